@@ -1,0 +1,17 @@
+/**
+ * parax4j engine: compiles module trees to flat buffers and runs them on a SIMD engine built on
+ * {@code jdk.incubator.vector}, with a plain-Java twin of every SIMD routine.
+ *
+ * <p>The incubator module is optional at run time ({@code requires static}): without
+ * {@code --add-modules jdk.incubator.vector} the engine logs one WARN line and runs its scalar
+ * implementation. Incubator types appear only in {@code org.parax4j.engine.internal.*}.
+ */
+module org.parax4j.engine {
+    requires transitive org.parax4j.api;
+    requires org.slf4j;
+    requires jdk.management;
+    requires static jdk.incubator.vector;
+
+    exports org.parax4j.engine;
+    exports org.parax4j.engine.kernel;
+}

@@ -1,0 +1,126 @@
+package org.parax4j.engine.internal.vector;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses, once per JVM, between the Vector API and the plain-Java implementation of the
+ * engine's inner loops (the provider pattern of Lucene's vectorization package).
+ *
+ * <p>The Vector API is used when all of these hold: the system property {@code parax4j.simd} is
+ * not {@code false}; the module {@code jdk.incubator.vector} is in the boot layer (the JVM was
+ * started with {@code --add-modules jdk.incubator.vector}); the C2 compiler is on (no
+ * {@code -Xint}, no {@code -XX:TieredStopAtLevel} below 4); and the chosen shape holds at least two
+ * doubles. The test-only property {@code parax4j.simd.maxBits} (128, 256, 512; 0 = no limit)
+ * narrows the vector width. The choice is logged once at INFO; a fallback is logged once at WARN
+ * with what to do about it.
+ */
+public final class VectorizationProvider {
+
+    /** System property that forces the scalar implementation when set to {@code false}. */
+    public static final String SIMD_PROPERTY = "parax4j.simd";
+
+    /** Test-only system property that caps the vector width in bits (0 or absent = preferred). */
+    public static final String MAX_BITS_PROPERTY = "parax4j.simd.maxBits";
+
+    private static final Logger LOG = LoggerFactory.getLogger(VectorizationProvider.class);
+
+    private VectorizationProvider() {}
+
+    /** The implementation chosen for this JVM. */
+    public static VectorSupport support() {
+        return Holder.CHOICE.support();
+    }
+
+    /** What was chosen and why. */
+    public static Choice choice() {
+        return Holder.CHOICE;
+    }
+
+    /**
+     * The outcome of detection.
+     *
+     * @param support the implementation in use
+     * @param simd whether it is the Vector API implementation
+     * @param vectorBits width of the vectors in bits (0 when scalar)
+     * @param doubleLanes doubles per vector (1 when scalar)
+     * @param floatLanes floats per vector (1 when scalar)
+     * @param reason why this implementation was chosen
+     */
+    public record Choice(VectorSupport support, boolean simd, int vectorBits, int doubleLanes, int floatLanes,
+            String reason) {}
+
+    private static final class Holder {
+        static final Choice CHOICE = detect();
+    }
+
+    private static Choice detect() {
+        String disabled = fallbackReason();
+        if (disabled != null) {
+            Choice scalar = new Choice(new ScalarVectorSupport(), false, 0, 1, 1, disabled);
+            if (Boolean.parseBoolean(System.getProperty(SIMD_PROPERTY, "true"))) {
+                LOG.warn("parax4j engine: Vector API not used, running the scalar implementation: {}", disabled);
+            } else {
+                LOG.info("parax4j engine: scalar implementation ({})", disabled);
+            }
+            return scalar;
+        }
+        int preferred = PanamaConstants.preferredBits();
+        int maxBits = Integer.getInteger(MAX_BITS_PROPERTY, 0);
+        int bits = maxBits > 0 ? Math.min(preferred, maxBits) : preferred;
+        if (bits < 128 || Integer.bitCount(bits) != 1) {
+            String why = MAX_BITS_PROPERTY + "=" + maxBits + " leaves " + bits
+                    + " bits; it must be a power of two of at least 128";
+            LOG.warn("parax4j engine: Vector API not used, running the scalar implementation: {}", why);
+            return new Choice(new ScalarVectorSupport(), false, 0, 1, 1, why);
+        }
+        PanamaConstants constants = PanamaConstants.ofBits(bits);
+        int doubleLanes = constants.doubleSpecies().length();
+        String why = bits == preferred ? "preferred shape of this CPU" : "narrowed by " + MAX_BITS_PROPERTY + "=" + maxBits;
+        LOG.info("parax4j engine: Vector API, {}-bit vectors ({} doubles, {} floats per vector; {})",
+                bits, doubleLanes, constants.floatSpecies().length(), why);
+        return new Choice(new PanamaVectorSupport(constants), true, bits, doubleLanes,
+                constants.floatSpecies().length(), why);
+    }
+
+    /** Why the Vector API cannot or must not be used, or {@code null} when it can. */
+    private static String fallbackReason() {
+        if ("false".equalsIgnoreCase(System.getProperty(SIMD_PROPERTY, "true"))) {
+            return "disabled by -D" + SIMD_PROPERTY + "=false";
+        }
+        Optional<Module> vector = ModuleLayer.boot().findModule("jdk.incubator.vector");
+        if (vector.isEmpty()) {
+            return "module jdk.incubator.vector is not loaded; start the JVM with --add-modules jdk.incubator.vector";
+        }
+        String c2 = c2Problem();
+        if (c2 != null) {
+            return c2;
+        }
+        if (PanamaConstants.preferredBits() < 128) {
+            return "this CPU offers no vector shape of at least 128 bits";
+        }
+        return null;
+    }
+
+    private static String c2Problem() {
+        String vmInfo = System.getProperty("java.vm.info", "");
+        if (vmInfo.contains("interpreted mode")) {
+            return "the JVM runs in interpreted mode (-Xint); remove -Xint to use the Vector API";
+        }
+        try {
+            HotSpotDiagnosticMXBean bean = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            if (bean != null) {
+                int level = Integer.parseInt(bean.getVMOption("TieredStopAtLevel").getValue());
+                if (level < 4) {
+                    return "C2 is off (-XX:TieredStopAtLevel=" + level + "); remove that flag to use the Vector API";
+                }
+            }
+        } catch (RuntimeException unknownVm) {
+            LOG.debug("could not read TieredStopAtLevel, assuming C2 is on", unknownVm);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * parax4j modules-api: parameters, distributions, bijectors, the module tree and its API,
+ * kernels as modules and JSON serialisation. Contains no SIMD code and no engine internals.
+ */
+module org.parax4j.api {
+    requires transitive com.fasterxml.jackson.databind;
+    requires org.slf4j;
+
+    exports org.parax4j.bijector;
+    exports org.parax4j.distribution;
+
+    opens org.parax4j.bijector to com.fasterxml.jackson.databind;
+    opens org.parax4j.distribution to com.fasterxml.jackson.databind;
+}
