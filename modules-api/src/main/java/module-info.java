@@ -8,6 +8,7 @@ module org.parax4j.api {
 
     exports org.parax4j.bijector;
     exports org.parax4j.distribution;
+    exports org.parax4j.json;
 
     opens org.parax4j.bijector to com.fasterxml.jackson.databind;
     opens org.parax4j.distribution to com.fasterxml.jackson.databind;
