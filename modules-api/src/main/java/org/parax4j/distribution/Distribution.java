@@ -22,6 +22,8 @@ import java.util.random.RandomGenerator;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = Uniform.class, name = "Uniform"),
     @JsonSubTypes.Type(value = Normal.class, name = "Normal"),
+    @JsonSubTypes.Type(value = LogNormal.class, name = "LogNormal"),
+    @JsonSubTypes.Type(value = TruncatedNormal.class, name = "TruncatedNormal"),
 })
 public interface Distribution {
 
