@@ -24,9 +24,10 @@ public record Independent(List<UnivariateDistribution> components) implements Di
             throw new IllegalArgumentException("components must hold at least one distribution, got "
                     + (components == null ? "null" : "an empty list"));
         }
-        int nulls = components.indexOf(null);
-        if (nulls >= 0) {
-            throw new IllegalArgumentException("components[" + nulls + "] must not be null");
+        for (int i = 0; i < components.size(); i++) {
+            if (components.get(i) == null) {
+                throw new IllegalArgumentException("components[" + i + "] must not be null");
+            }
         }
         components = List.copyOf(components);
     }
