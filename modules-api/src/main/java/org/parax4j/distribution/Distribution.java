@@ -22,6 +22,11 @@ import java.util.random.RandomGenerator;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = Uniform.class, name = "Uniform"),
     @JsonSubTypes.Type(value = Normal.class, name = "Normal"),
+    @JsonSubTypes.Type(value = LogNormal.class, name = "LogNormal"),
+    @JsonSubTypes.Type(value = TruncatedNormal.class, name = "TruncatedNormal"),
+    @JsonSubTypes.Type(value = MultivariateNormal.class, name = "MultivariateNormal"),
+    @JsonSubTypes.Type(value = Independent.class, name = "Independent"),
+    @JsonSubTypes.Type(value = Transformed.class, name = "Transformed"),
 })
 public interface Distribution {
 

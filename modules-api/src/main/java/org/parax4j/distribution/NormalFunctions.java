@@ -198,6 +198,41 @@ final class NormalFunctions {
         return a > -0.6931471805599453 ? Math.log(-Math.expm1(a)) : Math.log1p(-Math.exp(a));
     }
 
+    /**
+     * log(Φ(b) − Φ(a)) for a ≤ b (either may be infinite), evaluated on the side of zero where the
+     * masses are small so that neither tail cancels: both ≤ 0 through log Φ, both ≥ 0 through
+     * log Q, and straddling zero through {@code log1p(−Φ(a) − Q(b))}. {@code −∞} when a == b.
+     */
+    static double logMass(double a, double b) {
+        if (b <= 0) {
+            double lb = logCdf(b);
+            return lb + log1mExp(logCdf(a) - lb);
+        }
+        if (a >= 0) {
+            double la = logSurvival(a);
+            return la + log1mExp(logSurvival(b) - la);
+        }
+        return Math.log1p(-(cdf(a) + survival(b)));
+    }
+
+    /** The inverse Mills ratio φ(t)/Q(t) for t ≥ 0, as √(2/π)/erfcx(t/√2): no large exponents cancel. */
+    static double millsInverse(double t) {
+        double y = t * SQRT1_2;
+        if (y <= THRESH) {
+            return Math.exp(logPdf(t)) / survival(t);
+        }
+        return 0.79788456080286535588 / erfcxLarge(y);
+    }
+
+    /** log(exp(a) + exp(b)) without overflow. */
+    static double logAddExp(double a, double b) {
+        double hi = Math.max(a, b);
+        if (hi == Double.NEGATIVE_INFINITY) {
+            return hi;
+        }
+        return hi + Math.log1p(Math.exp(Math.min(a, b) - hi));
+    }
+
     // --- internals ---
 
     private static double central(double q) {
