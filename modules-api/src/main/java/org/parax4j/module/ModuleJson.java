@@ -85,13 +85,7 @@ public final class ModuleJson {
      */
     public static Module load(String json) {
         Objects.requireNonNull(json, "json");
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw Json.JsonFormatException.of(Module.class, e);
-        }
-        return readModule(root, "$");
+        return readModule(Json.readTree(json, Module.class), "$");
     }
 
     /** Reads a module tree whose root must be a {@code type}. */
