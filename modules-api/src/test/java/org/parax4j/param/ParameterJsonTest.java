@@ -49,6 +49,8 @@ class ParameterJsonTest {
         Independent d = new Independent(List.of(new Normal(0, 1), new Uniform(0, 3)));
         Parameter q = Parameter.of(1, 2).withDistribution(d);
         assertEquals(q, Json.read(Json.write(q), Parameter.class));
+        Parameter t = Parameters.normal(1, 0.1).withTransform(Softplus.INSTANCE).transformed(Bijector.interval(0, 9));
+        assertEquals(t, Parameter.fromJson(t.toJson()));
     }
 
     @Test

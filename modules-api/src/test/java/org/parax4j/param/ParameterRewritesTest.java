@@ -15,11 +15,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.parax4j.bijector.Chain;
 import org.parax4j.bijector.Exp;
+import org.parax4j.bijector.Identity;
 import org.parax4j.bijector.Inverse;
 import org.parax4j.bijector.Scale;
 import org.parax4j.bijector.Softplus;
 import org.parax4j.distribution.Distribution;
 import org.parax4j.distribution.Independent;
+import org.parax4j.distribution.MultivariateNormal;
 import org.parax4j.distribution.Normal;
 import org.parax4j.distribution.Transformed;
 import org.parax4j.distribution.Uniform;
@@ -196,6 +198,22 @@ class ParameterRewritesTest {
                 .withTransform(Exp.INSTANCE);
         assertEquals(new Transformed(new Uniform(0, 3), new Inverse(Exp.INSTANCE)),
                 vec.latentDistribution().orElseThrow().marginal(1));
+    }
+
+    @Test
+    void multivariateNormalIsKeptWithoutTransformAndRefusedThroughOne() {
+        MultivariateNormal mvn = new MultivariateNormal(new double[] {2.4, 35},
+                new double[][] {{0.0004, -0.024}, {-0.024, 9}});
+        Parameter p = Parameter.builder().name("fq").value(new double[] {2.4, 35}).distribution(mvn).build();
+        assertEquals(Optional.of(mvn), p.latentDistribution());
+        assertEquals(Optional.of(mvn), p.transformed(Identity.INSTANCE).distribution());
+        assertEquals(mvn.marginal(1), p.flattened().get(1).distribution().orElseThrow());
+        assertMessage(assertThrows(UnsupportedOperationException.class, () -> p.transformed(Exp.INSTANCE)),
+                "'fq'", "MultivariateNormal", "Exp");
+        Parameter q = p.withTransform(Softplus.INSTANCE);
+        assertMessage(assertThrows(UnsupportedOperationException.class, q::latentDistribution), "'fq'",
+                "MultivariateNormal");
+        assertEquals(Optional.of(mvn), q.distribution());
     }
 
     @Test
