@@ -573,7 +573,13 @@ public final class Parameter {
 
     /**
      * This parameter as JSON via {@link Json}: latent values (bit-exact), shape, fixed flag,
-     * names, type-tagged distribution and transform, bounds, scale and info. Allocates the string.
+     * names, type-tagged distribution and transform, bounds, scale and info; optional items are
+     * omitted when absent. Info values are written by Jackson's default rules and read back as
+     * JSON types (String, Integer/Long, Double, Boolean, List, Map), so only info made of those
+     * types round-trips to an equal parameter. Parameters nested in other Jackson-serialised
+     * values use the same form. Allocates the string.
+     *
+     * @throws IllegalArgumentException if an info value cannot be serialised
      */
     public String toJson() {
         return Json.write(this);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.parax4j.bijector.Bijector;
 import org.parax4j.bijector.Softplus;
 import org.parax4j.distribution.Independent;
+import org.parax4j.distribution.MultivariateNormal;
 import org.parax4j.distribution.Normal;
 import org.parax4j.distribution.Uniform;
 import org.parax4j.json.Json;
@@ -49,6 +50,9 @@ class ParameterJsonTest {
         Independent d = new Independent(List.of(new Normal(0, 1), new Uniform(0, 3)));
         Parameter q = Parameter.of(1, 2).withDistribution(d);
         assertEquals(q, Json.read(Json.write(q), Parameter.class));
+        Parameter m = Parameter.of(2.4, 35).withDistribution(new MultivariateNormal(new double[] {2.4, 35},
+                new double[][] {{0.0004, -0.024}, {-0.024, 9}}));
+        assertEquals(m, Parameter.fromJson(m.toJson()));
         Parameter t = Parameters.normal(1, 0.1).withTransform(Softplus.INSTANCE).transformed(Bijector.interval(0, 9));
         assertEquals(t, Parameter.fromJson(t.toJson()));
     }
