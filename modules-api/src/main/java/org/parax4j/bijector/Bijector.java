@@ -96,8 +96,8 @@ public interface Bijector {
     /**
      * Maps the interval {@code [lo, hi]} forward, as needed to carry a parameter's physical bounds
      * through a new transform. The interval is first clipped to the domain
-     * {@code [domainLower(), domainUpper()]}; its ends are then mapped and, for a decreasing map,
-     * swapped, so the result always satisfies {@code result[0] <= result[1]}. Infinite ends are
+     * {@code [domainLower(), domainUpper()]}; its ends are then mapped (a domain end maps to the
+     * matching range end) and, for a decreasing map, swapped, so the result always satisfies {@code result[0] <= result[1]}. Infinite ends are
      * allowed ({@code (-∞, ∞)} maps to the range). Allocates the two-element result.
      *
      * @throws IllegalArgumentException when {@code lo} or {@code hi} is NaN, {@code lo > hi}, or the
@@ -114,9 +114,11 @@ public interface Bijector {
             throw new IllegalArgumentException("interval [" + lo + ", " + hi + "] does not meet the domain ["
                     + domainLower() + ", " + domainUpper() + "] of " + name());
         }
-        double fa = forward(a);
-        double fb = forward(b);
-        return isIncreasing() ? new double[] {fa, fb} : new double[] {fb, fa};
+        boolean up = isIncreasing();
+        // domain ends map to range ends directly, so rounding near an open end cannot give NaN
+        double fa = a == domainLower() ? (up ? rangeLower() : rangeUpper()) : forward(a);
+        double fb = b == domainUpper() ? (up ? rangeUpper() : rangeLower()) : forward(b);
+        return up ? new double[] {fa, fb} : new double[] {fb, fa};
     }
 
     /**

@@ -124,6 +124,43 @@ public record Chain(@JsonProperty(required = true) List<Bijector> bijectors) imp
         return domainOf(bijectors)[1];
     }
 
+    /** Lower end of the range: ℝ pushed forward member by member. Allocates. */
+    @Override
+    public double rangeLower() {
+        return mapInterval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)[0];
+    }
+
+    /** Upper end of the range: ℝ pushed forward member by member. Allocates. */
+    @Override
+    public double rangeUpper() {
+        return mapInterval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)[1];
+    }
+
+    /**
+     * Maps {@code [lo, hi]} through each member's {@link Bijector#mapInterval} in turn, so each
+     * step is clipped to that member's domain. Allocates.
+     *
+     * @throws IllegalArgumentException when {@code lo} or {@code hi} is NaN, {@code lo > hi}, or
+     *     the interval does not meet the chain's domain
+     */
+    @Override
+    public double[] mapInterval(double lo, double hi) {
+        if (!(lo <= hi)) {
+            throw new IllegalArgumentException("interval must have lo <= hi (neither NaN), got lo = " + lo
+                    + ", hi = " + hi);
+        }
+        double[] domain = domainOf(bijectors);
+        if (!(Math.max(lo, domain[0]) <= Math.min(hi, domain[1]))) {
+            throw new IllegalArgumentException("interval [" + lo + ", " + hi + "] does not meet the domain ["
+                    + domain[0] + ", " + domain[1] + "] of " + name());
+        }
+        double[] interval = {lo, hi};
+        for (int i = 0; i < bijectors.size(); i++) {
+            interval = bijectors.get(i).mapInterval(interval[0], interval[1]);
+        }
+        return interval;
+    }
+
     /** Returns {@code "Chain(<member>, ...)"} in application order. */
     @Override
     public String name() {
@@ -149,15 +186,19 @@ public record Chain(@JsonProperty(required = true) List<Bijector> bijectors) imp
         double hi = Double.POSITIVE_INFINITY;
         for (int i = bijectors.size() - 1; i >= 0; i--) {
             Bijector b = bijectors.get(i);
-            double a = Math.max(lo, b.rangeLower());
-            double c = Math.min(hi, b.rangeUpper());
+            double rangeLo = b.rangeLower();
+            double rangeHi = b.rangeUpper();
+            double a = Math.max(lo, rangeLo);
+            double c = Math.min(hi, rangeHi);
             if (!(a < c)) {
                 return new double[] {a, c};
             }
-            double ia = b.inverse(a);
-            double ic = b.inverse(c);
-            lo = Math.max(b.isIncreasing() ? ia : ic, b.domainLower());
-            hi = Math.min(b.isIncreasing() ? ic : ia, b.domainUpper());
+            // range ends pull back to domain ends directly, so rounding at an open end cannot give NaN
+            boolean up = b.isIncreasing();
+            double ia = a == rangeLo ? (up ? b.domainLower() : b.domainUpper()) : b.inverse(a);
+            double ic = c == rangeHi ? (up ? b.domainUpper() : b.domainLower()) : b.inverse(c);
+            lo = Math.max(up ? ia : ic, b.domainLower());
+            hi = Math.min(up ? ic : ia, b.domainUpper());
         }
         return new double[] {lo, hi};
     }
