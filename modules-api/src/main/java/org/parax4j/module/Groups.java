@@ -167,7 +167,8 @@ final class Groups {
         for (ParameterGroup g : meta.groups()) {
             int target = -1;
             for (int c = 0; c < children.size() && target < 0; c++) {
-                if (relative.get(c).keySet().containsAll(g.names())) {
+                boolean canHold = ModuleType.of(children.get(c).module()).meta != null;
+                if (canHold && relative.get(c).keySet().containsAll(g.names())) {
                     target = c;
                 }
             }

@@ -373,7 +373,10 @@ public interface Module {
         return Groups.withParamGroups(this, groups);
     }
 
-    /** Pushes each explicit group into the deepest submodule that holds all its parameters. */
+    /**
+     * Pushes each explicit group into the deepest submodule that holds all its parameters and has a
+     * {@link Meta} component to carry it, renaming its names relative to that submodule.
+     */
     default <M extends Module> M withDemotedParamGroups() {
         return Groups.demote(this);
     }

@@ -11,21 +11,26 @@ import org.parax4j.distribution.Distribution;
  * the group; the distribution's element {@code i} belongs to {@code names.get(i)}.
  *
  * @param names flat parameter names, distinct, at least one
- * @param distribution joint distribution whose dimension equals the number of names
+ * @param distribution joint distribution whose dimension equals the number of names; {@code null}
+ *     only for a one-name group, meaning "no distribution" (the singleton that
+ *     {@link Module#paramGroups()} makes for a parameter without one)
  */
 public record ParameterGroup(List<String> names, Distribution distribution) {
 
     /** Validates that names are distinct and match the distribution's dimension. */
     public ParameterGroup {
         names = List.copyOf(Objects.requireNonNull(names, "names"));
-        Objects.requireNonNull(distribution, "distribution");
         if (names.isEmpty()) {
             throw new IllegalArgumentException("a parameter group needs at least one name");
+        }
+        if (distribution == null && names.size() != 1) {
+            throw new IllegalArgumentException("parameter group " + names + " needs a joint distribution; only a "
+                    + "one-name group may have none");
         }
         if (new HashSet<>(names).size() != names.size()) {
             throw new IllegalArgumentException("parameter group names must be distinct, got " + names);
         }
-        if (distribution.dimension() != names.size()) {
+        if (distribution != null && distribution.dimension() != names.size()) {
             throw new IllegalArgumentException("parameter group " + names + " has " + names.size()
                     + " names but its distribution has dimension " + distribution.dimension());
         }
