@@ -9,7 +9,9 @@ module org.parax4j.api {
     exports org.parax4j.bijector;
     exports org.parax4j.distribution;
     exports org.parax4j.json;
+    exports org.parax4j.param;
 
     opens org.parax4j.bijector to com.fasterxml.jackson.databind;
     opens org.parax4j.distribution to com.fasterxml.jackson.databind;
+    opens org.parax4j.param to com.fasterxml.jackson.databind;
 }
