@@ -1,11 +1,11 @@
 package org.parax4j.properties;
 
-import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.parax4j.properties.gen.Theories;
 import org.parax4j.bijector.Bijector;
 import org.parax4j.bijector.Chain;
 import org.parax4j.bijector.Inverse;
@@ -44,9 +44,7 @@ class BijectorProperties {
     private static final long SEED = 20261125L;
 
     private static QuickTheory theory() {
-        int examples = Integer.getInteger("parax4j.properties.examples", 0);
-        QuickTheory qt = qt().withFixedSeed(SEED);
-        return examples > 0 ? qt.withExamples(examples) : qt;
+        return Theories.theory(SEED);
     }
 
     /** A generated bijector with a latent point of its reasonable interval. */
