@@ -10,8 +10,11 @@ module org.parax4j.api {
     exports org.parax4j.distribution;
     exports org.parax4j.json;
     exports org.parax4j.param;
+    exports org.parax4j.module;
+    exports org.parax4j.kernel;
 
     opens org.parax4j.bijector to com.fasterxml.jackson.databind;
     opens org.parax4j.distribution to com.fasterxml.jackson.databind;
     opens org.parax4j.param to com.fasterxml.jackson.databind;
+    opens org.parax4j.module to com.fasterxml.jackson.databind;
 }

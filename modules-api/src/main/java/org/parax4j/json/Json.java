@@ -65,6 +65,21 @@ public final class Json {
         }
     }
 
+    /**
+     * Parses {@code json} into a tree, for readers that walk it themselves.
+     *
+     * @param target the type being read, named in error messages
+     * @throws JsonFormatException when the text is not valid JSON (with line and column)
+     */
+    public static com.fasterxml.jackson.databind.JsonNode readTree(String json, Class<?> target) {
+        Objects.requireNonNull(json, "json");
+        try {
+            return MAPPER.readTree(json);
+        } catch (JacksonException e) {
+            throw JsonFormatException.of(target, e);
+        }
+    }
+
     /** Location-bearing error for malformed or mistyped JSON. */
     public static final class JsonFormatException extends IllegalArgumentException {
         private final int line;

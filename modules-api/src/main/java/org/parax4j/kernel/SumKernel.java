@@ -1,0 +1,30 @@
+package org.parax4j.kernel;
+
+import java.util.Objects;
+import org.parax4j.module.Meta;
+
+/**
+ * Sum of two kernels, {@code left(x, y) + right(x, y)}; built by {@link Kernel#plus}.
+ *
+ * @param left first term
+ * @param right second term
+ * @param meta optional explicit name and parameter groups
+ */
+public record SumKernel(Kernel left, Kernel right, Meta meta) implements CompositeKernel {
+
+    /** Validates the terms. */
+    public SumKernel {
+        Objects.requireNonNull(left, "left");
+        Objects.requireNonNull(right, "right");
+    }
+
+    /** An unnamed sum. */
+    public SumKernel(Kernel left, Kernel right) {
+        this(left, right, Meta.NONE);
+    }
+
+    @Override
+    public double combine(double leftValue, double rightValue) {
+        return leftValue + rightValue;
+    }
+}

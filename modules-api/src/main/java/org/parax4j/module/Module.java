@@ -1,0 +1,513 @@
+package org.parax4j.module;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.random.RandomGenerator;
+import org.parax4j.bijector.Bijector;
+import org.parax4j.distribution.Distribution;
+import org.parax4j.param.Parameter;
+
+/**
+ * An immutable node of a parametric model: a record whose components are its fields.
+ *
+ * <p>Components of type {@link Parameter} are parameters; components of a {@code Module} type,
+ * and {@code List}s or {@code Map<String, …>}s of modules or parameters, are children; one
+ * component of type {@link Meta} carries the optional explicit name and parameter groups; every
+ * other component is static data. The structure of each record type is discovered once and
+ * cached. Defining a module is as short as this:
+ *
+ * <pre>{@code
+ * public record Affine(@Default(0) Parameter loc, @Default(1) Parameter scale, Meta meta) implements Module {}
+ * }</pre>
+ *
+ * <p><b>Names</b> follow SPEC §5 (see {@link Tree}): path from the root joined by {@code _};
+ * explicit names replace field names; transparent fields contribute nothing; list elements
+ * contribute their index, map entries their key. <b>Flat names</b> add {@code _i} (row-major) to
+ * vector parameters, or use the elements' own names. Order is depth-first in declaration order
+ * everywhere, and the flat vector follows it.
+ *
+ * <p><b>Visibility.</b> Inspections see free parameters only unless {@code includeFixed}; the
+ * fix/free rewrites see fixed ones by default. Every {@code with*} method returns a new tree and
+ * leaves the receiver unchanged; a failed call changes nothing. Methods returning a module return
+ * the receiver's own type (the generic return type is inferred at the call site).
+ */
+public interface Module {
+
+    // ---------------------------------------------------------------- structure
+
+    /** The immediate child modules (list and map elements included), in declaration order. */
+    default List<Module> children() {
+        return Tree.children(this);
+    }
+
+    /** All nested modules, depth-first, excluding this one. */
+    default List<Module> submodules() {
+        return Tree.nodes(this).stream().skip(1).map(Tree.Node::module).toList();
+    }
+
+    /** A structurally equal copy (modules are immutable, so this is rarely needed). */
+    default <M extends Module> M copy() {
+        return Structure.copy(this);
+    }
+
+    /** This module's explicit name, or {@code null}. */
+    default String moduleName() {
+        return ModuleType.of(this).meta(this).name();
+    }
+
+    /** This module's own explicit parameter groups (names relative to it). */
+    default List<ParameterGroup> explicitParamGroups() {
+        return ModuleType.of(this).meta(this).groups();
+    }
+
+    // ---------------------------------------------------------------- inspection
+
+    /**
+     * (name, parameter) pairs in tree order; with {@code flatten}, one scalar parameter per element
+     * keyed by flat name.
+     */
+    default List<Map.Entry<String, Parameter>> iterParams(Select select, boolean flatten) {
+        return Inspect.iter(this, select, flatten);
+    }
+
+    /** Free parameters by name, in tree order. */
+    default Map<String, Parameter> namedParams() {
+        return namedParams(Select.all());
+    }
+
+    /** Selected parameters by name, in tree order. */
+    default Map<String, Parameter> namedParams(Select select) {
+        return Inspect.named(this, select, false);
+    }
+
+    /** Names of the free parameters. */
+    default List<String> paramNames() {
+        return paramNames(Select.all());
+    }
+
+    /** Names of the selected parameters. */
+    default List<String> paramNames(Select select) {
+        return List.copyOf(namedParams(select).keySet());
+    }
+
+    /**
+     * The parameter called {@code name}, fixed or free.
+     *
+     * @throws IllegalArgumentException naming the closest names when there is none
+     */
+    default Parameter param(String name) {
+        return Inspect.param(this, name);
+    }
+
+    /** The free parameters. */
+    default List<Parameter> params() {
+        return params(Select.all());
+    }
+
+    /** The selected parameters. */
+    default List<Parameter> params(Select select) {
+        return List.copyOf(namedParams(select).values());
+    }
+
+    /** Physical (or, with {@code scaled}, scaled) values of the free parameters by name. */
+    default Map<String, double[]> namedParamValues(boolean scaled) {
+        return namedParamValues(Select.all(), scaled);
+    }
+
+    /** Physical (or scaled) values of the selected parameters by name. */
+    default Map<String, double[]> namedParamValues(Select select, boolean scaled) {
+        return Inspect.values(this, select, scaled);
+    }
+
+    /** Physical value of the parameter called {@code name}, fixed or free. Allocates the array. */
+    default double[] paramValue(String name) {
+        return param(name).value();
+    }
+
+    /** Physical values of the free parameters, in order. */
+    default List<double[]> paramValues() {
+        return paramValues(Select.all());
+    }
+
+    /** Physical values of the selected parameters, in order. */
+    default List<double[]> paramValues(Select select) {
+        return List.copyOf(namedParamValues(select, false).values());
+    }
+
+    /** Free flat parameters (one scalar parameter per element) by flat name. */
+    default Map<String, Parameter> namedFlatParams() {
+        return namedFlatParams(Select.all());
+    }
+
+    /** Selected flat parameters by flat name. */
+    default Map<String, Parameter> namedFlatParams(Select select) {
+        return Inspect.named(this, select, true);
+    }
+
+    /** Flat names of the free parameters, in flat-vector order. */
+    default List<String> flatParamNames() {
+        return flatParamNames(Select.all());
+    }
+
+    /** Flat names of the selected parameters. */
+    default List<String> flatParamNames(Select select) {
+        return List.copyOf(namedFlatParams(select).keySet());
+    }
+
+    /** The free flat parameters. */
+    default List<Parameter> flatParams() {
+        return flatParams(Select.all());
+    }
+
+    /** The selected flat parameters. */
+    default List<Parameter> flatParams(Select select) {
+        return List.copyOf(namedFlatParams(select).values());
+    }
+
+    /** Physical (or scaled) value of every free flat parameter by flat name. */
+    default Map<String, Double> namedFlatParamValues(boolean scaled) {
+        return namedFlatParamValues(Select.all(), scaled);
+    }
+
+    /** Physical (or scaled) value of every selected flat parameter by flat name. */
+    default Map<String, Double> namedFlatParamValues(Select select, boolean scaled) {
+        return Inspect.flatValues(this, select, scaled);
+    }
+
+    /**
+     * The flat vector: <b>latent</b> values of the free parameters in flat order, the same space
+     * that {@link #withParams(double[])} takes, so {@code m.withParams(m.flatParamValues())}
+     * equals {@code m}. Physical values by name are {@link #namedFlatParamValues(boolean)}.
+     */
+    default double[] flatParamValues() {
+        return flatParamValues(Select.all());
+    }
+
+    /** Latent values of the selected parameters in flat order. */
+    default double[] flatParamValues(Select select) {
+        return Inspect.latentVector(this, select);
+    }
+
+    /** Number of free parameters. */
+    default int numParams() {
+        return Inspect.named(this, Select.all(), false).size();
+    }
+
+    /** Number of free flat parameters (the length of the flat vector). */
+    default int numFlatParams() {
+        return Inspect.named(this, Select.all(), true).size();
+    }
+
+    /**
+     * The parameter name of the parameter at a dotted field path, e.g.
+     * {@code "quadratic.a"} → {@code "quadratic_a"}, applying transparency and explicit names.
+     */
+    default String pathToParamName(String dottedPath) {
+        return Inspect.pathToParamName(this, dottedPath);
+    }
+
+    /**
+     * Checks that parameter names and flat names are unique and that every explicit group names
+     * existing flat parameters.
+     *
+     * @throws IllegalArgumentException listing every collision and dangling group name in one message
+     */
+    default void validateParams() {
+        Inspect.validate(this);
+    }
+
+    // ---------------------------------------------------------------- groups and distributions
+
+    /** {@link #paramGroups(boolean, boolean)} of the free parameters, singletons included. */
+    default List<ParameterGroup> paramGroups() {
+        return paramGroups(false, false);
+    }
+
+    /**
+     * The groups relevant to this module: its own explicit groups that touch a visible parameter,
+     * then each submodule's groups lifted with the submodule's prefix, a parameter belonging to the
+     * first group that claims it (parents win; a lifted group sharing a claimed parameter is
+     * dropped whole). Unless {@code explicitOnly}, every remaining visible flat parameter becomes a
+     * singleton group carrying its own (element) distribution, or none.
+     */
+    default List<ParameterGroup> paramGroups(boolean includeFixed, boolean explicitOnly) {
+        return Groups.paramGroups(this, includeFixed, explicitOnly);
+    }
+
+    /** The joint distribution of the free parameters over their groups. */
+    default ModuleDistribution distribution() {
+        return new ModuleDistribution(this);
+    }
+
+    // ---------------------------------------------------------------- parameter rewrites
+
+    /**
+     * Sets the <b>latent</b> values of all free parameters from a flat vector in flat order.
+     *
+     * @throws IllegalArgumentException when the length is not {@link #numFlatParams()} (both given)
+     */
+    default <M extends Module> M withParams(double[] latentFlatValues) {
+        return ParamRewrites.withFlat(this, latentFlatValues);
+    }
+
+    /** {@link #withParams(Map, ParamUpdate)} with the seed's defaults. */
+    default <M extends Module> M withParams(Map<String, ?> updates) {
+        return withParams(updates, ParamUpdate.DEFAULTS);
+    }
+
+    /**
+     * Updates parameters by name. Keys are parameter names or flat names (element updates); values
+     * are {@link Parameter}s (replace; the old explicit name is kept if the new one has none) or
+     * physical values ({@code Number} or {@code double[]}).
+     */
+    default <M extends Module> M withParams(Map<String, ?> updates, ParamUpdate options) {
+        return ParamRewrites.withMap(this, updates, options);
+    }
+
+    /**
+     * The seed's general form: {@code params} is a flat latent vector ({@code double[]}), a map, or
+     * {@code null}; {@code named} are further updates by name ("keyword arguments").
+     *
+     * @throws IllegalArgumentException when an array and named updates are given together
+     */
+    default <M extends Module> M withParams(Object params, Map<String, ?> named, ParamUpdate options) {
+        return ParamRewrites.withAny(this, params, named, options);
+    }
+
+    /** Applies {@code mapper} to every free parameter. */
+    default <M extends Module> M withMappedParams(UnaryOperator<Parameter> mapper) {
+        return withMappedParams(mapper, Select.all(), null);
+    }
+
+    /**
+     * Applies {@code mapper} to the selected parameters and {@code mapOthers} (if not null) to the
+     * other visible ones. Fixed parameters are visible only with {@code includeFixed(true)}.
+     */
+    default <M extends Module> M withMappedParams(UnaryOperator<Parameter> mapper, Select select,
+            UnaryOperator<Parameter> mapOthers) {
+        return ParamRewrites.map(this, mapper, select, mapOthers, false);
+    }
+
+    /** {@link Parameter#transformed(Bijector)} on every selected free parameter. */
+    default <M extends Module> M withTransformedParams(Bijector bijector, Select select) {
+        java.util.Objects.requireNonNull(bijector, "bijector");
+        return ParamRewrites.map(this, p -> p.transformed(bijector), select, null, false);
+    }
+
+    /** Fixes the selected parameters (fixed ones visible by default). */
+    default <M extends Module> M withFixedParams(Select select) {
+        return withFixedParams(select, false);
+    }
+
+    /** Fixes the selected parameters and, with {@code freeOthers}, frees all others. */
+    default <M extends Module> M withFixedParams(Select select, boolean freeOthers) {
+        return ParamRewrites.map(this, Parameter::asFixed, select, freeOthers ? Parameter::asFree : null, true);
+    }
+
+    /** Frees the selected parameters (fixed ones visible by default). */
+    default <M extends Module> M withFreeParams(Select select) {
+        return withFreeParams(select, false);
+    }
+
+    /** Frees the selected parameters and, with {@code fixOthers}, fixes all others. */
+    default <M extends Module> M withFreeParams(Select select, boolean fixOthers) {
+        return ParamRewrites.map(this, Parameter::asFree, select, fixOthers ? Parameter::asFixed : null, true);
+    }
+
+    /** Frees the selected parameters and fixes every other one. */
+    default <M extends Module> M withFreeParamsOnly(Select select) {
+        return withFreeParams(select, true);
+    }
+
+    /** Fixes every parameter. */
+    default <M extends Module> M withAllParamsFixed() {
+        return ParamRewrites.map(this, Parameter::asFixed, Select.all(), null, true);
+    }
+
+    /** Frees every parameter. */
+    default <M extends Module> M withAllParamsFree() {
+        return ParamRewrites.map(this, Parameter::asFree, Select.all(), null, true);
+    }
+
+    /**
+     * Frees every parameter of the given submodules (Module objects or dotted field paths). With
+     * {@code includeFixed} false their fixed parameters stay fixed; with {@code fixOthers}
+     * everything outside them is fixed.
+     */
+    default <M extends Module> M withFreeSubmodules(List<?> submodules, boolean fixOthers, boolean includeFixed) {
+        return ParamRewrites.freeSubmodules(this, submodules, fixOthers, includeFixed);
+    }
+
+    /** Frees every parameter of the given submodules, fixed ones included. */
+    default <M extends Module> M withFreeSubmodules(Object... submodules) {
+        return withFreeSubmodules(List.of(submodules), false, true);
+    }
+
+    /** Keeps the given submodules exactly as they are and fixes everything else. */
+    default <M extends Module> M withFreeSubmodulesOnly(Object... submodules) {
+        return withFreeSubmodulesOnly(List.of(submodules), false);
+    }
+
+    /** {@link #withFreeSubmodules(List, boolean, boolean)} with {@code fixOthers = true}. */
+    default <M extends Module> M withFreeSubmodulesOnly(List<?> submodules, boolean includeFixed) {
+        return withFreeSubmodules(submodules, true, includeFixed);
+    }
+
+    /** Fixes every parameter of the given submodules. */
+    default <M extends Module> M withFixedSubmodules(Object... submodules) {
+        return ParamRewrites.fixSubmodules(this, List.of(submodules));
+    }
+
+    // ---------------------------------------------------------------- distributions
+
+    /** Adds groups to this module, dropping whole any existing group that shares a parameter with one. */
+    default <M extends Module> M withParamGroups(ParameterGroup... groups) {
+        return withParamGroups(List.of(groups));
+    }
+
+    /** Adds groups to this module, dropping whole any existing group that shares a parameter with one. */
+    default <M extends Module> M withParamGroups(List<ParameterGroup> groups) {
+        return Groups.withParamGroups(this, groups);
+    }
+
+    /** Pushes each explicit group into the deepest submodule that holds all its parameters. */
+    default <M extends Module> M withDemotedParamGroups() {
+        return Groups.demote(this);
+    }
+
+    /** Removes every explicit group, recursively. */
+    default <M extends Module> M withNoParamGroups() {
+        return Groups.removeAll(this);
+    }
+
+    /** Maps every parameter's distribution. */
+    default <M extends Module> M withMappedDistributions(UnaryOperator<Distribution> mapper) {
+        return withMappedDistributions(mapper, null, null, false);
+    }
+
+    /**
+     * Maps distributions where {@code filter} holds (all when null) and {@code mapOthers} elsewhere
+     * (if not null): on individual parameters (per element for vector parameters with a joint or
+     * vector distribution) or, with {@code paramGroups}, on every explicit group, recursively.
+     */
+    default <M extends Module> M withMappedDistributions(UnaryOperator<Distribution> mapper,
+            Predicate<Distribution> filter, UnaryOperator<Distribution> mapOthers, boolean paramGroups) {
+        return Groups.mapDistributions(this, mapper, filter, mapOthers, paramGroups);
+    }
+
+    /** {@link #withUniformDistributions(double, Select, boolean, boolean)} on every free parameter. */
+    default <M extends Module> M withUniformDistributions(double fraction) {
+        return withUniformDistributions(fraction, Select.all(), false, true);
+    }
+
+    /**
+     * Gives each selected parameter element a uniform distribution on {@code value·(1 ± fraction)}
+     * (ordered for negative values), clipped to the parameter's bounds with {@code respectBounds};
+     * elements whose value is zero keep their distribution. Groups are removed recursively first
+     * unless {@code removeParamGroups} is false.
+     */
+    default <M extends Module> M withUniformDistributions(double fraction, Select select, boolean respectBounds,
+            boolean removeParamGroups) {
+        return Groups.uniform(this, fraction, select, respectBounds, removeParamGroups);
+    }
+
+    // ---------------------------------------------------------------- fields and submodules
+
+    /** Replaces record components by field name; parameter fields also accept physical values. */
+    default <M extends Module> M withFields(Map<String, ?> fields) {
+        return Structure.withFields(this, fields);
+    }
+
+    /** Replaces one record component. */
+    default <M extends Module> M withFields(String field, Object value) {
+        return withFields(Map.of(field, value));
+    }
+
+    /** Sets attributes by dotted path ({@code "a.b.c"}); a final {@code name} sets the explicit name. */
+    default <M extends Module> M withAttrs(Map<String, ?> attrs) {
+        return Structure.withAttrs(this, attrs);
+    }
+
+    /** Sets one attribute by dotted path. */
+    default <M extends Module> M withAttrs(String path, Object value) {
+        return withAttrs(Map.of(path, value));
+    }
+
+    /** A copy with another explicit name ({@code null} removes it). */
+    default <M extends Module> M withName(String name) {
+        return Structure.withName(this, name);
+    }
+
+    /** {@link #withFields(Map)} applied to the submodule at a dotted field path. */
+    default <M extends Module> M withSubmoduleFields(String submodulePath, Map<String, ?> fields) {
+        return Structure.withSubmoduleFields(this, submodulePath, fields);
+    }
+
+    /** Replaces the submodule whose name (as in parameter names, e.g. {@code "layer1_attention"}) is given. */
+    default <M extends Module> M withSubmodules(String name, Module replacement) {
+        return withSubmodules(Map.of(name, replacement));
+    }
+
+    /** Replaces submodules by name (as in parameter names). */
+    default <M extends Module> M withSubmodules(Map<String, ? extends Module> replacements) {
+        return Structure.withSubmodules(this, replacements);
+    }
+
+    /** Takes each other module's free parameters and explicit groups, in order. */
+    default <M extends Module> M merged(Module... others) {
+        return merged(List.of(others));
+    }
+
+    /** Takes each other module's free parameters and explicit groups, in order. */
+    default <M extends Module> M merged(List<? extends Module> others) {
+        return Structure.merged(this, others);
+    }
+
+    /** One draw from the joint distribution of the free parameters, as a new module. */
+    default <M extends Module> M sampled(RandomGenerator rng) {
+        return distribution().sampledModule(rng);
+    }
+
+    /** Resets {@link NotSaved} components to their defaults. */
+    default <M extends Module> M saveable() {
+        return Structure.saveable(this);
+    }
+
+    /** This module tree as JSON ({@link ModuleJson#save}). */
+    default String toJson() {
+        return ModuleJson.save(this);
+    }
+
+    // ---------------------------------------------------------------- model functions
+
+    /**
+     * Jacobian of {@code func} with respect to the latent flat vector, by central finite
+     * differences (step {@code 1e-6·max(1, |θ|)}): flat name → derivative of every output.
+     * This is the reference path for opaque functions; the engine's dual numbers give exact
+     * derivatives of recorded functions.
+     */
+    default <M extends Module> Map<String, double[]> funcJacobian(Function<M, double[]> func) {
+        return Numerics.jacobian(this, func);
+    }
+
+    /** Sensitivities per flat name of the given kind ({@link Numerics#sensitivity}). */
+    default <M extends Module> Map<String, double[]> funcSensitivity(Function<M, double[]> func,
+            SensitivityKind kind) {
+        return Numerics.sensitivity(this, func, kind);
+    }
+
+    /** One number: the {@code norm} (1, 2 or {@code Double.POSITIVE_INFINITY}) of all sensitivities. */
+    default <M extends Module> double funcSensitivity(Function<M, double[]> func, SensitivityKind kind,
+            double norm) {
+        return Numerics.sensitivityNorm(this, func, kind, norm);
+    }
+
+    /** {@code func} over {@code numSamples} draws of {@link #sampled}: row {@code s} is sample {@code s}. */
+    default <M extends Module> double[][] funcSamples(Function<M, double[]> func, RandomGenerator rng,
+            int numSamples) {
+        return Numerics.samples(this, func, rng, numSamples);
+    }
+}

@@ -1,0 +1,243 @@
+package org.parax4j.module;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.parax4j.json.Json;
+import org.parax4j.param.Parameter;
+
+/**
+ * Saves and loads whole module trees as JSON, exactly: doubles are bit-exact and parameters keep
+ * their latent values, flags and metadata.
+ *
+ * <p>Format: a module is {@code {"module": "<registered name>", "fields": {...}}}; a parameter is
+ * {@code {"parameter": {...}}} (see {@link Parameter#toJson()}); {@link Meta} is
+ * {@code {"name": ..., "groups": [...]}}; lists and maps of children are arrays and objects of
+ * those; other components are written by Jackson and read back with their declared type.
+ * {@link NotSaved} components are not written and come back at their defaults.
+ *
+ * <p>Module types are found by name in a registry, never by loading arbitrary class names from
+ * the input: register your types once with {@link #register(Class)}. The built-in kernels
+ * are registered already. The registry is thread-safe.
+ */
+public final class ModuleJson {
+
+    private static final Map<String, Class<? extends Module>> TYPES = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, String> NAMES = new ConcurrentHashMap<>();
+
+    static {
+        org.parax4j.kernel.KernelTypes.register();
+    }
+
+    private ModuleJson() {}
+
+    /** Registers {@code type} under its simple name. */
+    public static void register(Class<? extends Module> type) {
+        register(type.getSimpleName(), type);
+    }
+
+    /**
+     * Registers {@code type} under {@code name}.
+     *
+     * @throws IllegalArgumentException when the name is taken by another type
+     */
+    public static void register(String name, Class<? extends Module> type) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        ModuleType.of(type);
+        Class<? extends Module> previous = TYPES.putIfAbsent(name, type);
+        if (previous != null && previous != type) {
+            throw new IllegalArgumentException("module type name '" + name + "' is already registered for "
+                    + previous.getName());
+        }
+        NAMES.putIfAbsent(type, name);
+    }
+
+    /**
+     * The JSON of {@code module} (its {@link Module#saveable()} form).
+     *
+     * @throws IllegalArgumentException when a module type in the tree is not registered
+     */
+    public static String save(Module module) {
+        Objects.requireNonNull(module, "module");
+        try {
+            return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(write(module));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write module as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a module tree.
+     *
+     * @throws Json.JsonFormatException for malformed JSON (with line and column)
+     * @throws IllegalArgumentException for unknown types or fields and invalid values, naming them
+     */
+    public static Module load(String json) {
+        Objects.requireNonNull(json, "json");
+        return readModule(Json.readTree(json, Module.class), "$");
+    }
+
+    /** Reads a module tree whose root must be a {@code type}. */
+    public static <M extends Module> M load(String json, Class<M> type) {
+        Module module = load(json);
+        if (!type.isInstance(module)) {
+            throw new IllegalArgumentException("expected a " + type.getSimpleName() + " at the root, got "
+                    + module.getClass().getSimpleName());
+        }
+        return type.cast(module);
+    }
+
+    private static ObjectNode write(Module module) {
+        String name = NAMES.get(module.getClass());
+        if (name == null) {
+            throw new IllegalArgumentException("module type " + module.getClass().getName()
+                    + " is not registered; call ModuleJson.register(" + module.getClass().getSimpleName() + ".class)");
+        }
+        ModuleType type = ModuleType.of(module);
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("module", name);
+        ObjectNode fields = node.putObject("fields");
+        for (ModuleType.Slot slot : type.slots) {
+            if (slot.saved()) {
+                fields.set(slot.field(), writeValue(slot.get(module)));
+            }
+        }
+        return node;
+    }
+
+    private static JsonNode writeValue(Object value) {
+        if (value instanceof Module m) {
+            return write(m);
+        }
+        if (value instanceof Parameter p) {
+            ObjectNode node = Json.mapper().createObjectNode();
+            try {
+                node.set("parameter", Json.mapper().readTree(p.toJson()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("parameter JSON did not parse", e);
+            }
+            return node;
+        }
+        if (value instanceof List<?> list && list.stream().anyMatch(v -> v instanceof Module || v instanceof Parameter)) {
+            ArrayNode array = Json.mapper().createArrayNode();
+            list.forEach(v -> array.add(writeValue(v)));
+            return array;
+        }
+        if (value instanceof Map<?, ?> map && map.values().stream().anyMatch(v -> v instanceof Module || v instanceof Parameter)) {
+            ObjectNode object = Json.mapper().createObjectNode();
+            map.forEach((k, v) -> object.set(String.valueOf(k), writeValue(v)));
+            return object;
+        }
+        return Json.mapper().valueToTree(value);
+    }
+
+    private static Module readModule(JsonNode node, String at) {
+        if (!node.isObject() || !node.has("module") || !node.get("module").isTextual()) {
+            throw new IllegalArgumentException("invalid module JSON at " + at
+                    + ": expected an object with a string field 'module'");
+        }
+        String name = node.get("module").asText();
+        Class<? extends Module> cls = TYPES.get(name);
+        if (cls == null) {
+            throw new IllegalArgumentException("invalid module JSON at " + at + ": "
+                    + Names.unknown("module type", name, TYPES.keySet())
+                    + "; register it with ModuleJson.register");
+        }
+        ModuleType type = ModuleType.of(cls);
+        JsonNode fields = node.get("fields");
+        if (fields == null || !fields.isObject()) {
+            throw new IllegalArgumentException("invalid module JSON at " + at + ": expected an object field 'fields'");
+        }
+        Iterator<String> names = fields.fieldNames();
+        while (names.hasNext()) {
+            String field = names.next();
+            if (!type.byField.containsKey(field)) {
+                throw new IllegalArgumentException("invalid module JSON at " + at + ".fields: "
+                        + Names.unknown("field of " + name, field, type.byField.keySet()));
+            }
+        }
+        Object[] values = new Object[type.slots.size()];
+        for (ModuleType.Slot slot : type.slots) {
+            String where = at + ".fields." + slot.field();
+            JsonNode value = fields.get(slot.field());
+            if (!slot.saved() || value == null) {
+                if (slot.saved() && slot.kind() != ModuleType.Kind.META) {
+                    throw new IllegalArgumentException("invalid module JSON at " + where + ": field is missing");
+                }
+                values[slot.index()] = Modules.defaultValue(type, slot);
+                continue;
+            }
+            values[slot.index()] = switch (slot.kind()) {
+                case PARAMETER -> readParameter(value, where);
+                case MODULE -> value.isNull() ? null : readModule(value, where);
+                case LIST -> readList(value, where);
+                case MAP -> readMap(value, where);
+                case META, DATA -> readData(value, slot, where);
+            };
+        }
+        try {
+            return type.create(values);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid module JSON at " + at + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Object readChild(JsonNode node, String at) {
+        if (node.isObject() && node.has("parameter")) {
+            return readParameter(node, at);
+        }
+        return readModule(node, at);
+    }
+
+    private static Parameter readParameter(JsonNode node, String at) {
+        if (!node.isObject() || !node.has("parameter")) {
+            throw new IllegalArgumentException("invalid module JSON at " + at + ": expected {\"parameter\": {...}}");
+        }
+        try {
+            return Parameter.fromJson(node.get("parameter").toString());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid module JSON at " + at + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Object> readList(JsonNode node, String at) {
+        if (!node.isArray()) {
+            throw new IllegalArgumentException("invalid module JSON at " + at + ": expected an array");
+        }
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            out.add(readChild(node.get(i), at + "[" + i + "]"));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private static Map<String, Object> readMap(JsonNode node, String at) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("invalid module JSON at " + at + ": expected an object");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> out.put(e.getKey(), readChild(e.getValue(), at + "." + e.getKey())));
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static Object readData(JsonNode node, ModuleType.Slot slot, String at) {
+        JavaType type = Json.mapper().getTypeFactory().constructType(slot.genericType());
+        try {
+            return Json.mapper().treeToValue(node, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new IllegalArgumentException("invalid module JSON at " + at + ": " + reason, e);
+        }
+    }
+}

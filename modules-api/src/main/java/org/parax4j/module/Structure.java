@@ -1,0 +1,230 @@
+package org.parax4j.module;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.parax4j.param.Parameter;
+
+/** Rewrites of record components, names and submodules (the structural half of {@link Module}). */
+final class Structure {
+
+    private Structure() {}
+
+    @SuppressWarnings("unchecked")
+    static <M extends Module> M copy(Module module) {
+        ModuleType type = ModuleType.of(module);
+        return (M) type.create(type.values(module));
+    }
+
+    @SuppressWarnings("unchecked")
+    static <M extends Module> M withFields(Module module, Map<String, ?> fields) {
+        Objects.requireNonNull(fields, "fields");
+        ModuleType type = ModuleType.of(module);
+        Object[] values = type.values(module);
+        for (Map.Entry<String, ?> f : fields.entrySet()) {
+            ModuleType.Slot slot = type.slot(f.getKey());
+            values[slot.index()] = coerce(type, slot, values[slot.index()], f.getValue());
+        }
+        return (M) type.create(values);
+    }
+
+    /** A field value checked against the component type; parameter fields accept physical values. */
+    static Object coerce(ModuleType type, ModuleType.Slot slot, Object current, Object value) {
+        if (slot.kind() == ModuleType.Kind.PARAMETER && !(value instanceof Parameter) && value != null) {
+            double[] physical = ParamRewrites.physicalValues(type.type.getSimpleName() + "." + slot.field(), value);
+            if (current instanceof Parameter p && p.size() == physical.length) {
+                return p.withValue(physical);
+            }
+            return value instanceof Number n ? Parameter.of(n.doubleValue()) : Parameter.of(physical);
+        }
+        if (value != null && !box(slot.type()).isInstance(value)) {
+            throw new IllegalArgumentException("field " + type.type.getSimpleName() + "." + slot.field() + " expects "
+                    + slot.type().getSimpleName() + ", got " + value.getClass().getSimpleName());
+        }
+        if (value == null && slot.type().isPrimitive()) {
+            throw new IllegalArgumentException("field " + type.type.getSimpleName() + "." + slot.field()
+                    + " is a primitive " + slot.type() + " and cannot be null");
+        }
+        return value;
+    }
+
+    private static Class<?> box(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        return switch (type.getName()) {
+            case "int" -> Integer.class;
+            case "long" -> Long.class;
+            case "double" -> Double.class;
+            case "float" -> Float.class;
+            case "boolean" -> Boolean.class;
+            case "short" -> Short.class;
+            case "byte" -> Byte.class;
+            default -> Character.class;
+        };
+    }
+
+    static <M extends Module> M withName(Module module, String name) {
+        ModuleType type = ModuleType.of(module);
+        Groups.requireMeta(type, "withName");
+        return Groups.withMeta(module, type.meta(module).withName(name));
+    }
+
+    @SuppressWarnings("unchecked")
+    static <M extends Module> M withAttrs(Module root, Map<String, ?> attrs) {
+        Objects.requireNonNull(attrs, "attrs");
+        Module result = root;
+        for (Map.Entry<String, ?> a : attrs.entrySet()) {
+            String path = a.getKey();
+            int dot = path == null ? -1 : path.lastIndexOf('.');
+            String parentPath = dot < 0 ? null : path.substring(0, dot);
+            String last = dot < 0 ? path : path.substring(dot + 1);
+            Module parent = parentPath == null ? result : Paths.module(result, parentPath);
+            ModuleType type = ModuleType.of(parent);
+            Module updated;
+            if ("name".equals(last) && !type.byField.containsKey("name")) {
+                if (a.getValue() != null && !(a.getValue() instanceof String)) {
+                    throw new IllegalArgumentException("attribute '" + path + "' (the module name) expects a String, got "
+                            + a.getValue().getClass().getSimpleName());
+                }
+                updated = withName(parent, (String) a.getValue());
+            } else {
+                updated = withFields(parent, Collections.singletonMap(last, a.getValue()));
+            }
+            result = parentPath == null ? updated : Paths.replace(result, parentPath, updated);
+        }
+        return (M) result;
+    }
+
+    static <M extends Module> M withSubmoduleFields(Module root, String submodulePath, Map<String, ?> fields) {
+        Module sub = Paths.module(root, submodulePath);
+        return castReplace(root, submodulePath, withFields(sub, fields));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <M extends Module> M castReplace(Module root, String path, Module value) {
+        return (M) Paths.replace(root, path, value);
+    }
+
+    @SuppressWarnings("unchecked")
+    static <M extends Module> M withSubmodules(Module root, Map<String, ? extends Module> replacements) {
+        Objects.requireNonNull(replacements, "replacements");
+        Map<String, Module> pending = new LinkedHashMap<>(replacements);
+        List<String> available = new ArrayList<>();
+        for (Tree.Node node : Tree.nodes(root)) {
+            if (node.depth() > 0) {
+                available.add(node.prefix());
+            }
+        }
+        for (Map.Entry<String, ? extends Module> r : replacements.entrySet()) {
+            Objects.requireNonNull(r.getValue(), "replacement for " + r.getKey());
+            if (!available.contains(r.getKey())) {
+                throw new IllegalArgumentException("withSubmodules: " + Names.unknown("submodule name", r.getKey(),
+                        available));
+            }
+        }
+        return (M) replaceNamed(root, "", pending);
+    }
+
+    /** Replaces, top-down, the outermost module whose name prefix is a key of {@code pending}. */
+    private static Module replaceNamed(Module module, String prefix, Map<String, Module> pending) {
+        List<Module> children = new ArrayList<>();
+        boolean changed = false;
+        for (Groups.Child child : Groups.children(module, prefix)) {
+            Module replacement = pending.get(child.prefix());
+            Module next = replacement != null ? replacement : replaceNamed(child.module(), child.prefix(), pending);
+            changed |= next != child.module();
+            children.add(next);
+        }
+        return changed ? replaceChildren(module, children) : module;
+    }
+
+    /** A copy of {@code module} whose immediate children (in {@link Tree#children} order) are {@code children}. */
+    static Module replaceChildren(Module module, List<Module> children) {
+        ModuleType type = ModuleType.of(module);
+        Object[] values = type.values(module);
+        Iterator<Module> next = children.iterator();
+        boolean changed = false;
+        for (ModuleType.Slot slot : type.slots) {
+            Object value = values[slot.index()];
+            switch (slot.kind()) {
+                case MODULE -> {
+                    if (value != null) {
+                        Module m = next.next();
+                        changed |= m != value;
+                        values[slot.index()] = m;
+                    }
+                }
+                case LIST -> {
+                    List<Object> list = new ArrayList<>((List<?>) value);
+                    for (int i = 0; i < list.size(); i++) {
+                        if (list.get(i) instanceof Module) {
+                            Module m = next.next();
+                            changed |= m != list.get(i);
+                            list.set(i, m);
+                        }
+                    }
+                    values[slot.index()] = Collections.unmodifiableList(list);
+                }
+                case MAP -> {
+                    Map<Object, Object> map = new LinkedHashMap<>((Map<?, ?>) value);
+                    for (Map.Entry<Object, Object> e : map.entrySet()) {
+                        if (e.getValue() instanceof Module) {
+                            Module m = next.next();
+                            changed |= m != e.getValue();
+                            e.setValue(m);
+                        }
+                    }
+                    values[slot.index()] = Collections.unmodifiableMap(map);
+                }
+                default -> { }
+            }
+        }
+        return changed ? type.create(values) : module;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <M extends Module> M merged(Module root, List<? extends Module> others) {
+        Objects.requireNonNull(others, "others");
+        Module result = root;
+        for (Module other : others) {
+            Objects.requireNonNull(other, "others must not contain null");
+            Map<String, Object> updates = new LinkedHashMap<>(other.namedParams());
+            result = result.withParams(updates, ParamUpdate.DEFAULTS.withIncludeFixed(true));
+            List<ParameterGroup> groups = other.paramGroups(true, true);
+            if (!groups.isEmpty()) {
+                result = result.withParamGroups(groups);
+            }
+        }
+        return (M) result;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <M extends Module> M saveable(Module root) {
+        return (M) Tree.rewrite(root, new Tree.Rewriter() {
+            @Override
+            public Parameter param(Tree.Entry entry) {
+                return entry.param();
+            }
+
+            @Override
+            public Module module(String prefix, Module rebuilt) {
+                ModuleType type = ModuleType.of(rebuilt);
+                Object[] values = null;
+                for (ModuleType.Slot slot : type.slots) {
+                    if (!slot.saved()) {
+                        if (values == null) {
+                            values = type.values(rebuilt);
+                        }
+                        values[slot.index()] = Modules.defaultValue(type, slot);
+                    }
+                }
+                return values == null ? rebuilt : type.create(values);
+            }
+        });
+    }
+}
