@@ -123,10 +123,13 @@ public interface Bijector {
 
     /**
      * A short human-readable description, e.g. {@code Softplus}, {@code Shift(1.5)} or
-     * {@code Chain(Sigmoid, Affine(2.0, 3.0))}. Allocates. Ignored by JSON.
+     * {@code Chain(Sigmoid, Affine(2.0, 3.0))}; the class's simple name unless overridden.
+     * Allocates. Ignored by JSON.
      */
     @JsonIgnore
-    String name();
+    default String name() {
+        return getClass().getSimpleName();
+    }
 
     /**
      * The composition {@code outer ∘ this}: apply this bijector, then {@code outer}. Chains are

@@ -38,13 +38,36 @@ final class Groups {
         Set<String> claimed = new HashSet<>();
         collect(root, "", visible, claimed, groups);
         if (!explicitOnly) {
+            // A vector parameter with a joint (correlated) distribution is one group of its elements.
+            Map<String, ParameterGroup> joint = new HashMap<>();
+            for (Tree.Entry e : Tree.entries(root)) {
+                Distribution d = e.param().distribution().orElse(null);
+                List<String> flat = e.flatNames();
+                if (d != null && isJoint(d) && flat.stream().allMatch(visible::contains)
+                        && flat.stream().noneMatch(claimed::contains)) {
+                    ParameterGroup g = new ParameterGroup(flat, d);
+                    flat.forEach(n -> joint.put(n, g));
+                }
+            }
             for (String name : visible) {
-                if (!claimed.contains(name)) {
+                if (claimed.contains(name)) {
+                    continue;
+                }
+                ParameterGroup g = joint.get(name);
+                if (g != null) {
+                    groups.add(g);
+                    claimed.addAll(g.names());
+                } else {
                     groups.add(new ParameterGroup(List.of(name), elementDistributions.get(name)));
                 }
             }
         }
         return List.copyOf(groups);
+    }
+
+    /** Whether {@code d} correlates the elements of a vector parameter (not univariate, not independent). */
+    private static boolean isJoint(Distribution d) {
+        return !(d instanceof UnivariateDistribution) && !(d instanceof Independent);
     }
 
     /** The distribution of element {@code i} of a parameter whose distribution is {@code d}. */

@@ -230,8 +230,9 @@ public interface Module {
      * The groups relevant to this module: its own explicit groups that touch a visible parameter,
      * then each submodule's groups lifted with the submodule's prefix, a parameter belonging to the
      * first group that claims it (parents win; a lifted group sharing a claimed parameter is
-     * dropped whole). Unless {@code explicitOnly}, every remaining visible flat parameter becomes a
-     * singleton group carrying its own (element) distribution, or none.
+     * dropped whole). Unless {@code explicitOnly}, a vector parameter with a joint distribution
+     * (e.g. a multivariate normal) becomes one group of its elements, and every remaining visible
+     * flat parameter becomes a singleton group carrying its own (element) distribution, or none.
      */
     default List<ParameterGroup> paramGroups(boolean includeFixed, boolean explicitOnly) {
         return Groups.paramGroups(this, includeFixed, explicitOnly);

@@ -129,6 +129,17 @@ class ReferenceModelTest {
     }
 
     @Test
+    void aVectorParameterWithAJointDistributionIsOneGroup() {
+        MultivariateNormal joint = new MultivariateNormal(new double[] {10, 0, -10},
+                new double[][] {{1, 0.5, 0}, {0.5, 1, 0}, {0, 0, 1}});
+        Root m = model().withNoParamGroups().withFields("vector", model().vector().withDistribution(joint));
+        List<ParameterGroup> groups = m.paramGroups();
+        assertEquals(List.of("vector_0", "vector_1", "vector_2"), groups.get(groups.size() - 1).names());
+        assertEquals(joint, groups.get(groups.size() - 1).distribution());
+        assertEquals(5, groups.size());
+    }
+
+    @Test
     void withNoParamGroupsLeavesOnlySingletons() {
         Root none = model().withNoParamGroups();
         assertTrue(none.paramGroups(true, true).isEmpty());

@@ -1,6 +1,5 @@
 package org.parax4j.properties;
 
-import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -9,6 +8,7 @@ import java.util.random.RandomGeneratorFactory;
 import org.hipparchus.distribution.continuous.UniformRealDistribution;
 import org.hipparchus.stat.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.Test;
+import org.parax4j.properties.gen.Theories;
 import org.parax4j.bijector.Bijector;
 import org.parax4j.distribution.Distribution;
 import org.parax4j.distribution.MultivariateNormal;
@@ -22,12 +22,6 @@ import org.parax4j.properties.gen.DistributionGenerators;
 class DistributionProperties {
 
     private static final long SEED = 20261124L;
-
-    /** Example count: {@code parax4j.properties.examples}, or {@code fallback} when 0/unset. */
-    private static int examples(int fallback) {
-        int n = Integer.getInteger("parax4j.properties.examples", 0);
-        return n > 0 ? n : fallback;
-    }
 
     private static RandomGenerator rng(long seed) {
         return RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
@@ -46,12 +40,13 @@ class DistributionProperties {
         public double forwardLogDetJacobian(double x) { return Math.log1p(x * x); }
         public double inverseLogDetJacobian(double y) { return -forwardLogDetJacobian(inverse(y)); }
         public double forwardDerivative(double x) { return 1 + x * x; }
+        public boolean isIncreasing() { return true; }
     }
 
     @Test
     void sampleMeanAndVarianceLieWithinFiveStandardErrors() {
         int n = 100_000;
-        qt().withFixedSeed(SEED).withExamples(examples(8))
+        Theories.theory(SEED).withExamples(Theories.examples(8))
                 .forAll(DistributionGenerators.univariates(), longs().all())
                 .check((d, seed) -> {
                     RandomGenerator r = rng(seed);
@@ -79,7 +74,7 @@ class DistributionProperties {
 
     @Test
     void icdfInvertsCdf() {
-        qt().withFixedSeed(SEED).withExamples(examples(500))
+        Theories.theory(SEED).withExamples(Theories.examples(500))
                 .forAll(DistributionGenerators.univariates(), doubles().between(1e-6, 1 - 1e-6))
                 .check((d, p) -> {
                     double x = d.icdf(p);
@@ -92,7 +87,7 @@ class DistributionProperties {
     void kolmogorovSmirnovDoesNotRejectAtOnePerMille() {
         KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
         UniformRealDistribution unit = new UniformRealDistribution(0, 1);
-        qt().withFixedSeed(SEED).withExamples(examples(20))
+        Theories.theory(SEED).withExamples(Theories.examples(20))
                 .forAll(DistributionGenerators.univariates(), longs().all())
                 .check((d, seed) -> {
                     RandomGenerator r = rng(seed);
@@ -107,7 +102,7 @@ class DistributionProperties {
     @Test
     void transformedLogProbIsTheChangeOfVariablesFormula() {
         Cubic b = new Cubic();
-        qt().withFixedSeed(SEED).withExamples(examples(500))
+        Theories.theory(SEED).withExamples(Theories.examples(500))
                 .forAll(DistributionGenerators.normals(), doubles().between(-5, 5))
                 .check((base, z) -> {
                     Transformed t = new Transformed(base, b);
@@ -122,7 +117,7 @@ class DistributionProperties {
     @Test
     void multivariateNormalSampleCovarianceMatches() {
         int n = 20_000;
-        qt().withFixedSeed(SEED).withExamples(examples(10))
+        Theories.theory(SEED).withExamples(Theories.examples(10))
                 .forAll(DistributionGenerators.multivariateNormals(), longs().all())
                 .check((mvn, seed) -> {
                     RandomGenerator r = rng(seed);
@@ -153,21 +148,21 @@ class DistributionProperties {
 
     @Test
     void jsonRoundTripGivesAnEqualDistribution() {
-        qt().withFixedSeed(SEED).withExamples(examples(300))
+        Theories.theory(SEED).withExamples(Theories.examples(300))
                 .forAll(DistributionGenerators.distributions())
                 .check(d -> Json.read(Json.write(d), Distribution.class).equals(d));
     }
 
     @Test
     void klDivergenceOfADistributionWithItselfIsZero() {
-        qt().withFixedSeed(SEED).withExamples(examples(200))
+        Theories.theory(SEED).withExamples(Theories.examples(200))
                 .forAll(DistributionGenerators.multivariateNormals())
                 .check((MultivariateNormal d) -> Math.abs(d.klDivergence(d)) <= 1e-12);
     }
 
     @Test
     void cdfAndSurvivalAddToOne() {
-        qt().withFixedSeed(SEED).withExamples(examples(500))
+        Theories.theory(SEED).withExamples(Theories.examples(500))
                 .forAll(DistributionGenerators.univariates(), doubles().between(0.001, 0.999))
                 .check((UnivariateDistribution d, Double p) -> {
                     double x = d.icdf(p);

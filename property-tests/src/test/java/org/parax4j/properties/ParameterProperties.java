@@ -1,9 +1,9 @@
 package org.parax4j.properties;
 
-import static org.quicktheories.QuickTheory.qt;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.parax4j.properties.gen.Theories;
 import org.parax4j.param.Parameter;
 import org.parax4j.properties.gen.ParameterGenerators;
 import org.quicktheories.QuickTheory;
@@ -24,9 +24,7 @@ class ParameterProperties {
     private static final long SEED = 20261126L;
 
     private static QuickTheory theory() {
-        int examples = Integer.getInteger("parax4j.properties.examples", 0);
-        QuickTheory qt = qt().withFixedSeed(SEED);
-        return examples > 0 ? qt.withExamples(examples) : qt;
+        return Theories.theory(SEED);
     }
 
     @Test

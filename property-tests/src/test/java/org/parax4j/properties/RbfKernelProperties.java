@@ -1,10 +1,10 @@
 package org.parax4j.properties;
 
-import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import org.junit.jupiter.api.Test;
+import org.parax4j.properties.gen.Theories;
 import org.parax4j.engine.kernel.KernelMatrices;
 
 /** Laws of the RBF kernel matrix on generated inputs. */
@@ -12,7 +12,7 @@ class RbfKernelProperties {
 
     @Test
     void rbfOfTwoPointsIsSymmetricBoundedAndOneOnTheDiagonal() {
-        qt().withFixedSeed(20261124L)
+        Theories.theory(20261124L)
                 .forAll(doubles().between(-1e3, 1e3), doubles().between(-1e3, 1e3),
                         doubles().between(1e-3, 1e3), integers().between(1, 3))
                 .check((a, b, lengthScale, d) -> {

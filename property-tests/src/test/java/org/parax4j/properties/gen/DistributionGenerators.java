@@ -81,9 +81,14 @@ public final class DistributionGenerators {
                 (x, y, z, n) -> new Independent(n == 2 ? java.util.List.of(x, y) : java.util.List.of(x, y, z)));
     }
 
-    /** Any distribution of the package except Transformed (whose bijector is tested separately). */
+    /** A generated univariate pushed through a generated bijector. */
+    public static Gen<org.parax4j.distribution.Transformed> transformed() {
+        return univariates().zip(BijectorGenerators.bijectors(), org.parax4j.distribution.Transformed::new);
+    }
+
+    /** Any distribution of the package, Transformed included. */
     public static Gen<Distribution> distributions() {
         return Generate.oneOf(univariates().map(d -> (Distribution) d), multivariateNormals().map(d -> d),
-                independents().map(d -> d));
+                independents().map(d -> d), transformed().map(d -> d));
     }
 }
