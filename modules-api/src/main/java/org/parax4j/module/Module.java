@@ -460,14 +460,15 @@ public interface Module {
         return Structure.withSubmodules(this, replacements);
     }
 
-    /** Takes each other module's free parameters and explicit groups, in order. */
+    /**
+     * Takes each other module's free parameters (by name, replacing this module's) and explicit
+     * groups, in order; later modules win. Groups are taken module by module where the other tree
+     * has the same shape (so {@code m.merged(m)} equals {@code m}); otherwise they are lifted onto
+     * this module. Useful to combine copies of one model fitted with different free parameters.
+     * To merge a {@code List}, pass {@code list.toArray(Module[]::new)}.
+     */
     default <M extends Module> M merged(Module... others) {
-        return merged(List.of(others));
-    }
-
-    /** Takes each other module's free parameters and explicit groups, in order. */
-    default <M extends Module> M merged(List<? extends Module> others) {
-        return Structure.merged(this, others);
+        return Structure.merged(this, List.of(others));
     }
 
     /** One draw from the joint distribution of the free parameters, as a new module. */

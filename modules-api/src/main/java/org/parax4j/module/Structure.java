@@ -189,18 +189,48 @@ final class Structure {
 
     @SuppressWarnings("unchecked")
     static <M extends Module> M merged(Module root, List<? extends Module> others) {
-        Objects.requireNonNull(others, "others");
         Module result = root;
         for (Module other : others) {
             Objects.requireNonNull(other, "others must not contain null");
             Map<String, Object> updates = new LinkedHashMap<>(other.namedParams());
             result = result.withParams(updates, ParamUpdate.DEFAULTS.withIncludeFixed(true));
-            List<ParameterGroup> groups = other.paramGroups(true, true);
-            if (!groups.isEmpty()) {
-                result = result.withParamGroups(groups);
+            Module regrouped = mergeGroupsAligned(result, other);
+            if (regrouped != null) {
+                result = regrouped;
+            } else {
+                List<ParameterGroup> groups = other.paramGroups(true, true);
+                if (!groups.isEmpty()) {
+                    result = result.withParamGroups(groups);
+                }
             }
         }
         return (M) result;
+    }
+
+    /**
+     * Applies {@code other}'s explicit groups module by module onto {@code target}, or returns
+     * {@code null} when the two trees do not have the same module types in the same places.
+     */
+    private static Module mergeGroupsAligned(Module target, Module other) {
+        if (target.getClass() != other.getClass()) {
+            return null;
+        }
+        List<Module> targetChildren = Tree.children(target);
+        List<Module> otherChildren = Tree.children(other);
+        if (targetChildren.size() != otherChildren.size()) {
+            return null;
+        }
+        List<Module> merged = new ArrayList<>();
+        for (int i = 0; i < targetChildren.size(); i++) {
+            Module child = mergeGroupsAligned(targetChildren.get(i), otherChildren.get(i));
+            if (child == null) {
+                return null;
+            }
+            merged.add(child);
+        }
+        Module result = replaceChildren(target, merged);
+        List<ParameterGroup> groups = ModuleType.of(other).meta(other).groups();
+        return groups.isEmpty() ? result : result.withParamGroups(groups);
     }
 
     @SuppressWarnings("unchecked")

@@ -122,6 +122,8 @@ class StructureTest {
         Outer withGroups = base.merged(grouped);
         assertEquals(List.of(List.of("pair_loc")), withGroups.paramGroups(true, true).stream()
                 .map(ParameterGroup::names).toList());
+        assertEquals(List.of(g), withGroups.pair().explicitParamGroups(), "taken module by module");
+        assertEquals(grouped, grouped.merged(grouped), "merging a module with itself changes nothing");
     }
 
     @Test
