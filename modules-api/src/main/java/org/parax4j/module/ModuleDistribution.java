@@ -15,8 +15,10 @@ import org.parax4j.distribution.Distribution;
  * keyed by flat name, in flat order.
  *
  * <p>A group that touches a free parameter is sampled whole; its fixed members keep their values in
- * the module and are read from the module when a log density needs them. Immutable and
- * thread-safe (the random generator passed in is the caller's).
+ * the module and are read from the module when a log density needs them. A free parameter without
+ * a distribution is <em>held at its value</em>: draws return its current value, and it adds nothing
+ * to log densities, entropy or divergences (its variance is 0). Immutable and thread-safe (the
+ * random generator passed in is the caller's).
  */
 public final class ModuleDistribution {
 
@@ -30,12 +32,6 @@ public final class ModuleDistribution {
         this.groups = module.paramGroups(false, false);
         this.freeNames = module.flatParamNames();
         this.currentValues = module.namedFlatParamValues(Select.all().includeFixed(true), false);
-        for (ParameterGroup g : groups) {
-            if (g.distribution() == null) {
-                throw new IllegalArgumentException("parameter '" + g.names().get(0)
-                        + "' has no distribution; give it one (e.g. withUniformDistributions) before sampling");
-            }
-        }
     }
 
     /** The groups, in order. */
@@ -62,6 +58,10 @@ public final class ModuleDistribution {
         Map<String, Double> values = new LinkedHashMap<>();
         double logProb = 0;
         for (ParameterGroup g : groups) {
+            if (g.distribution() == null) {
+                g.names().forEach(n -> values.put(n, currentValues.get(n)));
+                continue;
+            }
             double[] x = g.distribution().sample(rng);
             logProb += g.distribution().logProb(x);
             for (int i = 0; i < x.length; i++) {
@@ -95,6 +95,9 @@ public final class ModuleDistribution {
         }
         double sum = 0;
         for (ParameterGroup g : groups) {
+            if (g.distribution() == null) {
+                continue;
+            }
             double[] x = new double[g.names().size()];
             for (int i = 0; i < x.length; i++) {
                 String name = g.names().get(i);
@@ -108,17 +111,17 @@ public final class ModuleDistribution {
 
     /** Mean per free flat name. */
     public Map<String, Double> mean() {
-        return perName(Distribution::meanVector);
+        return perName(Distribution::meanVector, true);
     }
 
     /** Variance per free flat name. */
     public Map<String, Double> variance() {
-        return perName(Distribution::varianceVector);
+        return perName(Distribution::varianceVector, false);
     }
 
     /** Joint differential entropy: the sum over the independent groups. */
     public double entropy() {
-        return groups.stream().mapToDouble(g -> g.distribution().entropy()).sum();
+        return groups.stream().filter(g -> g.distribution() != null).mapToDouble(g -> g.distribution().entropy()).sum();
     }
 
     /**
@@ -135,14 +138,27 @@ public final class ModuleDistribution {
         }
         double sum = 0;
         for (int g = 0; g < groups.size(); g++) {
-            sum += groups.get(g).distribution().klDivergence(other.groups.get(g).distribution());
+            Distribution p = groups.get(g).distribution();
+            Distribution q = other.groups.get(g).distribution();
+            if ((p == null) != (q == null)) {
+                throw new IllegalArgumentException("klDivergence: group " + groups.get(g).names()
+                        + " has a distribution on one side only");
+            }
+            if (p != null) {
+                sum += p.klDivergence(q);
+            }
         }
         return sum;
     }
 
-    private Map<String, Double> perName(java.util.function.Function<Distribution, double[]> moment) {
+    /** A moment per name; held parameters give their value ({@code heldValue}) or 0. */
+    private Map<String, Double> perName(java.util.function.Function<Distribution, double[]> moment, boolean heldValue) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (ParameterGroup g : groups) {
+            if (g.distribution() == null) {
+                g.names().forEach(n -> out.put(n, heldValue ? currentValues.get(n) : 0.0));
+                continue;
+            }
             double[] m = moment.apply(g.distribution());
             for (int i = 0; i < m.length; i++) {
                 out.put(g.names().get(i), m[i]);

@@ -46,8 +46,12 @@ class GroupsTest {
         List<ParameterGroup> groups = plain.paramGroups();
         assertEquals(2, groups.size());
         assertNull(groups.get(0).distribution());
-        var e = assertThrows(IllegalArgumentException.class, plain::distribution);
-        assertTrue(e.getMessage().contains("parameter 'loc' has no distribution"), e.getMessage());
+        ModuleDistribution held = plain.distribution();
+        assertEquals(java.util.Map.of("loc", 1.0, "scale", 2.0), held.sample(new java.util.SplittableRandom(1)));
+        assertEquals(0, held.logProb(plain));
+        assertEquals(0, held.entropy());
+        assertEquals(java.util.Map.of("loc", 1.0, "scale", 2.0), held.mean());
+        assertEquals(java.util.Map.of("loc", 0.0, "scale", 0.0), held.variance());
     }
 
     @Test
