@@ -87,6 +87,7 @@ public final class BenchReport {
                 .title("parax4j: reference speed-up over each contender")
                 .xAxisTitle("benchmark group").yAxisTitle("times faster than the contender").build();
         chart.getStyler().setXAxisLabelRotation(20);
+        chart.getStyler().setYAxisDecimalPattern("#,##0.0");
         Map<String, List<JmhResult>> groups = groups(results);
         Map<String, Map<String, Double>> series = new LinkedHashMap<>();
         for (Map.Entry<String, List<JmhResult>> g : groups.entrySet()) {
