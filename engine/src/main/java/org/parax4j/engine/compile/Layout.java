@@ -88,7 +88,8 @@ public final class Layout {
         }
         this.freeElements = free.stream().mapToInt(Integer::intValue).toArray();
         List<Group> table = new ArrayList<>();
-        for (ParameterGroup g : module.paramGroups(false, false)) {
+        boolean everyFreeHasDistribution = module.params().stream().allMatch(p -> p.distribution().isPresent());
+        for (ParameterGroup g : everyFreeHasDistribution ? module.paramGroups(false, false) : List.<ParameterGroup>of()) {
             int[] members = g.names().stream().mapToInt(this::element).toArray();
             table.add(new Group(members, g.distribution()));
         }
@@ -185,7 +186,10 @@ public final class Layout {
         return Collections.unmodifiableList(out);
     }
 
-    /** The group table of the free parameters' joint distribution (SPEC §5 {@code paramGroups()}). */
+    /**
+     * The group table of the free parameters' joint distribution (SPEC §5 {@code paramGroups()});
+     * empty when some free parameter has no distribution (there is then no joint distribution).
+     */
     public List<Group> groups() {
         return groups;
     }
