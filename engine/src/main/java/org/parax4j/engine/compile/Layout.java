@@ -88,12 +88,19 @@ public final class Layout {
         }
         this.freeElements = free.stream().mapToInt(Integer::intValue).toArray();
         List<Group> table = new ArrayList<>();
-        boolean everyFreeHasDistribution = module.params().stream().allMatch(p -> p.distribution().isPresent());
-        for (ParameterGroup g : everyFreeHasDistribution ? module.paramGroups(false, false) : List.<ParameterGroup>of()) {
+        for (ParameterGroup g : hasJointDistribution(module) ? module.paramGroups(false, false) : List.<ParameterGroup>of()) {
             int[] members = g.names().stream().mapToInt(this::element).toArray();
             table.add(new Group(members, g.distribution()));
         }
         this.groups = List.copyOf(table);
+    }
+
+    /** Whether every free flat parameter is in an explicit group or carries a distribution of its own. */
+    private static boolean hasJointDistribution(Module module) {
+        java.util.Set<String> grouped = new java.util.HashSet<>();
+        module.paramGroups(false, true).forEach(g -> grouped.addAll(g.names()));
+        return module.namedFlatParams().entrySet().stream()
+                .allMatch(e -> grouped.contains(e.getKey()) || e.getValue().distribution().isPresent());
     }
 
     /** Compiles the layout of {@code module}. */

@@ -28,29 +28,55 @@ public final class DualExecutor {
     }
 
     /**
-     * Computes every value, then the Jacobian of the output into {@code jac} (row {@code f}, of the
-     * output's size, is the derivative with respect to free position {@code f}).
+     * Computes every value and the Jacobian of the output into {@code jac} (row {@code f}, of the
+     * output's size, is the derivative with respect to free position {@code f}). Values are
+     * computed in the first chunk's sweep, node by node just before their tangents.
      *
      * @param physical derivatives with respect to physical values instead of latent ones
      * @param jac destination of length ≥ numFree × output size. Modified.
      */
     public void run(Scratch s, boolean physical, double[] jac) {
-        plain.run(s);
         GraphDef g = s.graph;
-        int outSize = g.node(g.output()).size();
-        Arrays.fill(jac, 0, g.layout().numFree() * outSize, 0);
         ChunkPlan plan = s.plan;
-        for (int c = 0; c < plan.numChunks(); c++) {
-            for (int i = 0; i < g.size(); i++) {
-                if (plan.dirs(c, i).length > 0) {
-                    tangent(s, c, i, physical);
+        int out = g.output();
+        int outSize = g.node(out).size();
+        int free = g.layout().numFree();
+        if (plan.numChunks() == 0) {
+            plain.run(s);
+            return;
+        }
+        // With one chunk in which the output carries every direction in order, the output's
+        // tangent slots are exactly the Jacobian's rows: write them in place.
+        boolean direct = plan.numChunks() == 1 && plan.dirs(0, out).length == free;
+        double[] own = s.tangents[out];
+        if (direct) {
+            s.tangents[out] = jac;
+        } else {
+            Arrays.fill(jac, 0, free * outSize, 0);
+        }
+        try {
+            for (int c = 0; c < plan.numChunks(); c++) {
+                for (int i = 0; i < g.size(); i++) {
+                    boolean carries = plan.dirs(c, i).length > 0;
+                    // Values are computed in the first chunk's sweep, except by kernel nodes carrying
+                    // tangents, whose fused pass writes value and tangents together.
+                    if (c == 0 && !(carries && g.node(i).op() == Op.KERNEL)) {
+                        plain.runNode(s, i);
+                    }
+                    if (carries) {
+                        tangent(s, c, i, physical);
+                    }
+                }
+                if (!direct) {
+                    int[] outDirs = plan.dirs(c, out);
+                    double[] t = s.tangents[out];
+                    for (int slot = 0; slot < outDirs.length; slot++) {
+                        System.arraycopy(t, slot * outSize, jac, outDirs[slot] * outSize, outSize);
+                    }
                 }
             }
-            int[] outDirs = plan.dirs(c, g.output());
-            double[] t = s.tangents[g.output()];
-            for (int slot = 0; slot < outDirs.length; slot++) {
-                System.arraycopy(t, slot * outSize, jac, outDirs[slot] * outSize, outSize);
-            }
+        } finally {
+            s.tangents[out] = own;
         }
     }
 

@@ -18,8 +18,15 @@ public final class PlainExecutor {
 
     /** Computes every node's value into {@code s}. */
     public void run(Scratch s) {
+        for (int i = 0; i < s.graph.size(); i++) {
+            runNode(s, i);
+        }
+    }
+
+    /** Computes node {@code i}'s value into {@code s}; its inputs' values must be current. */
+    void runNode(Scratch s, int i) {
         GraphDef g = s.graph;
-        for (int i = 0; i < g.size(); i++) {
+        {
             Node node = g.node(i);
             double[] z = s.values[i];
             int[] in = node.inputs();
