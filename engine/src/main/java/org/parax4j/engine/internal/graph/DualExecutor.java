@@ -313,10 +313,7 @@ public final class DualExecutor {
         double[] k = s.values[i];
         double[] t = s.tangents[i];
         double[] x1 = s.values[in[0]];
-        for (int r = 0; r < nRows; r++) {
-            ops.kernelRow(spec.kind(), x1, r * d, s.x2t, m, d, s.invL2, variance, k, r * m, slots, s.start, s.dim,
-                    s.coef, s.coefV, t, r * m, size);
-        }
+        PlainExecutor.rows(ops, s, spec, x1, s.values[in[1]], nRows, m, variance, k, slots, t);
         int[] map1 = s.plan.slotMap(c, i, 0);
         int[] map2 = s.plan.slotMap(c, i, 1);
         for (int slot = 0; slot < slots; slot++) {

@@ -133,10 +133,53 @@ public final class PlainExecutor {
         int[] in = node.inputs();
         int n = s.graph.node(in[0]).shape().rows();
         int m = s.graph.node(in[1]).shape().rows();
-        double[] x1 = s.values[in[0]];
+        rows(ops, s, spec, s.values[in[0]], s.values[in[1]], n, m, variance, z, 0, null);
+    }
+
+    /**
+     * Whether a kernel matrix {@code n × m} is better computed transposed: rows shorter than a
+     * vector and more of them than columns (e.g. 200 frequencies against 4 centres).
+     */
+    static boolean swapped(int n, int m) {
+        return m < 8 && n > m;
+    }
+
+    /**
+     * The fused rows of a kernel node: values into {@code k} and, for {@code slots > 0}, tangent
+     * run {@code slot} at {@code t[slot·n·m]}, from {@code s.x2t}, {@code s.invL2} and the
+     * coefficient tables in {@code s}. A short, tall matrix is computed as {@code K(X2, X1)} row by
+     * row (stationary kernels are symmetric) and transposed.
+     */
+    static void rows(GraphOps ops, Scratch s, Node.KernelSpec spec, double[] x1, double[] x2, int n, int m,
+            double variance, double[] k, int slots, double[] t) {
+        int d = spec.d();
+        int size = n * m;
+        if (!swapped(n, m)) {
+            for (int i = 0; i < n; i++) {
+                ops.kernelRow(spec.kind(), x1, i * d, s.x2t, m, d, s.invL2, variance, k, i * m, slots, s.start, s.dim,
+                        s.coef, s.coefV, t, i * m, size);
+            }
+            return;
+        }
         for (int i = 0; i < n; i++) {
-            ops.kernelRow(spec.kind(), x1, i * spec.d(), s.x2t, m, spec.d(), s.invL2, variance, z, i * m, 0, s.start,
-                    s.dim, s.coef, s.coefV, z, 0, 0);
+            for (int e = 0; e < d; e++) {
+                s.x1t[e * n + i] = x1[i * d + e];
+            }
+        }
+        double[] buf = s.kernelT;
+        for (int j = 0; j < m; j++) {
+            ops.kernelRow(spec.kind(), x2, j * d, s.x1t, n, d, s.invL2, variance, buf, j * n, slots, s.start, s.dim,
+                    s.coef, s.coefV, buf, size + j * n, size);
+        }
+        for (int plane = 0; plane <= slots; plane++) {
+            double[] dst = plane == 0 ? k : t;
+            int dstOffset = plane == 0 ? 0 : (plane - 1) * size;
+            int srcOffset = plane * size;
+            for (int j = 0; j < m; j++) {
+                for (int i = 0; i < n; i++) {
+                    dst[dstOffset + i * m + j] = buf[srcOffset + j * n + i];
+                }
+            }
         }
     }
 }

@@ -22,6 +22,8 @@ public final class Scratch {
     final int[] dim;
     final double[] coef;
     final double[] coefV;
+    final double[] x1t;
+    final double[] kernelT;
 
     /**
      * Allocates the buffers for {@code graph} under {@code plan}; the latent vector starts as
@@ -38,6 +40,8 @@ public final class Scratch {
         int maxX2t = 0;
         int maxD = 0;
         int maxKernelSlots = 0;
+        int maxX1t = 0;
+        int maxSwapped = 0;
         for (int i = 0; i < n; i++) {
             Node node = graph.node(i);
             values[i] = node.op() == Op.CONST ? (double[]) node.data() : new double[node.size()];
@@ -49,6 +53,11 @@ public final class Scratch {
                 maxX2t = Math.max(maxX2t, m * spec.d());
                 maxD = Math.max(maxD, spec.d());
                 maxKernelSlots = Math.max(maxKernelSlots, plan.maxSlots(i));
+                int rows = graph.node(node.inputs()[0]).shape().rows();
+                if (PlainExecutor.swapped(rows, m)) {
+                    maxX1t = Math.max(maxX1t, rows * spec.d());
+                    maxSwapped = Math.max(maxSwapped, (1 + plan.maxSlots(i)) * node.size());
+                }
             }
         }
         this.coefA = new double[maxSize];
@@ -61,6 +70,8 @@ public final class Scratch {
         this.dim = new int[maxKernelSlots * maxD];
         this.coef = new double[maxKernelSlots * maxD];
         this.coefV = new double[maxKernelSlots];
+        this.x1t = new double[maxX1t];
+        this.kernelT = new double[maxSwapped];
     }
 
     /** The graph these buffers belong to. */
