@@ -15,4 +15,6 @@ module org.parax4j.engine {
     exports org.parax4j.engine;
     exports org.parax4j.engine.kernel;
     exports org.parax4j.engine.compile;
+    exports org.parax4j.engine.graph;
+    exports org.parax4j.engine.examples;
 }

@@ -1,0 +1,12 @@
+package org.parax4j.engine.graph;
+
+/** What a Jacobian differentiates against. */
+public enum Wrt {
+    /**
+     * The latent flat vector, as {@code Module.withParams(double[])} takes it: the derivative of a
+     * parameter's scaled value is {@code scale · transform'(latent)}. The default.
+     */
+    LATENT,
+    /** The physical values of the free flat parameters: the derivative of a scaled value is {@code scale}. */
+    PHYSICAL
+}

@@ -1,0 +1,351 @@
+package org.parax4j.engine.internal.graph;
+
+import java.util.Arrays;
+import org.parax4j.engine.compile.Layout;
+
+/**
+ * Runs a {@link GraphDef} in forward-mode dual numbers: values first ({@link PlainExecutor}), then,
+ * chunk by chunk, each node's tangent slots (one contiguous run of the node's size per carried
+ * direction, structure of arrays) by the chain rule. Directions a node does not carry are known
+ * to be zero and neither stored nor computed. Allocates nothing. Thread-safe (state lives in the
+ * {@link Scratch}).
+ *
+ * <p>Conventions at points where a derivative does not exist: {@code |x|'(0) = 0} (a
+ * sub-gradient); for {@code sqrt} and {@code x^c} a zero input tangent gives a zero output tangent
+ * even where the coefficient is infinite (so {@code sqrt(x²)} and distances at 0 have derivative 0,
+ * not NaN); {@code x^y} with {@code x^y = 0} contributes nothing through {@code y}; Matérn ½ at
+ * {@code r = 0} uses the 0 sub-gradient. Every other derivative is the analytic one.
+ */
+public final class DualExecutor {
+
+    private final GraphOps ops;
+    private final PlainExecutor plain;
+
+    /** An executor over these loops. */
+    public DualExecutor(GraphOps ops) {
+        this.ops = ops;
+        this.plain = new PlainExecutor(ops);
+    }
+
+    /**
+     * Computes every value and the Jacobian of the output into {@code jac} (row {@code f}, of the
+     * output's size, is the derivative with respect to free position {@code f}). Values are
+     * computed in the first chunk's sweep, node by node just before their tangents.
+     *
+     * @param physical derivatives with respect to physical values instead of latent ones
+     * @param jac destination of length ≥ numFree × output size. Modified.
+     */
+    public void run(Scratch s, boolean physical, double[] jac) {
+        GraphDef g = s.graph;
+        ChunkPlan plan = s.plan;
+        int out = g.output();
+        int outSize = g.node(out).size();
+        int free = g.layout().numFree();
+        if (plan.numChunks() == 0) {
+            plain.run(s);
+            return;
+        }
+        // With one chunk in which the output carries every direction in order, the output's
+        // tangent slots are exactly the Jacobian's rows: write them in place.
+        boolean direct = plan.numChunks() == 1 && plan.dirs(0, out).length == free;
+        double[] own = s.tangents[out];
+        if (direct) {
+            s.tangents[out] = jac;
+        } else {
+            Arrays.fill(jac, 0, free * outSize, 0);
+        }
+        try {
+            for (int c = 0; c < plan.numChunks(); c++) {
+                for (int i = 0; i < g.size(); i++) {
+                    boolean carries = plan.dirs(c, i).length > 0;
+                    // Values are computed in the first chunk's sweep, except by kernel nodes carrying
+                    // tangents, whose fused pass writes value and tangents together.
+                    if (c == 0 && !(carries && g.node(i).op() == Op.KERNEL)) {
+                        plain.runNode(s, i);
+                    }
+                    if (carries) {
+                        tangent(s, c, i, physical);
+                    }
+                }
+                if (!direct) {
+                    int[] outDirs = plan.dirs(c, out);
+                    double[] t = s.tangents[out];
+                    for (int slot = 0; slot < outDirs.length; slot++) {
+                        System.arraycopy(t, slot * outSize, jac, outDirs[slot] * outSize, outSize);
+                    }
+                }
+            }
+        } finally {
+            s.tangents[out] = own;
+        }
+    }
+
+    private void tangent(Scratch s, int c, int i, boolean physical) {
+        GraphDef g = s.graph;
+        ChunkPlan plan = s.plan;
+        Node node = g.node(i);
+        int n = node.size();
+        int[] dirs = plan.dirs(c, i);
+        double[] t = s.tangents[i];
+        int[] in = node.inputs();
+        switch (node.op()) {
+            case CONST -> throw new IllegalStateException("a constant carries no tangent");
+            case PARAM -> seed(g.layout(), (Node.ParamRead) node.data(), s.latent, dirs, t, physical);
+            case ADD, SUB, MUL, DIV -> binary(s, c, i, node);
+            case POW -> pow(s, c, i, node);
+            case NEG -> {
+                int[] map = plan.slotMap(c, i, 0);
+                double[] tx = s.tangents[in[0]];
+                for (int slot = 0; slot < dirs.length; slot++) {
+                    ops.unary(Op.NEG, 0, tx, map[slot] * n, t, slot * n, n);
+                }
+            }
+            case EXP, LOG, LOG10, SQRT, SIN, COS, ABS, SQUARE, POWC -> {
+                ops.derivative(node.op(), node.arg(), s.values[in[0]], 0, s.values[i], 0, s.coefA, 0, n);
+                int[] map = plan.slotMap(c, i, 0);
+                double[] tx = s.tangents[in[0]];
+                boolean masked = node.op() == Op.SQRT || node.op() == Op.POWC;
+                for (int slot = 0; slot < dirs.length; slot++) {
+                    if (masked) {
+                        ops.mulMasked(s.coefA, 0, tx, map[slot] * n, t, slot * n, n);
+                    } else {
+                        ops.binary(Op.MUL, s.coefA, 0, tx, map[slot] * n, t, slot * n, n);
+                    }
+                }
+            }
+            case SUM, SUM_AXIS0, SUM_AXIS1, RESHAPE -> {
+                int[] map = plan.slotMap(c, i, 0);
+                double[] tx = s.tangents[in[0]];
+                Shape xs = g.node(in[0]).shape();
+                int xn = xs.size();
+                for (int slot = 0; slot < dirs.length; slot++) {
+                    int xo = map[slot] * xn;
+                    switch (node.op()) {
+                        case SUM -> t[slot] = ops.sum(tx, xo, xn);
+                        case RESHAPE -> System.arraycopy(tx, xo, t, slot * n, n);
+                        default -> PlainExecutor.sumAxis(ops, node.op(), xs, tx, xo, t, slot * n);
+                    }
+                }
+            }
+            case KERNEL -> kernel(s, c, i, node);
+        }
+    }
+
+    private static void seed(Layout layout, Node.ParamRead read, double[] latent, int[] dirs, double[] t,
+            boolean physical) {
+        int n = read.size();
+        Arrays.fill(t, 0, dirs.length * n, 0);
+        for (int slot = 0; slot < dirs.length; slot++) {
+            int e = layout.freeElement(dirs[slot]);
+            double d = physical ? layout.scale(e) : layout.scale(e) * layout.transform(e).derivative(latent[e]);
+            t[slot * n + (e - read.first())] = d;
+        }
+    }
+
+    /**
+     * ADD, SUB, MUL, DIV: {@code t_z = a·t_x + b·t_y} with {@code a, b} = (1, 1), (1, −1), (y, x),
+     * (1/y, −z/y), each operand broadcast to the output's shape.
+     */
+    private void binary(Scratch s, int c, int i, Node node) {
+        GraphDef g = s.graph;
+        int n = node.size();
+        Shape out = node.shape();
+        int xi = node.inputs()[0];
+        int yi = node.inputs()[1];
+        Shape xs = g.node(xi).shape();
+        Shape ys = g.node(yi).shape();
+        double[] x = s.values[xi];
+        double[] y = s.values[yi];
+        // Coefficients: an array over the output (when not null) or a scalar.
+        double[] ca = null;
+        double[] cb = null;
+        double sa = 1;
+        double sb = 1;
+        switch (node.op()) {
+            case SUB -> sb = -1;
+            case MUL -> {
+                if (ys.size() == 1) {
+                    sa = y[0];
+                } else {
+                    ca = ys.size() == n ? y : PlainExecutor.expand(y, 0, ys, out, s.coefA);
+                }
+                if (xs.size() == 1) {
+                    sb = x[0];
+                } else {
+                    cb = xs.size() == n ? x : PlainExecutor.expand(x, 0, xs, out, s.coefB);
+                }
+            }
+            case DIV -> {
+                double[] z = s.values[i];
+                if (ys.size() == 1) {
+                    sa = 1 / y[0];
+                    ops.binaryScalarRight(Op.DIV, z, 0, -y[0], s.coefB, 0, n);
+                } else {
+                    double[] yf = ys.size() == n ? y : PlainExecutor.expand(y, 0, ys, out, s.coefA);
+                    ops.binary(Op.DIV, z, 0, yf, 0, s.coefB, 0, n);
+                    ops.unary(Op.NEG, 0, s.coefB, 0, s.coefB, 0, n);
+                    ops.binaryScalarLeft(Op.DIV, 1, yf, 0, s.coefA, 0, n);
+                    ca = s.coefA;
+                }
+                cb = s.coefB;
+            }
+            default -> { }
+        }
+        int[] dirs = s.plan.dirs(c, i);
+        int[] mapX = s.plan.slotMap(c, i, 0);
+        int[] mapY = s.plan.slotMap(c, i, 1);
+        double[] t = s.tangents[i];
+        double[] tx = s.tangents[xi];
+        double[] ty = s.tangents[yi];
+        for (int slot = 0; slot < dirs.length; slot++) {
+            int zo = slot * n;
+            Arrays.fill(t, zo, zo + n, 0);
+            if (mapX[slot] >= 0) {
+                addTerm(s, ca, sa, tx, mapX[slot] * xs.size(), xs, out, t, zo);
+            }
+            if (mapY[slot] >= 0) {
+                addTerm(s, cb, sb, ty, mapY[slot] * ys.size(), ys, out, t, zo);
+            }
+        }
+    }
+
+    /** {@code z[zo + k] += coef_k · broadcast(tv)_k}, coef being {@code ca[k]} or, when ca is null, {@code sa}. */
+    private void addTerm(Scratch s, double[] ca, double sa, double[] tv, int to, Shape ts, Shape out, double[] z,
+            int zo) {
+        int n = out.size();
+        if (ts.size() == 1 && n != 1) {
+            double scalar = tv[to];
+            if (ca != null) {
+                ops.axpy(scalar, ca, 0, z, zo, n);
+            } else {
+                ops.binaryScalarRight(Op.ADD, z, zo, sa * scalar, z, zo, n);
+            }
+            return;
+        }
+        double[] tf = tv;
+        int tfo = to;
+        if (ts.size() != n) {
+            tf = PlainExecutor.expand(tv, to, ts, out, s.expandB);
+            tfo = 0;
+        }
+        if (ca != null) {
+            ops.mulAdd(ca, 0, tf, tfo, z, zo, n);
+        } else {
+            ops.axpy(sa, tf, tfo, z, zo, n);
+        }
+    }
+
+    /** {@code x^y}: {@code t_z = y·x^(y−1)·t_x + z·ln(x)·t_y}, zero tangents contributing nothing. */
+    private void pow(Scratch s, int c, int i, Node node) {
+        GraphDef g = s.graph;
+        int n = node.size();
+        Shape out = node.shape();
+        int xi = node.inputs()[0];
+        int yi = node.inputs()[1];
+        Shape xs = g.node(xi).shape();
+        Shape ys = g.node(yi).shape();
+        double[] xf = PlainExecutor.expand(s.values[xi], 0, xs, out, s.coefA);
+        double[] yf = PlainExecutor.expand(s.values[yi], 0, ys, out, s.coefB);
+        double[] z = s.values[i];
+        int[] dirs = s.plan.dirs(c, i);
+        int[] mapX = s.plan.slotMap(c, i, 0);
+        int[] mapY = s.plan.slotMap(c, i, 1);
+        double[] t = s.tangents[i];
+        for (int slot = 0; slot < dirs.length; slot++) {
+            int zo = slot * n;
+            Arrays.fill(t, zo, zo + n, 0);
+            if (mapX[slot] >= 0) {
+                double[] tx = PlainExecutor.expand(s.tangents[xi], mapX[slot] * xs.size(), xs, out, s.expandA);
+                for (int k = 0; k < n; k++) {
+                    if (tx[k] != 0) {
+                        t[zo + k] += yf[k] * Math.pow(xf[k], yf[k] - 1) * tx[k];
+                    }
+                }
+            }
+            if (mapY[slot] >= 0) {
+                double[] ty = PlainExecutor.expand(s.tangents[yi], mapY[slot] * ys.size(), ys, out, s.expandB);
+                for (int k = 0; k < n; k++) {
+                    if (ty[k] != 0 && z[k] != 0) {
+                        t[zo + k] += z[k] * Math.log(xf[k]) * ty[k];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The fused kernel matrix: hyperparameter tangents in one pass per row through
+     * {@link GraphOps#kernelRow}, then input tangents (when {@code X} depends on parameters) by a
+     * scalar pass: {@code dK/dx1_ie = −σ²·g·(x1_ie − x2_je)/ℓ_e²} and the opposite for {@code x2}.
+     */
+    private void kernel(Scratch s, int c, int i, Node node) {
+        GraphDef g = s.graph;
+        Node.KernelSpec spec = (Node.KernelSpec) node.data();
+        int d = spec.d();
+        int[] in = node.inputs();
+        double variance = PlainExecutor.prepareKernel(s, node);
+        int nRows = g.node(in[0]).shape().rows();
+        int m = g.node(in[1]).shape().rows();
+        int size = node.size();
+        int[] dirs = s.plan.dirs(c, i);
+        int slots = dirs.length;
+        double[] ls = s.values[in[2]];
+        double[] tls = s.tangents[in[2]];
+        int[] mapL = s.plan.slotMap(c, i, 2);
+        int[] mapV = spec.scaled() ? s.plan.slotMap(c, i, 3) : null;
+        int q = 0;
+        for (int slot = 0; slot < slots; slot++) {
+            s.start[slot] = q;
+            if (mapL[slot] >= 0) {
+                int base = mapL[slot] * ls.length;
+                for (int e = 0; e < d; e++) {
+                    int le = ls.length == 1 ? 0 : e;
+                    double cf = tls[base + le] / ls[le];
+                    if (cf != 0) {
+                        s.dim[q] = e;
+                        s.coef[q++] = cf;
+                    }
+                }
+            }
+            s.coefV[slot] = mapV != null && mapV[slot] >= 0 ? s.tangents[in[3]][mapV[slot]] : 0;
+        }
+        s.start[slots] = q;
+        double[] k = s.values[i];
+        double[] t = s.tangents[i];
+        double[] x1 = s.values[in[0]];
+        PlainExecutor.rows(ops, s, spec, x1, s.values[in[1]], nRows, m, variance, k, slots, t);
+        int[] map1 = s.plan.slotMap(c, i, 0);
+        int[] map2 = s.plan.slotMap(c, i, 1);
+        for (int slot = 0; slot < slots; slot++) {
+            if (map1[slot] >= 0 || map2[slot] >= 0) {
+                inputTangent(s, spec, x1, nRows, m, variance, map1[slot] >= 0 ? s.tangents[in[0]] : null,
+                        map1[slot] * nRows * d, map2[slot] >= 0 ? s.tangents[in[1]] : null, map2[slot] * m * d, t,
+                        slot * size);
+            }
+        }
+    }
+
+    private static void inputTangent(Scratch s, Node.KernelSpec spec, double[] x1, int n, int m, double variance,
+            double[] t1, int o1, double[] t2, int o2, double[] t, int to) {
+        int d = spec.d();
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < m; j++) {
+                double r2 = 0;
+                for (int e = 0; e < d; e++) {
+                    double diff = x1[r * d + e] - s.x2t[e * m + j];
+                    r2 += diff * diff * s.invL2[e];
+                }
+                double kb = ScalarGraphOps.base(spec.kind(), r2);
+                double vg = variance * ScalarGraphOps.slope(spec.kind(), r2, kb);
+                double acc = 0;
+                for (int e = 0; e < d; e++) {
+                    double dx = (t1 == null ? 0 : t1[o1 + r * d + e]) - (t2 == null ? 0 : t2[o2 + j * d + e]);
+                    if (dx != 0) {
+                        acc -= (x1[r * d + e] - s.x2t[e * m + j]) * s.invL2[e] * dx;
+                    }
+                }
+                t[to + r * m + j] += vg * acc;
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.parax4j.engine.internal.graph;
+
+/**
+ * The inner loops of the graph executors over plain arrays with offsets, implemented twice:
+ * {@link ScalarGraphOps} in plain Java (the reference twin) and {@link PanamaGraphOps} with the
+ * Vector API; {@link #get()} returns the one {@code VectorizationProvider} chose. Callers validate
+ * sizes; implementations do not re-check and never allocate. Outputs may alias an input at the
+ * same offset (elementwise), never at another offset.
+ */
+public interface GraphOps {
+
+    /** The implementation chosen for this JVM (Vector API or scalar, see {@code VectorizationProvider}). */
+    static GraphOps get() {
+        return GraphOpsHolder.CHOSEN;
+    }
+
+    /** {@code z[k] = x[k] op y[k]} for a binary {@link Op} (ADD, SUB, MUL, DIV, POW). */
+    void binary(Op op, double[] x, int xo, double[] y, int yo, double[] z, int zo, int n);
+
+    /** {@code z[k] = x[k] op y} with a scalar right operand. */
+    void binaryScalarRight(Op op, double[] x, int xo, double y, double[] z, int zo, int n);
+
+    /** {@code z[k] = x op y[k]} with a scalar left operand. */
+    void binaryScalarLeft(Op op, double x, double[] y, int yo, double[] z, int zo, int n);
+
+    /** {@code z[k] = f(x[k])} for a unary {@link Op}; {@code arg} is the exponent of POWC. */
+    void unary(Op op, double arg, double[] x, int xo, double[] z, int zo, int n);
+
+    /**
+     * {@code c[k] = f'(x[k])} for a unary op, given its input {@code x} and its value {@code z}.
+     * ABS has derivative 0 at 0; SQRT and POWC may give ±∞ at 0 (see {@link #mulMasked}).
+     */
+    void derivative(Op op, double arg, double[] x, int xo, double[] z, int zo, double[] c, int co, int n);
+
+    /** {@code z[k] = t[k] == 0 ? 0 : c[k]·t[k]}: a chain-rule step in which 0·∞ counts as 0. */
+    void mulMasked(double[] c, int co, double[] t, int to, double[] z, int zo, int n);
+
+    /** {@code z[k] += c[k]·t[k]}. */
+    void mulAdd(double[] c, int co, double[] t, int to, double[] z, int zo, int n);
+
+    /** {@code z[k] += a·x[k]}. */
+    void axpy(double a, double[] x, int xo, double[] z, int zo, int n);
+
+    /** {@code Σ x[k]}. */
+    double sum(double[] x, int xo, int n);
+
+    /**
+     * One row of a fused stationary kernel matrix and, optionally, its tangents. With
+     * {@code s_e = (x1[e] − x2t[e·m + j])²·invL2[e]}, {@code r² = Σ s_e}, base kernel {@code kb(r²)}
+     * and {@code g = −2·dkb/dr²} (0 at r = 0 for Matérn ½): writes {@code k[ko + j] = variance·kb}
+     * and, for each tangent slot {@code s < slots}, {@code t[to + s·tStride + j] =
+     * variance·g·Σ_{q in slot s} coef[q]·s_{dim[q]} + coefV[s]·kb}, where the slot's entries are
+     * {@code q ∈ [start[s], start[s+1])}.
+     *
+     * @param x1 the row's point, at {@code x1[x1o … x1o+d−1]}
+     * @param x2t the second input transposed, {@code d × m} row-major
+     */
+    void kernelRow(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d, double[] invL2,
+            double variance, double[] k, int ko, int slots, int[] start, int[] dim, double[] coef, double[] coefV,
+            double[] t, int to, int tStride);
+}

@@ -1,0 +1,65 @@
+package org.parax4j.engine.internal.graph;
+
+/** The operations a recorded graph is made of. Elementwise binary ops broadcast (rank ≤ 2). */
+public enum Op {
+    /** A parameter read: scaled values of a run of layout elements. */
+    PARAM,
+    /** A constant array owned by the graph. */
+    CONST,
+    /** {@code x + y}. */
+    ADD,
+    /** {@code x − y}. */
+    SUB,
+    /** {@code x · y}. */
+    MUL,
+    /** {@code x / y}. */
+    DIV,
+    /** {@code x^y}, both operands variable. */
+    POW,
+    /** {@code −x}. */
+    NEG,
+    /** {@code e^x}. */
+    EXP,
+    /** Natural logarithm. */
+    LOG,
+    /** Decimal logarithm. */
+    LOG10,
+    /** Square root. */
+    SQRT,
+    /** Sine. */
+    SIN,
+    /** Cosine. */
+    COS,
+    /** Absolute value. */
+    ABS,
+    /** {@code x²}. */
+    SQUARE,
+    /** {@code x^c} for a constant exponent {@code c} (the node's argument). */
+    POWC,
+    /** Sum of all elements (a scalar). */
+    SUM,
+    /** Sum over axis 0 of a matrix: {@code [r, c] → [c]}. */
+    SUM_AXIS0,
+    /** Sum over axis 1 of a matrix: {@code [r, c] → [r]}. */
+    SUM_AXIS1,
+    /** Same elements, another shape. */
+    RESHAPE,
+    /** A fused stationary kernel matrix (RBF or Matérn) with an optional output variance. */
+    KERNEL;
+
+    /** Whether this op is elementwise with one operand. */
+    public boolean isUnary() {
+        return switch (this) {
+            case NEG, EXP, LOG, LOG10, SQRT, SIN, COS, ABS, SQUARE, POWC -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether this op is elementwise with two broadcast operands. */
+    public boolean isBinary() {
+        return switch (this) {
+            case ADD, SUB, MUL, DIV, POW -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,375 @@
+package org.parax4j.engine.internal.graph;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+import org.parax4j.engine.internal.vector.VectorizationProvider;
+
+/**
+ * Vector API implementation of {@link GraphOps}. Every loop has one shape: a vector main loop up to
+ * {@code loopBound}, then the scalar twin's code for the tail. Transcendental lanes use the Vector
+ * API's {@code lanewise} operators (SVML where available), which may differ from {@link Math} in
+ * the last bit. Loaded only when {@link VectorizationProvider} chose the Vector API.
+ */
+final class PanamaGraphOps implements GraphOps {
+
+    /** A static final species so that C2 sees a constant shape. */
+    private static final VectorSpecies<Double> S = VectorSpecies.of(double.class,
+            VectorShape.forBitSize(VectorizationProvider.choice().vectorBits()));
+    private static final int L = S.length();
+
+    @Override
+    public void binary(Op op, double[] x, int xo, double[] y, int yo, double[] z, int zo, int n) {
+        int bound = S.loopBound(n);
+        int k = 0;
+        switch (op) {
+            case ADD -> {
+                for (; k < bound; k += L) {
+                    v(x, xo + k).add(v(y, yo + k)).intoArray(z, zo + k);
+                }
+            }
+            case SUB -> {
+                for (; k < bound; k += L) {
+                    v(x, xo + k).sub(v(y, yo + k)).intoArray(z, zo + k);
+                }
+            }
+            case MUL -> {
+                for (; k < bound; k += L) {
+                    v(x, xo + k).mul(v(y, yo + k)).intoArray(z, zo + k);
+                }
+            }
+            case DIV -> {
+                for (; k < bound; k += L) {
+                    v(x, xo + k).div(v(y, yo + k)).intoArray(z, zo + k);
+                }
+            }
+            case POW -> {
+                for (; k < bound; k += L) {
+                    v(x, xo + k).lanewise(VectorOperators.POW, v(y, yo + k)).intoArray(z, zo + k);
+                }
+            }
+            default -> throw new IllegalArgumentException("not a binary op: " + op);
+        }
+        for (; k < n; k++) {
+            z[zo + k] = ScalarGraphOps.applyBinary(op, x[xo + k], y[yo + k]);
+        }
+    }
+
+    @Override
+    public void binaryScalarRight(Op op, double[] x, int xo, double y, double[] z, int zo, int n) {
+        int bound = S.loopBound(n);
+        int k = 0;
+        DoubleVector b = DoubleVector.broadcast(S, y);
+        switch (op) {
+            case ADD -> {
+                for (; k < bound; k += L) {
+                    v(x, xo + k).add(b).intoArray(z, zo + k);
+                }
+            }
+            case SUB -> {
+                for (; k < bound; k += L) {
+                    v(x, xo + k).sub(b).intoArray(z, zo + k);
+                }
+            }
+            case MUL -> {
+                for (; k < bound; k += L) {
+                    v(x, xo + k).mul(b).intoArray(z, zo + k);
+                }
+            }
+            case DIV -> {
+                for (; k < bound; k += L) {
+                    v(x, xo + k).div(b).intoArray(z, zo + k);
+                }
+            }
+            case POW -> {
+                for (; k < bound; k += L) {
+                    v(x, xo + k).lanewise(VectorOperators.POW, b).intoArray(z, zo + k);
+                }
+            }
+            default -> throw new IllegalArgumentException("not a binary op: " + op);
+        }
+        for (; k < n; k++) {
+            z[zo + k] = ScalarGraphOps.applyBinary(op, x[xo + k], y);
+        }
+    }
+
+    @Override
+    public void binaryScalarLeft(Op op, double x, double[] y, int yo, double[] z, int zo, int n) {
+        int bound = S.loopBound(n);
+        int k = 0;
+        DoubleVector a = DoubleVector.broadcast(S, x);
+        switch (op) {
+            case ADD -> {
+                for (; k < bound; k += L) {
+                    a.add(v(y, yo + k)).intoArray(z, zo + k);
+                }
+            }
+            case SUB -> {
+                for (; k < bound; k += L) {
+                    a.sub(v(y, yo + k)).intoArray(z, zo + k);
+                }
+            }
+            case MUL -> {
+                for (; k < bound; k += L) {
+                    a.mul(v(y, yo + k)).intoArray(z, zo + k);
+                }
+            }
+            case DIV -> {
+                for (; k < bound; k += L) {
+                    a.div(v(y, yo + k)).intoArray(z, zo + k);
+                }
+            }
+            case POW -> {
+                for (; k < bound; k += L) {
+                    a.lanewise(VectorOperators.POW, v(y, yo + k)).intoArray(z, zo + k);
+                }
+            }
+            default -> throw new IllegalArgumentException("not a binary op: " + op);
+        }
+        for (; k < n; k++) {
+            z[zo + k] = ScalarGraphOps.applyBinary(op, x, y[yo + k]);
+        }
+    }
+
+    @Override
+    public void unary(Op op, double arg, double[] x, int xo, double[] z, int zo, int n) {
+        int bound = S.loopBound(n);
+        int k = 0;
+        switch (op) {
+            case NEG -> {
+                for (; k < bound; k += L) {
+                    v(x, xo + k).neg().intoArray(z, zo + k);
+                }
+            }
+            case ABS -> {
+                for (; k < bound; k += L) {
+                    v(x, xo + k).abs().intoArray(z, zo + k);
+                }
+            }
+            case SQRT -> {
+                for (; k < bound; k += L) {
+                    v(x, xo + k).sqrt().intoArray(z, zo + k);
+                }
+            }
+            case SQUARE -> {
+                for (; k < bound; k += L) {
+                    DoubleVector a = v(x, xo + k);
+                    a.mul(a).intoArray(z, zo + k);
+                }
+            }
+            case EXP -> {
+                for (; k < bound; k += L) {
+                    v(x, xo + k).lanewise(VectorOperators.EXP).intoArray(z, zo + k);
+                }
+            }
+            case LOG -> {
+                for (; k < bound; k += L) {
+                    v(x, xo + k).lanewise(VectorOperators.LOG).intoArray(z, zo + k);
+                }
+            }
+            case LOG10 -> {
+                for (; k < bound; k += L) {
+                    v(x, xo + k).lanewise(VectorOperators.LOG10).intoArray(z, zo + k);
+                }
+            }
+            case SIN -> {
+                for (; k < bound; k += L) {
+                    v(x, xo + k).lanewise(VectorOperators.SIN).intoArray(z, zo + k);
+                }
+            }
+            case COS -> {
+                for (; k < bound; k += L) {
+                    v(x, xo + k).lanewise(VectorOperators.COS).intoArray(z, zo + k);
+                }
+            }
+            case POWC -> {
+                DoubleVector c = DoubleVector.broadcast(S, arg);
+                for (; k < bound; k += L) {
+                    v(x, xo + k).lanewise(VectorOperators.POW, c).intoArray(z, zo + k);
+                }
+            }
+            default -> throw new IllegalArgumentException("not a unary op: " + op);
+        }
+        for (; k < n; k++) {
+            z[zo + k] = ScalarGraphOps.apply(op, arg, x[xo + k]);
+        }
+    }
+
+    @Override
+    public void derivative(Op op, double arg, double[] x, int xo, double[] z, int zo, double[] c, int co, int n) {
+        int bound = S.loopBound(n);
+        int k = 0;
+        switch (op) {
+            case EXP -> {
+                for (; k < bound; k += L) {
+                    v(z, zo + k).intoArray(c, co + k);
+                }
+            }
+            case LOG -> {
+                DoubleVector one = DoubleVector.broadcast(S, 1);
+                for (; k < bound; k += L) {
+                    one.div(v(x, xo + k)).intoArray(c, co + k);
+                }
+            }
+            case LOG10 -> {
+                DoubleVector one = DoubleVector.broadcast(S, 1);
+                for (; k < bound; k += L) {
+                    one.div(v(x, xo + k).mul(ScalarGraphOps.LN10)).intoArray(c, co + k);
+                }
+            }
+            case SQRT -> {
+                DoubleVector half = DoubleVector.broadcast(S, 0.5);
+                for (; k < bound; k += L) {
+                    half.div(v(z, zo + k)).intoArray(c, co + k);
+                }
+            }
+            case SQUARE -> {
+                for (; k < bound; k += L) {
+                    DoubleVector a = v(x, xo + k);
+                    a.add(a).intoArray(c, co + k);
+                }
+            }
+            case SIN -> {
+                for (; k < bound; k += L) {
+                    v(x, xo + k).lanewise(VectorOperators.COS).intoArray(c, co + k);
+                }
+            }
+            case COS -> {
+                for (; k < bound; k += L) {
+                    v(x, xo + k).lanewise(VectorOperators.SIN).neg().intoArray(c, co + k);
+                }
+            }
+            default -> {
+                // NEG, ABS and POWC: rare or cheap enough for the scalar loop.
+            }
+        }
+        for (; k < n; k++) {
+            c[co + k] = ScalarGraphOps.derivative(op, arg, x[xo + k], z[zo + k]);
+        }
+    }
+
+    @Override
+    public void mulMasked(double[] c, int co, double[] t, int to, double[] z, int zo, int n) {
+        int bound = S.loopBound(n);
+        int k = 0;
+        for (; k < bound; k += L) {
+            DoubleVector tv = v(t, to + k);
+            VectorMask<Double> zero = tv.eq(0);
+            v(c, co + k).mul(tv).blend(0, zero).intoArray(z, zo + k);
+        }
+        for (; k < n; k++) {
+            double tv = t[to + k];
+            z[zo + k] = tv == 0 ? 0 : c[co + k] * tv;
+        }
+    }
+
+    @Override
+    public void mulAdd(double[] c, int co, double[] t, int to, double[] z, int zo, int n) {
+        int bound = S.loopBound(n);
+        int k = 0;
+        for (; k < bound; k += L) {
+            v(c, co + k).fma(v(t, to + k), v(z, zo + k)).intoArray(z, zo + k);
+        }
+        for (; k < n; k++) {
+            z[zo + k] = Math.fma(c[co + k], t[to + k], z[zo + k]);
+        }
+    }
+
+    @Override
+    public void axpy(double a, double[] x, int xo, double[] z, int zo, int n) {
+        int bound = S.loopBound(n);
+        int k = 0;
+        DoubleVector av = DoubleVector.broadcast(S, a);
+        for (; k < bound; k += L) {
+            av.fma(v(x, xo + k), v(z, zo + k)).intoArray(z, zo + k);
+        }
+        for (; k < n; k++) {
+            z[zo + k] = Math.fma(a, x[xo + k], z[zo + k]);
+        }
+    }
+
+    @Override
+    public double sum(double[] x, int xo, int n) {
+        int k = 0;
+        double s = 0;
+        if (n >= 2 * L) {
+            // Two accumulators hide the latency of the dependent adds.
+            DoubleVector acc0 = DoubleVector.zero(S);
+            DoubleVector acc1 = DoubleVector.zero(S);
+            int bound = n - 2 * L;
+            for (; k <= bound; k += 2 * L) {
+                acc0 = acc0.add(v(x, xo + k));
+                acc1 = acc1.add(v(x, xo + k + L));
+            }
+            s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        }
+        for (; k < n; k++) {
+            s += x[xo + k];
+        }
+        return s;
+    }
+
+    @Override
+    public void kernelRow(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d, double[] invL2,
+            double variance, double[] k, int ko, int slots, int[] start, int[] dim, double[] coef, double[] coefV,
+            double[] t, int to, int tStride) {
+        int bound = S.loopBound(m);
+        int j = 0;
+        for (; j < bound; j += L) {
+            DoubleVector r2 = DoubleVector.zero(S);
+            for (int e = 0; e < d; e++) {
+                DoubleVector diff = v(x2t, e * m + j).neg().add(x1[x1o + e]);
+                r2 = diff.mul(diff).fma(DoubleVector.broadcast(S, invL2[e]), r2);
+            }
+            DoubleVector kb;
+            DoubleVector g;
+            switch (kind) {
+                case RBF -> {
+                    kb = r2.mul(-0.5).lanewise(VectorOperators.EXP);
+                    g = kb;
+                }
+                case MATERN12 -> {
+                    DoubleVector r = r2.sqrt();
+                    kb = r.neg().lanewise(VectorOperators.EXP);
+                    g = kb.div(r).blend(0, r.eq(0));
+                }
+                case MATERN32 -> {
+                    DoubleVector s = r2.sqrt().mul(ScalarGraphOps.SQRT3);
+                    DoubleVector ex = s.neg().lanewise(VectorOperators.EXP);
+                    kb = s.add(1).mul(ex);
+                    g = ex.mul(3);
+                }
+                case MATERN52 -> {
+                    DoubleVector s = r2.sqrt().mul(ScalarGraphOps.SQRT5);
+                    DoubleVector ex = s.neg().lanewise(VectorOperators.EXP);
+                    DoubleVector onePlusS = s.add(1);
+                    kb = s.mul(s).mul(1.0 / 3).add(onePlusS).mul(ex);
+                    g = onePlusS.mul(ex).mul(5.0 / 3);
+                }
+                default -> throw new IllegalArgumentException("kernel kind " + kind);
+            }
+            kb.mul(variance).intoArray(k, ko + j);
+            if (slots == 0) {
+                continue;
+            }
+            DoubleVector vg = g.mul(variance);
+            for (int s = 0; s < slots; s++) {
+                DoubleVector acc = DoubleVector.zero(S);
+                for (int q = start[s]; q < start[s + 1]; q++) {
+                    int e = dim[q];
+                    DoubleVector diff = v(x2t, e * m + j).neg().add(x1[x1o + e]);
+                    acc = diff.mul(diff).mul(invL2[e]).fma(DoubleVector.broadcast(S, coef[q]), acc);
+                }
+                vg.fma(acc, kb.mul(coefV[s])).intoArray(t, to + s * tStride + j);
+            }
+        }
+        ScalarGraphOps.kernelRowScalar(kind, x1, x1o, x2t, m, d, invL2, variance, k, ko, slots, start, dim, coef,
+                coefV, t, to, tStride, j);
+    }
+
+    private static DoubleVector v(double[] a, int offset) {
+        return DoubleVector.fromArray(S, a, offset);
+    }
+}

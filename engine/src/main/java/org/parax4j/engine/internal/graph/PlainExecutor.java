@@ -1,0 +1,185 @@
+package org.parax4j.engine.internal.graph;
+
+import org.parax4j.engine.compile.Layout;
+import org.parax4j.engine.compile.TransformProgram;
+
+/**
+ * Runs a {@link GraphDef} on plain values: every node's value buffer in topological order, from the
+ * scratch's latent vector. Allocates nothing. Thread-safe (state lives in the {@link Scratch}).
+ */
+public final class PlainExecutor {
+
+    private final GraphOps ops;
+
+    /** An executor over these loops ({@link GraphOps#get()} in production, either twin in tests). */
+    public PlainExecutor(GraphOps ops) {
+        this.ops = ops;
+    }
+
+    /** Computes every node's value into {@code s}. */
+    public void run(Scratch s) {
+        for (int i = 0; i < s.graph.size(); i++) {
+            runNode(s, i);
+        }
+    }
+
+    /** Computes node {@code i}'s value into {@code s}; its inputs' values must be current. */
+    void runNode(Scratch s, int i) {
+        GraphDef g = s.graph;
+        {
+            Node node = g.node(i);
+            double[] z = s.values[i];
+            int[] in = node.inputs();
+            switch (node.op()) {
+                case CONST -> { }
+                case PARAM -> param(g.layout(), (Node.ParamRead) node.data(), s.latent, z);
+                case ADD, SUB, MUL, DIV, POW -> binary(s, node, z);
+                case NEG, EXP, LOG, LOG10, SQRT, SIN, COS, ABS, SQUARE, POWC ->
+                        ops.unary(node.op(), node.arg(), s.values[in[0]], 0, z, 0, z.length);
+                case SUM -> z[0] = ops.sum(s.values[in[0]], 0, s.values[in[0]].length);
+                case SUM_AXIS0, SUM_AXIS1 -> sumAxis(ops, node.op(), g.node(in[0]).shape(), s.values[in[0]], 0, z, 0);
+                case RESHAPE -> System.arraycopy(s.values[in[0]], 0, z, 0, z.length);
+                case KERNEL -> kernel(s, node, z);
+            }
+        }
+    }
+
+    private static void param(Layout layout, Node.ParamRead read, double[] latent, double[] z) {
+        for (int k = 0; k < read.size(); k++) {
+            int e = read.first() + k;
+            TransformProgram t = layout.transform(e);
+            z[k] = layout.scale(e) * t.forward(latent[e]);
+        }
+    }
+
+    private void binary(Scratch s, Node node, double[] z) {
+        Shape out = node.shape();
+        int n = z.length;
+        int xi = node.inputs()[0];
+        int yi = node.inputs()[1];
+        Shape xs = s.graph.node(xi).shape();
+        Shape ys = s.graph.node(yi).shape();
+        double[] x = s.values[xi];
+        double[] y = s.values[yi];
+        if (xs.size() == 1 && n != 1) {
+            double[] yf = ys.size() == n ? y : expand(y, 0, ys, out, s.expandB);
+            ops.binaryScalarLeft(node.op(), x[0], yf, 0, z, 0, n);
+        } else if (ys.size() == 1 && n != 1) {
+            double[] xf = xs.size() == n ? x : expand(x, 0, xs, out, s.expandA);
+            ops.binaryScalarRight(node.op(), xf, 0, y[0], z, 0, n);
+        } else {
+            double[] xf = xs.size() == n ? x : expand(x, 0, xs, out, s.expandA);
+            double[] yf = ys.size() == n ? y : expand(y, 0, ys, out, s.expandB);
+            ops.binary(node.op(), xf, 0, yf, 0, z, 0, n);
+        }
+    }
+
+    /** Broadcasts {@code src} (shape {@code from}, at {@code offset}) to shape {@code to} in {@code dst}; returns dst. */
+    static double[] expand(double[] src, int offset, Shape from, Shape to, double[] dst) {
+        int rows = to.rows();
+        int cols = to.cols();
+        int rowStride = from.rows() == 1 ? 0 : from.cols();
+        boolean colBroadcast = from.cols() == 1;
+        for (int r = 0; r < rows; r++) {
+            int base = offset + r * rowStride;
+            if (colBroadcast) {
+                java.util.Arrays.fill(dst, r * cols, (r + 1) * cols, src[base]);
+            } else {
+                System.arraycopy(src, base, dst, r * cols, cols);
+            }
+        }
+        return dst;
+    }
+
+    /** Sum over axis 0 ({@code [r, c] → [c]}) or axis 1 ({@code [r, c] → [r]}) of {@code x} at {@code xo}. */
+    static void sumAxis(GraphOps ops, Op op, Shape in, double[] x, int xo, double[] z, int zo) {
+        int rows = in.rows();
+        int cols = in.cols();
+        if (op == Op.SUM_AXIS1) {
+            for (int r = 0; r < rows; r++) {
+                z[zo + r] = ops.sum(x, xo + r * cols, cols);
+            }
+        } else {
+            java.util.Arrays.fill(z, zo, zo + cols, 0);
+            for (int r = 0; r < rows; r++) {
+                ops.axpy(1, x, xo + r * cols, z, zo, cols);
+            }
+        }
+    }
+
+    /** Prepares {@code s.x2t} and {@code s.invL2} for a kernel node; returns the variance (1 when unscaled). */
+    static double prepareKernel(Scratch s, Node node) {
+        Node.KernelSpec spec = (Node.KernelSpec) node.data();
+        int d = spec.d();
+        int[] in = node.inputs();
+        double[] x2 = s.values[in[1]];
+        int m = s.graph.node(in[1]).shape().rows();
+        for (int j = 0; j < m; j++) {
+            for (int e = 0; e < d; e++) {
+                s.x2t[e * m + j] = x2[j * d + e];
+            }
+        }
+        double[] ls = s.values[in[2]];
+        for (int e = 0; e < d; e++) {
+            double l = ls.length == 1 ? ls[0] : ls[e];
+            s.invL2[e] = 1 / (l * l);
+        }
+        return spec.scaled() ? s.values[in[3]][0] : 1;
+    }
+
+    private void kernel(Scratch s, Node node, double[] z) {
+        Node.KernelSpec spec = (Node.KernelSpec) node.data();
+        double variance = prepareKernel(s, node);
+        int[] in = node.inputs();
+        int n = s.graph.node(in[0]).shape().rows();
+        int m = s.graph.node(in[1]).shape().rows();
+        rows(ops, s, spec, s.values[in[0]], s.values[in[1]], n, m, variance, z, 0, null);
+    }
+
+    /**
+     * Whether a kernel matrix {@code n × m} is better computed transposed: rows shorter than a
+     * vector and more of them than columns (e.g. 200 frequencies against 4 centres).
+     */
+    static boolean swapped(int n, int m) {
+        return m < 8 && n > m;
+    }
+
+    /**
+     * The fused rows of a kernel node: values into {@code k} and, for {@code slots > 0}, tangent
+     * run {@code slot} at {@code t[slot·n·m]}, from {@code s.x2t}, {@code s.invL2} and the
+     * coefficient tables in {@code s}. A short, tall matrix is computed as {@code K(X2, X1)} row by
+     * row (stationary kernels are symmetric) and transposed.
+     */
+    static void rows(GraphOps ops, Scratch s, Node.KernelSpec spec, double[] x1, double[] x2, int n, int m,
+            double variance, double[] k, int slots, double[] t) {
+        int d = spec.d();
+        int size = n * m;
+        if (!swapped(n, m)) {
+            for (int i = 0; i < n; i++) {
+                ops.kernelRow(spec.kind(), x1, i * d, s.x2t, m, d, s.invL2, variance, k, i * m, slots, s.start, s.dim,
+                        s.coef, s.coefV, t, i * m, size);
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int e = 0; e < d; e++) {
+                s.x1t[e * n + i] = x1[i * d + e];
+            }
+        }
+        double[] buf = s.kernelT;
+        for (int j = 0; j < m; j++) {
+            ops.kernelRow(spec.kind(), x2, j * d, s.x1t, n, d, s.invL2, variance, buf, j * n, slots, s.start, s.dim,
+                    s.coef, s.coefV, buf, size + j * n, size);
+        }
+        for (int plane = 0; plane <= slots; plane++) {
+            double[] dst = plane == 0 ? k : t;
+            int dstOffset = plane == 0 ? 0 : (plane - 1) * size;
+            int srcOffset = plane * size;
+            for (int j = 0; j < m; j++) {
+                for (int i = 0; i < n; i++) {
+                    dst[dstOffset + i * m + j] = buf[srcOffset + j * n + i];
+                }
+            }
+        }
+    }
+}

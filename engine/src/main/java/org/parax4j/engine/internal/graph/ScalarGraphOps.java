@@ -1,0 +1,186 @@
+package org.parax4j.engine.internal.graph;
+
+/** Plain-Java reference implementation of {@link GraphOps}; the twin of every Vector API loop. */
+public final class ScalarGraphOps implements GraphOps {
+
+    static final double LN10 = Math.log(10);
+    static final double SQRT3 = Math.sqrt(3);
+    static final double SQRT5 = Math.sqrt(5);
+
+    @Override
+    public void binary(Op op, double[] x, int xo, double[] y, int yo, double[] z, int zo, int n) {
+        for (int k = 0; k < n; k++) {
+            z[zo + k] = applyBinary(op, x[xo + k], y[yo + k]);
+        }
+    }
+
+    @Override
+    public void binaryScalarRight(Op op, double[] x, int xo, double y, double[] z, int zo, int n) {
+        for (int k = 0; k < n; k++) {
+            z[zo + k] = applyBinary(op, x[xo + k], y);
+        }
+    }
+
+    @Override
+    public void binaryScalarLeft(Op op, double x, double[] y, int yo, double[] z, int zo, int n) {
+        for (int k = 0; k < n; k++) {
+            z[zo + k] = applyBinary(op, x, y[yo + k]);
+        }
+    }
+
+    /** One binary operation on scalars. */
+    static double applyBinary(Op op, double a, double b) {
+        return switch (op) {
+            case ADD -> a + b;
+            case SUB -> a - b;
+            case MUL -> a * b;
+            case DIV -> a / b;
+            case POW -> Math.pow(a, b);
+            default -> throw new IllegalArgumentException("not a binary op: " + op);
+        };
+    }
+
+    @Override
+    public void unary(Op op, double arg, double[] x, int xo, double[] z, int zo, int n) {
+        for (int k = 0; k < n; k++) {
+            z[zo + k] = apply(op, arg, x[xo + k]);
+        }
+    }
+
+    /** One unary operation on a scalar. */
+    static double apply(Op op, double arg, double v) {
+        return switch (op) {
+            case NEG -> -v;
+            case EXP -> Math.exp(v);
+            case LOG -> Math.log(v);
+            case LOG10 -> Math.log10(v);
+            case SQRT -> Math.sqrt(v);
+            case SIN -> Math.sin(v);
+            case COS -> Math.cos(v);
+            case ABS -> Math.abs(v);
+            case SQUARE -> v * v;
+            case POWC -> Math.pow(v, arg);
+            default -> throw new IllegalArgumentException("not a unary op: " + op);
+        };
+    }
+
+    @Override
+    public void derivative(Op op, double arg, double[] x, int xo, double[] z, int zo, double[] c, int co, int n) {
+        for (int k = 0; k < n; k++) {
+            c[co + k] = derivative(op, arg, x[xo + k], z[zo + k]);
+        }
+    }
+
+    /** {@code f'(v)} of a unary op given its value {@code fv = f(v)}. */
+    static double derivative(Op op, double arg, double v, double fv) {
+        return switch (op) {
+            case NEG -> -1;
+            case EXP -> fv;
+            case LOG -> 1 / v;
+            case LOG10 -> 1 / (v * LN10);
+            case SQRT -> 0.5 / fv;
+            case SIN -> Math.cos(v);
+            case COS -> -Math.sin(v);
+            case ABS -> v > 0 ? 1 : v < 0 ? -1 : 0;
+            case SQUARE -> 2 * v;
+            case POWC -> arg * Math.pow(v, arg - 1);
+            default -> throw new IllegalArgumentException("not a unary op: " + op);
+        };
+    }
+
+    @Override
+    public void mulMasked(double[] c, int co, double[] t, int to, double[] z, int zo, int n) {
+        for (int k = 0; k < n; k++) {
+            double tv = t[to + k];
+            z[zo + k] = tv == 0 ? 0 : c[co + k] * tv;
+        }
+    }
+
+    @Override
+    public void mulAdd(double[] c, int co, double[] t, int to, double[] z, int zo, int n) {
+        for (int k = 0; k < n; k++) {
+            z[zo + k] += c[co + k] * t[to + k];
+        }
+    }
+
+    @Override
+    public void axpy(double a, double[] x, int xo, double[] z, int zo, int n) {
+        for (int k = 0; k < n; k++) {
+            z[zo + k] += a * x[xo + k];
+        }
+    }
+
+    @Override
+    public double sum(double[] x, int xo, int n) {
+        double s = 0;
+        for (int k = 0; k < n; k++) {
+            s += x[xo + k];
+        }
+        return s;
+    }
+
+    /** The base kernel {@code kb(r²)}. */
+    static double base(Node.KernelKind kind, double r2) {
+        return switch (kind) {
+            case RBF -> Math.exp(-0.5 * r2);
+            case MATERN12 -> Math.exp(-Math.sqrt(r2));
+            case MATERN32 -> {
+                double s = SQRT3 * Math.sqrt(r2);
+                yield (1 + s) * Math.exp(-s);
+            }
+            case MATERN52 -> {
+                double s = SQRT5 * Math.sqrt(r2);
+                yield (1 + s + s * s / 3) * Math.exp(-s);
+            }
+        };
+    }
+
+    /** {@code g = −2·dkb/dr²}, finite everywhere (0 at r = 0 for Matérn ½, where only the 0 sub-gradient exists). */
+    static double slope(Node.KernelKind kind, double r2, double kb) {
+        return switch (kind) {
+            case RBF -> kb;
+            case MATERN12 -> r2 > 0 ? kb / Math.sqrt(r2) : 0;
+            case MATERN32 -> 3 * Math.exp(-SQRT3 * Math.sqrt(r2));
+            case MATERN52 -> {
+                double s = SQRT5 * Math.sqrt(r2);
+                yield (5.0 / 3) * (1 + s) * Math.exp(-s);
+            }
+        };
+    }
+
+    @Override
+    public void kernelRow(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d, double[] invL2,
+            double variance, double[] k, int ko, int slots, int[] start, int[] dim, double[] coef, double[] coefV,
+            double[] t, int to, int tStride) {
+        kernelRowScalar(kind, x1, x1o, x2t, m, d, invL2, variance, k, ko, slots, start, dim, coef, coefV, t, to,
+                tStride, 0);
+    }
+
+    /** The scalar row loop from column {@code j0}; also the tail of the vector implementation. */
+    static void kernelRowScalar(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d,
+            double[] invL2, double variance, double[] k, int ko, int slots, int[] start, int[] dim, double[] coef,
+            double[] coefV, double[] t, int to, int tStride, int j0) {
+        for (int j = j0; j < m; j++) {
+            double r2 = 0;
+            for (int e = 0; e < d; e++) {
+                double diff = x1[x1o + e] - x2t[e * m + j];
+                r2 += diff * diff * invL2[e];
+            }
+            double kb = base(kind, r2);
+            k[ko + j] = variance * kb;
+            if (slots == 0) {
+                continue;
+            }
+            double vg = variance * slope(kind, r2, kb);
+            for (int s = 0; s < slots; s++) {
+                double acc = 0;
+                for (int q = start[s]; q < start[s + 1]; q++) {
+                    int e = dim[q];
+                    double diff = x1[x1o + e] - x2t[e * m + j];
+                    acc += coef[q] * (diff * diff * invL2[e]);
+                }
+                t[to + s * tStride + j] = vg * acc + coefV[s] * kb;
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.parax4j.engine.internal.graph;
+
+/**
+ * All buffers one thread needs to run a {@link GraphDef}: the latent vector, one value buffer and
+ * one tangent buffer (its maximum slots × size) per node, and temporaries. Allocated once; the
+ * executors allocate nothing. Not thread-safe: one thread owns it at a time.
+ */
+public final class Scratch {
+
+    final GraphDef graph;
+    final ChunkPlan plan;
+    final double[] latent;
+    final double[][] values;
+    final double[][] tangents;
+    final double[] coefA;
+    final double[] coefB;
+    final double[] expandA;
+    final double[] expandB;
+    final double[] x2t;
+    final double[] invL2;
+    final int[] start;
+    final int[] dim;
+    final double[] coef;
+    final double[] coefV;
+    final double[] x1t;
+    final double[] kernelT;
+
+    /**
+     * Allocates the buffers for {@code graph} under {@code plan}; the latent vector starts as
+     * {@code latent} (all elements, fixed included).
+     */
+    public Scratch(GraphDef graph, ChunkPlan plan, double[] latent) {
+        this.graph = graph;
+        this.plan = plan;
+        this.latent = latent.clone();
+        int n = graph.size();
+        this.values = new double[n][];
+        this.tangents = new double[n][];
+        int maxSize = 1;
+        int maxX2t = 0;
+        int maxD = 0;
+        int maxKernelSlots = 0;
+        int maxX1t = 0;
+        int maxSwapped = 0;
+        for (int i = 0; i < n; i++) {
+            Node node = graph.node(i);
+            values[i] = node.op() == Op.CONST ? (double[]) node.data() : new double[node.size()];
+            tangents[i] = new double[plan.maxSlots(i) * node.size()];
+            maxSize = Math.max(maxSize, node.size());
+            if (node.op() == Op.KERNEL) {
+                Node.KernelSpec spec = (Node.KernelSpec) node.data();
+                int m = graph.node(node.inputs()[1]).shape().rows();
+                maxX2t = Math.max(maxX2t, m * spec.d());
+                maxD = Math.max(maxD, spec.d());
+                maxKernelSlots = Math.max(maxKernelSlots, plan.maxSlots(i));
+                int rows = graph.node(node.inputs()[0]).shape().rows();
+                if (PlainExecutor.swapped(rows, m)) {
+                    maxX1t = Math.max(maxX1t, rows * spec.d());
+                    maxSwapped = Math.max(maxSwapped, (1 + plan.maxSlots(i)) * node.size());
+                }
+            }
+        }
+        this.coefA = new double[maxSize];
+        this.coefB = new double[maxSize];
+        this.expandA = new double[maxSize];
+        this.expandB = new double[maxSize];
+        this.x2t = new double[maxX2t];
+        this.invL2 = new double[maxD];
+        this.start = new int[maxKernelSlots + 1];
+        this.dim = new int[maxKernelSlots * maxD];
+        this.coef = new double[maxKernelSlots * maxD];
+        this.coefV = new double[maxKernelSlots];
+        this.x1t = new double[maxX1t];
+        this.kernelT = new double[maxSwapped];
+    }
+
+    /** The graph these buffers belong to. */
+    public GraphDef graph() {
+        return graph;
+    }
+
+    /** The chunk plan. */
+    public ChunkPlan plan() {
+        return plan;
+    }
+
+    /** The latent vector (all elements); writable by the owner. */
+    public double[] latent() {
+        return latent;
+    }
+
+    /** The value buffer of node {@code i} (valid after a run). Not copied. */
+    public double[] value(int i) {
+        return values[i];
+    }
+
+    /** Doubles held by the value and tangent buffers. */
+    public long footprintDoubles() {
+        long total = 0;
+        for (int i = 0; i < values.length; i++) {
+            total += (graph.node(i).op() == Op.CONST ? 0 : values[i].length) + tangents[i].length;
+        }
+        return total;
+    }
+}

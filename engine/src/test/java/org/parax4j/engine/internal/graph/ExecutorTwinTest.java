@@ -1,0 +1,55 @@
+package org.parax4j.engine.internal.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.junit.jupiter.api.Test;
+import org.parax4j.engine.compile.CompiledModel;
+import org.parax4j.engine.examples.ReferenceModel;
+import org.parax4j.engine.internal.vector.VectorizationProvider;
+
+/** The whole plain and dual executors over the Vector API against the same executors over the scalar twin. */
+class ExecutorTwinTest {
+
+    @Test
+    void referenceModelAgreesOnValuesAndJacobian() throws Exception {
+        assumeTrue(VectorizationProvider.choice().simd(), "the Vector API is not in use in this JVM");
+        ReferenceModel model = ReferenceModel.create();
+        var f = ReferenceModel.function(model);
+        GraphDef graph = graphOf(f);
+        CompiledModel<ReferenceModel> compiled = CompiledModel.compile(model);
+        double[] latent = new double[compiled.layout().size()];
+        for (int k = 0; k < latent.length; k++) {
+            latent[k] = compiled.latent(k);
+        }
+        int out = graph.outputShape().size();
+        double[] jacScalar = new double[9 * out];
+        double[] jacSimd = new double[9 * out];
+        Scratch a = new Scratch(graph, ChunkPlan.forCap(graph, 1 << 20), latent);
+        Scratch b = new Scratch(graph, ChunkPlan.forCap(graph, 1 << 20), latent);
+        new DualExecutor(new ScalarGraphOps()).run(a, false, jacScalar);
+        new DualExecutor(new PanamaGraphOps()).run(b, false, jacSimd);
+        for (int k = 0; k < jacScalar.length; k++) {
+            assertEquals(jacScalar[k], jacSimd[k], 1e-13 * Math.max(1, Math.abs(jacScalar[k])), "entry " + k);
+        }
+        double[] va = a.value(graph.output());
+        double[] vb = b.value(graph.output());
+        for (int k = 0; k < out; k++) {
+            assertEquals(va[k], vb[k], 1e-13 * Math.max(1, Math.abs(va[k])));
+        }
+        assertEquals(Op.CONST, graph.node(0).op(), "the first node is the frequency constant");
+        assertEquals(0, graph.numDirections(0), "a constant carries no direction");
+        for (int i = 0; i < graph.size(); i++) {
+            if (graph.node(i).op() == Op.PARAM) {
+                assertEquals(graph.node(i).size(), graph.numDirections(i), "a parameter read seeds its own elements");
+            }
+        }
+        assertEquals(9, graph.numDirections(graph.output()));
+    }
+
+    static GraphDef graphOf(Object modelFunction) throws ReflectiveOperationException {
+        var field = modelFunction.getClass().getDeclaredField("graph");
+        field.setAccessible(true);
+        return (GraphDef) field.get(modelFunction);
+    }
+}

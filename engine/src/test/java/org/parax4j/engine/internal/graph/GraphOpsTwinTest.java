@@ -1,0 +1,139 @@
+package org.parax4j.engine.internal.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.parax4j.engine.internal.vector.VectorizationProvider;
+
+/**
+ * The Vector API loops against their plain-Java twins at tail sizes 0, 1, lanes−1, lanes, lanes+1
+ * and large. Arithmetic must agree to the last bit (apart from FMA contraction, 1 ulp);
+ * transcendental lanes (SVML) to 1e-14 relative.
+ */
+class GraphOpsTwinTest {
+
+    static final ScalarGraphOps SCALAR = new ScalarGraphOps();
+    static GraphOps simd;
+
+    @BeforeAll
+    static void simdOnly() {
+        assumeTrue(VectorizationProvider.choice().simd(), "the Vector API is not in use in this JVM");
+        simd = new PanamaGraphOps();
+    }
+
+    static IntStream sizes() {
+        int lanes = Math.max(2, VectorizationProvider.choice().doubleLanes());
+        return IntStream.of(0, 1, lanes - 1, lanes, lanes + 1, 2 * lanes + 3, 1027);
+    }
+
+    static double[] random(int n, long seed, double lo, double hi) {
+        return new SplittableRandom(seed).doubles(n + 3, lo, hi).toArray();
+    }
+
+    static void close(double[] expected, double[] actual, double tol, String what) {
+        for (int k = 0; k < expected.length; k++) {
+            double scale = Math.max(1, Math.abs(expected[k]));
+            assertEquals(expected[k], actual[k], tol * scale, what + " at " + k);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void binaryOps(int n) {
+        for (Op op : new Op[] {Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.POW}) {
+            double[] x = random(n, 1, 0.1, 3);
+            double[] y = random(n, 2, -2, 2);
+            double[] a = new double[n + 3];
+            double[] b = new double[n + 3];
+            SCALAR.binary(op, x, 1, y, 2, a, 3, n);
+            simd.binary(op, x, 1, y, 2, b, 3, n);
+            close(a, b, op == Op.POW ? 1e-14 : 0, op + " n=" + n);
+            SCALAR.binaryScalarRight(op, x, 1, 1.7, a, 0, n);
+            simd.binaryScalarRight(op, x, 1, 1.7, b, 0, n);
+            close(a, b, op == Op.POW ? 1e-14 : 0, op + " scalar right n=" + n);
+            SCALAR.binaryScalarLeft(op, 1.7, x, 2, a, 1, n);
+            simd.binaryScalarLeft(op, 1.7, x, 2, b, 1, n);
+            close(a, b, op == Op.POW ? 1e-14 : 0, op + " scalar left n=" + n);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Op.class, names = {"NEG", "EXP", "LOG", "LOG10", "SQRT", "SIN", "COS", "ABS", "SQUARE", "POWC"})
+    void unaryOpsAndDerivatives(Op op) {
+        sizes().forEach(n -> {
+            double[] x = random(n, 3, 0.05, 4);
+            double[] a = new double[n + 3];
+            double[] b = new double[n + 3];
+            SCALAR.unary(op, 1.3, x, 1, a, 2, n);
+            simd.unary(op, 1.3, x, 1, b, 2, n);
+            close(a, b, 1e-14, op + " n=" + n);
+            double[] ca = new double[n + 3];
+            double[] cb = new double[n + 3];
+            SCALAR.derivative(op, 1.3, x, 1, a, 2, ca, 0, n);
+            simd.derivative(op, 1.3, x, 1, a, 2, cb, 0, n);
+            close(ca, cb, 1e-14, op + "' n=" + n);
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void tangentLoopsAndSum(int n) {
+        double[] c = random(n, 4, -2, 2);
+        double[] t = random(n, 5, -2, 2);
+        for (int k = 0; k < t.length; k += 3) {
+            t[k] = 0;
+            c[k] = Double.POSITIVE_INFINITY;
+        }
+        double[] a = random(n, 6, -1, 1);
+        double[] b = a.clone();
+        SCALAR.mulMasked(c, 0, t, 0, a, 1, n);
+        simd.mulMasked(c, 0, t, 0, b, 1, n);
+        close(a, b, 0, "mulMasked n=" + n);
+        double[] c2 = random(n, 7, -2, 2);
+        SCALAR.mulAdd(c2, 1, t, 1, a, 0, n);
+        simd.mulAdd(c2, 1, t, 1, b, 0, n);
+        close(a, b, 1e-15, "mulAdd n=" + n);
+        SCALAR.axpy(-0.7, t, 2, a, 1, n);
+        simd.axpy(-0.7, t, 2, b, 1, n);
+        close(a, b, 1e-15, "axpy n=" + n);
+        assertEquals(SCALAR.sum(c2, 1, n), simd.sum(c2, 1, n), 1e-13 * Math.max(1, n), "sum n=" + n);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Node.KernelKind.class)
+    void kernelRowsWithTangents(Node.KernelKind kind) {
+        sizes().forEach(m -> {
+            int d = 3;
+            double[] x1 = random(d, 8, -1, 1);
+            double[] x2t = random(d * m, 9, -1, 1);
+            if (m > 0) {
+                for (int e = 0; e < d; e++) {
+                    x2t[e * m] = x1[1 + e];   // column 0 coincides with the row's point: r = 0
+                }
+            }
+            double[] invL2 = {1.2, 0.7, 2.0};
+            int slots = 3;
+            int[] start = {0, 1, 4, 4};
+            int[] dim = {0, 0, 1, 2};
+            double[] coef = {0.5, -0.3, 0.2, 0.9};
+            double[] coefV = {0, 0.4, 1.1};
+            double[] ka = new double[m + 2];
+            double[] kb = new double[m + 2];
+            double[] ta = new double[slots * m + 5];
+            double[] tb = new double[slots * m + 5];
+            SCALAR.kernelRow(kind, x1, 1, x2t, m, d, invL2, 1.7, ka, 2, slots, start, dim, coef, coefV, ta, 1, m);
+            simd.kernelRow(kind, x1, 1, x2t, m, d, invL2, 1.7, kb, 2, slots, start, dim, coef, coefV, tb, 1, m);
+            close(ka, kb, 1e-14, kind + " values m=" + m);
+            close(ta, tb, 1e-14, kind + " tangents m=" + m);
+            for (double v : tb) {
+                org.junit.jupiter.api.Assertions.assertTrue(Double.isFinite(v), kind + " finite at r = 0");
+            }
+        });
+    }
+}
