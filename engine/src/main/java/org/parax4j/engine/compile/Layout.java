@@ -88,19 +88,11 @@ public final class Layout {
         }
         this.freeElements = free.stream().mapToInt(Integer::intValue).toArray();
         List<Group> table = new ArrayList<>();
-        for (ParameterGroup g : hasJointDistribution(module) ? module.paramGroups(false, false) : List.<ParameterGroup>of()) {
+        for (ParameterGroup g : module.paramGroups(false, false)) {
             int[] members = g.names().stream().mapToInt(this::element).toArray();
             table.add(new Group(members, g.distribution()));
         }
         this.groups = List.copyOf(table);
-    }
-
-    /** Whether every free flat parameter is in an explicit group or carries a distribution of its own. */
-    private static boolean hasJointDistribution(Module module) {
-        java.util.Set<String> grouped = new java.util.HashSet<>();
-        module.paramGroups(false, true).forEach(g -> grouped.addAll(g.names()));
-        return module.namedFlatParams().entrySet().stream()
-                .allMatch(e -> grouped.contains(e.getKey()) || e.getValue().distribution().isPresent());
     }
 
     /** Compiles the layout of {@code module}. */
@@ -194,8 +186,9 @@ public final class Layout {
     }
 
     /**
-     * The group table of the free parameters' joint distribution (SPEC §5 {@code paramGroups()});
-     * empty when some free parameter has no distribution (there is then no joint distribution).
+     * The group table of the free parameters' joint distribution (SPEC §5 {@code paramGroups()}); a
+     * parameter without a distribution is a singleton group of code {@link DistributionCode#NONE}
+     * (held at its value when sampling).
      */
     public List<Group> groups() {
         return groups;
