@@ -154,18 +154,10 @@ final class Groups {
 
     @SuppressWarnings("unchecked")
     static <M extends Module> M removeAll(Module root) {
-        return (M) Tree.rewrite(root, new Tree.Rewriter() {
-            @Override
-            public Parameter param(Tree.Entry entry) {
-                return entry.param();
-            }
-
-            @Override
-            public Module module(String prefix, Module rebuilt) {
-                ModuleType type = ModuleType.of(rebuilt);
-                Meta meta = type.meta(rebuilt);
-                return meta.groups().isEmpty() ? rebuilt : withMeta(rebuilt, meta.withGroups(List.of()));
-            }
+        return (M) Tree.rewriteModules(root, rebuilt -> {
+            ModuleType type = ModuleType.of(rebuilt);
+            Meta meta = type.meta(rebuilt);
+            return meta.groups().isEmpty() ? rebuilt : withMeta(rebuilt, meta.withGroups(List.of()));
         });
     }
 
@@ -232,22 +224,14 @@ final class Groups {
             return out;
         };
         if (paramGroups) {
-            return (M) Tree.rewrite(root, new Tree.Rewriter() {
-                @Override
-                public Parameter param(Tree.Entry entry) {
-                    return entry.param();
+            return (M) Tree.rewriteModules(root, rebuilt -> {
+                Meta meta = ModuleType.of(rebuilt).meta(rebuilt);
+                if (meta.groups().isEmpty()) {
+                    return rebuilt;
                 }
-
-                @Override
-                public Module module(String prefix, Module rebuilt) {
-                    Meta meta = ModuleType.of(rebuilt).meta(rebuilt);
-                    if (meta.groups().isEmpty()) {
-                        return rebuilt;
-                    }
-                    List<ParameterGroup> mapped = meta.groups().stream()
-                            .map(g -> new ParameterGroup(g.names(), apply.apply(g.distribution()))).toList();
-                    return withMeta(rebuilt, meta.withGroups(mapped));
-                }
+                List<ParameterGroup> mapped = meta.groups().stream()
+                        .map(g -> new ParameterGroup(g.names(), apply.apply(g.distribution()))).toList();
+                return withMeta(rebuilt, meta.withGroups(mapped));
             });
         }
         return (M) Tree.rewrite(root, entry -> {

@@ -36,26 +36,11 @@ final class Numerics {
         LOG.debug("funcJacobian: opaque function, central finite differences over {} latent parameters",
                 module.numFlatParams());
         List<String> names = module.flatParamNames();
-        double[] theta = module.flatParamValues();
-        int outputs = call(func, module).length;
+        double[][] rows = FiniteDifferences.centralJacobian(theta -> call(func, module.withParams(theta)),
+                module.flatParamValues());
         Map<String, double[]> out = new LinkedHashMap<>();
-        for (int k = 0; k < theta.length; k++) {
-            double h = 1e-6 * Math.max(1, Math.abs(theta[k]));
-            double[] plus = theta.clone();
-            double[] minus = theta.clone();
-            plus[k] += h;
-            minus[k] -= h;
-            double[] yp = call(func, module.withParams(plus));
-            double[] ym = call(func, module.withParams(minus));
-            if (yp.length != outputs || ym.length != outputs) {
-                throw new IllegalArgumentException("the model function must return the same length for every input, got "
-                        + outputs + " and " + yp.length);
-            }
-            double[] d = new double[outputs];
-            for (int i = 0; i < outputs; i++) {
-                d[i] = (yp[i] - ym[i]) / (2 * h);
-            }
-            out.put(names.get(k), d);
+        for (int k = 0; k < rows.length; k++) {
+            out.put(names.get(k), rows[k]);
         }
         return Collections.unmodifiableMap(out);
     }
@@ -74,10 +59,7 @@ final class Numerics {
         for (Map.Entry<String, double[]> e : jacobian.entrySet()) {
             double[] s = e.getValue().clone();
             for (int i = 0; i < s.length; i++) {
-                s[i] *= theta[k];
-                if (kind == SensitivityKind.RELATIVE) {
-                    s[i] = y[i] == 0 ? 0 : s[i] / y[i];
-                }
+                s[i] = kind.of(s[i], theta[k], y[i]);
             }
             out.put(e.getKey(), s);
             k++;
@@ -87,17 +69,7 @@ final class Numerics {
 
     static <M extends Module> double sensitivityNorm(Module module, Function<M, double[]> func,
             SensitivityKind kind, double norm) {
-        if (norm != 1 && norm != 2 && norm != Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("norm must be 1, 2 or Double.POSITIVE_INFINITY, got " + norm);
-        }
-        double acc = 0;
-        for (double[] s : sensitivity(module, func, kind).values()) {
-            for (double v : s) {
-                double a = Math.abs(v);
-                acc = norm == 1 ? acc + a : norm == 2 ? acc + a * a : Math.max(acc, a);
-            }
-        }
-        return norm == 2 ? Math.sqrt(acc) : acc;
+        return SensitivityKind.norm(sensitivity(module, func, kind).values(), norm);
     }
 
     static <M extends Module> double[][] samples(Module module, Function<M, double[]> func, RandomGenerator rng,

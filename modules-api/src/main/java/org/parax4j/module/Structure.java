@@ -235,26 +235,18 @@ final class Structure {
 
     @SuppressWarnings("unchecked")
     static <M extends Module> M saveable(Module root) {
-        return (M) Tree.rewrite(root, new Tree.Rewriter() {
-            @Override
-            public Parameter param(Tree.Entry entry) {
-                return entry.param();
-            }
-
-            @Override
-            public Module module(String prefix, Module rebuilt) {
-                ModuleType type = ModuleType.of(rebuilt);
-                Object[] values = null;
-                for (ModuleType.Slot slot : type.slots) {
-                    if (!slot.saved()) {
-                        if (values == null) {
-                            values = type.values(rebuilt);
-                        }
-                        values[slot.index()] = Modules.defaultValue(type, slot);
+        return (M) Tree.rewriteModules(root, rebuilt -> {
+            ModuleType type = ModuleType.of(rebuilt);
+            Object[] values = null;
+            for (ModuleType.Slot slot : type.slots) {
+                if (!slot.saved()) {
+                    if (values == null) {
+                        values = type.values(rebuilt);
                     }
+                    values[slot.index()] = Modules.defaultValue(type, slot);
                 }
-                return values == null ? rebuilt : type.create(values);
             }
+            return values == null ? rebuilt : type.create(values);
         });
     }
 }

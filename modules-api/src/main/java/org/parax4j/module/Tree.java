@@ -143,6 +143,21 @@ final class Tree {
         return out;
     }
 
+    /** Rebuilds the tree bottom-up, applying {@code modules} to every module (parameters unchanged). */
+    static Module rewriteModules(Module root, java.util.function.UnaryOperator<Module> modules) {
+        return rewrite(root, new Rewriter() {
+            @Override
+            public Parameter param(Entry entry) {
+                return entry.param();
+            }
+
+            @Override
+            public Module module(String prefix, Module rebuilt) {
+                return modules.apply(rebuilt);
+            }
+        });
+    }
+
     /** Rebuilds the tree bottom-up, calling {@code rewriter} for every parameter and module. */
     static Module rewrite(Module root, Rewriter rewriter) {
         return rewrite(root, "", "", rewriter);

@@ -279,12 +279,7 @@ public final class ModelFunction<M extends Module> {
             double theta = wrt == Wrt.LATENT ? flat[f] : layout.transform(e).forward(flat[f]);
             double[] row = new double[out];
             for (int k = 0; k < out; k++) {
-                double j = jac[f * out + k];
-                row[k] = switch (kind) {
-                    case ABSOLUTE -> j;
-                    case SEMI_RELATIVE -> j * theta;
-                    case RELATIVE -> y[k] == 0 ? 0 : j * theta / y[k];
-                };
+                row[k] = kind.of(jac[f * out + k], theta, y[k]);
             }
             map.put(names.get(f), row);
         }
@@ -303,17 +298,7 @@ public final class ModelFunction<M extends Module> {
      * @throws IllegalArgumentException when the norm is not 1, 2 or +∞
      */
     public double funcSensitivity(M module, SensitivityKind kind, Wrt wrt, double norm) {
-        if (norm != 1 && norm != 2 && norm != Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("norm must be 1, 2 or Double.POSITIVE_INFINITY, got " + norm);
-        }
-        double acc = 0;
-        for (double[] s : funcSensitivity(module, kind, wrt).values()) {
-            for (double v : s) {
-                double a = Math.abs(v);
-                acc = norm == 1 ? acc + a : norm == 2 ? acc + a * a : Math.max(acc, a);
-            }
-        }
-        return norm == 2 ? Math.sqrt(acc) : acc;
+        return SensitivityKind.norm(funcSensitivity(module, kind, wrt).values(), norm);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.parax4j.module.FiniteDifferences;
 import org.parax4j.module.Module;
 import org.parax4j.module.SensitivityKind;
 import org.slf4j.Logger;
@@ -65,40 +66,7 @@ public final class OpaqueFunctions {
      *     outputs of varying length
      */
     public static double[][] jacobian(UnaryOperator<double[]> func, double[] theta) {
-        Objects.requireNonNull(func, "func");
-        Objects.requireNonNull(theta, "theta");
-        for (int k = 0; k < theta.length; k++) {
-            if (!Double.isFinite(theta[k])) {
-                throw new IllegalArgumentException("theta[" + k + "] must be finite, got " + theta[k]);
-            }
-        }
         logOnce();
-        int outputs = call(func, theta.clone()).length;
-        double[][] out = new double[theta.length][outputs];
-        for (int k = 0; k < theta.length; k++) {
-            double h = 1e-6 * Math.max(1, Math.abs(theta[k]));
-            double[] plus = theta.clone();
-            double[] minus = theta.clone();
-            plus[k] += h;
-            minus[k] -= h;
-            double[] yp = call(func, plus);
-            double[] ym = call(func, minus);
-            if (yp.length != outputs || ym.length != outputs) {
-                throw new IllegalArgumentException("func must return the same length for every input, got "
-                        + outputs + " and " + (yp.length != outputs ? yp.length : ym.length));
-            }
-            for (int i = 0; i < outputs; i++) {
-                out[k][i] = (yp[i] - ym[i]) / (plus[k] - minus[k]);
-            }
-        }
-        return out;
-    }
-
-    private static double[] call(UnaryOperator<double[]> func, double[] x) {
-        double[] y = func.apply(x);
-        if (y == null) {
-            throw new IllegalArgumentException("func returned null");
-        }
-        return y;
+        return FiniteDifferences.centralJacobian(func, theta);
     }
 }
