@@ -35,6 +35,37 @@ public final class VectorizationProvider {
         return Holder.CHOICE.support();
     }
 
+    /**
+     * A Vector API implementation with vectors of exactly {@code bits} bits, whatever this JVM
+     * chose: for tests and benchmarks that compare every width against the scalar twin in one run.
+     *
+     * @param bits 128, 256 or 512, at most {@link #preferredBits()}
+     * @throws IllegalArgumentException if that width is not available
+     * @throws IllegalStateException if {@code jdk.incubator.vector} is not loaded
+     */
+    public static VectorSupport panama(int bits) {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            throw new IllegalStateException("module jdk.incubator.vector is not loaded; add --add-modules jdk.incubator.vector");
+        }
+        if (bits < 128 || Integer.bitCount(bits) != 1 || bits > PanamaConstants.preferredBits()) {
+            throw new IllegalArgumentException("bits must be a power of two in [128, " + PanamaConstants.preferredBits()
+                    + "], got " + bits);
+        }
+        return new PanamaVectorSupport(PanamaConstants.ofBits(bits));
+    }
+
+    /**
+     * Widest vector size of this CPU in bits, ignoring the kill switch and width cap.
+     *
+     * @throws IllegalStateException if {@code jdk.incubator.vector} is not loaded
+     */
+    public static int preferredBits() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            throw new IllegalStateException("module jdk.incubator.vector is not loaded; add --add-modules jdk.incubator.vector");
+        }
+        return PanamaConstants.preferredBits();
+    }
+
     /** What was chosen and why. */
     public static Choice choice() {
         return Holder.CHOICE;
