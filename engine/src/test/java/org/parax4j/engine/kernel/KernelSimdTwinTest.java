@@ -37,8 +37,7 @@ class KernelSimdTwinTest {
                 }
             }
             // Large sizes: a selection, not the full cross product, to keep the run short.
-            int[][] large = {{1023, 9, 17}, {1, 1025, 3}, {1024, 7, 1}, {8, 1024, 8}, {1025, 1023, 1},
-                {1024, 1024, 3}, {9, 1023, 17}, {1025, 1, 8}};
+            int[][] large = {{1023, 9, 17}, {1, 1025, 3}, {1024, 7, 1}, {9, 1024, 8}, {1025, 1023, 1}};
             for (int[] c : large) {
                 cases.add(Arguments.of(bits, c[0], c[1], c[2]));
             }
@@ -66,8 +65,8 @@ class KernelSimdTwinTest {
     @ParameterizedTest(name = "{0} bits, n={1}, d={3}")
     @MethodSource("cases")
     void gramMatchesScalarTwin(int bits, int n, int m, int d) {
-        if (n > 9 && m > 9 && n != m) {
-            return;
+        if (n > 9 && d > 1) {
+            return; // large Gram matrices only at d = 1 (n = 1024 and 1025), to keep the run short
         }
         VectorSupport simd = VectorizationProvider.panama(bits);
         SplittableRandom random = new SplittableRandom(17L * n + d + bits);
