@@ -17,8 +17,9 @@ import org.parax4j.engine.internal.vector.VectorSupport;
  * of {@link #TILE_COLS}) that depend only on the sizes; threads claim whole blocks, and every
  * element is computed by the same instructions whichever thread runs its block, so results are
  * bit-identical for any number of threads. A symmetric matrix {@code K(X, X)} computes the upper
- * triangle (block rows from their first row to the right), then, after all blocks finished,
- * mirrors it into the lower triangle in a second blocked pass; it is exactly symmetric.
+ * triangle (each block from its first row, rounded down to a multiple of 16, to the right) and
+ * copies each block's rows into the lower triangle's columns right after computing them, while
+ * they are still in cache; it is exactly symmetric.
  *
  * <p>Not thread-safe: one call at a time per workspace. Work below {@link #SERIAL_WORK}
  * elementary operations, or any work when built single-threaded, runs on the calling thread.
@@ -33,9 +34,6 @@ public final class Workspace {
     public static final long SERIAL_WORK = 1L << 17;
     /** Column padding of the feature-major copy: the widest vector, 16 floats. */
     static final int PAD = 16;
-
-    private static final int COMPUTE = 0;
-    private static final int MIRROR = 1;
 
     private final boolean parallel;
     private final Runner[] runners;
@@ -56,7 +54,6 @@ public final class Workspace {
     private int d;
     private int ld;
     private int blocks;
-    private int phase;
     private boolean symmetric;
 
     /**
@@ -126,14 +123,10 @@ public final class Workspace {
         int count = (n + BLOCK_ROWS - 1) / BLOCK_ROWS;
         long work = (long) n * m * (d + 4) / (symmetric ? 2 : 1);
         int threads = parallel && work >= SERIAL_WORK ? Math.min(runners.length, count) : 1;
-        run(COMPUTE, count, threads);
-        if (symmetric) {
-            run(MIRROR, count, threads);
-        }
+        run(count, threads);
     }
 
-    private void run(int phase, int count, int threads) {
-        this.phase = phase;
+    private void run(int count, int threads) {
         this.blocks = count;
         next.set(0);
         for (int w = 1; w < threads; w++) {
@@ -153,11 +146,9 @@ public final class Workspace {
         for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
             int i0 = b * BLOCK_ROWS;
             int i1 = Math.min(n, i0 + BLOCK_ROWS);
-            if (phase == MIRROR) {
-                mirror(i0, i1);
-                continue;
-            }
-            int first = symmetric ? i0 : 0;
+            // The upper triangle starts at the diagonal, rounded down so that vectors stay aligned
+            // with those of K(X1, X2); the few lower elements this adds are overwritten by the mirror.
+            int first = symmetric ? i0 & -PAD : 0;
             for (int c0 = first; c0 < m; c0 += TILE_COLS) {
                 int c1 = Math.min(m, c0 + TILE_COLS);
                 if (plan == null) {
@@ -165,6 +156,9 @@ public final class Workspace {
                 } else {
                     tile(runner, i0, i1, c0, c1);
                 }
+            }
+            if (symmetric) {
+                mirror(i0, i1);
             }
         }
     }
@@ -209,21 +203,23 @@ public final class Workspace {
         }
     }
 
-    /** Copies the upper triangle into rows {@code [j0, j1)} of the lower one, in 16-wide column strips. */
-    private void mirror(int j0, int j1) {
-        for (int ib = 0; ib < j1; ib += 16) {
-            int ie = Math.min(ib + 16, j1);
-            for (int j = Math.max(j0, ib + 1); j < j1; j++) {
-                int end = Math.min(ie, j);
-                int row = j * n;
-                if (plan == null) {
-                    for (int i = ib; i < end; i++) {
-                        outFloat[row + i] = outFloat[i * n + j];
-                    }
-                } else {
-                    for (int i = ib; i < end; i++) {
-                        out[row + i] = out[i * n + j];
-                    }
+    /**
+     * Copies rows {@code [i0, i1)} of the upper triangle, just computed and still in cache, into
+     * columns {@code [i0, i1)} of the lower triangle. Blocks start at multiples of
+     * {@link #BLOCK_ROWS}, a multiple of {@link #PAD}, so a later block's computed columns never
+     * reach these columns: no two threads write the same element.
+     */
+    private void mirror(int i0, int i1) {
+        for (int j = i0 + 1; j < n; j++) {
+            int end = Math.min(i1, j);
+            int row = j * n;
+            if (plan == null) {
+                for (int i = i0; i < end; i++) {
+                    outFloat[row + i] = outFloat[i * n + j];
+                }
+            } else {
+                for (int i = i0; i < end; i++) {
+                    out[row + i] = out[i * n + j];
                 }
             }
         }

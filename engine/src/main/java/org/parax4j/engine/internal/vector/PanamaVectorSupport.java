@@ -7,19 +7,24 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API implementation of {@link VectorSupport}. Loaded only when the incubator module is
- * present and C2 is enabled (see {@link VectorizationProvider}); tests build it for each width.
+ * Vector API implementation of {@link VectorSupport}, written once over a species. Each width is a
+ * tiny subclass whose species are {@code static final} constants from {@link PanamaConstants}; a
+ * JVM that loads only one of them (production) lets C2 devirtualise {@link #doubles()} into a
+ * constant, which the Vector API needs for intrinsics. Tests load several widths, which is
+ * correct but slower.
  *
- * <p>Kernel tiles use one loop shape: rows in groups of {@link #ROWS} (the last group repeats its
- * last row and skips the duplicate stores), columns one vector at a time with a masked store for
- * the tail, dimensions innermost. Each feature-row vector of {@code x2t} is loaded once and used
- * by the four rows, whose {@code x1} values are broadcasts. Lane {@code j} performs exactly the
- * operations of {@link LeafCode#distance}/{@link LeafCode#apply} in the same order, except that
- * {@code exp}, {@code sin} and {@code log1p} are the Vector API's (within 1 ulp, measured ~5×
- * faster than {@link Math#exp} per element on AVX-512), so results agree with the scalar twin to
- * a few ulps and are identical whatever the thread count.
+ * <p>Kernel tiles run in two passes over the destination rows, both in the one loop shape (rows
+ * in groups of {@link #ROWS}, columns one vector at a time, tail under a mask): a distance pass
+ * writes {@code s} (the shared feature-major vector of {@code x2t} is loaded once for four rows;
+ * their {@code x1} values are broadcasts), then a function pass maps {@code s} to the kernel value
+ * in place while the tile is still in L1. Lane {@code j} performs the operations of
+ * {@link LeafCode#distance}/{@link LeafCode#apply} in the same order, except that exp, sin and
+ * log1p are the Vector API's (SVML-backed on x86: within an ulp or so, measured ~5× faster per
+ * element than {@link Math#exp} on this AVX-512 machine, so no hand-written exp is needed);
+ * results agree with the scalar twin to a few ulps and do not depend on the thread count.
  */
-final class PanamaVectorSupport implements VectorSupport {
+abstract sealed class PanamaVectorSupport implements VectorSupport
+        permits PanamaVectorSupport.Bits128, PanamaVectorSupport.Bits256, PanamaVectorSupport.Bits512 {
 
     /**
      * Rows per pass: four independent accumulator chains hide FMA latency, and each shared
@@ -27,16 +32,23 @@ final class PanamaVectorSupport implements VectorSupport {
      */
     static final int ROWS = 4;
 
-    private final VectorSpecies<Double> doubles;
-    private final VectorSpecies<Float> floats;
-
-    PanamaVectorSupport(PanamaConstants constants) {
-        this.doubles = constants.doubleSpecies();
-        this.floats = constants.floatSpecies();
+    /** The implementation for {@code bits}-bit vectors (128, 256 or 512). */
+    static PanamaVectorSupport ofBits(int bits) {
+        return switch (bits) {
+            case 128 -> new Bits128();
+            case 256 -> new Bits256();
+            case 512 -> new Bits512();
+            default -> throw new IllegalArgumentException("bits must be 128, 256 or 512, got " + bits);
+        };
     }
+
+    abstract VectorSpecies<Double> doubles();
+
+    abstract VectorSpecies<Float> floats();
 
     @Override
     public double squaredDistance(double[] a, int aOffset, double[] b, int bOffset, int length) {
+        VectorSpecies<Double> doubles = doubles();
         int lanes = doubles.length();
         int k = 0;
         double sum = 0;
@@ -65,124 +77,233 @@ final class PanamaVectorSupport implements VectorSupport {
     @Override
     public void kernelTile(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1,
             double[] dest, int destOffset, int destStride) {
+        int rows = i1 - i0;
+        int cols = j1 - j0;
+        switch (leaf.distance()) {
+            case LeafCode.SQUARED -> squaredRows(leaf, x1, d, i0, i1, x2t, ld, j0, j1, dest, destOffset, destStride);
+            case LeafCode.PERIODIC -> periodicRows(leaf.weight(0), x1, d, i0, i1, x2t, ld, j0, j1, dest, destOffset,
+                    destStride);
+            case LeafCode.EQUAL -> equalRows(x1, d, i0, i1, x2t, ld, j0, j1, dest, destOffset, destStride);
+            default -> {
+                fill(dest, destOffset, destStride, rows, cols, leaf.scale());
+                return;
+            }
+        }
+        double scale = leaf.scale();
+        switch (leaf.function()) {
+            case LeafCode.RBF -> expOfScaled(dest, destOffset, destStride, rows, cols, -0.5, scale);
+            case LeafCode.EXP_LINEAR -> expOfScaled(dest, destOffset, destStride, rows, cols, leaf.parameter(), scale);
+            case LeafCode.MATERN_12, LeafCode.MATERN_32, LeafCode.MATERN_52 ->
+                    matern(leaf.function(), dest, destOffset, destStride, rows, cols, scale);
+            case LeafCode.RATIONAL_QUADRATIC ->
+                    rationalQuadratic(dest, destOffset, destStride, rows, cols, leaf.parameter(), scale);
+            default -> indicator(dest, destOffset, destStride, rows, cols, scale);
+        }
+    }
+
+    private void squaredRows(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1,
+            double[] dest, int destOffset, int destStride) {
+        VectorSpecies<Double> doubles = doubles();
         int lanes = doubles.length();
-        int distance = leaf.distance();
-        double w0 = distance == LeafCode.SQUARED || distance == LeafCode.PERIODIC ? leaf.weight(0) : 0;
         for (int i = i0; i < i1; i += ROWS) {
             int a0 = i * d;
             int a1 = Math.min(i + 1, i1 - 1) * d;
             int a2 = Math.min(i + 2, i1 - 1) * d;
             int a3 = Math.min(i + 3, i1 - 1) * d;
-            int o0 = destOffset + (i - i0) * destStride - j0;
+            int o = destOffset + (i - i0) * destStride - j0;
+            int valid = Math.min(ROWS, i1 - i);
             for (int j = j0; j < j1; j += lanes) {
                 DoubleVector s0 = DoubleVector.zero(doubles);
                 DoubleVector s1 = s0;
                 DoubleVector s2 = s0;
                 DoubleVector s3 = s0;
-                switch (distance) {
-                    case LeafCode.SQUARED -> {
-                        for (int k = 0; k < d; k++) {
-                            DoubleVector y = DoubleVector.fromArray(doubles, x2t, k * ld + j);
-                            double w = leaf.weight(k);
-                            DoubleVector t0 = DoubleVector.broadcast(doubles, x1[a0 + k]).sub(y).mul(w);
-                            DoubleVector t1 = DoubleVector.broadcast(doubles, x1[a1 + k]).sub(y).mul(w);
-                            DoubleVector t2 = DoubleVector.broadcast(doubles, x1[a2 + k]).sub(y).mul(w);
-                            DoubleVector t3 = DoubleVector.broadcast(doubles, x1[a3 + k]).sub(y).mul(w);
-                            s0 = t0.fma(t0, s0);
-                            s1 = t1.fma(t1, s1);
-                            s2 = t2.fma(t2, s2);
-                            s3 = t3.fma(t3, s3);
-                        }
-                    }
-                    case LeafCode.PERIODIC -> {
-                        for (int k = 0; k < d; k++) {
-                            DoubleVector y = DoubleVector.fromArray(doubles, x2t, k * ld + j);
-                            DoubleVector t0 = sin(DoubleVector.broadcast(doubles, x1[a0 + k]).sub(y).mul(w0));
-                            DoubleVector t1 = sin(DoubleVector.broadcast(doubles, x1[a1 + k]).sub(y).mul(w0));
-                            DoubleVector t2 = sin(DoubleVector.broadcast(doubles, x1[a2 + k]).sub(y).mul(w0));
-                            DoubleVector t3 = sin(DoubleVector.broadcast(doubles, x1[a3 + k]).sub(y).mul(w0));
-                            s0 = t0.fma(t0, s0);
-                            s1 = t1.fma(t1, s1);
-                            s2 = t2.fma(t2, s2);
-                            s3 = t3.fma(t3, s3);
-                        }
-                    }
-                    case LeafCode.EQUAL -> {
-                        for (int k = 0; k < d; k++) {
-                            DoubleVector y = DoubleVector.fromArray(doubles, x2t, k * ld + j);
-                            s0 = s0.max(DoubleVector.broadcast(doubles, x1[a0 + k]).sub(y).abs());
-                            s1 = s1.max(DoubleVector.broadcast(doubles, x1[a1 + k]).sub(y).abs());
-                            s2 = s2.max(DoubleVector.broadcast(doubles, x1[a2 + k]).sub(y).abs());
-                            s3 = s3.max(DoubleVector.broadcast(doubles, x1[a3 + k]).sub(y).abs());
-                        }
-                    }
-                    default -> { }
+                for (int k = 0; k < d; k++) {
+                    DoubleVector y = DoubleVector.fromArray(doubles, x2t, k * ld + j);
+                    double w = leaf.weight(k);
+                    DoubleVector t0 = DoubleVector.broadcast(doubles, x1[a0 + k]).sub(y).mul(w);
+                    DoubleVector t1 = DoubleVector.broadcast(doubles, x1[a1 + k]).sub(y).mul(w);
+                    DoubleVector t2 = DoubleVector.broadcast(doubles, x1[a2 + k]).sub(y).mul(w);
+                    DoubleVector t3 = DoubleVector.broadcast(doubles, x1[a3 + k]).sub(y).mul(w);
+                    s0 = t0.fma(t0, s0);
+                    s1 = t1.fma(t1, s1);
+                    s2 = t2.fma(t2, s2);
+                    s3 = t3.fma(t3, s3);
                 }
-                boolean full = j + lanes <= j1;
-                VectorMask<Double> mask = full ? null : doubles.indexInRange(j, j1);
-                store(apply(leaf, s0), dest, o0 + j, full, mask);
-                if (i + 1 < i1) {
-                    store(apply(leaf, s1), dest, o0 + destStride + j, full, mask);
-                }
-                if (i + 2 < i1) {
-                    store(apply(leaf, s2), dest, o0 + 2 * destStride + j, full, mask);
-                }
-                if (i + 3 < i1) {
-                    store(apply(leaf, s3), dest, o0 + 3 * destStride + j, full, mask);
-                }
+                storeRows(doubles, s0, s1, s2, s3, valid, dest, o + j, destStride, j, j1);
             }
         }
     }
 
-    private static DoubleVector sin(DoubleVector v) {
-        return v.lanewise(VectorOperators.SIN);
+    private void periodicRows(double w, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1,
+            double[] dest, int destOffset, int destStride) {
+        VectorSpecies<Double> doubles = doubles();
+        int lanes = doubles.length();
+        for (int i = i0; i < i1; i += ROWS) {
+            int a0 = i * d;
+            int a1 = Math.min(i + 1, i1 - 1) * d;
+            int a2 = Math.min(i + 2, i1 - 1) * d;
+            int a3 = Math.min(i + 3, i1 - 1) * d;
+            int o = destOffset + (i - i0) * destStride - j0;
+            int valid = Math.min(ROWS, i1 - i);
+            for (int j = j0; j < j1; j += lanes) {
+                DoubleVector s0 = DoubleVector.zero(doubles);
+                DoubleVector s1 = s0;
+                DoubleVector s2 = s0;
+                DoubleVector s3 = s0;
+                for (int k = 0; k < d; k++) {
+                    DoubleVector y = DoubleVector.fromArray(doubles, x2t, k * ld + j);
+                    DoubleVector t0 = DoubleVector.broadcast(doubles, x1[a0 + k]).sub(y).mul(w).lanewise(VectorOperators.SIN);
+                    DoubleVector t1 = DoubleVector.broadcast(doubles, x1[a1 + k]).sub(y).mul(w).lanewise(VectorOperators.SIN);
+                    DoubleVector t2 = DoubleVector.broadcast(doubles, x1[a2 + k]).sub(y).mul(w).lanewise(VectorOperators.SIN);
+                    DoubleVector t3 = DoubleVector.broadcast(doubles, x1[a3 + k]).sub(y).mul(w).lanewise(VectorOperators.SIN);
+                    s0 = t0.fma(t0, s0);
+                    s1 = t1.fma(t1, s1);
+                    s2 = t2.fma(t2, s2);
+                    s3 = t3.fma(t3, s3);
+                }
+                storeRows(doubles, s0, s1, s2, s3, valid, dest, o + j, destStride, j, j1);
+            }
+        }
     }
 
-    private static void store(DoubleVector v, double[] dest, int offset, boolean full, VectorMask<Double> mask) {
-        if (full) {
-            v.intoArray(dest, offset);
+    private void equalRows(double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1,
+            double[] dest, int destOffset, int destStride) {
+        VectorSpecies<Double> doubles = doubles();
+        int lanes = doubles.length();
+        for (int i = i0; i < i1; i += ROWS) {
+            int a0 = i * d;
+            int a1 = Math.min(i + 1, i1 - 1) * d;
+            int a2 = Math.min(i + 2, i1 - 1) * d;
+            int a3 = Math.min(i + 3, i1 - 1) * d;
+            int o = destOffset + (i - i0) * destStride - j0;
+            int valid = Math.min(ROWS, i1 - i);
+            for (int j = j0; j < j1; j += lanes) {
+                DoubleVector s0 = DoubleVector.zero(doubles);
+                DoubleVector s1 = s0;
+                DoubleVector s2 = s0;
+                DoubleVector s3 = s0;
+                for (int k = 0; k < d; k++) {
+                    DoubleVector y = DoubleVector.fromArray(doubles, x2t, k * ld + j);
+                    s0 = s0.max(DoubleVector.broadcast(doubles, x1[a0 + k]).sub(y).abs());
+                    s1 = s1.max(DoubleVector.broadcast(doubles, x1[a1 + k]).sub(y).abs());
+                    s2 = s2.max(DoubleVector.broadcast(doubles, x1[a2 + k]).sub(y).abs());
+                    s3 = s3.max(DoubleVector.broadcast(doubles, x1[a3 + k]).sub(y).abs());
+                }
+                storeRows(doubles, s0, s1, s2, s3, valid, dest, o + j, destStride, j, j1);
+            }
+        }
+    }
+
+    /** Stores the first {@code valid} of four row vectors; a tail vector goes under a mask. */
+    private static void storeRows(VectorSpecies<Double> doubles, DoubleVector s0, DoubleVector s1, DoubleVector s2,
+            DoubleVector s3, int valid, double[] dest, int offset, int stride, int j, int j1) {
+        if (j + doubles.length() <= j1) {
+            s0.intoArray(dest, offset);
+            if (valid > 1) {
+                s1.intoArray(dest, offset + stride);
+            }
+            if (valid > 2) {
+                s2.intoArray(dest, offset + 2 * stride);
+            }
+            if (valid > 3) {
+                s3.intoArray(dest, offset + 3 * stride);
+            }
         } else {
-            v.intoArray(dest, offset, mask);
+            VectorMask<Double> mask = doubles.indexInRange(j, j1);
+            s0.intoArray(dest, offset, mask);
+            if (valid > 1) {
+                s1.intoArray(dest, offset + stride, mask);
+            }
+            if (valid > 2) {
+                s2.intoArray(dest, offset + 2 * stride, mask);
+            }
+            if (valid > 3) {
+                s3.intoArray(dest, offset + 3 * stride, mask);
+            }
         }
     }
 
-    /** Lane-wise {@link LeafCode#apply}, the same operations in the same order. */
-    private DoubleVector apply(LeafCode leaf, DoubleVector s) {
-        double scale = leaf.scale();
-        return switch (leaf.function()) {
-            case LeafCode.RBF -> s.mul(-0.5).lanewise(VectorOperators.EXP).mul(scale);
-            case LeafCode.MATERN_12 -> s.lanewise(VectorOperators.SQRT).neg().lanewise(VectorOperators.EXP).mul(scale);
-            case LeafCode.MATERN_32 -> {
-                DoubleVector r = s.mul(3).lanewise(VectorOperators.SQRT);
-                yield r.add(1).mul(r.neg().lanewise(VectorOperators.EXP)).mul(scale);
+    /** {@code v ← exp(v·factor)·scale} in place (RBF: factor −½; periodic: −2/ℓ²). */
+    private void expOfScaled(double[] v, int offset, int stride, int rows, int cols, double factor, double scale) {
+        VectorSpecies<Double> doubles = doubles();
+        int lanes = doubles.length();
+        for (int r = 0; r < rows; r++) {
+            int o = offset + r * stride;
+            for (int c = 0; c < cols; c += lanes) {
+                VectorMask<Double> mask = doubles.indexInRange(c, cols);
+                DoubleVector s = DoubleVector.fromArray(doubles, v, o + c, mask);
+                s.mul(factor).lanewise(VectorOperators.EXP).mul(scale).intoArray(v, o + c, mask);
             }
-            case LeafCode.MATERN_52 -> {
-                DoubleVector r = s.mul(5).lanewise(VectorOperators.SQRT);
-                DoubleVector poly = r.fma(r.mul(1.0 / 3), r.add(1));
-                yield poly.mul(r.neg().lanewise(VectorOperators.EXP)).mul(scale);
+        }
+    }
+
+    private void matern(int function, double[] v, int offset, int stride, int rows, int cols, double scale) {
+        VectorSpecies<Double> doubles = doubles();
+        int lanes = doubles.length();
+        double factor = function == LeafCode.MATERN_12 ? 1 : function == LeafCode.MATERN_32 ? 3 : 5;
+        for (int r = 0; r < rows; r++) {
+            int o = offset + r * stride;
+            for (int c = 0; c < cols; c += lanes) {
+                VectorMask<Double> mask = doubles.indexInRange(c, cols);
+                DoubleVector s = DoubleVector.fromArray(doubles, v, o + c, mask);
+                DoubleVector result;
+                if (function == LeafCode.MATERN_12) {
+                    result = s.lanewise(VectorOperators.SQRT).neg().lanewise(VectorOperators.EXP);
+                } else {
+                    DoubleVector root = s.mul(factor).lanewise(VectorOperators.SQRT);
+                    DoubleVector poly = function == LeafCode.MATERN_32 ? root.add(1) : root.fma(root.mul(1.0 / 3), root.add(1));
+                    result = poly.mul(root.neg().lanewise(VectorOperators.EXP));
+                }
+                result.mul(scale).intoArray(v, o + c, mask);
             }
-            case LeafCode.RATIONAL_QUADRATIC -> {
-                double alpha = leaf.parameter();
-                yield s.mul(0.5 / alpha).lanewise(VectorOperators.LOG1P).mul(-alpha)
-                        .lanewise(VectorOperators.EXP).mul(scale);
+        }
+    }
+
+    private void rationalQuadratic(double[] v, int offset, int stride, int rows, int cols, double alpha, double scale) {
+        VectorSpecies<Double> doubles = doubles();
+        int lanes = doubles.length();
+        for (int r = 0; r < rows; r++) {
+            int o = offset + r * stride;
+            for (int c = 0; c < cols; c += lanes) {
+                VectorMask<Double> mask = doubles.indexInRange(c, cols);
+                DoubleVector s = DoubleVector.fromArray(doubles, v, o + c, mask);
+                s.mul(0.5 / alpha).lanewise(VectorOperators.LOG1P).mul(-alpha).lanewise(VectorOperators.EXP)
+                        .mul(scale).intoArray(v, o + c, mask);
             }
-            case LeafCode.EXP_LINEAR -> s.mul(leaf.parameter()).lanewise(VectorOperators.EXP).mul(scale);
-            case LeafCode.INDICATOR -> DoubleVector.zero(doubles)
-                    .blend(scale, s.compare(VectorOperators.EQ, 0.0));
-            default -> DoubleVector.broadcast(doubles, scale);
-        };
+        }
+    }
+
+    private void indicator(double[] v, int offset, int stride, int rows, int cols, double scale) {
+        VectorSpecies<Double> doubles = doubles();
+        int lanes = doubles.length();
+        for (int r = 0; r < rows; r++) {
+            int o = offset + r * stride;
+            for (int c = 0; c < cols; c += lanes) {
+                VectorMask<Double> mask = doubles.indexInRange(c, cols);
+                DoubleVector s = DoubleVector.fromArray(doubles, v, o + c, mask);
+                DoubleVector.zero(doubles).blend(scale, s.compare(VectorOperators.EQ, 0.0)).intoArray(v, o + c, mask);
+            }
+        }
+    }
+
+    private void fill(double[] v, int offset, int stride, int rows, int cols, double value) {
+        for (int r = 0; r < rows; r++) {
+            java.util.Arrays.fill(v, offset + r * stride, offset + r * stride + cols, value);
+        }
     }
 
     @Override
     public void rbfTileFloat(float[] weights, float[] x1, int d, int i0, int i1, float[] x2t, int ld, int j0, int j1,
             float[] dest, int destOffset, int destStride) {
+        VectorSpecies<Float> floats = floats();
         int lanes = floats.length();
         for (int i = i0; i < i1; i += ROWS) {
             int a0 = i * d;
             int a1 = Math.min(i + 1, i1 - 1) * d;
             int a2 = Math.min(i + 2, i1 - 1) * d;
             int a3 = Math.min(i + 3, i1 - 1) * d;
-            int o0 = destOffset + (i - i0) * destStride - j0;
+            int o = destOffset + (i - i0) * destStride - j0;
+            int valid = Math.min(ROWS, i1 - i);
             for (int j = j0; j < j1; j += lanes) {
                 FloatVector s0 = FloatVector.zero(floats);
                 FloatVector s1 = s0;
@@ -200,73 +321,96 @@ final class PanamaVectorSupport implements VectorSupport {
                     s2 = t2.fma(t2, s2);
                     s3 = t3.fma(t3, s3);
                 }
-                boolean full = j + lanes <= j1;
-                VectorMask<Float> mask = full ? null : floats.indexInRange(j, j1);
-                storeFloat(s0, dest, o0 + j, full, mask);
-                if (i + 1 < i1) {
-                    storeFloat(s1, dest, o0 + destStride + j, full, mask);
+                VectorMask<Float> mask = floats.indexInRange(j, j1);
+                s0.mul(-0.5f).lanewise(VectorOperators.EXP).intoArray(dest, o + j, mask);
+                if (valid > 1) {
+                    s1.mul(-0.5f).lanewise(VectorOperators.EXP).intoArray(dest, o + destStride + j, mask);
                 }
-                if (i + 2 < i1) {
-                    storeFloat(s2, dest, o0 + 2 * destStride + j, full, mask);
+                if (valid > 2) {
+                    s2.mul(-0.5f).lanewise(VectorOperators.EXP).intoArray(dest, o + 2 * destStride + j, mask);
                 }
-                if (i + 3 < i1) {
-                    storeFloat(s3, dest, o0 + 3 * destStride + j, full, mask);
+                if (valid > 3) {
+                    s3.mul(-0.5f).lanewise(VectorOperators.EXP).intoArray(dest, o + 3 * destStride + j, mask);
                 }
             }
-        }
-    }
-
-    private static void storeFloat(FloatVector s, float[] dest, int offset, boolean full, VectorMask<Float> mask) {
-        FloatVector v = s.mul(-0.5f).lanewise(VectorOperators.EXP);
-        if (full) {
-            v.intoArray(dest, offset);
-        } else {
-            v.intoArray(dest, offset, mask);
         }
     }
 
     @Override
     public void addTile(double[] dst, int dstOffset, int dstStride, double[] src, int srcOffset, int srcStride,
             int rows, int cols) {
-        combineTile(dst, dstOffset, dstStride, src, srcOffset, srcStride, rows, cols, false);
+        VectorSpecies<Double> doubles = doubles();
+        for (int r = 0; r < rows; r++) {
+            int o = dstOffset + r * dstStride;
+            int p = srcOffset + r * srcStride;
+            for (int c = 0; c < cols; c += doubles.length()) {
+                VectorMask<Double> mask = doubles.indexInRange(c, cols);
+                DoubleVector.fromArray(doubles, dst, o + c, mask).add(DoubleVector.fromArray(doubles, src, p + c, mask))
+                        .intoArray(dst, o + c, mask);
+            }
+        }
     }
 
     @Override
     public void multiplyTile(double[] dst, int dstOffset, int dstStride, double[] src, int srcOffset, int srcStride,
             int rows, int cols) {
-        combineTile(dst, dstOffset, dstStride, src, srcOffset, srcStride, rows, cols, true);
-    }
-
-    private void combineTile(double[] dst, int dstOffset, int dstStride, double[] src, int srcOffset, int srcStride,
-            int rows, int cols, boolean multiply) {
-        int bound = doubles.loopBound(cols);
+        VectorSpecies<Double> doubles = doubles();
         for (int r = 0; r < rows; r++) {
             int o = dstOffset + r * dstStride;
             int p = srcOffset + r * srcStride;
-            int c = 0;
-            for (; c < bound; c += doubles.length()) {
-                DoubleVector a = DoubleVector.fromArray(doubles, dst, o + c);
-                DoubleVector b = DoubleVector.fromArray(doubles, src, p + c);
-                (multiply ? a.mul(b) : a.add(b)).intoArray(dst, o + c);
-            }
-            for (; c < cols; c++) {
-                dst[o + c] = multiply ? dst[o + c] * src[p + c] : dst[o + c] + src[p + c];
+            for (int c = 0; c < cols; c += doubles.length()) {
+                VectorMask<Double> mask = doubles.indexInRange(c, cols);
+                DoubleVector.fromArray(doubles, dst, o + c, mask).mul(DoubleVector.fromArray(doubles, src, p + c, mask))
+                        .intoArray(dst, o + c, mask);
             }
         }
     }
 
     @Override
     public void scaleTile(double[] dst, int dstOffset, int dstStride, int rows, int cols, double factor) {
-        int bound = doubles.loopBound(cols);
+        VectorSpecies<Double> doubles = doubles();
         for (int r = 0; r < rows; r++) {
             int o = dstOffset + r * dstStride;
-            int c = 0;
-            for (; c < bound; c += doubles.length()) {
-                DoubleVector.fromArray(doubles, dst, o + c).mul(factor).intoArray(dst, o + c);
+            for (int c = 0; c < cols; c += doubles.length()) {
+                VectorMask<Double> mask = doubles.indexInRange(c, cols);
+                DoubleVector.fromArray(doubles, dst, o + c, mask).mul(factor).intoArray(dst, o + c, mask);
             }
-            for (; c < cols; c++) {
-                dst[o + c] *= factor;
-            }
+        }
+    }
+
+    private static final class Bits128 extends PanamaVectorSupport {
+        @Override
+        VectorSpecies<Double> doubles() {
+            return PanamaConstants.DOUBLE_128;
+        }
+
+        @Override
+        VectorSpecies<Float> floats() {
+            return PanamaConstants.FLOAT_128;
+        }
+    }
+
+    private static final class Bits256 extends PanamaVectorSupport {
+        @Override
+        VectorSpecies<Double> doubles() {
+            return PanamaConstants.DOUBLE_256;
+        }
+
+        @Override
+        VectorSpecies<Float> floats() {
+            return PanamaConstants.FLOAT_256;
+        }
+    }
+
+    private static final class Bits512 extends PanamaVectorSupport {
+        @Override
+        VectorSpecies<Double> doubles() {
+            return PanamaConstants.DOUBLE_512;
+        }
+
+        @Override
+        VectorSpecies<Float> floats() {
+            return PanamaConstants.FLOAT_512;
         }
     }
 }

@@ -51,7 +51,7 @@ public final class VectorizationProvider {
             throw new IllegalArgumentException("bits must be a power of two in [128, " + PanamaConstants.preferredBits()
                     + "], got " + bits);
         }
-        return new PanamaVectorSupport(PanamaConstants.ofBits(bits));
+        return PanamaVectorSupport.ofBits(bits);
     }
 
     /**
@@ -108,13 +108,13 @@ public final class VectorizationProvider {
             LOG.warn("parax4j engine: Vector API not used, running the scalar implementation: {}", why);
             return new Choice(new ScalarVectorSupport(), false, 0, 1, 1, why);
         }
-        PanamaConstants constants = PanamaConstants.ofBits(bits);
-        int doubleLanes = constants.doubleSpecies().length();
+        PanamaVectorSupport support = PanamaVectorSupport.ofBits(bits);
+        int doubleLanes = support.doubles().length();
+        int floatLanes = support.floats().length();
         String why = bits == preferred ? "preferred shape of this CPU" : "narrowed by " + MAX_BITS_PROPERTY + "=" + maxBits;
         LOG.info("parax4j engine: Vector API, {}-bit vectors ({} doubles, {} floats per vector; {})",
-                bits, doubleLanes, constants.floatSpecies().length(), why);
-        return new Choice(new PanamaVectorSupport(constants), true, bits, doubleLanes,
-                constants.floatSpecies().length(), why);
+                bits, doubleLanes, floatLanes, why);
+        return new Choice(support, true, bits, doubleLanes, floatLanes, why);
     }
 
     /** Why the Vector API cannot or must not be used, or {@code null} when it can. */
