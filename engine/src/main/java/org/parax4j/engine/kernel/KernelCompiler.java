@@ -26,7 +26,7 @@ final class KernelCompiler {
             case Kernel.RationalQuadratic k -> b.leaf(new LeafCode(LeafCode.SQUARED, LeafCode.RATIONAL_QUADRATIC,
                     LengthScales.of(k.lengthScale()).inverse(d), k.alpha(), 1));
             case Kernel.Periodic k -> b.leaf(new LeafCode(LeafCode.PERIODIC, LeafCode.EXP_LINEAR,
-                    new double[] {Math.PI / k.period()}, -2 / (k.lengthScale() * k.lengthScale()), 1));
+                    new double[] {1 / k.period()}, -2 / (k.lengthScale() * k.lengthScale()), 1));
             case Kernel.Constant k -> b.leaf(new LeafCode(LeafCode.NONE, LeafCode.ONE, new double[0], 0, k.value()));
             case Kernel.WhiteNoise k -> b.leaf(new LeafCode(LeafCode.EQUAL, LeafCode.INDICATOR, new double[0], 0,
                     k.variance()));

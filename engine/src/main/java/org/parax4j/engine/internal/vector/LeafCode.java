@@ -7,7 +7,7 @@ package org.parax4j.engine.internal.vector;
  * <p>Distances (with {@code δ_k = x_k − y_k}, formed as a difference, never from norms):
  * <ul>
  *   <li>{@link #SQUARED}: {@code s = Σ_k (δ_k·w_k)²}, {@code w_k = 1/ℓ_k} (one weight per dimension);
- *   <li>{@link #PERIODIC}: {@code s = Σ_k sin²(δ_k·w)}, {@code w = π/p} ({@code weights[0]});
+ *   <li>{@link #PERIODIC}: {@code s = Σ_k sin²(π·δ_k·w)}, {@code w = 1/p} ({@code weights[0]});
  *   <li>{@link #EQUAL}: {@code s = max_k |δ_k|}, zero exactly when the points are equal;
  *   <li>{@link #NONE}: {@code s = 0}.
  * </ul>
@@ -58,7 +58,7 @@ public final class LeafCode {
     /**
      * @param distance a distance code
      * @param function a function code
-     * @param weights per-dimension weights for {@link #SQUARED} (length d), or {@code {π/p}} for
+     * @param weights per-dimension weights for {@link #SQUARED} (length d), or {@code {1/p}} for
      *     {@link #PERIODIC}; copied
      * @param parameter α for {@link #RATIONAL_QUADRATIC}, the factor for {@link #EXP_LINEAR}
      * @param scale the factor applied to the function value
@@ -117,7 +117,7 @@ public final class LeafCode {
             case PERIODIC -> {
                 double w = weights[0];
                 for (int k = 0; k < d; k++) {
-                    double sin = Math.sin((a[aOffset + k * aStride] - b[bOffset + k * bStride]) * w);
+                    double sin = ElementaryMath.sinPi((a[aOffset + k * aStride] - b[bOffset + k * bStride]) * w);
                     s = Math.fma(sin, sin, s);
                 }
             }
@@ -134,18 +134,18 @@ public final class LeafCode {
     /** The kernel value for distance statistic {@code s}, times {@link #scale()}. */
     public double apply(double s) {
         return switch (function) {
-            case RBF -> Math.exp(-0.5 * s) * scale;
-            case MATERN_12 -> Math.exp(-Math.sqrt(s)) * scale;
+            case RBF -> ExpMath.exp(-0.5 * s) * scale;
+            case MATERN_12 -> ExpMath.exp(-Math.sqrt(s)) * scale;
             case MATERN_32 -> {
                 double r = Math.sqrt(3 * s);
-                yield (1 + r) * Math.exp(-r) * scale;
+                yield (1 + r) * ExpMath.exp(-r) * scale;
             }
             case MATERN_52 -> {
                 double r = Math.sqrt(5 * s);
-                yield Math.fma(r, r * (1.0 / 3), 1 + r) * Math.exp(-r) * scale;
+                yield Math.fma(r, r * (1.0 / 3), 1 + r) * ExpMath.exp(-r) * scale;
             }
-            case RATIONAL_QUADRATIC -> Math.exp(-parameter * Math.log1p(s * (0.5 / parameter))) * scale;
-            case EXP_LINEAR -> Math.exp(parameter * s) * scale;
+            case RATIONAL_QUADRATIC -> ExpMath.exp(ElementaryMath.log1p(s * (0.5 / parameter)) * -parameter) * scale;
+            case EXP_LINEAR -> ExpMath.exp(parameter * s) * scale;
             case INDICATOR -> s == 0 ? scale : 0;
             default -> scale;
         };

@@ -2,6 +2,8 @@ package org.parax4j.engine.internal.vector;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -18,10 +20,12 @@ import jdk.incubator.vector.VectorSpecies;
  * writes {@code s} (the shared feature-major vector of {@code x2t} is loaded once for four rows;
  * their {@code x1} values are broadcasts), then a function pass maps {@code s} to the kernel value
  * in place while the tile is still in L1. Lane {@code j} performs the operations of
- * {@link LeafCode#distance}/{@link LeafCode#apply} in the same order, except that exp, sin and
- * log1p are the Vector API's (SVML-backed on x86: within an ulp or so, measured ~5× faster per
- * element than {@link Math#exp} on this AVX-512 machine, so no hand-written exp is needed);
- * results agree with the scalar twin to a few ulps and do not depend on the thread count.
+ * {@link LeafCode#distance}/{@link LeafCode#apply} in the same order; exp is {@link ExpMath}'s
+ * polynomial, so tiles equal the scalar twin bit for bit.
+ * The periodic kernel's sin and the rational quadratic's log1p are {@link ElementaryMath}'s,
+ * likewise. (The Vector API's own EXP/SIN/LOG1P are not used: compiled code calls SVML and
+ * interpreted code {@link Math}, which differ in the last bit, so values would depend on the JIT
+ * tier of the thread that computed them.)
  */
 abstract sealed class PanamaVectorSupport implements VectorSupport
         permits PanamaVectorSupport.Bits128, PanamaVectorSupport.Bits256, PanamaVectorSupport.Bits512 {
@@ -152,10 +156,10 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
                 DoubleVector s3 = s0;
                 for (int k = 0; k < d; k++) {
                     DoubleVector y = DoubleVector.fromArray(doubles, x2t, k * ld + j);
-                    DoubleVector t0 = DoubleVector.broadcast(doubles, x1[a0 + k]).sub(y).mul(w).lanewise(VectorOperators.SIN);
-                    DoubleVector t1 = DoubleVector.broadcast(doubles, x1[a1 + k]).sub(y).mul(w).lanewise(VectorOperators.SIN);
-                    DoubleVector t2 = DoubleVector.broadcast(doubles, x1[a2 + k]).sub(y).mul(w).lanewise(VectorOperators.SIN);
-                    DoubleVector t3 = DoubleVector.broadcast(doubles, x1[a3 + k]).sub(y).mul(w).lanewise(VectorOperators.SIN);
+                    DoubleVector t0 = sinPi(DoubleVector.broadcast(doubles, x1[a0 + k]).sub(y).mul(w));
+                    DoubleVector t1 = sinPi(DoubleVector.broadcast(doubles, x1[a1 + k]).sub(y).mul(w));
+                    DoubleVector t2 = sinPi(DoubleVector.broadcast(doubles, x1[a2 + k]).sub(y).mul(w));
+                    DoubleVector t3 = sinPi(DoubleVector.broadcast(doubles, x1[a3 + k]).sub(y).mul(w));
                     s0 = t0.fma(t0, s0);
                     s1 = t1.fma(t1, s1);
                     s2 = t2.fma(t2, s2);
@@ -232,7 +236,7 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
             for (int c = 0; c < cols; c += lanes) {
                 VectorMask<Double> mask = doubles.indexInRange(c, cols);
                 DoubleVector s = DoubleVector.fromArray(doubles, v, o + c, mask);
-                s.mul(factor).lanewise(VectorOperators.EXP).mul(scale).intoArray(v, o + c, mask);
+                exp(s.mul(factor)).mul(scale).intoArray(v, o + c, mask);
             }
         }
     }
@@ -248,11 +252,11 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
                 DoubleVector s = DoubleVector.fromArray(doubles, v, o + c, mask);
                 DoubleVector result;
                 if (function == LeafCode.MATERN_12) {
-                    result = s.lanewise(VectorOperators.SQRT).neg().lanewise(VectorOperators.EXP);
+                    result = exp(s.lanewise(VectorOperators.SQRT).neg());
                 } else {
                     DoubleVector root = s.mul(factor).lanewise(VectorOperators.SQRT);
                     DoubleVector poly = function == LeafCode.MATERN_32 ? root.add(1) : root.fma(root.mul(1.0 / 3), root.add(1));
-                    result = poly.mul(root.neg().lanewise(VectorOperators.EXP));
+                    result = poly.mul(exp(root.neg()));
                 }
                 result.mul(scale).intoArray(v, o + c, mask);
             }
@@ -267,8 +271,7 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
             for (int c = 0; c < cols; c += lanes) {
                 VectorMask<Double> mask = doubles.indexInRange(c, cols);
                 DoubleVector s = DoubleVector.fromArray(doubles, v, o + c, mask);
-                s.mul(0.5 / alpha).lanewise(VectorOperators.LOG1P).mul(-alpha).lanewise(VectorOperators.EXP)
-                        .mul(scale).intoArray(v, o + c, mask);
+                exp(log1p(s.mul(0.5 / alpha)).mul(-alpha)).mul(scale).intoArray(v, o + c, mask);
             }
         }
     }
@@ -284,6 +287,108 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
                 DoubleVector.zero(doubles).blend(scale, s.compare(VectorOperators.EQ, 0.0)).intoArray(v, o + c, mask);
             }
         }
+    }
+
+    /** Lane-wise {@link ExpMath#exp(double)}: the same operations, so the same bits. */
+    private static DoubleVector exp(DoubleVector x) {
+        DoubleVector v = x.max(ExpMath.MIN).min(ExpMath.MAX);
+        DoubleVector t = v.fma(ExpMath.LOG2E, ExpMath.SHIFT);
+        DoubleVector k = t.sub(ExpMath.SHIFT);
+        DoubleVector r = k.fma(v.broadcast(-ExpMath.LN2_HI), v);
+        r = k.fma(v.broadcast(-ExpMath.LN2_LO), r);
+        double[] c = ExpMath.C;
+        DoubleVector p = v.broadcast(c[0]);
+        p = p.fma(r, v.broadcast(c[1]));
+        p = p.fma(r, v.broadcast(c[2]));
+        p = p.fma(r, v.broadcast(c[3]));
+        p = p.fma(r, v.broadcast(c[4]));
+        p = p.fma(r, v.broadcast(c[5]));
+        p = p.fma(r, v.broadcast(c[6]));
+        p = p.fma(r, v.broadcast(c[7]));
+        p = p.fma(r, v.broadcast(c[8]));
+        p = p.fma(r, v.broadcast(c[9]));
+        p = p.fma(r, v.broadcast(c[10]));
+        p = p.fma(r, v.broadcast(c[11]));
+        p = p.fma(r, v.broadcast(c[12]));
+        p = p.fma(r, v.broadcast(c[13]));
+        LongVector n = t.reinterpretAsLongs().sub(Double.doubleToRawLongBits(ExpMath.SHIFT));
+        LongVector n1 = n.lanewise(VectorOperators.ASHR, 1);
+        LongVector n2 = n.sub(n1);
+        return p.mul(n1.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles())
+                .mul(n2.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
+    }
+
+    /** Lane-wise {@link ExpMath#exp(float)}: the same operations, so the same bits. */
+    private static FloatVector exp(FloatVector x) {
+        FloatVector v = x.max(ExpMath.MIN_F).min(ExpMath.MAX_F);
+        FloatVector t = v.fma(ExpMath.LOG2E_F, ExpMath.SHIFT_F);
+        FloatVector k = t.sub(ExpMath.SHIFT_F);
+        FloatVector r = k.fma(v.broadcast(-ExpMath.LN2_HI_F), v);
+        r = k.fma(v.broadcast(-ExpMath.LN2_LO_F), r);
+        float[] c = ExpMath.C_F;
+        FloatVector p = v.broadcast(c[0]);
+        p = p.fma(r, v.broadcast(c[1]));
+        p = p.fma(r, v.broadcast(c[2]));
+        p = p.fma(r, v.broadcast(c[3]));
+        p = p.fma(r, v.broadcast(c[4]));
+        p = p.fma(r, v.broadcast(c[5]));
+        p = p.fma(r, v.broadcast(c[6]));
+        p = p.fma(r, v.broadcast(c[7]));
+        IntVector n = t.reinterpretAsInts().sub(Float.floatToRawIntBits(ExpMath.SHIFT_F));
+        IntVector n1 = n.lanewise(VectorOperators.ASHR, 1);
+        IntVector n2 = n.sub(n1);
+        return p.mul(n1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats())
+                .mul(n2.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+    }
+
+    /** Lane-wise {@link ElementaryMath#sinPi}: the same operations, so the same bits. */
+    private static DoubleVector sinPi(DoubleVector u) {
+        DoubleVector f = u.sub(u.add(ElementaryMath.SHIFT).sub(ElementaryMath.SHIFT));
+        f = f.blend(0.0, u.abs().compare(VectorOperators.GE, ElementaryMath.LIMIT));
+        DoubleVector x = f.mul(Math.PI);
+        DoubleVector w = x.mul(x);
+        double[] c = ElementaryMath.SIN;
+        DoubleVector p = w.broadcast(c[0]);
+        p = p.fma(w, w.broadcast(c[1]));
+        p = p.fma(w, w.broadcast(c[2]));
+        p = p.fma(w, w.broadcast(c[3]));
+        p = p.fma(w, w.broadcast(c[4]));
+        p = p.fma(w, w.broadcast(c[5]));
+        p = p.fma(w, w.broadcast(c[6]));
+        p = p.fma(w, w.broadcast(c[7]));
+        p = p.fma(w, w.broadcast(c[8]));
+        p = p.fma(w, w.broadcast(c[9]));
+        p = p.fma(w, w.broadcast(c[10]));
+        p = p.fma(w, w.broadcast(c[11]));
+        return x.mul(p);
+    }
+
+    /** Lane-wise {@link ElementaryMath#log1p}: the same operations, so the same bits. */
+    private static DoubleVector log1p(DoubleVector z) {
+        DoubleVector u = z.add(1);
+        DoubleVector correction = z.sub(u.sub(1)).div(u);
+        LongVector bits = u.reinterpretAsLongs();
+        DoubleVector e = (DoubleVector) bits.lanewise(VectorOperators.LSHR, 52).sub(1023).convert(VectorOperators.L2D, 0);
+        DoubleVector m = bits.and(ElementaryMath.MANTISSA).or(ElementaryMath.ONE_BITS).reinterpretAsDoubles();
+        VectorMask<Double> big = m.compare(VectorOperators.GT, ElementaryMath.SQRT2);
+        m = m.blend(m.mul(0.5), big);
+        e = e.blend(e.add(1), big);
+        DoubleVector t = m.sub(1).div(m.add(1));
+        DoubleVector w = t.mul(t);
+        double[] c = ElementaryMath.ATANH;
+        DoubleVector p = w.broadcast(c[0]);
+        p = p.fma(w, w.broadcast(c[1]));
+        p = p.fma(w, w.broadcast(c[2]));
+        p = p.fma(w, w.broadcast(c[3]));
+        p = p.fma(w, w.broadcast(c[4]));
+        p = p.fma(w, w.broadcast(c[5]));
+        p = p.fma(w, w.broadcast(c[6]));
+        p = p.fma(w, w.broadcast(c[7]));
+        p = p.fma(w, w.broadcast(c[8]));
+        p = p.fma(w, w.broadcast(c[9]));
+        p = p.fma(w, w.broadcast(c[10]));
+        p = p.fma(w, w.broadcast(c[11]));
+        return e.fma(w.broadcast(ElementaryMath.LN2_HI), t.mul(2).mul(p).add(e.fma(w.broadcast(ElementaryMath.LN2_LO), correction)));
     }
 
     private void fill(double[] v, int offset, int stride, int rows, int cols, double value) {
@@ -322,15 +427,15 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
                     s3 = t3.fma(t3, s3);
                 }
                 VectorMask<Float> mask = floats.indexInRange(j, j1);
-                s0.mul(-0.5f).lanewise(VectorOperators.EXP).intoArray(dest, o + j, mask);
+                exp(s0.mul(-0.5f)).intoArray(dest, o + j, mask);
                 if (valid > 1) {
-                    s1.mul(-0.5f).lanewise(VectorOperators.EXP).intoArray(dest, o + destStride + j, mask);
+                    exp(s1.mul(-0.5f)).intoArray(dest, o + destStride + j, mask);
                 }
                 if (valid > 2) {
-                    s2.mul(-0.5f).lanewise(VectorOperators.EXP).intoArray(dest, o + 2 * destStride + j, mask);
+                    exp(s2.mul(-0.5f)).intoArray(dest, o + 2 * destStride + j, mask);
                 }
                 if (valid > 3) {
-                    s3.mul(-0.5f).lanewise(VectorOperators.EXP).intoArray(dest, o + 3 * destStride + j, mask);
+                    exp(s3.mul(-0.5f)).intoArray(dest, o + 3 * destStride + j, mask);
                 }
             }
         }

@@ -38,7 +38,7 @@ public final class ScalarVectorSupport implements VectorSupport {
                     float t = (x1[i * d + k] - x2t[k * ld + j]) * weights[k];
                     s = Math.fma(t, t, s);
                 }
-                dest[row + j] = (float) Math.exp(-0.5f * s);
+                dest[row + j] = ExpMath.exp(-0.5f * s);
             }
         }
     }
