@@ -95,12 +95,25 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
         }
         double scale = leaf.scale();
         switch (leaf.function()) {
-            case LeafCode.RBF -> expOfScaled(dest, destOffset, destStride, rows, cols, -0.5, scale);
-            case LeafCode.EXP_LINEAR -> expOfScaled(dest, destOffset, destStride, rows, cols, leaf.parameter(), scale);
-            case LeafCode.MATERN_12, LeafCode.MATERN_32, LeafCode.MATERN_52 ->
-                    matern(leaf.function(), dest, destOffset, destStride, rows, cols, scale);
-            case LeafCode.RATIONAL_QUADRATIC ->
-                    rationalQuadratic(dest, destOffset, destStride, rows, cols, leaf.parameter(), scale);
+            case LeafCode.RBF -> expPass(dest, destOffset, destStride, rows, cols, -0.5, scale, 0);
+            case LeafCode.EXP_LINEAR -> expPass(dest, destOffset, destStride, rows, cols, leaf.parameter(), scale, 0);
+            case LeafCode.MATERN_12 -> {
+                sqrtPass(dest, destOffset, destStride, rows, cols, 1);
+                expPass(dest, destOffset, destStride, rows, cols, -1, scale, 0);
+            }
+            case LeafCode.MATERN_32 -> {
+                sqrtPass(dest, destOffset, destStride, rows, cols, 3);
+                expPass(dest, destOffset, destStride, rows, cols, -1, scale, 1);
+            }
+            case LeafCode.MATERN_52 -> {
+                sqrtPass(dest, destOffset, destStride, rows, cols, 5);
+                expPass(dest, destOffset, destStride, rows, cols, -1, scale, 2);
+            }
+            case LeafCode.RATIONAL_QUADRATIC -> {
+                double alpha = leaf.parameter();
+                log1pPass(dest, destOffset, destStride, rows, cols, 0.5 / alpha);
+                expPass(dest, destOffset, destStride, rows, cols, -alpha, scale, 0);
+            }
             default -> indicator(dest, destOffset, destStride, rows, cols, scale);
         }
     }
@@ -138,34 +151,44 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
         }
     }
 
+    /**
+     * One row at a time (unlike the other distance passes) so that the sine polynomial, the bulk of
+     * the work, appears once and C2 keeps every vector in registers.
+     */
     private void periodicRows(double w, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1,
             double[] dest, int destOffset, int destStride) {
         VectorSpecies<Double> doubles = doubles();
         int lanes = doubles.length();
-        for (int i = i0; i < i1; i += ROWS) {
-            int a0 = i * d;
-            int a1 = Math.min(i + 1, i1 - 1) * d;
-            int a2 = Math.min(i + 2, i1 - 1) * d;
-            int a3 = Math.min(i + 3, i1 - 1) * d;
+        double[] c = ElementaryMath.SIN;
+        for (int i = i0; i < i1; i++) {
+            int a = i * d;
             int o = destOffset + (i - i0) * destStride - j0;
-            int valid = Math.min(ROWS, i1 - i);
             for (int j = j0; j < j1; j += lanes) {
-                DoubleVector s0 = DoubleVector.zero(doubles);
-                DoubleVector s1 = s0;
-                DoubleVector s2 = s0;
-                DoubleVector s3 = s0;
+                DoubleVector s = DoubleVector.zero(doubles);
                 for (int k = 0; k < d; k++) {
-                    DoubleVector y = DoubleVector.fromArray(doubles, x2t, k * ld + j);
-                    DoubleVector t0 = sinPi(DoubleVector.broadcast(doubles, x1[a0 + k]).sub(y).mul(w));
-                    DoubleVector t1 = sinPi(DoubleVector.broadcast(doubles, x1[a1 + k]).sub(y).mul(w));
-                    DoubleVector t2 = sinPi(DoubleVector.broadcast(doubles, x1[a2 + k]).sub(y).mul(w));
-                    DoubleVector t3 = sinPi(DoubleVector.broadcast(doubles, x1[a3 + k]).sub(y).mul(w));
-                    s0 = t0.fma(t0, s0);
-                    s1 = t1.fma(t1, s1);
-                    s2 = t2.fma(t2, s2);
-                    s3 = t3.fma(t3, s3);
+                    DoubleVector u = DoubleVector.broadcast(doubles, x1[a + k])
+                            .sub(DoubleVector.fromArray(doubles, x2t, k * ld + j)).mul(w);
+                    // ElementaryMath.sinPi, lane-wise: the same operations, so the same bits.
+                    DoubleVector f = u.sub(u.add(ElementaryMath.SHIFT).sub(ElementaryMath.SHIFT));
+                    f = f.blend(0.0, u.abs().compare(VectorOperators.GE, ElementaryMath.LIMIT));
+                    DoubleVector x = f.mul(Math.PI);
+                    DoubleVector w2 = x.mul(x);
+                    DoubleVector p = w2.broadcast(c[0]);
+                    p = p.fma(w2, w2.broadcast(c[1]));
+                    p = p.fma(w2, w2.broadcast(c[2]));
+                    p = p.fma(w2, w2.broadcast(c[3]));
+                    p = p.fma(w2, w2.broadcast(c[4]));
+                    p = p.fma(w2, w2.broadcast(c[5]));
+                    p = p.fma(w2, w2.broadcast(c[6]));
+                    p = p.fma(w2, w2.broadcast(c[7]));
+                    p = p.fma(w2, w2.broadcast(c[8]));
+                    p = p.fma(w2, w2.broadcast(c[9]));
+                    p = p.fma(w2, w2.broadcast(c[10]));
+                    p = p.fma(w2, w2.broadcast(c[11]));
+                    DoubleVector sin = x.mul(p);
+                    s = sin.fma(sin, s);
                 }
-                storeRows(doubles, s0, s1, s2, s3, valid, dest, o + j, destStride, j, j1);
+                s.intoArray(dest, o + j, doubles.indexInRange(j, j1));
             }
         }
     }
@@ -227,51 +250,101 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
         }
     }
 
-    /** {@code v ← exp(v·factor)·scale} in place (RBF: factor −½; periodic: −2/ℓ²). */
-    private void expOfScaled(double[] v, int offset, int stride, int rows, int cols, double factor, double scale) {
+    /**
+     * {@code v ← poly(x)·exp(x)·scale} in place, {@code x = v·factor}, with {@link ExpMath#exp(double)}
+     * lane-wise (the same operations, so the same bits); {@code poly} 0: 1, 1: {@code 1 − x},
+     * 2: {@code 1 − x + x²/3} (Matérn 3/2 and 5/2 with {@code x = −r}).
+     */
+    private void expPass(double[] v, int offset, int stride, int rows, int cols, double factor, double scale, int poly) {
         VectorSpecies<Double> doubles = doubles();
         int lanes = doubles.length();
-        for (int r = 0; r < rows; r++) {
-            int o = offset + r * stride;
-            for (int c = 0; c < cols; c += lanes) {
-                VectorMask<Double> mask = doubles.indexInRange(c, cols);
-                DoubleVector s = DoubleVector.fromArray(doubles, v, o + c, mask);
-                exp(s.mul(factor)).mul(scale).intoArray(v, o + c, mask);
-            }
-        }
-    }
-
-    private void matern(int function, double[] v, int offset, int stride, int rows, int cols, double scale) {
-        VectorSpecies<Double> doubles = doubles();
-        int lanes = doubles.length();
-        double factor = function == LeafCode.MATERN_12 ? 1 : function == LeafCode.MATERN_32 ? 3 : 5;
-        for (int r = 0; r < rows; r++) {
-            int o = offset + r * stride;
-            for (int c = 0; c < cols; c += lanes) {
-                VectorMask<Double> mask = doubles.indexInRange(c, cols);
-                DoubleVector s = DoubleVector.fromArray(doubles, v, o + c, mask);
-                DoubleVector result;
-                if (function == LeafCode.MATERN_12) {
-                    result = exp(s.lanewise(VectorOperators.SQRT).neg());
-                } else {
-                    DoubleVector root = s.mul(factor).lanewise(VectorOperators.SQRT);
-                    DoubleVector poly = function == LeafCode.MATERN_32 ? root.add(1) : root.fma(root.mul(1.0 / 3), root.add(1));
-                    result = poly.mul(exp(root.neg()));
+        double[] c = ExpMath.C;
+        for (int row = 0; row < rows; row++) {
+            int o = offset + row * stride;
+            for (int col = 0; col < cols; col += lanes) {
+                VectorMask<Double> mask = doubles.indexInRange(col, cols);
+                DoubleVector x = DoubleVector.fromArray(doubles, v, o + col, mask).mul(factor);
+                DoubleVector y = x.max(ExpMath.MIN).min(ExpMath.MAX);
+                DoubleVector t = y.fma(ExpMath.LOG2E, ExpMath.SHIFT);
+                DoubleVector k = t.sub(ExpMath.SHIFT);
+                DoubleVector r = k.fma(y.broadcast(-ExpMath.LN2_HI), y);
+                r = k.fma(y.broadcast(-ExpMath.LN2_LO), r);
+                DoubleVector p = r.broadcast(c[0]);
+                p = p.fma(r, r.broadcast(c[1]));
+                p = p.fma(r, r.broadcast(c[2]));
+                p = p.fma(r, r.broadcast(c[3]));
+                p = p.fma(r, r.broadcast(c[4]));
+                p = p.fma(r, r.broadcast(c[5]));
+                p = p.fma(r, r.broadcast(c[6]));
+                p = p.fma(r, r.broadcast(c[7]));
+                p = p.fma(r, r.broadcast(c[8]));
+                p = p.fma(r, r.broadcast(c[9]));
+                p = p.fma(r, r.broadcast(c[10]));
+                p = p.fma(r, r.broadcast(c[11]));
+                p = p.fma(r, r.broadcast(c[12]));
+                p = p.fma(r, r.broadcast(c[13]));
+                LongVector n = t.reinterpretAsLongs().sub(Double.doubleToRawLongBits(ExpMath.SHIFT));
+                LongVector n1 = n.lanewise(VectorOperators.ASHR, 1);
+                LongVector n2 = n.sub(n1);
+                DoubleVector e = p.mul(n1.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles())
+                        .mul(n2.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
+                if (poly == 1) {
+                    e = x.neg().add(1).mul(e);
+                } else if (poly == 2) {
+                    e = x.fma(x.mul(1.0 / 3), x.neg().add(1)).mul(e);
                 }
-                result.mul(scale).intoArray(v, o + c, mask);
+                e.mul(scale).intoArray(v, o + col, mask);
             }
         }
     }
 
-    private void rationalQuadratic(double[] v, int offset, int stride, int rows, int cols, double alpha, double scale) {
+    /** {@code v ← √(v·factor)} in place. */
+    private void sqrtPass(double[] v, int offset, int stride, int rows, int cols, double factor) {
         VectorSpecies<Double> doubles = doubles();
-        int lanes = doubles.length();
-        for (int r = 0; r < rows; r++) {
-            int o = offset + r * stride;
-            for (int c = 0; c < cols; c += lanes) {
-                VectorMask<Double> mask = doubles.indexInRange(c, cols);
-                DoubleVector s = DoubleVector.fromArray(doubles, v, o + c, mask);
-                exp(log1p(s.mul(0.5 / alpha)).mul(-alpha)).mul(scale).intoArray(v, o + c, mask);
+        for (int row = 0; row < rows; row++) {
+            int o = offset + row * stride;
+            for (int col = 0; col < cols; col += doubles.length()) {
+                VectorMask<Double> mask = doubles.indexInRange(col, cols);
+                DoubleVector.fromArray(doubles, v, o + col, mask).mul(factor).lanewise(VectorOperators.SQRT)
+                        .intoArray(v, o + col, mask);
+            }
+        }
+    }
+
+    /** {@code v ← log1p(v·factor)} in place, {@link ElementaryMath#log1p} lane-wise (same bits). */
+    private void log1pPass(double[] v, int offset, int stride, int rows, int cols, double factor) {
+        VectorSpecies<Double> doubles = doubles();
+        double[] c = ElementaryMath.ATANH;
+        for (int row = 0; row < rows; row++) {
+            int o = offset + row * stride;
+            for (int col = 0; col < cols; col += doubles.length()) {
+                VectorMask<Double> mask = doubles.indexInRange(col, cols);
+                DoubleVector z = DoubleVector.fromArray(doubles, v, o + col, mask).mul(factor);
+                DoubleVector u = z.add(1);
+                DoubleVector correction = z.sub(u.sub(1)).div(u);
+                LongVector bits = u.reinterpretAsLongs();
+                DoubleVector e = (DoubleVector) bits.lanewise(VectorOperators.LSHR, 52).sub(1023)
+                        .convert(VectorOperators.L2D, 0);
+                DoubleVector m = bits.and(ElementaryMath.MANTISSA).or(ElementaryMath.ONE_BITS).reinterpretAsDoubles();
+                VectorMask<Double> big = m.compare(VectorOperators.GT, ElementaryMath.SQRT2);
+                m = m.blend(m.mul(0.5), big);
+                e = e.blend(e.add(1), big);
+                DoubleVector t = m.sub(1).div(m.add(1));
+                DoubleVector w = t.mul(t);
+                DoubleVector p = w.broadcast(c[0]);
+                p = p.fma(w, w.broadcast(c[1]));
+                p = p.fma(w, w.broadcast(c[2]));
+                p = p.fma(w, w.broadcast(c[3]));
+                p = p.fma(w, w.broadcast(c[4]));
+                p = p.fma(w, w.broadcast(c[5]));
+                p = p.fma(w, w.broadcast(c[6]));
+                p = p.fma(w, w.broadcast(c[7]));
+                p = p.fma(w, w.broadcast(c[8]));
+                p = p.fma(w, w.broadcast(c[9]));
+                p = p.fma(w, w.broadcast(c[10]));
+                p = p.fma(w, w.broadcast(c[11]));
+                e.fma(w.broadcast(ElementaryMath.LN2_HI), t.mul(2).mul(p).add(e.fma(w.broadcast(ElementaryMath.LN2_LO), correction)))
+                        .intoArray(v, o + col, mask);
             }
         }
     }
@@ -289,107 +362,9 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
         }
     }
 
-    /** Lane-wise {@link ExpMath#exp(double)}: the same operations, so the same bits. */
-    private static DoubleVector exp(DoubleVector x) {
-        DoubleVector v = x.max(ExpMath.MIN).min(ExpMath.MAX);
-        DoubleVector t = v.fma(ExpMath.LOG2E, ExpMath.SHIFT);
-        DoubleVector k = t.sub(ExpMath.SHIFT);
-        DoubleVector r = k.fma(v.broadcast(-ExpMath.LN2_HI), v);
-        r = k.fma(v.broadcast(-ExpMath.LN2_LO), r);
-        double[] c = ExpMath.C;
-        DoubleVector p = v.broadcast(c[0]);
-        p = p.fma(r, v.broadcast(c[1]));
-        p = p.fma(r, v.broadcast(c[2]));
-        p = p.fma(r, v.broadcast(c[3]));
-        p = p.fma(r, v.broadcast(c[4]));
-        p = p.fma(r, v.broadcast(c[5]));
-        p = p.fma(r, v.broadcast(c[6]));
-        p = p.fma(r, v.broadcast(c[7]));
-        p = p.fma(r, v.broadcast(c[8]));
-        p = p.fma(r, v.broadcast(c[9]));
-        p = p.fma(r, v.broadcast(c[10]));
-        p = p.fma(r, v.broadcast(c[11]));
-        p = p.fma(r, v.broadcast(c[12]));
-        p = p.fma(r, v.broadcast(c[13]));
-        LongVector n = t.reinterpretAsLongs().sub(Double.doubleToRawLongBits(ExpMath.SHIFT));
-        LongVector n1 = n.lanewise(VectorOperators.ASHR, 1);
-        LongVector n2 = n.sub(n1);
-        return p.mul(n1.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles())
-                .mul(n2.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
-    }
 
-    /** Lane-wise {@link ExpMath#exp(float)}: the same operations, so the same bits. */
-    private static FloatVector exp(FloatVector x) {
-        FloatVector v = x.max(ExpMath.MIN_F).min(ExpMath.MAX_F);
-        FloatVector t = v.fma(ExpMath.LOG2E_F, ExpMath.SHIFT_F);
-        FloatVector k = t.sub(ExpMath.SHIFT_F);
-        FloatVector r = k.fma(v.broadcast(-ExpMath.LN2_HI_F), v);
-        r = k.fma(v.broadcast(-ExpMath.LN2_LO_F), r);
-        float[] c = ExpMath.C_F;
-        FloatVector p = v.broadcast(c[0]);
-        p = p.fma(r, v.broadcast(c[1]));
-        p = p.fma(r, v.broadcast(c[2]));
-        p = p.fma(r, v.broadcast(c[3]));
-        p = p.fma(r, v.broadcast(c[4]));
-        p = p.fma(r, v.broadcast(c[5]));
-        p = p.fma(r, v.broadcast(c[6]));
-        p = p.fma(r, v.broadcast(c[7]));
-        IntVector n = t.reinterpretAsInts().sub(Float.floatToRawIntBits(ExpMath.SHIFT_F));
-        IntVector n1 = n.lanewise(VectorOperators.ASHR, 1);
-        IntVector n2 = n.sub(n1);
-        return p.mul(n1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats())
-                .mul(n2.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
-    }
 
-    /** Lane-wise {@link ElementaryMath#sinPi}: the same operations, so the same bits. */
-    private static DoubleVector sinPi(DoubleVector u) {
-        DoubleVector f = u.sub(u.add(ElementaryMath.SHIFT).sub(ElementaryMath.SHIFT));
-        f = f.blend(0.0, u.abs().compare(VectorOperators.GE, ElementaryMath.LIMIT));
-        DoubleVector x = f.mul(Math.PI);
-        DoubleVector w = x.mul(x);
-        double[] c = ElementaryMath.SIN;
-        DoubleVector p = w.broadcast(c[0]);
-        p = p.fma(w, w.broadcast(c[1]));
-        p = p.fma(w, w.broadcast(c[2]));
-        p = p.fma(w, w.broadcast(c[3]));
-        p = p.fma(w, w.broadcast(c[4]));
-        p = p.fma(w, w.broadcast(c[5]));
-        p = p.fma(w, w.broadcast(c[6]));
-        p = p.fma(w, w.broadcast(c[7]));
-        p = p.fma(w, w.broadcast(c[8]));
-        p = p.fma(w, w.broadcast(c[9]));
-        p = p.fma(w, w.broadcast(c[10]));
-        p = p.fma(w, w.broadcast(c[11]));
-        return x.mul(p);
-    }
 
-    /** Lane-wise {@link ElementaryMath#log1p}: the same operations, so the same bits. */
-    private static DoubleVector log1p(DoubleVector z) {
-        DoubleVector u = z.add(1);
-        DoubleVector correction = z.sub(u.sub(1)).div(u);
-        LongVector bits = u.reinterpretAsLongs();
-        DoubleVector e = (DoubleVector) bits.lanewise(VectorOperators.LSHR, 52).sub(1023).convert(VectorOperators.L2D, 0);
-        DoubleVector m = bits.and(ElementaryMath.MANTISSA).or(ElementaryMath.ONE_BITS).reinterpretAsDoubles();
-        VectorMask<Double> big = m.compare(VectorOperators.GT, ElementaryMath.SQRT2);
-        m = m.blend(m.mul(0.5), big);
-        e = e.blend(e.add(1), big);
-        DoubleVector t = m.sub(1).div(m.add(1));
-        DoubleVector w = t.mul(t);
-        double[] c = ElementaryMath.ATANH;
-        DoubleVector p = w.broadcast(c[0]);
-        p = p.fma(w, w.broadcast(c[1]));
-        p = p.fma(w, w.broadcast(c[2]));
-        p = p.fma(w, w.broadcast(c[3]));
-        p = p.fma(w, w.broadcast(c[4]));
-        p = p.fma(w, w.broadcast(c[5]));
-        p = p.fma(w, w.broadcast(c[6]));
-        p = p.fma(w, w.broadcast(c[7]));
-        p = p.fma(w, w.broadcast(c[8]));
-        p = p.fma(w, w.broadcast(c[9]));
-        p = p.fma(w, w.broadcast(c[10]));
-        p = p.fma(w, w.broadcast(c[11]));
-        return e.fma(w.broadcast(ElementaryMath.LN2_HI), t.mul(2).mul(p).add(e.fma(w.broadcast(ElementaryMath.LN2_LO), correction)));
-    }
 
     private void fill(double[] v, int offset, int stride, int rows, int cols, double value) {
         for (int r = 0; r < rows; r++) {
@@ -427,16 +402,49 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
                     s3 = t3.fma(t3, s3);
                 }
                 VectorMask<Float> mask = floats.indexInRange(j, j1);
-                exp(s0.mul(-0.5f)).intoArray(dest, o + j, mask);
+                s0.intoArray(dest, o + j, mask);
                 if (valid > 1) {
-                    exp(s1.mul(-0.5f)).intoArray(dest, o + destStride + j, mask);
+                    s1.intoArray(dest, o + destStride + j, mask);
                 }
                 if (valid > 2) {
-                    exp(s2.mul(-0.5f)).intoArray(dest, o + 2 * destStride + j, mask);
+                    s2.intoArray(dest, o + 2 * destStride + j, mask);
                 }
                 if (valid > 3) {
-                    exp(s3.mul(-0.5f)).intoArray(dest, o + 3 * destStride + j, mask);
+                    s3.intoArray(dest, o + 3 * destStride + j, mask);
                 }
+            }
+        }
+        expPassFloat(dest, destOffset, destStride, i1 - i0, j1 - j0);
+    }
+
+    /** {@code v ← exp(−v/2)} in place, {@link ExpMath#exp(float)} lane-wise (the same bits). */
+    private void expPassFloat(float[] v, int offset, int stride, int rows, int cols) {
+        VectorSpecies<Float> floats = floats();
+        float[] c = ExpMath.C_F;
+        for (int row = 0; row < rows; row++) {
+            int o = offset + row * stride;
+            for (int col = 0; col < cols; col += floats.length()) {
+                VectorMask<Float> mask = floats.indexInRange(col, cols);
+                FloatVector y = FloatVector.fromArray(floats, v, o + col, mask).mul(-0.5f)
+                        .max(ExpMath.MIN_F).min(ExpMath.MAX_F);
+                FloatVector t = y.fma(ExpMath.LOG2E_F, ExpMath.SHIFT_F);
+                FloatVector k = t.sub(ExpMath.SHIFT_F);
+                FloatVector r = k.fma(y.broadcast(-ExpMath.LN2_HI_F), y);
+                r = k.fma(y.broadcast(-ExpMath.LN2_LO_F), r);
+                FloatVector p = r.broadcast(c[0]);
+                p = p.fma(r, r.broadcast(c[1]));
+                p = p.fma(r, r.broadcast(c[2]));
+                p = p.fma(r, r.broadcast(c[3]));
+                p = p.fma(r, r.broadcast(c[4]));
+                p = p.fma(r, r.broadcast(c[5]));
+                p = p.fma(r, r.broadcast(c[6]));
+                p = p.fma(r, r.broadcast(c[7]));
+                IntVector n = t.reinterpretAsInts().sub(Float.floatToRawIntBits(ExpMath.SHIFT_F));
+                IntVector n1 = n.lanewise(VectorOperators.ASHR, 1);
+                IntVector n2 = n.sub(n1);
+                p.mul(n1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats())
+                        .mul(n2.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats())
+                        .intoArray(v, o + col, mask);
             }
         }
     }
