@@ -1,5 +1,6 @@
 package org.parax4j.bench;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -13,41 +14,120 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.parax4j.engine.kernel.Kernel;
 import org.parax4j.engine.kernel.KernelMatrices;
+import org.parax4j.engine.kernel.KernelWorkspace;
+import smile.math.kernel.GaussianKernel;
+import smile.math.matrix.Matrix;
 
-/** RBF Gram matrix into a caller buffer: the engine against the naive loop. */
+/**
+ * RBF Gram matrix {@code n × n}, length scale 0.8, inputs uniform in {@code [-3, 3)^d}. Contenders:
+ * the engine on all cores, on one thread, and its scalar twin (the same call in a JVM started with
+ * {@code -Dparax4j.simd=false}); {@code K(X1, X2)} of the same size; the float32 variant; Smile's
+ * {@code GaussianKernel.K} (parallel streams, allocates its matrix); the naive triple loop; and the
+ * floor of merely writing {@code n²} doubles on one thread.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class RbfGramBenchmark {
 
-    @Param({"1024"})
+    static final double LENGTH_SCALE = 0.8;
+
+    @Param({"1024", "4096"})
     int n;
 
     @Param({"1", "8"})
     int d;
 
     double[] x;
+    double[] x2;
+    double[][] rows;
+    float[] xFloat;
     double[] out;
+    float[] outFloat;
+    Kernel.Rbf kernel;
+    KernelWorkspace parallel;
+    KernelWorkspace single;
+    GaussianKernel smile;
 
     @Setup
     public void setUp() {
-        x = new SplittableRandom(1).doubles((long) n * d, -3, 3).toArray();
+        SplittableRandom random = new SplittableRandom(1);
+        x = random.doubles((long) n * d, -3, 3).toArray();
+        x2 = random.doubles((long) n * d, -3, 3).toArray();
+        rows = new double[n][];
+        xFloat = new float[x.length];
+        for (int i = 0; i < n; i++) {
+            rows[i] = Arrays.copyOfRange(x, i * d, i * d + d);
+        }
+        for (int k = 0; k < x.length; k++) {
+            xFloat[k] = (float) x[k];
+        }
         out = new double[n * n];
+        outFloat = new float[n * n];
+        kernel = Kernel.rbf(LENGTH_SCALE);
+        parallel = KernelWorkspace.parallel();
+        single = KernelWorkspace.singleThreaded();
+        smile = new GaussianKernel(LENGTH_SCALE);
     }
 
+    /** {@code K(X, X)} on all cores. */
     @Benchmark
     public double[] engine() {
-        KernelMatrices.rbf(x, n, x, n, d, 0.8, out);
+        KernelMatrices.gram(kernel, x, n, d, out, parallel);
         return out;
     }
 
+    /** {@code K(X, X)} on the calling thread. */
+    @Benchmark
+    public double[] engineSingleThreaded() {
+        KernelMatrices.gram(kernel, x, n, d, out, single);
+        return out;
+    }
+
+    /** The scalar twin: the same call with the Vector API switched off. */
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Dparax4j.simd=false"})
+    public double[] scalarTwin() {
+        KernelMatrices.gram(kernel, x, n, d, out, parallel);
+        return out;
+    }
+
+    /** {@code K(X1, X2)} of the same size on all cores (no symmetry to exploit). */
+    @Benchmark
+    public double[] engineCross() {
+        KernelMatrices.matrix(kernel, x, n, x2, n, d, out, parallel);
+        return out;
+    }
+
+    /** Float32 {@code K(X, X)} on all cores. */
+    @Benchmark
+    public float[] engineFloat() {
+        KernelMatrices.gram(kernel, xFloat, n, d, outFloat, parallel);
+        return outFloat;
+    }
+
+    /** Smile 4.x {@code GaussianKernel.K(x)}: parallel, allocates an {@code n × n} matrix per call. */
+    @Benchmark
+    public Matrix smile() {
+        return smile.K(rows);
+    }
+
+    /** The textbook triple loop. */
     @Benchmark
     public double[] naive() {
-        NaiveKernels.rbf(x, n, x, n, d, 0.8, out);
+        NaiveKernels.rbf(x, n, x, n, d, LENGTH_SCALE, out);
+        return out;
+    }
+
+    /** The floor: writing {@code n²} doubles on one thread, nothing computed. */
+    @Benchmark
+    public double[] writeFloor() {
+        Arrays.fill(out, 1.0);
         return out;
     }
 }

@@ -1,25 +1,27 @@
 package org.parax4j.engine.internal.vector;
 
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The species every Vector API routine uses, built once from the preferred shape, optionally
- * narrowed (tests force 128 or 256 bits through {@code -Dparax4j.simd.maxBits}).
- *
- * @param doubleSpecies species for {@code double} lanes
- * @param floatSpecies species for {@code float} lanes of the same bit size
+ * Every species the Vector API routines use, as {@code static final} constants (C2 intrinsifies
+ * vector operations only when the species is a compile-time constant).
  */
-record PanamaConstants(VectorSpecies<Double> doubleSpecies, VectorSpecies<Float> floatSpecies) {
+final class PanamaConstants {
+
+    static final VectorSpecies<Double> DOUBLE_128 = DoubleVector.SPECIES_128;
+    static final VectorSpecies<Float> FLOAT_128 = FloatVector.SPECIES_128;
+    static final VectorSpecies<Double> DOUBLE_256 = DoubleVector.SPECIES_256;
+    static final VectorSpecies<Float> FLOAT_256 = FloatVector.SPECIES_256;
+    static final VectorSpecies<Double> DOUBLE_512 = DoubleVector.SPECIES_512;
+    static final VectorSpecies<Float> FLOAT_512 = FloatVector.SPECIES_512;
+
+    private PanamaConstants() {}
 
     /** Bit size of the preferred vector shape on this CPU. */
     static int preferredBits() {
         return VectorShape.preferredShape().vectorBitSize();
-    }
-
-    /** Species of {@code bits} bits, {@code bits} being a supported shape no wider than preferred. */
-    static PanamaConstants ofBits(int bits) {
-        VectorShape shape = VectorShape.forBitSize(bits);
-        return new PanamaConstants(VectorSpecies.of(double.class, shape), VectorSpecies.of(float.class, shape));
     }
 }

@@ -1,23 +1,59 @@
 package org.parax4j.engine.internal.vector;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API implementation of {@link VectorSupport}. Loaded only when the incubator module is
- * present and C2 is enabled (see {@link VectorizationProvider}).
+ * Vector API implementation of {@link VectorSupport}, written once over a species. Each width is a
+ * tiny subclass whose species are {@code static final} constants from {@link PanamaConstants}; a
+ * JVM that loads only one of them (production) lets C2 devirtualise {@link #doubles()} into a
+ * constant, which the Vector API needs for intrinsics. Tests load several widths, which is
+ * correct but slower.
+ *
+ * <p>Kernel tiles run in two passes over the destination rows, both in the one loop shape (rows
+ * in groups of {@link #ROWS}, columns one vector at a time, tail under a mask): a distance pass
+ * writes {@code s} (the shared feature-major vector of {@code x2t} is loaded once for four rows;
+ * their {@code x1} values are broadcasts), then a function pass maps {@code s} to the kernel value
+ * in place while the tile is still in L1. Lane {@code j} performs the operations of
+ * {@link LeafCode#distance}/{@link LeafCode#apply} in the same order; exp is {@link ExpMath}'s
+ * polynomial, so tiles equal the scalar twin bit for bit.
+ * The periodic kernel's sin and the rational quadratic's log1p are {@link ElementaryMath}'s,
+ * likewise. (The Vector API's own EXP/SIN/LOG1P are not used: compiled code calls SVML and
+ * interpreted code {@link Math}, which differ in the last bit, so values would depend on the JIT
+ * tier of the thread that computed them. On this AVX-512 machine the polynomial costs about
+ * 1.4× SVML's EXP per element, measured: the price of bit-for-bit determinism.)
  */
-final class PanamaVectorSupport implements VectorSupport {
+abstract sealed class PanamaVectorSupport implements VectorSupport
+        permits PanamaVectorSupport.Bits128, PanamaVectorSupport.Bits256, PanamaVectorSupport.Bits512 {
 
-    private final VectorSpecies<Double> doubles;
+    /**
+     * Rows per pass: four independent accumulator chains hide FMA latency, and each shared
+     * {@code x2t} vector is loaded once for four outputs without spilling registers.
+     */
+    static final int ROWS = 4;
 
-    PanamaVectorSupport(PanamaConstants constants) {
-        this.doubles = constants.doubleSpecies();
+    /** The implementation for {@code bits}-bit vectors (128, 256 or 512). */
+    static PanamaVectorSupport ofBits(int bits) {
+        return switch (bits) {
+            case 128 -> new Bits128();
+            case 256 -> new Bits256();
+            case 512 -> new Bits512();
+            default -> throw new IllegalArgumentException("bits must be 128, 256 or 512, got " + bits);
+        };
     }
+
+    abstract VectorSpecies<Double> doubles();
+
+    abstract VectorSpecies<Float> floats();
 
     @Override
     public double squaredDistance(double[] a, int aOffset, double[] b, int bOffset, int length) {
+        VectorSpecies<Double> doubles = doubles();
         int lanes = doubles.length();
         int k = 0;
         double sum = 0;
@@ -41,5 +77,454 @@ final class PanamaVectorSupport implements VectorSupport {
             sum += diff * diff;
         }
         return sum;
+    }
+
+    @Override
+    public void kernelTile(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1,
+            double[] dest, int destOffset, int destStride) {
+        int rows = i1 - i0;
+        int cols = j1 - j0;
+        switch (leaf.distance()) {
+            case LeafCode.SQUARED -> squaredRows(leaf, x1, d, i0, i1, x2t, ld, j0, j1, dest, destOffset, destStride);
+            case LeafCode.PERIODIC -> periodicRows(leaf.weight(0), x1, d, i0, i1, x2t, ld, j0, j1, dest, destOffset,
+                    destStride);
+            case LeafCode.EQUAL -> equalRows(x1, d, i0, i1, x2t, ld, j0, j1, dest, destOffset, destStride);
+            default -> {
+                fill(dest, destOffset, destStride, rows, cols, leaf.scale());
+                return;
+            }
+        }
+        double scale = leaf.scale();
+        switch (leaf.function()) {
+            case LeafCode.RBF -> expPass(dest, destOffset, destStride, rows, cols, -0.5, scale, 0);
+            case LeafCode.EXP_LINEAR -> expPass(dest, destOffset, destStride, rows, cols, leaf.parameter(), scale, 0);
+            case LeafCode.MATERN_12 -> {
+                sqrtPass(dest, destOffset, destStride, rows, cols, 1);
+                expPass(dest, destOffset, destStride, rows, cols, -1, scale, 0);
+            }
+            case LeafCode.MATERN_32 -> {
+                sqrtPass(dest, destOffset, destStride, rows, cols, 3);
+                expPass(dest, destOffset, destStride, rows, cols, -1, scale, 1);
+            }
+            case LeafCode.MATERN_52 -> {
+                sqrtPass(dest, destOffset, destStride, rows, cols, 5);
+                expPass(dest, destOffset, destStride, rows, cols, -1, scale, 2);
+            }
+            case LeafCode.RATIONAL_QUADRATIC -> {
+                double alpha = leaf.parameter();
+                log1pPass(dest, destOffset, destStride, rows, cols, 0.5 / alpha);
+                expPass(dest, destOffset, destStride, rows, cols, -alpha, scale, 0);
+            }
+            default -> indicator(dest, destOffset, destStride, rows, cols, scale);
+        }
+    }
+
+    private void squaredRows(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1,
+            double[] dest, int destOffset, int destStride) {
+        VectorSpecies<Double> doubles = doubles();
+        int lanes = doubles.length();
+        for (int i = i0; i < i1; i += ROWS) {
+            int a0 = i * d;
+            int a1 = Math.min(i + 1, i1 - 1) * d;
+            int a2 = Math.min(i + 2, i1 - 1) * d;
+            int a3 = Math.min(i + 3, i1 - 1) * d;
+            int o = destOffset + (i - i0) * destStride - j0;
+            int valid = Math.min(ROWS, i1 - i);
+            for (int j = j0; j < j1; j += lanes) {
+                DoubleVector s0 = DoubleVector.zero(doubles);
+                DoubleVector s1 = s0;
+                DoubleVector s2 = s0;
+                DoubleVector s3 = s0;
+                for (int k = 0; k < d; k++) {
+                    DoubleVector y = DoubleVector.fromArray(doubles, x2t, k * ld + j);
+                    double w = leaf.weight(k);
+                    DoubleVector t0 = DoubleVector.broadcast(doubles, x1[a0 + k]).sub(y).mul(w);
+                    DoubleVector t1 = DoubleVector.broadcast(doubles, x1[a1 + k]).sub(y).mul(w);
+                    DoubleVector t2 = DoubleVector.broadcast(doubles, x1[a2 + k]).sub(y).mul(w);
+                    DoubleVector t3 = DoubleVector.broadcast(doubles, x1[a3 + k]).sub(y).mul(w);
+                    s0 = t0.fma(t0, s0);
+                    s1 = t1.fma(t1, s1);
+                    s2 = t2.fma(t2, s2);
+                    s3 = t3.fma(t3, s3);
+                }
+                storeRows(doubles, s0, s1, s2, s3, valid, dest, o + j, destStride, j, j1);
+            }
+        }
+    }
+
+    /**
+     * One row at a time (unlike the other distance passes) so that the sine polynomial, the bulk of
+     * the work, appears once and C2 keeps every vector in registers.
+     */
+    private void periodicRows(double w, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1,
+            double[] dest, int destOffset, int destStride) {
+        VectorSpecies<Double> doubles = doubles();
+        int lanes = doubles.length();
+        double[] c = ElementaryMath.SIN;
+        for (int i = i0; i < i1; i++) {
+            int a = i * d;
+            int o = destOffset + (i - i0) * destStride - j0;
+            for (int j = j0; j < j1; j += lanes) {
+                DoubleVector s = DoubleVector.zero(doubles);
+                for (int k = 0; k < d; k++) {
+                    DoubleVector u = DoubleVector.broadcast(doubles, x1[a + k])
+                            .sub(DoubleVector.fromArray(doubles, x2t, k * ld + j)).mul(w);
+                    // ElementaryMath.sinPi, lane-wise: the same operations, so the same bits.
+                    DoubleVector f = u.sub(u.add(ElementaryMath.SHIFT).sub(ElementaryMath.SHIFT));
+                    f = f.blend(0.0, u.abs().compare(VectorOperators.GE, ElementaryMath.LIMIT));
+                    DoubleVector x = f.mul(Math.PI);
+                    DoubleVector w2 = x.mul(x);
+                    DoubleVector p = w2.broadcast(c[0]);
+                    p = p.fma(w2, w2.broadcast(c[1]));
+                    p = p.fma(w2, w2.broadcast(c[2]));
+                    p = p.fma(w2, w2.broadcast(c[3]));
+                    p = p.fma(w2, w2.broadcast(c[4]));
+                    p = p.fma(w2, w2.broadcast(c[5]));
+                    p = p.fma(w2, w2.broadcast(c[6]));
+                    p = p.fma(w2, w2.broadcast(c[7]));
+                    p = p.fma(w2, w2.broadcast(c[8]));
+                    p = p.fma(w2, w2.broadcast(c[9]));
+                    p = p.fma(w2, w2.broadcast(c[10]));
+                    p = p.fma(w2, w2.broadcast(c[11]));
+                    DoubleVector sin = x.mul(p);
+                    s = sin.fma(sin, s);
+                }
+                s.intoArray(dest, o + j, doubles.indexInRange(j, j1));
+            }
+        }
+    }
+
+    private void equalRows(double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1,
+            double[] dest, int destOffset, int destStride) {
+        VectorSpecies<Double> doubles = doubles();
+        int lanes = doubles.length();
+        for (int i = i0; i < i1; i += ROWS) {
+            int a0 = i * d;
+            int a1 = Math.min(i + 1, i1 - 1) * d;
+            int a2 = Math.min(i + 2, i1 - 1) * d;
+            int a3 = Math.min(i + 3, i1 - 1) * d;
+            int o = destOffset + (i - i0) * destStride - j0;
+            int valid = Math.min(ROWS, i1 - i);
+            for (int j = j0; j < j1; j += lanes) {
+                DoubleVector s0 = DoubleVector.zero(doubles);
+                DoubleVector s1 = s0;
+                DoubleVector s2 = s0;
+                DoubleVector s3 = s0;
+                for (int k = 0; k < d; k++) {
+                    DoubleVector y = DoubleVector.fromArray(doubles, x2t, k * ld + j);
+                    s0 = s0.max(DoubleVector.broadcast(doubles, x1[a0 + k]).sub(y).abs());
+                    s1 = s1.max(DoubleVector.broadcast(doubles, x1[a1 + k]).sub(y).abs());
+                    s2 = s2.max(DoubleVector.broadcast(doubles, x1[a2 + k]).sub(y).abs());
+                    s3 = s3.max(DoubleVector.broadcast(doubles, x1[a3 + k]).sub(y).abs());
+                }
+                storeRows(doubles, s0, s1, s2, s3, valid, dest, o + j, destStride, j, j1);
+            }
+        }
+    }
+
+    /** Stores the first {@code valid} of four row vectors; a tail vector goes under a mask. */
+    private static void storeRows(VectorSpecies<Double> doubles, DoubleVector s0, DoubleVector s1, DoubleVector s2,
+            DoubleVector s3, int valid, double[] dest, int offset, int stride, int j, int j1) {
+        if (j + doubles.length() <= j1) {
+            s0.intoArray(dest, offset);
+            if (valid > 1) {
+                s1.intoArray(dest, offset + stride);
+            }
+            if (valid > 2) {
+                s2.intoArray(dest, offset + 2 * stride);
+            }
+            if (valid > 3) {
+                s3.intoArray(dest, offset + 3 * stride);
+            }
+        } else {
+            VectorMask<Double> mask = doubles.indexInRange(j, j1);
+            s0.intoArray(dest, offset, mask);
+            if (valid > 1) {
+                s1.intoArray(dest, offset + stride, mask);
+            }
+            if (valid > 2) {
+                s2.intoArray(dest, offset + 2 * stride, mask);
+            }
+            if (valid > 3) {
+                s3.intoArray(dest, offset + 3 * stride, mask);
+            }
+        }
+    }
+
+    /**
+     * {@code v ← poly(x)·exp(x)·scale} in place, {@code x = v·factor}, with {@link ExpMath#exp(double)}
+     * lane-wise (the same operations, so the same bits); {@code poly} 0: 1, 1: {@code 1 − x},
+     * 2: {@code 1 − x + x²/3} (Matérn 3/2 and 5/2 with {@code x = −r}).
+     */
+    private void expPass(double[] v, int offset, int stride, int rows, int cols, double factor, double scale, int poly) {
+        VectorSpecies<Double> doubles = doubles();
+        int lanes = doubles.length();
+        double[] c = ExpMath.C;
+        for (int row = 0; row < rows; row++) {
+            int o = offset + row * stride;
+            for (int col = 0; col < cols; col += lanes) {
+                VectorMask<Double> mask = doubles.indexInRange(col, cols);
+                DoubleVector x = DoubleVector.fromArray(doubles, v, o + col, mask).mul(factor);
+                DoubleVector y = x.max(ExpMath.MIN).min(ExpMath.MAX);
+                DoubleVector t = y.fma(ExpMath.LOG2E, ExpMath.SHIFT);
+                DoubleVector k = t.sub(ExpMath.SHIFT);
+                DoubleVector r = k.fma(y.broadcast(-ExpMath.LN2_HI), y);
+                r = k.fma(y.broadcast(-ExpMath.LN2_LO), r);
+                DoubleVector p = r.broadcast(c[0]);
+                p = p.fma(r, r.broadcast(c[1]));
+                p = p.fma(r, r.broadcast(c[2]));
+                p = p.fma(r, r.broadcast(c[3]));
+                p = p.fma(r, r.broadcast(c[4]));
+                p = p.fma(r, r.broadcast(c[5]));
+                p = p.fma(r, r.broadcast(c[6]));
+                p = p.fma(r, r.broadcast(c[7]));
+                p = p.fma(r, r.broadcast(c[8]));
+                p = p.fma(r, r.broadcast(c[9]));
+                p = p.fma(r, r.broadcast(c[10]));
+                p = p.fma(r, r.broadcast(c[11]));
+                p = p.fma(r, r.broadcast(c[12]));
+                p = p.fma(r, r.broadcast(c[13]));
+                LongVector n = t.reinterpretAsLongs().sub(Double.doubleToRawLongBits(ExpMath.SHIFT));
+                LongVector n1 = n.lanewise(VectorOperators.ASHR, 1);
+                LongVector n2 = n.sub(n1);
+                DoubleVector e = p.mul(n1.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles())
+                        .mul(n2.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
+                if (poly == 1) {
+                    e = x.neg().add(1).mul(e);
+                } else if (poly == 2) {
+                    e = x.fma(x.mul(1.0 / 3), x.neg().add(1)).mul(e);
+                }
+                e.mul(scale).intoArray(v, o + col, mask);
+            }
+        }
+    }
+
+    /** {@code v ← √(v·factor)} in place. */
+    private void sqrtPass(double[] v, int offset, int stride, int rows, int cols, double factor) {
+        VectorSpecies<Double> doubles = doubles();
+        for (int row = 0; row < rows; row++) {
+            int o = offset + row * stride;
+            for (int col = 0; col < cols; col += doubles.length()) {
+                VectorMask<Double> mask = doubles.indexInRange(col, cols);
+                DoubleVector.fromArray(doubles, v, o + col, mask).mul(factor).lanewise(VectorOperators.SQRT)
+                        .intoArray(v, o + col, mask);
+            }
+        }
+    }
+
+    /** {@code v ← log1p(v·factor)} in place, {@link ElementaryMath#log1p} lane-wise (same bits). */
+    private void log1pPass(double[] v, int offset, int stride, int rows, int cols, double factor) {
+        VectorSpecies<Double> doubles = doubles();
+        double[] c = ElementaryMath.ATANH;
+        for (int row = 0; row < rows; row++) {
+            int o = offset + row * stride;
+            for (int col = 0; col < cols; col += doubles.length()) {
+                VectorMask<Double> mask = doubles.indexInRange(col, cols);
+                DoubleVector z = DoubleVector.fromArray(doubles, v, o + col, mask).mul(factor);
+                DoubleVector u = z.add(1);
+                DoubleVector correction = z.sub(u.sub(1)).div(u);
+                LongVector bits = u.reinterpretAsLongs();
+                DoubleVector e = (DoubleVector) bits.lanewise(VectorOperators.LSHR, 52).sub(1023)
+                        .convert(VectorOperators.L2D, 0);
+                DoubleVector m = bits.and(ElementaryMath.MANTISSA).or(ElementaryMath.ONE_BITS).reinterpretAsDoubles();
+                VectorMask<Double> big = m.compare(VectorOperators.GT, ElementaryMath.SQRT2);
+                m = m.blend(m.mul(0.5), big);
+                e = e.blend(e.add(1), big);
+                DoubleVector t = m.sub(1).div(m.add(1));
+                DoubleVector w = t.mul(t);
+                DoubleVector p = w.broadcast(c[0]);
+                p = p.fma(w, w.broadcast(c[1]));
+                p = p.fma(w, w.broadcast(c[2]));
+                p = p.fma(w, w.broadcast(c[3]));
+                p = p.fma(w, w.broadcast(c[4]));
+                p = p.fma(w, w.broadcast(c[5]));
+                p = p.fma(w, w.broadcast(c[6]));
+                p = p.fma(w, w.broadcast(c[7]));
+                p = p.fma(w, w.broadcast(c[8]));
+                p = p.fma(w, w.broadcast(c[9]));
+                p = p.fma(w, w.broadcast(c[10]));
+                p = p.fma(w, w.broadcast(c[11]));
+                e.fma(w.broadcast(ElementaryMath.LN2_HI), t.mul(2).mul(p).add(e.fma(w.broadcast(ElementaryMath.LN2_LO), correction)))
+                        .intoArray(v, o + col, mask);
+            }
+        }
+    }
+
+    private void indicator(double[] v, int offset, int stride, int rows, int cols, double scale) {
+        VectorSpecies<Double> doubles = doubles();
+        int lanes = doubles.length();
+        for (int r = 0; r < rows; r++) {
+            int o = offset + r * stride;
+            for (int c = 0; c < cols; c += lanes) {
+                VectorMask<Double> mask = doubles.indexInRange(c, cols);
+                DoubleVector s = DoubleVector.fromArray(doubles, v, o + c, mask);
+                DoubleVector.zero(doubles).blend(scale, s.compare(VectorOperators.EQ, 0.0)).intoArray(v, o + c, mask);
+            }
+        }
+    }
+
+
+
+
+
+    private void fill(double[] v, int offset, int stride, int rows, int cols, double value) {
+        for (int r = 0; r < rows; r++) {
+            java.util.Arrays.fill(v, offset + r * stride, offset + r * stride + cols, value);
+        }
+    }
+
+    @Override
+    public void rbfTileFloat(float[] weights, float[] x1, int d, int i0, int i1, float[] x2t, int ld, int j0, int j1,
+            float[] dest, int destOffset, int destStride) {
+        VectorSpecies<Float> floats = floats();
+        int lanes = floats.length();
+        for (int i = i0; i < i1; i += ROWS) {
+            int a0 = i * d;
+            int a1 = Math.min(i + 1, i1 - 1) * d;
+            int a2 = Math.min(i + 2, i1 - 1) * d;
+            int a3 = Math.min(i + 3, i1 - 1) * d;
+            int o = destOffset + (i - i0) * destStride - j0;
+            int valid = Math.min(ROWS, i1 - i);
+            for (int j = j0; j < j1; j += lanes) {
+                FloatVector s0 = FloatVector.zero(floats);
+                FloatVector s1 = s0;
+                FloatVector s2 = s0;
+                FloatVector s3 = s0;
+                for (int k = 0; k < d; k++) {
+                    FloatVector y = FloatVector.fromArray(floats, x2t, k * ld + j);
+                    float w = weights[k];
+                    FloatVector t0 = FloatVector.broadcast(floats, x1[a0 + k]).sub(y).mul(w);
+                    FloatVector t1 = FloatVector.broadcast(floats, x1[a1 + k]).sub(y).mul(w);
+                    FloatVector t2 = FloatVector.broadcast(floats, x1[a2 + k]).sub(y).mul(w);
+                    FloatVector t3 = FloatVector.broadcast(floats, x1[a3 + k]).sub(y).mul(w);
+                    s0 = t0.fma(t0, s0);
+                    s1 = t1.fma(t1, s1);
+                    s2 = t2.fma(t2, s2);
+                    s3 = t3.fma(t3, s3);
+                }
+                VectorMask<Float> mask = floats.indexInRange(j, j1);
+                s0.intoArray(dest, o + j, mask);
+                if (valid > 1) {
+                    s1.intoArray(dest, o + destStride + j, mask);
+                }
+                if (valid > 2) {
+                    s2.intoArray(dest, o + 2 * destStride + j, mask);
+                }
+                if (valid > 3) {
+                    s3.intoArray(dest, o + 3 * destStride + j, mask);
+                }
+            }
+        }
+        expPassFloat(dest, destOffset, destStride, i1 - i0, j1 - j0);
+    }
+
+    /** {@code v ← exp(−v/2)} in place, {@link ExpMath#exp(float)} lane-wise (the same bits). */
+    private void expPassFloat(float[] v, int offset, int stride, int rows, int cols) {
+        VectorSpecies<Float> floats = floats();
+        float[] c = ExpMath.C_F;
+        for (int row = 0; row < rows; row++) {
+            int o = offset + row * stride;
+            for (int col = 0; col < cols; col += floats.length()) {
+                VectorMask<Float> mask = floats.indexInRange(col, cols);
+                FloatVector y = FloatVector.fromArray(floats, v, o + col, mask).mul(-0.5f)
+                        .max(ExpMath.MIN_F).min(ExpMath.MAX_F);
+                FloatVector t = y.fma(ExpMath.LOG2E_F, ExpMath.SHIFT_F);
+                FloatVector k = t.sub(ExpMath.SHIFT_F);
+                FloatVector r = k.fma(y.broadcast(-ExpMath.LN2_HI_F), y);
+                r = k.fma(y.broadcast(-ExpMath.LN2_LO_F), r);
+                FloatVector p = r.broadcast(c[0]);
+                p = p.fma(r, r.broadcast(c[1]));
+                p = p.fma(r, r.broadcast(c[2]));
+                p = p.fma(r, r.broadcast(c[3]));
+                p = p.fma(r, r.broadcast(c[4]));
+                p = p.fma(r, r.broadcast(c[5]));
+                p = p.fma(r, r.broadcast(c[6]));
+                p = p.fma(r, r.broadcast(c[7]));
+                IntVector n = t.reinterpretAsInts().sub(Float.floatToRawIntBits(ExpMath.SHIFT_F));
+                IntVector n1 = n.lanewise(VectorOperators.ASHR, 1);
+                IntVector n2 = n.sub(n1);
+                p.mul(n1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats())
+                        .mul(n2.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats())
+                        .intoArray(v, o + col, mask);
+            }
+        }
+    }
+
+    @Override
+    public void addTile(double[] dst, int dstOffset, int dstStride, double[] src, int srcOffset, int srcStride,
+            int rows, int cols) {
+        VectorSpecies<Double> doubles = doubles();
+        for (int r = 0; r < rows; r++) {
+            int o = dstOffset + r * dstStride;
+            int p = srcOffset + r * srcStride;
+            for (int c = 0; c < cols; c += doubles.length()) {
+                VectorMask<Double> mask = doubles.indexInRange(c, cols);
+                DoubleVector.fromArray(doubles, dst, o + c, mask).add(DoubleVector.fromArray(doubles, src, p + c, mask))
+                        .intoArray(dst, o + c, mask);
+            }
+        }
+    }
+
+    @Override
+    public void multiplyTile(double[] dst, int dstOffset, int dstStride, double[] src, int srcOffset, int srcStride,
+            int rows, int cols) {
+        VectorSpecies<Double> doubles = doubles();
+        for (int r = 0; r < rows; r++) {
+            int o = dstOffset + r * dstStride;
+            int p = srcOffset + r * srcStride;
+            for (int c = 0; c < cols; c += doubles.length()) {
+                VectorMask<Double> mask = doubles.indexInRange(c, cols);
+                DoubleVector.fromArray(doubles, dst, o + c, mask).mul(DoubleVector.fromArray(doubles, src, p + c, mask))
+                        .intoArray(dst, o + c, mask);
+            }
+        }
+    }
+
+    @Override
+    public void scaleTile(double[] dst, int dstOffset, int dstStride, int rows, int cols, double factor) {
+        VectorSpecies<Double> doubles = doubles();
+        for (int r = 0; r < rows; r++) {
+            int o = dstOffset + r * dstStride;
+            for (int c = 0; c < cols; c += doubles.length()) {
+                VectorMask<Double> mask = doubles.indexInRange(c, cols);
+                DoubleVector.fromArray(doubles, dst, o + c, mask).mul(factor).intoArray(dst, o + c, mask);
+            }
+        }
+    }
+
+    private static final class Bits128 extends PanamaVectorSupport {
+        @Override
+        VectorSpecies<Double> doubles() {
+            return PanamaConstants.DOUBLE_128;
+        }
+
+        @Override
+        VectorSpecies<Float> floats() {
+            return PanamaConstants.FLOAT_128;
+        }
+    }
+
+    private static final class Bits256 extends PanamaVectorSupport {
+        @Override
+        VectorSpecies<Double> doubles() {
+            return PanamaConstants.DOUBLE_256;
+        }
+
+        @Override
+        VectorSpecies<Float> floats() {
+            return PanamaConstants.FLOAT_256;
+        }
+    }
+
+    private static final class Bits512 extends PanamaVectorSupport {
+        @Override
+        VectorSpecies<Double> doubles() {
+            return PanamaConstants.DOUBLE_512;
+        }
+
+        @Override
+        VectorSpecies<Float> floats() {
+            return PanamaConstants.FLOAT_512;
+        }
     }
 }

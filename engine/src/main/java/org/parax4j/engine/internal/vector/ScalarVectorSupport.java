@@ -1,6 +1,9 @@
 package org.parax4j.engine.internal.vector;
 
-/** Plain-Java reference implementation of {@link VectorSupport}; the twin of every SIMD routine. */
+/**
+ * Plain-Java reference implementation of {@link VectorSupport}; the twin of every SIMD routine.
+ * Stateless and thread-safe.
+ */
 public final class ScalarVectorSupport implements VectorSupport {
 
     @Override
@@ -11,5 +14,61 @@ public final class ScalarVectorSupport implements VectorSupport {
             sum += diff * diff;
         }
         return sum;
+    }
+
+    @Override
+    public void kernelTile(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1,
+            double[] dest, int destOffset, int destStride) {
+        for (int i = i0; i < i1; i++) {
+            int row = destOffset + (i - i0) * destStride - j0;
+            for (int j = j0; j < j1; j++) {
+                dest[row + j] = leaf.apply(leaf.distance(x1, i * d, 1, x2t, j, ld, d));
+            }
+        }
+    }
+
+    @Override
+    public void rbfTileFloat(float[] weights, float[] x1, int d, int i0, int i1, float[] x2t, int ld, int j0, int j1,
+            float[] dest, int destOffset, int destStride) {
+        for (int i = i0; i < i1; i++) {
+            int row = destOffset + (i - i0) * destStride - j0;
+            for (int j = j0; j < j1; j++) {
+                float s = 0;
+                for (int k = 0; k < d; k++) {
+                    float t = (x1[i * d + k] - x2t[k * ld + j]) * weights[k];
+                    s = Math.fma(t, t, s);
+                }
+                dest[row + j] = ExpMath.exp(-0.5f * s);
+            }
+        }
+    }
+
+    @Override
+    public void addTile(double[] dst, int dstOffset, int dstStride, double[] src, int srcOffset, int srcStride,
+            int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                dst[dstOffset + r * dstStride + c] += src[srcOffset + r * srcStride + c];
+            }
+        }
+    }
+
+    @Override
+    public void multiplyTile(double[] dst, int dstOffset, int dstStride, double[] src, int srcOffset, int srcStride,
+            int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                dst[dstOffset + r * dstStride + c] *= src[srcOffset + r * srcStride + c];
+            }
+        }
+    }
+
+    @Override
+    public void scaleTile(double[] dst, int dstOffset, int dstStride, int rows, int cols, double factor) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                dst[dstOffset + r * dstStride + c] *= factor;
+            }
+        }
     }
 }

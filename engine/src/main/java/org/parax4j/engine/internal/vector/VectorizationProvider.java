@@ -35,6 +35,37 @@ public final class VectorizationProvider {
         return Holder.CHOICE.support();
     }
 
+    /**
+     * A Vector API implementation with vectors of exactly {@code bits} bits, whatever this JVM
+     * chose: for tests and benchmarks that compare every width against the scalar twin in one run.
+     *
+     * @param bits 128, 256 or 512, at most {@link #preferredBits()}
+     * @throws IllegalArgumentException if that width is not available
+     * @throws IllegalStateException if {@code jdk.incubator.vector} is not loaded
+     */
+    public static VectorSupport panama(int bits) {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            throw new IllegalStateException("module jdk.incubator.vector is not loaded; add --add-modules jdk.incubator.vector");
+        }
+        if (bits < 128 || Integer.bitCount(bits) != 1 || bits > PanamaConstants.preferredBits()) {
+            throw new IllegalArgumentException("bits must be a power of two in [128, " + PanamaConstants.preferredBits()
+                    + "], got " + bits);
+        }
+        return PanamaVectorSupport.ofBits(bits);
+    }
+
+    /**
+     * Widest vector size of this CPU in bits, ignoring the kill switch and width cap.
+     *
+     * @throws IllegalStateException if {@code jdk.incubator.vector} is not loaded
+     */
+    public static int preferredBits() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            throw new IllegalStateException("module jdk.incubator.vector is not loaded; add --add-modules jdk.incubator.vector");
+        }
+        return PanamaConstants.preferredBits();
+    }
+
     /** What was chosen and why. */
     public static Choice choice() {
         return Holder.CHOICE;
@@ -77,13 +108,13 @@ public final class VectorizationProvider {
             LOG.warn("parax4j engine: Vector API not used, running the scalar implementation: {}", why);
             return new Choice(new ScalarVectorSupport(), false, 0, 1, 1, why);
         }
-        PanamaConstants constants = PanamaConstants.ofBits(bits);
-        int doubleLanes = constants.doubleSpecies().length();
+        PanamaVectorSupport support = PanamaVectorSupport.ofBits(bits);
+        int doubleLanes = support.doubles().length();
+        int floatLanes = support.floats().length();
         String why = bits == preferred ? "preferred shape of this CPU" : "narrowed by " + MAX_BITS_PROPERTY + "=" + maxBits;
         LOG.info("parax4j engine: Vector API, {}-bit vectors ({} doubles, {} floats per vector; {})",
-                bits, doubleLanes, constants.floatSpecies().length(), why);
-        return new Choice(new PanamaVectorSupport(constants), true, bits, doubleLanes,
-                constants.floatSpecies().length(), why);
+                bits, doubleLanes, floatLanes, why);
+        return new Choice(support, true, bits, doubleLanes, floatLanes, why);
     }
 
     /** Why the Vector API cannot or must not be used, or {@code null} when it can. */

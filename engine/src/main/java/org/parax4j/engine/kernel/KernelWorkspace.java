@@ -1,0 +1,82 @@
+package org.parax4j.engine.kernel;
+
+import org.parax4j.engine.internal.kernel.KernelPlan;
+import org.parax4j.engine.internal.kernel.Workspace;
+
+/**
+ * Caller-owned scratch for {@link KernelMatrices}: the feature-major copy of the second input,
+ * the tiles where sum and product terms meet, the per-thread task objects and the kernel compiled
+ * by the last call. Arrays grow to the largest call seen and are then reused, so repeated calls
+ * of the same or smaller size with the same kernel instance allocate nothing.
+ *
+ * <p>Not thread-safe: use one workspace per calling thread (a workspace itself may use the
+ * engine's worker pool, see {@link #isParallel()}). Holding one keeps about {@code 8·(m + 32)·d}
+ * bytes plus {@code 32 KiB} per sum/product level and thread.
+ */
+public final class KernelWorkspace {
+
+    private final Workspace workspace;
+    private Kernel kernel;
+    private int dimension;
+    private KernelPlan plan;
+    private double[] stack = new double[1];
+    private float[] floatWeights;
+    private Kernel.Rbf floatKernel;
+    private int floatDimension = -1;
+
+    private KernelWorkspace(boolean parallel) {
+        this.workspace = new Workspace(parallel);
+    }
+
+    /** A workspace that spreads large matrices over all available cores (deterministically). */
+    public static KernelWorkspace parallel() {
+        return new KernelWorkspace(true);
+    }
+
+    /** A workspace that always computes on the calling thread. */
+    public static KernelWorkspace singleThreaded() {
+        return new KernelWorkspace(false);
+    }
+
+    /** Whether large matrices may be spread over the engine's worker threads. */
+    public boolean isParallel() {
+        return workspace.parallel();
+    }
+
+    Workspace workspace() {
+        return workspace;
+    }
+
+    /** The plan for {@code kernel} at dimension {@code d}, compiled again only when either changed. */
+    KernelPlan plan(Kernel kernel, int d) {
+        if (kernel != this.kernel || d != dimension) {
+            KernelPlan compiled = KernelCompiler.compile(kernel, d);
+            if (stack.length < compiled.depth()) {
+                stack = new double[compiled.depth()];
+            }
+            this.plan = compiled;
+            this.kernel = kernel;
+            this.dimension = d;
+        }
+        return plan;
+    }
+
+    double[] stack() {
+        return stack;
+    }
+
+    /** Float weights {@code 1/ℓ_k} for the float32 RBF, rebuilt only when the kernel or d changed. */
+    float[] floatWeights(Kernel.Rbf rbf, int d) {
+        if (rbf != floatKernel || d != floatDimension) {
+            double[] inverse = rbf.lengthScales().inverse(d);
+            float[] weights = new float[d];
+            for (int k = 0; k < d; k++) {
+                weights[k] = (float) inverse[k];
+            }
+            floatWeights = weights;
+            floatKernel = rbf;
+            floatDimension = d;
+        }
+        return floatWeights;
+    }
+}
