@@ -48,7 +48,7 @@ public final class StoredSamplesPropagation implements Propagation {
         int outputs = function.outputSize();
         float[][] store = new float[outputs][samples];
         double[] out = new double[outputs];
-        int every = Math.max(1, samples / UPDATES);
+        int every = Math.max(1, (samples + UPDATES - 1) / UPDATES);
         progress.update(0, samples);
         for (int s = 0; s < samples; s++) {
             ReferenceModel draw = model.sampled(rng);
