@@ -27,7 +27,7 @@ import org.parax4j.module.ModuleJson;
  * @param kernel the discrepancy kernel's matrix over {@code freqs}, row-major
  * @param seed the random seed
  * @param samplingSeconds wall time of the Monte Carlo step
- * @param totalSeconds wall time of the whole demo
+ * @param totalSeconds wall time of the demo's computation, before the report is written
  * @param engine the engine's capability line
  */
 public record DemoReport(ReferenceModel model, double[] freqs, double[] nominal, Summary summary,
@@ -150,7 +150,7 @@ public record DemoReport(ReferenceModel model, double[] freqs, double[] nominal,
         sb.append("- Engine: ").append(engine).append('\n');
         sb.append(String.format(Locale.ROOT, "- Monte Carlo: %,d samples, seed %d (%s)\n", summary.samples(), seed,
                 SeededRandom.ALGORITHM));
-        sb.append(String.format(Locale.ROOT, "- Time: %.2f s for sampling, %.2f s in all\n", samplingSeconds, totalSeconds));
+        sb.append(String.format(Locale.ROOT, "- Time: %.2f s for sampling, %.2f s for the whole computation (before writing files)\n", samplingSeconds, totalSeconds));
         sb.append(String.format(Locale.ROOT, "- Widest spread: std %.3f dB at %.3f GHz (5-95 %%: %.2f to %.2f dB)\n\n",
                 std[widest], freqs[widest], p5[widest], p95[widest]));
         sb.append("## Parameters\n\n").append(ParameterTable.of(model).markdown()).append('\n');
@@ -160,7 +160,8 @@ public record DemoReport(ReferenceModel model, double[] freqs, double[] nominal,
         sb.append("## Sensitivities\n\n![Sensitivity norms per parameter](").append(SENSITIVITY_PNG).append(")\n\n");
         sb.append("2-norm over frequency of each free parameter's sensitivity, exact (dual numbers), with θ the ")
                 .append(sensitivities.wrt().name().toLowerCase(Locale.ROOT)).append(" value: [")
-                .append(SENSITIVITY_CSV).append("](").append(SENSITIVITY_CSV).append(").\n\n");
+                .append(SENSITIVITY_CSV).append("](").append(SENSITIVITY_CSV).append("). Both kinds scale with θ, so a ")
+                .append("parameter whose value is 0 shows 0.\n\n");
         sb.append("| parameter | semi-relative (dB) | relative |\n|---|---:|---:|\n");
         double[] semi = sensitivities.semiRelative();
         double[] rel = sensitivities.relative();
