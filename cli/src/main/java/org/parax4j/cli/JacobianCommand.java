@@ -1,0 +1,54 @@
+package org.parax4j.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.parax4j.cli.io.CsvMatrix;
+import org.parax4j.cli.io.ModelFiles;
+import org.parax4j.engine.graph.ModelFunction;
+import org.parax4j.engine.graph.Wrt;
+import org.parax4j.json.Json;
+import org.parax4j.module.Module;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code parax4j jacobian}: the Jacobian of the kernel matrix {@code K(X1, X2)} (flattened
+ * row-major) with respect to every free flat parameter of the model, as JSON
+ * {@code {"flatName": [dK_00, dK_01, ...], ...}}, exact, through the engine's recorded graph
+ * ({@code Recorder.kernelMatrix}) run with dual numbers.
+ */
+@Command(name = "jacobian", description = "Jacobian of the kernel matrix (flattened row-major) with respect to "
+        + "the model's free flat parameters, as JSON {flatName: [...]}.")
+final class JacobianCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    KernelOptions inputs;
+
+    @Option(names = "--wrt", defaultValue = "LATENT", paramLabel = "SPACE",
+            description = "Differentiate against LATENT values (as withParams(double[]) takes them) or PHYSICAL "
+                    + "values (default: ${DEFAULT-VALUE}).")
+    Wrt wrt;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Output JSON (default: standard output).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        KernelOptions.Loaded in = inputs.load();
+        CsvMatrix a = in.x1();
+        CsvMatrix b = in.x2();
+        String path = inputs.kernelPath;
+        ModelFunction<Module> function = ModelFunction.record(in.model(), (m, g) -> g.kernelMatrix(
+                ModelFiles.kernel(m, path), a.values(), a.rows(), b.values(), b.rows(), a.cols()));
+        Map<String, double[]> jacobian = function.funcJacobian(in.model(), wrt);
+        Output.write(out, Json.write(jacobian) + "\n", spec.commandLine().getOut(), spec.commandLine().getErr());
+        return 0;
+    }
+}

@@ -1,0 +1,179 @@
+package org.parax4j.cli.demo;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The demo's plots, drawn with XChart into images: the response's percentile band, the
+ * sensitivity bars and the kernel matrix heat map. Rendering needs {@code java.awt.headless=true}
+ * on machines without a display ({@code Main.main} sets it). Stateless; every method allocates its
+ * chart or image.
+ */
+public final class ReportCharts {
+
+    /** Width of every image, pixels. */
+    public static final int WIDTH = 960;
+    /** Height of the response and heat-map images, pixels. */
+    public static final int HEIGHT = 600;
+
+    private ReportCharts() {}
+
+    /**
+     * The response over frequency: the 5–95 % band as a filled polygon, the median, and the
+     * nominal response, in dB over GHz.
+     *
+     * @throws IllegalArgumentException when the arrays differ in length
+     */
+    public static BufferedImage response(double[] freqs, double[] nominal, Summary summary) {
+        int n = freqs.length;
+        if (nominal.length != n || summary.size() != n) {
+            throw new IllegalArgumentException("freqs, nominal and summary must have the same length, got " + n
+                    + ", " + nominal.length + " and " + summary.size());
+        }
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(String.format(Locale.ROOT, "Response: %,d Monte Carlo samples", summary.samples()))
+                .xAxisTitle("frequency (GHz)").yAxisTitle("response (dB)").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setXAxisDecimalPattern("0.0#");
+        chart.getStyler().setXAxisMin(freqs[0]);
+        chart.getStyler().setXAxisMax(freqs[n - 1]);
+        chart.getStyler().setYAxisDecimalPattern("0");
+        double[] bandX = new double[2 * n];
+        double[] bandY = new double[2 * n];
+        double[] p5 = summary.p5();
+        double[] p95 = summary.p95();
+        for (int i = 0; i < n; i++) {
+            bandX[i] = freqs[i];
+            bandY[i] = p95[i];
+            bandX[2 * n - 1 - i] = freqs[i];
+            bandY[2 * n - 1 - i] = p5[i];
+        }
+        XYSeries band = chart.addSeries("5-95 % band", bandX, bandY);
+        band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        band.setFillColor(new Color(70, 130, 180, 90));
+        band.setLineColor(new Color(70, 130, 180, 90));
+        band.setMarker(SeriesMarkers.NONE);
+        XYSeries median = chart.addSeries("median", freqs, summary.p50());
+        median.setMarker(SeriesMarkers.NONE);
+        median.setLineColor(new Color(25, 70, 140));
+        XYSeries nominalSeries = chart.addSeries("nominal", freqs, nominal);
+        nominalSeries.setMarker(SeriesMarkers.NONE);
+        nominalSeries.setLineColor(new Color(200, 60, 40));
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /**
+     * Two bar charts stacked in one image: the semi-relative and the relative sensitivity norms per
+     * parameter.
+     */
+    public static BufferedImage sensitivities(Sensitivities s) {
+        Objects.requireNonNull(s, "s");
+        String space = s.wrt().name().toLowerCase(Locale.ROOT);
+        CategoryChart semi = bars("Semi-relative sensitivity ||J·θ||₂ over frequency (θ " + space + ")",
+                "dB", s.names(), s.semiRelative(), new Color(70, 130, 180));
+        CategoryChart rel = bars("Relative sensitivity ||J·θ/y||₂ over frequency (θ " + space + ")",
+                "dimensionless", s.names(), s.relative(), new Color(200, 120, 40));
+        BufferedImage top = BitmapEncoder.getBufferedImage(semi);
+        BufferedImage bottom = BitmapEncoder.getBufferedImage(rel);
+        BufferedImage image = new BufferedImage(WIDTH, top.getHeight() + bottom.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.drawImage(top, 0, 0, null);
+            g.drawImage(bottom, 0, top.getHeight(), null);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    private static CategoryChart bars(String title, String unit, List<String> names, double[] values, Color color) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT * 3 / 4).title(title)
+                .xAxisTitle("parameter").yAxisTitle(unit).build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisLabelRotation(20);
+        chart.getStyler().setSeriesColors(new Color[] {color});
+        chart.getStyler().setYAxisDecimalPattern("0.###");
+        chart.getStyler().setLabelsVisible(true);
+        chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
+        chart.getStyler().setLabelsFontColor(Color.DARK_GRAY);
+        List<Double> ys = new ArrayList<>();
+        for (double v : values) {
+            ys.add(v);
+        }
+        chart.addSeries("sensitivity", names.isEmpty() ? List.of("(no free parameters)") : names,
+                names.isEmpty() ? List.of(0.0) : ys);
+        return chart;
+    }
+
+    /**
+     * The kernel matrix {@code k[i·n + j] = k(f_i, f_j)} as a heat map with frequency on both axes.
+     *
+     * @throws IllegalArgumentException when {@code k} does not hold {@code n²} values
+     */
+    public static BufferedImage kernelHeatMap(String title, double[] freqs, double[] k) {
+        int n = freqs.length;
+        if (k.length != (long) n * n) {
+            throw new IllegalArgumentException("k must hold n*n = " + ((long) n * n) + " values for " + n
+                    + " frequencies, got " + k.length);
+        }
+        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT + 100).title(title)
+                .xAxisTitle("frequency f (GHz)").yAxisTitle("frequency f' (GHz)").build();
+        chart.getStyler().setPlotContentSize(1);
+        chart.getStyler().setShowValue(false);
+        chart.getStyler().setXAxisMaxLabelCount(13);
+        chart.getStyler().setMin(Math.min(0, Arrays.stream(k).min().orElse(0)));
+        chart.getStyler().setMax(Math.max(1, Arrays.stream(k).max().orElse(1)));
+        chart.getStyler().setDrawBorder(false);
+        chart.getStyler().setHeatMapValueDecimalPattern("0.0#");
+        chart.getStyler().setRangeColors(new Color[] {new Color(255, 255, 255), new Color(120, 170, 220),
+                new Color(20, 50, 120)});
+        List<String> labels = new ArrayList<>(n);
+        for (double f : freqs) {
+            labels.add(String.format(Locale.ROOT, "%.2f", f));
+        }
+        List<Number[]> cells = new ArrayList<>(n * n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                cells.add(new Number[] {i, j, k[i * n + j]});
+            }
+        }
+        chart.addSeries("k(f, f')", labels, labels, cells);
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /**
+     * Writes an image as PNG, creating parent folders.
+     *
+     * @throws IOException when the file cannot be written
+     */
+    public static void writePng(BufferedImage image, Path file) throws IOException {
+        Objects.requireNonNull(image, "image");
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        if (!ImageIO.write(image, "png", file.toFile())) {
+            throw new IOException("no PNG writer available for " + file);
+        }
+    }
+}

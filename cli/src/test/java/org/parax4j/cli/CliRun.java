@@ -1,0 +1,15 @@
+package org.parax4j.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** One run of the command line in-process, with captured output. */
+record CliRun(int status, String out, String err) {
+
+    static CliRun of(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new CliRun(status, out.toString(), err.toString());
+    }
+}
