@@ -13,6 +13,8 @@ import org.parax4j.cli.demo.StoredSamplesPropagation;
 import org.parax4j.cli.demo.Summary;
 import org.parax4j.cli.io.ModelFiles;
 import org.parax4j.engine.EngineInfo;
+import org.parax4j.engine.kernel.KernelMatrices;
+import org.parax4j.engine.kernel.ModuleKernels;
 import org.parax4j.engine.examples.ReferenceModel;
 import org.parax4j.engine.graph.ModelFunction;
 import org.parax4j.engine.graph.Wrt;
@@ -84,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "  %-" + width + "s  semi-relative %10.4f dB   relative %9.5f%n",
                     sens.names().get(i), semi[i], rel[i]);
         }
-        double[] kernel = model.discrepancy().kernel().matrix(freqs, freqs.length, freqs, freqs.length, 1);
+        double[] kernel = KernelMatrices.gram(ModuleKernels.of(model.discrepancy().kernel()), freqs, freqs.length, 1);
 
         ModelFiles.registerTypes();
         double totalSeconds = (System.nanoTime() - start) / 1e9;

@@ -32,7 +32,7 @@ final class GramCommand implements Callable<Integer> {
         KernelOptions.Loaded in = inputs.load();
         CsvMatrix a = in.x1();
         CsvMatrix b = in.x2();
-        double[] k = in.kernel().matrix(a.values(), a.rows(), b.values(), b.rows(), a.cols());
+        double[] k = KernelOptions.matrix(in.kernel(), a.values(), a.rows(), b.values(), b.rows(), a.cols());
         Output.write(out, Csv.format(k, a.rows(), b.rows()), spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
     }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import org.parax4j.cli.io.Csv;
 import org.parax4j.cli.io.CsvMatrix;
 import org.parax4j.cli.io.ModelFiles;
+import org.parax4j.engine.kernel.KernelMatrices;
+import org.parax4j.engine.kernel.ModuleKernels;
 import org.parax4j.kernel.Kernel;
 import org.parax4j.module.Module;
 import picocli.CommandLine.Option;
@@ -39,6 +41,21 @@ final class KernelOptions {
      * @param x2 the second points (the same object as x1 when --x2 is absent)
      */
     record Loaded(Module model, Kernel kernel, CsvMatrix x1, CsvMatrix x2) {}
+
+    /**
+     * {@code K(x1, x2)} of a kernel module: through the SIMD engine for the built-in kernels, through
+     * the module's own scalar {@code matrix} for kernel types the engine does not know.
+     */
+    static double[] matrix(Kernel kernel, double[] x1, int n, double[] x2, int m, int d) {
+        kernel.checkDimension(d);
+        org.parax4j.engine.kernel.Kernel compiled;
+        try {
+            compiled = ModuleKernels.of(kernel);
+        } catch (IllegalArgumentException notBuiltIn) {
+            return kernel.matrix(x1, n, x2, m, d);
+        }
+        return KernelMatrices.matrix(compiled, x1, n, x2, m, d);
+    }
 
     /**
      * Reads the files and checks that both point sets have the kernel's input dimension.

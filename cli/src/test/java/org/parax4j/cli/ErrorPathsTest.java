@@ -87,8 +87,7 @@ class ErrorPathsTest {
         Path model = write("model.json", ModuleJson.save(ReferenceModel.create()));
         assertInputError(CliRun.of("gram", "--model", model.toString(), "--kernel", "discrepancy.kernal",
                 "--x", write("f.csv", "2.0\n").toString()),
-                "--kernel 'discrepancy.kernal': 'discrepancy' (Discrepancy) has no field 'kernal'; its fields: "
-                        + "kernel, weights, meta");
+                "--kernel 'discrepancy.kernal'", "unknown field of Discrepancy 'kernal'; closest: kernel");
     }
 
     @Test

@@ -48,6 +48,27 @@ public interface Module {
         return Tree.nodes(this).stream().skip(1).map(Tree.Node::module).toList();
     }
 
+    /**
+     * All nested modules, depth-first, excluding this one, keyed by their dotted field path
+     * ({@code "discrepancy.kernel"}, list indices and map keys as path elements).
+     */
+    default Map<String, Module> namedSubmodules() {
+        Map<String, Module> out = new java.util.LinkedHashMap<>();
+        Tree.nodes(this).stream().skip(1).forEach(n -> out.put(n.path(), n.module()));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The object at a dotted field path below this module: a submodule, parameter, list, map or
+     * data value.
+     *
+     * @throws IllegalArgumentException when a step names no field, index or key (naming the step and
+     *     the closest choices)
+     */
+    default Object at(String dottedPath) {
+        return Paths.get(this, dottedPath);
+    }
+
     /** A structurally equal copy (modules are immutable, so this is rarely needed). */
     default <M extends Module> M copy() {
         return Structure.copy(this);

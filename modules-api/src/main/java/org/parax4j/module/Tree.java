@@ -45,8 +45,15 @@ final class Tree {
         }
     }
 
-    /** One module found in a walk, with the prefix its parameters' names start with. */
-    record Node(String prefix, Module module, int depth) {}
+    /**
+     * One module found in a walk.
+     *
+     * @param prefix the prefix its parameters' names start with
+     * @param module the module
+     * @param depth 0 for the root
+     * @param path its dotted field path from the root ({@code ""} for the root)
+     */
+    record Node(String prefix, Module module, int depth, String path) {}
 
     /** Rewrites parameters and (post-order) modules; returning the argument means "unchanged". */
     interface Rewriter {
@@ -77,26 +84,28 @@ final class Tree {
     /** Every module of the tree, root first, depth-first. */
     static List<Node> nodes(Module root) {
         List<Node> out = new ArrayList<>();
-        collectNodes(root, "", 0, out);
+        collectNodes(root, "", 0, "", out);
         return out;
     }
 
-    private static void collectNodes(Module module, String prefix, int depth, List<Node> out) {
-        out.add(new Node(prefix, module, depth));
+    private static void collectNodes(Module module, String prefix, int depth, String path, List<Node> out) {
+        out.add(new Node(prefix, module, depth, path));
         ModuleType type = ModuleType.of(module);
         for (ModuleType.Slot slot : type.slots) {
             Object value = slot.get(module);
             switch (slot.kind()) {
                 case MODULE -> {
                     if (value != null) {
-                        collectNodes((Module) value, childPrefix(prefix, slot, (Module) value), depth + 1, out);
+                        collectNodes((Module) value, childPrefix(prefix, slot, (Module) value), depth + 1,
+                                dotted(path, slot.field()), out);
                     }
                 }
                 case LIST -> {
                     List<?> list = (List<?>) value;
                     for (int i = 0; list != null && i < list.size(); i++) {
                         if (list.get(i) instanceof Module child) {
-                            collectNodes(child, elementPrefix(prefix, slot, String.valueOf(i), child), depth + 1, out);
+                            collectNodes(child, elementPrefix(prefix, slot, String.valueOf(i), child), depth + 1,
+                                    dotted(dotted(path, slot.field()), String.valueOf(i)), out);
                         }
                     }
                 }
@@ -106,7 +115,7 @@ final class Tree {
                         for (Map.Entry<?, ?> e : map.entrySet()) {
                             if (e.getValue() instanceof Module child) {
                                 collectNodes(child, elementPrefix(prefix, slot, String.valueOf(e.getKey()), child),
-                                        depth + 1, out);
+                                        depth + 1, dotted(dotted(path, slot.field()), String.valueOf(e.getKey())), out);
                             }
                         }
                     }
