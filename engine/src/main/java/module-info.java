@@ -14,4 +14,5 @@ module org.parax4j.engine {
 
     exports org.parax4j.engine;
     exports org.parax4j.engine.kernel;
+    exports org.parax4j.engine.random;
 }
