@@ -16,16 +16,18 @@ import org.parax4j.engine.internal.random.SplitMix;
  * Draws many samples of one distribution at once into a caller buffer, vectorised across samples
  * and reproducible: sample {@code s} of {@code sample(rng, index, …)} is a pure function of
  * {@code (rng.seed(), index + s)}, so the bits do not depend on how a request is split into calls,
- * on the number of threads, or on the vector width (integer and uniform paths are bit-identical
- * everywhere; paths through log/sin/cos/exp are identical for a given implementation and within
- * a few ulps between the Vector API and the plain-Java implementations).
+ * on the number of threads, on the vector width, on the JIT tier, or on whether the Vector API or
+ * the plain-Java implementation runs: the elementary functions (log, exp, sin/cos) are written out
+ * in IEEE-exact operations (see the engine's internal {@code Elementary}) rather than taken from
+ * the Vector API, whose interpreted and compiled forms differ by an ulp.
  *
  * <p>Samplers ({@link #of}):
  * <ul>
  *   <li>{@link Uniform}: {@code low + (high − low)·u}, u a 53-bit uniform in [0, 1), one
  *       fused multiply-add;</li>
  *   <li>{@link Normal}: {@code mean + std·z}, z by the Box–Muller transform (Box and Muller 1958)
- *       with lanewise log, sqrt, sin and cos; both deviates of a pair are used. The radius uses a
+ *       with lanewise log, sqrt, sin and cos (own polynomial forms, within a few ulps of
+ *       {@link Math}'s); both deviates of a pair are used. The radius uses a
  *       53-bit uniform in (0, 1], so |z| ≤ √(106 ln 2) ≈ 8.57: the tail beyond has probability
  *       about 1e-17 and is never produced;</li>
  *   <li>{@link LogNormal}: {@code exp(mu + sigma·z)};</li>

@@ -8,9 +8,9 @@ package org.parax4j.engine.internal.random;
  * <p>Every method fills {@code out[from, from + length)} with elements {@code index … index + length − 1}
  * of a stream {@code (seed, gamma)} of the generator described in {@link SplitMix}; element {@code j}
  * is a pure function of {@code (seed, gamma, j)}, so any split of a request into calls gives the same
- * bits. Integer and uniform outputs are bit-identical between the two implementations at every vector
- * width; outputs that pass through {@code log}, {@code sin}, {@code cos} or {@code exp} may differ by a
- * few ulps between them (the Vector API uses its own vectorised elementary functions).
+ * bits. Every output is bit-identical between the two implementations at every vector width: both
+ * evaluate the same IEEE-exact operation sequences, including the elementary functions of
+ * {@link Elementary}.
  *
  * <p>Callers (the public facades) validate arguments; implementations do not re-check, never
  * allocate, and are stateless and thread-safe.

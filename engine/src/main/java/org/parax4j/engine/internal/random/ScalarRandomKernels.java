@@ -1,9 +1,8 @@
 package org.parax4j.engine.internal.random;
 
 /**
- * Plain-Java reference implementation of {@link RandomKernels}: one element at a time, with
- * {@link Math#log}, {@link Math#sin}, {@link Math#cos} and {@link Math#exp}. Stateless and
- * thread-safe; never allocates.
+ * Plain-Java reference implementation of {@link RandomKernels}: one element at a time, with the
+ * IEEE-exact elementary functions of {@link Elementary}. Stateless and thread-safe; never allocates.
  */
 public final class ScalarRandomKernels implements RandomKernels {
 
@@ -34,7 +33,7 @@ public final class ScalarRandomKernels implements RandomKernels {
     public void logNormals(long seed, long gamma, long index, double mu, double sigma, double[] out, int from,
             int length) {
         for (int i = 0; i < length; i++) {
-            out[from + i] = Math.exp(Math.fma(sigma, standardNormal(seed, gamma, index + i), mu));
+            out[from + i] = Elementary.exp(Math.fma(sigma, standardNormal(seed, gamma, index + i), mu));
         }
     }
 
@@ -44,10 +43,9 @@ public final class ScalarRandomKernels implements RandomKernels {
         int k = (int) (j & (SplitMix.NORMAL_BLOCK - 1));
         int lane = k & (SplitMix.NORMAL_HALF - 1);
         double u1 = SplitMix.openClosed(SplitMix.at(seed, gamma, block + lane));
-        double u2 = SplitMix.closedOpen(SplitMix.at(seed, gamma, block + SplitMix.NORMAL_HALF + lane));
-        double r = Math.sqrt(-2 * Math.log(u1));
-        double theta = SplitMix.TWO_PI * u2;
-        return r * (k < SplitMix.NORMAL_HALF ? Math.cos(theta) : Math.sin(theta));
+        long angle = SplitMix.at(seed, gamma, block + SplitMix.NORMAL_HALF + lane) >>> 11;
+        double r = Math.sqrt(-2 * Elementary.log(u1));
+        return r * (k < SplitMix.NORMAL_HALF ? Elementary.cosOfBits(angle) : Elementary.sinOfBits(angle));
     }
 
     @Override
