@@ -116,14 +116,11 @@ final class PanamaRandomKernels implements RandomKernels {
         }
     }
 
-    /** {@link Elementary#exp} in place, lanewise; the last vector through a mask. */
+    /** {@link Elementary#exp} in place, lanewise; the scalar twin (same bits) for the tail. */
     private void expInPlace(double[] out, int from, int length) {
-        int vectors = (int) (((long) length + lanes - 1) / lanes);
-        VectorMask<Double> all = doubles.maskAll(true);
-        for (int v = 0; v < vectors; v++) {
-            int i = v * lanes;
-            VectorMask<Double> m = i <= length - lanes ? all : all.indexInRange(i, length);
-            DoubleVector x = DoubleVector.fromArray(doubles, out, from + i, m);
+        int i = 0;
+        for (; i <= length - lanes; i += lanes) {
+            DoubleVector x = DoubleVector.fromArray(doubles, out, from + i);
             DoubleVector clamped = x.max(Elementary.EXP_MIN).min(Elementary.EXP_MAX);
             DoubleVector n = clamped.fma(x.broadcast(Elementary.LOG2E), x.broadcast(Elementary.SHIFTER))
                     .sub(Elementary.SHIFTER);
@@ -138,7 +135,10 @@ final class PanamaRandomKernels implements RandomKernels {
             scaled.reinterpretAsDoubles()
                     .blend(x.broadcast(Double.POSITIVE_INFINITY), x.compare(VectorOperators.GT, Elementary.EXP_MAX))
                     .blend(x.broadcast(0.0), x.compare(VectorOperators.LT, Elementary.EXP_MIN))
-                    .intoArray(out, from + i, m);
+                    .intoArray(out, from + i);
+        }
+        for (; i < length; i++) {
+            out[from + i] = Elementary.exp(out[from + i]);
         }
     }
 
@@ -283,16 +283,13 @@ final class PanamaRandomKernels implements RandomKernels {
     /**
      * In place, {@code p → clamp(mu + scale·clamp(Φ⁻¹(p), zLow, zHigh), low, high)}, with
      * {@link InverseNormal#icdf} lanewise: the central branch for every lane, the tail branch only
-     * when some lane needs it (a branch per vector, not per lane), merged by blends. The last vector
-     * is loaded and stored through a mask.
+     * when some lane needs it (a branch per vector, not per lane), merged by blends. The tail goes
+     * through the scalar twin, which gives the same bits.
      */
     private void truncate(TruncationConstants c, double[] out, int from, int length) {
-        int vectors = (int) (((long) length + lanes - 1) / lanes);
-        VectorMask<Double> all = doubles.maskAll(true);
-        for (int v = 0; v < vectors; v++) {
-            int i = v * lanes;
-            VectorMask<Double> m = i <= length - lanes ? all : all.indexInRange(i, length);
-            DoubleVector p = DoubleVector.fromArray(doubles, out, from + i, m);
+        int i = 0;
+        for (; i <= length - lanes; i += lanes) {
+            DoubleVector p = DoubleVector.fromArray(doubles, out, from + i);
             DoubleVector q = p.sub(0.5);
             DoubleVector r = q.broadcast(InverseNormal.CONST1).sub(q.mul(q));
             DoubleVector num = r.broadcast(InverseNormal.A[7]);
@@ -302,7 +299,7 @@ final class PanamaRandomKernels implements RandomKernels {
                 den = den.fma(r, r.broadcast(InverseNormal.B[k]));
             }
             DoubleVector z = q.mul(num).div(den);
-            VectorMask<Double> tail = q.abs().compare(VectorOperators.GT, InverseNormal.SPLIT1).and(m);
+            VectorMask<Double> tail = q.abs().compare(VectorOperators.GT, InverseNormal.SPLIT1);
             if (tail.anyTrue()) {
                 // Elementary.log of min(p, 1 − p), then the tail rational functions of √(−log).
                 DoubleVector x = p.min(p.broadcast(1.0).sub(p));
@@ -335,7 +332,10 @@ final class PanamaRandomKernels implements RandomKernels {
                 z = z.blend(w.blend(w.neg(), q.compare(VectorOperators.LT, 0.0)), tail);
             }
             z.max(c.zLow()).min(c.zHigh()).fma(c.scale(), c.mu()).max(c.low()).min(c.high())
-                    .intoArray(out, from + i, m);
+                    .intoArray(out, from + i);
+        }
+        for (; i < length; i++) {
+            out[from + i] = ScalarRandomKernels.truncate(c, out[from + i]);
         }
     }
 

@@ -53,11 +53,15 @@ public final class ScalarRandomKernels implements RandomKernels {
             int length) {
         for (int i = 0; i < length; i++) {
             double u = SplitMix.open(SplitMix.at(seed, gamma, index + i));
-            double p = Math.fma(u, c.pWidth(), c.pLow());
-            p = Math.min(Math.max(p, Double.MIN_NORMAL), SplitMix.ONE_MINUS_ULP);
-            double z = Math.min(Math.max(InverseNormal.icdf(p), c.zLow()), c.zHigh());
-            out[from + i] = Math.min(Math.max(Math.fma(c.scale(), z, c.mu()), c.low()), c.high());
+            double p = Math.min(Math.max(Math.fma(u, c.pWidth(), c.pLow()), Double.MIN_NORMAL), SplitMix.ONE_MINUS_ULP);
+            out[from + i] = truncate(c, p);
         }
+    }
+
+    /** {@code clamp(mu + scale·clamp(Φ⁻¹(p), zLow, zHigh), low, high)}. */
+    static double truncate(TruncationConstants c, double p) {
+        double z = Math.min(Math.max(InverseNormal.icdf(p), c.zLow()), c.zHigh());
+        return Math.min(Math.max(Math.fma(c.scale(), z, c.mu()), c.low()), c.high());
     }
 
     @Override
