@@ -15,4 +15,5 @@ module org.parax4j.engine {
     exports org.parax4j.engine;
     exports org.parax4j.engine.kernel;
     exports org.parax4j.engine.random;
+    exports org.parax4j.engine.stats;
 }
