@@ -38,31 +38,37 @@ public record Summary(long count, double[] mean, double[] variance, double[] mea
         percentileErrors = deepCopy(percentileErrors);
     }
 
+    /** The {@code mean} component; a copy. */
     @Override
     public double[] mean() {
         return mean.clone();
     }
 
+    /** The {@code variance} component; a copy. */
     @Override
     public double[] variance() {
         return variance.clone();
     }
 
+    /** The {@code meanError} component; a copy. */
     @Override
     public double[] meanError() {
         return meanError.clone();
     }
 
+    /** The {@code probabilities} component; a copy. */
     @Override
     public double[] probabilities() {
         return probabilities.clone();
     }
 
+    /** The {@code percentiles} component; a copy. */
     @Override
     public double[][] percentiles() {
         return deepCopy(percentiles);
     }
 
+    /** The {@code percentileErrors} component; a copy. */
     @Override
     public double[][] percentileErrors() {
         return deepCopy(percentileErrors);
@@ -85,11 +91,13 @@ public record Summary(long count, double[] mean, double[] variance, double[] mea
                 && Arrays.deepEquals(percentileErrors, s.percentileErrors);
     }
 
+    /** Hash of the count, means and percentiles by content. */
     @Override
     public int hashCode() {
         return Long.hashCode(count) + 31 * Arrays.hashCode(mean) + 961 * Arrays.deepHashCode(percentiles);
     }
 
+    /** Count, means, variances and percentiles. */
     @Override
     public String toString() {
         return "Summary[count=" + count + ", mean=" + Arrays.toString(mean) + ", variance=" + Arrays.toString(variance)
