@@ -17,4 +17,6 @@ module org.parax4j.engine {
     exports org.parax4j.engine.compile;
     exports org.parax4j.engine.graph;
     exports org.parax4j.engine.examples;
+    exports org.parax4j.engine.random;
+    exports org.parax4j.engine.stats;
 }

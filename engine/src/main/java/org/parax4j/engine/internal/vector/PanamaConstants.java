@@ -7,9 +7,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Every species the Vector API routines use, as {@code static final} constants (C2 intrinsifies
- * vector operations only when the species is a compile-time constant).
+ * vector operations only when the species is a compile-time constant). Public only so that other
+ * internal packages (random number generation) can pick a species; the package is not exported.
  */
-final class PanamaConstants {
+public final class PanamaConstants {
 
     static final VectorSpecies<Double> DOUBLE_128 = DoubleVector.SPECIES_128;
     static final VectorSpecies<Float> FLOAT_128 = FloatVector.SPECIES_128;
@@ -21,7 +22,21 @@ final class PanamaConstants {
     private PanamaConstants() {}
 
     /** Bit size of the preferred vector shape on this CPU. */
-    static int preferredBits() {
+    public static int preferredBits() {
         return VectorShape.preferredShape().vectorBitSize();
+    }
+
+    /**
+     * The double species of {@code bits} bits (128, 256 or 512).
+     *
+     * @throws IllegalArgumentException for any other width
+     */
+    public static VectorSpecies<Double> doubleSpecies(int bits) {
+        return switch (bits) {
+            case 128 -> DOUBLE_128;
+            case 256 -> DOUBLE_256;
+            case 512 -> DOUBLE_512;
+            default -> throw new IllegalArgumentException("vector width must be 128, 256 or 512 bits, got " + bits);
+        };
     }
 }

@@ -1,0 +1,51 @@
+package org.parax4j.engine.random;
+
+import java.util.concurrent.ForkJoinTask;
+import org.parax4j.engine.internal.random.SplitMix;
+
+/**
+ * Splits a range of samples into contiguous parts run on the caller's thread and the fork/join
+ * common pool. Parts start at multiples of {@link SplitMix#NORMAL_BLOCK} so no Box–Muller block is
+ * shared; results never depend on the split, because every sample is a pure function of its index.
+ */
+final class Parallel {
+
+    /** Requests below this many samples per extra thread stay on the caller's thread. */
+    static final int MIN_PART = 1 << 14;
+
+    /** Work on samples {@code [start, start + length)} of a request. */
+    @FunctionalInterface
+    interface Range {
+        void run(int start, int length);
+    }
+
+    private Parallel() {}
+
+    /** Runs {@code body} over {@code [0, length)} in at most {@code threads} parts; allocates one task per extra part. */
+    static void run(int length, int threads, Range body) {
+        int parts = (int) Math.min(threads, Math.max(1, length / MIN_PART));
+        if (parts <= 1) {
+            body.run(0, length);
+            return;
+        }
+        long per = ((long) length / parts + SplitMix.NORMAL_BLOCK - 1) & -SplitMix.NORMAL_BLOCK;
+        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[parts - 1];
+        for (int p = 1; p < parts; p++) {
+            int start = (int) Math.min(length, p * per);
+            int end = p == parts - 1 ? length : (int) Math.min(length, (p + 1) * per);
+            tasks[p - 1] = ForkJoinTask.adapt(() -> body.run(start, end - start)).fork();
+        }
+        body.run(0, (int) Math.min(length, per));
+        RuntimeException failure = null;
+        for (ForkJoinTask<?> task : tasks) {
+            try {
+                task.join();
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
