@@ -44,6 +44,9 @@ public interface GraphOps {
     /** {@code Σ x[k]}. */
     double sum(double[] x, int xo, int n);
 
+    /** {@code Σ x[k]·y[k]}. */
+    double dot(double[] x, int xo, double[] y, int yo, int n);
+
     /**
      * One row of a fused stationary kernel matrix and, optionally, its tangents. With
      * {@code s_e = (x1[e] − x2t[e·m + j])²·invL2[e]}, {@code r² = Σ s_e}, base kernel {@code kb(r²)}

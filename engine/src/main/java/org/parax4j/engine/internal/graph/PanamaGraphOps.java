@@ -312,6 +312,27 @@ final class PanamaGraphOps implements GraphOps {
     }
 
     @Override
+    public double dot(double[] x, int xo, double[] y, int yo, int n) {
+        int k = 0;
+        double s = 0;
+        if (n >= 2 * L) {
+            // Two accumulators hide the latency of the dependent FMAs.
+            DoubleVector acc0 = DoubleVector.zero(S);
+            DoubleVector acc1 = DoubleVector.zero(S);
+            int bound = n - 2 * L;
+            for (; k <= bound; k += 2 * L) {
+                acc0 = v(x, xo + k).fma(v(y, yo + k), acc0);
+                acc1 = v(x, xo + k + L).fma(v(y, yo + k + L), acc1);
+            }
+            s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        }
+        for (; k < n; k++) {
+            s += x[xo + k] * y[yo + k];
+        }
+        return s;
+    }
+
+    @Override
     public void kernelRow(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d, double[] invL2,
             double variance, double[] k, int ko, int slots, int[] start, int[] dim, double[] coef, double[] coefV,
             double[] t, int to, int tStride) {

@@ -39,6 +39,10 @@ public final class PlainExecutor {
                 case SUM -> z[0] = ops.sum(s.values[in[0]], 0, s.values[in[0]].length);
                 case SUM_AXIS0, SUM_AXIS1 -> sumAxis(ops, node.op(), g.node(in[0]).shape(), s.values[in[0]], 0, z, 0);
                 case RESHAPE -> System.arraycopy(s.values[in[0]], 0, z, 0, z.length);
+                case MATVEC -> {
+                    Shape a = g.node(in[0]).shape();
+                    matvec(ops, s.values[in[0]], 0, a.rows(), a.cols(), s.values[in[1]], 0, z, 0);
+                }
                 case KERNEL -> kernel(s, node, z);
             }
         }
@@ -74,18 +78,32 @@ public final class PlainExecutor {
         }
     }
 
+    /** Rows shorter than this are copied or summed element by element rather than by a call per row. */
+    private static final int SHORT_ROW = 16;
+
     /** Broadcasts {@code src} (shape {@code from}, at {@code offset}) to shape {@code to} in {@code dst}; returns dst. */
     static double[] expand(double[] src, int offset, Shape from, Shape to, double[] dst) {
         int rows = to.rows();
         int cols = to.cols();
         int rowStride = from.rows() == 1 ? 0 : from.cols();
         boolean colBroadcast = from.cols() == 1;
-        for (int r = 0; r < rows; r++) {
+        if (colBroadcast || cols >= SHORT_ROW) {
+            for (int r = 0; r < rows; r++) {
+                int base = offset + r * rowStride;
+                if (colBroadcast) {
+                    java.util.Arrays.fill(dst, r * cols, (r + 1) * cols, src[base]);
+                } else {
+                    System.arraycopy(src, base, dst, r * cols, cols);
+                }
+            }
+            return dst;
+        }
+        // Short rows (e.g. 4 weights repeated over 200 frequencies): one call per row would cost
+        // more than the copy itself.
+        for (int r = 0, k = 0; r < rows; r++) {
             int base = offset + r * rowStride;
-            if (colBroadcast) {
-                java.util.Arrays.fill(dst, r * cols, (r + 1) * cols, src[base]);
-            } else {
-                System.arraycopy(src, base, dst, r * cols, cols);
+            for (int c = 0; c < cols; c++) {
+                dst[k++] = src[base + c];
             }
         }
         return dst;
@@ -96,14 +114,50 @@ public final class PlainExecutor {
         int rows = in.rows();
         int cols = in.cols();
         if (op == Op.SUM_AXIS1) {
-            for (int r = 0; r < rows; r++) {
-                z[zo + r] = ops.sum(x, xo + r * cols, cols);
+            if (cols >= SHORT_ROW) {
+                for (int r = 0; r < rows; r++) {
+                    z[zo + r] = ops.sum(x, xo + r * cols, cols);
+                }
+                return;
+            }
+            for (int r = 0, k = xo; r < rows; r++) {
+                double acc = 0;
+                for (int c = 0; c < cols; c++) {
+                    acc += x[k++];
+                }
+                z[zo + r] = acc;
             }
         } else {
             java.util.Arrays.fill(z, zo, zo + cols, 0);
-            for (int r = 0; r < rows; r++) {
-                ops.axpy(1, x, xo + r * cols, z, zo, cols);
+            if (cols >= SHORT_ROW) {
+                for (int r = 0; r < rows; r++) {
+                    ops.axpy(1, x, xo + r * cols, z, zo, cols);
+                }
+                return;
             }
+            for (int r = 0, k = xo; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    z[zo + c] += x[k++];
+                }
+            }
+        }
+    }
+
+    /** {@code z[zo + r] = Σ_c a[ao + r·cols + c]·w[wo + c]} for {@code r < rows}. */
+    static void matvec(GraphOps ops, double[] a, int ao, int rows, int cols, double[] w, int wo, double[] z,
+            int zo) {
+        if (cols >= SHORT_ROW) {
+            for (int r = 0; r < rows; r++) {
+                z[zo + r] = ops.dot(a, ao + r * cols, w, wo, cols);
+            }
+            return;
+        }
+        for (int r = 0, k = ao; r < rows; r++) {
+            double acc = 0;
+            for (int c = 0; c < cols; c++) {
+                acc += a[k++] * w[wo + c];
+            }
+            z[zo + r] = acc;
         }
     }
 

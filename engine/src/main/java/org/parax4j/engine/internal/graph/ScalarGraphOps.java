@@ -119,6 +119,15 @@ public final class ScalarGraphOps implements GraphOps {
         return s;
     }
 
+    @Override
+    public double dot(double[] x, int xo, double[] y, int yo, int n) {
+        double s = 0;
+        for (int k = 0; k < n; k++) {
+            s += x[xo + k] * y[yo + k];
+        }
+        return s;
+    }
+
     /** The base kernel {@code kb(r²)}. */
     static double base(Node.KernelKind kind, double r2) {
         return switch (kind) {

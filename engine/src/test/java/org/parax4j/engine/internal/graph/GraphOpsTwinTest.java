@@ -103,6 +103,14 @@ class GraphOpsTwinTest {
         simd.axpy(-0.7, t, 2, b, 1, n);
         close(a, b, 1e-15, "axpy n=" + n);
         assertEquals(SCALAR.sum(c2, 1, n), simd.sum(c2, 1, n), 1e-13 * Math.max(1, n), "sum n=" + n);
+        double[] y = random(n, 7, -2, 2);
+        double dotScalar = SCALAR.dot(c2, 1, y, 2, n);
+        double dotPlain = 0;
+        for (int k = 0; k < n; k++) {
+            dotPlain += c2[1 + k] * y[2 + k];
+        }
+        assertEquals(dotPlain, dotScalar, 0, "scalar dot n=" + n);
+        assertEquals(dotScalar, simd.dot(c2, 1, y, 2, n), 1e-13 * Math.max(1, n), "dot n=" + n);
     }
 
     @ParameterizedTest
