@@ -391,8 +391,8 @@ public final class DualExecutor {
             for (int j = 0; j < m; j++) {
                 double r2 = 0;
                 for (int e = 0; e < d; e++) {
-                    double diff = x1[r * d + e] - s.x2t[e * m + j];
-                    r2 += diff * diff * s.invL2[e];
+                    double diff = x1[r * d + e] * s.invL[e] - s.x2t[e * m + j];
+                    r2 += diff * diff;
                 }
                 double kb = ScalarGraphOps.base(spec.kind(), r2);
                 double vg = variance * ScalarGraphOps.slope(spec.kind(), r2, kb);
@@ -400,7 +400,7 @@ public final class DualExecutor {
                 for (int e = 0; e < d; e++) {
                     double dx = (t1 == null ? 0 : t1[o1 + r * d + e]) - (t2 == null ? 0 : t2[o2 + j * d + e]);
                     if (dx != 0) {
-                        acc -= (x1[r * d + e] - s.x2t[e * m + j]) * s.invL2[e] * dx;
+                        acc -= (x1[r * d + e] * s.invL[e] - s.x2t[e * m + j]) * s.invL[e] * dx;
                     }
                 }
                 t[to + r * m + j] += vg * acc;

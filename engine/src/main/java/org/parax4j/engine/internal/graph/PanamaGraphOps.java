@@ -333,16 +333,17 @@ final class PanamaGraphOps implements GraphOps {
     }
 
     @Override
-    public void kernelRow(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d, double[] invL2,
-            double variance, double[] k, int ko, int slots, int[] start, int[] dim, double[] coef, double[] coefV,
-            double[] t, int to, int tStride) {
+    public void kernelRow(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d, double variance,
+            double[] k, int ko, int slots, int[] start, int[] dim, double[] coef, double[] coefV, double[] t, int to,
+            int tStride) {
         int bound = S.loopBound(m);
         int j = 0;
         for (; j < bound; j += L) {
+            // Inputs come divided by the length scales: one subtraction and one FMA per dimension.
             DoubleVector r2 = DoubleVector.zero(S);
             for (int e = 0; e < d; e++) {
-                DoubleVector diff = v(x2t, e * m + j).neg().add(x1[x1o + e]);
-                r2 = diff.mul(diff).fma(DoubleVector.broadcast(S, invL2[e]), r2);
+                DoubleVector diff = DoubleVector.broadcast(S, x1[x1o + e]).sub(v(x2t, e * m + j));
+                r2 = diff.fma(diff, r2);
             }
             DoubleVector kb;
             DoubleVector g;
@@ -375,19 +376,32 @@ final class PanamaGraphOps implements GraphOps {
             if (slots == 0) {
                 continue;
             }
+            // All directions in this sweep, while kb, g and the row of x2t are hot. A slot is usually
+            // one length scale (one entry, no variance term) or the variance (no entry).
             DoubleVector vg = g.mul(variance);
             for (int s = 0; s < slots; s++) {
-                DoubleVector acc = DoubleVector.zero(S);
-                for (int q = start[s]; q < start[s + 1]; q++) {
-                    int e = dim[q];
-                    DoubleVector diff = v(x2t, e * m + j).neg().add(x1[x1o + e]);
-                    acc = diff.mul(diff).mul(invL2[e]).fma(DoubleVector.broadcast(S, coef[q]), acc);
+                int q0 = start[s];
+                int q1 = start[s + 1];
+                double cv = coefV[s];
+                DoubleVector out;
+                if (q0 == q1) {
+                    out = kb.mul(cv);
+                } else {
+                    int e = dim[q0];
+                    DoubleVector diff = DoubleVector.broadcast(S, x1[x1o + e]).sub(v(x2t, e * m + j));
+                    DoubleVector acc = diff.mul(coef[q0]).mul(diff);
+                    for (int q = q0 + 1; q < q1; q++) {
+                        e = dim[q];
+                        diff = DoubleVector.broadcast(S, x1[x1o + e]).sub(v(x2t, e * m + j));
+                        acc = diff.mul(coef[q]).fma(diff, acc);
+                    }
+                    out = cv == 0 ? vg.mul(acc) : vg.fma(acc, kb.mul(cv));
                 }
-                vg.fma(acc, kb.mul(coefV[s])).intoArray(t, to + s * tStride + j);
+                out.intoArray(t, to + s * tStride + j);
             }
         }
-        ScalarGraphOps.kernelRowScalar(kind, x1, x1o, x2t, m, d, invL2, variance, k, ko, slots, start, dim, coef,
-                coefV, t, to, tStride, j);
+        ScalarGraphOps.kernelRowScalar(kind, x1, x1o, x2t, m, d, variance, k, ko, slots, start, dim, coef, coefV, t,
+                to, tStride, j);
     }
 
     private static DoubleVector v(double[] a, int offset) {

@@ -161,22 +161,24 @@ public final class PlainExecutor {
         }
     }
 
-    /** Prepares {@code s.x2t} and {@code s.invL2} for a kernel node; returns the variance (1 when unscaled). */
+    /**
+     * Prepares {@code s.invL} ({@code 1/ℓ_e}) and {@code s.x2t} (the second input over the length
+     * scales, transposed) for a kernel node; returns the variance (1 when unscaled).
+     */
     static double prepareKernel(Scratch s, Node node) {
         Node.KernelSpec spec = (Node.KernelSpec) node.data();
         int d = spec.d();
         int[] in = node.inputs();
+        double[] ls = s.values[in[2]];
+        for (int e = 0; e < d; e++) {
+            s.invL[e] = 1 / (ls.length == 1 ? ls[0] : ls[e]);
+        }
         double[] x2 = s.values[in[1]];
         int m = s.graph.node(in[1]).shape().rows();
         for (int j = 0; j < m; j++) {
             for (int e = 0; e < d; e++) {
-                s.x2t[e * m + j] = x2[j * d + e];
+                s.x2t[e * m + j] = x2[j * d + e] * s.invL[e];
             }
-        }
-        double[] ls = s.values[in[2]];
-        for (int e = 0; e < d; e++) {
-            double l = ls.length == 1 ? ls[0] : ls[e];
-            s.invL2[e] = 1 / (l * l);
         }
         return spec.scaled() ? s.values[in[3]][0] : 1;
     }
@@ -200,7 +202,7 @@ public final class PlainExecutor {
 
     /**
      * The fused rows of a kernel node: values into {@code k} and, for {@code slots > 0}, tangent
-     * run {@code slot} at {@code t[slot·n·m]}, from {@code s.x2t}, {@code s.invL2} and the
+     * run {@code slot} at {@code t[slot·n·m]}, from {@code s.x2t}, {@code s.invL} and the
      * coefficient tables in {@code s}. A short, tall matrix is computed as {@code K(X2, X1)} row by
      * row (stationary kernels are symmetric) and transposed.
      */
@@ -210,20 +212,26 @@ public final class PlainExecutor {
         int size = n * m;
         if (!swapped(n, m)) {
             for (int i = 0; i < n; i++) {
-                ops.kernelRow(spec.kind(), x1, i * d, s.x2t, m, d, s.invL2, variance, k, i * m, slots, s.start, s.dim,
-                        s.coef, s.coefV, t, i * m, size);
+                for (int e = 0; e < d; e++) {
+                    s.x1s[e] = x1[i * d + e] * s.invL[e];
+                }
+                ops.kernelRow(spec.kind(), s.x1s, 0, s.x2t, m, d, variance, k, i * m, slots, s.start, s.dim, s.coef,
+                        s.coefV, t, i * m, size);
             }
             return;
         }
         for (int i = 0; i < n; i++) {
             for (int e = 0; e < d; e++) {
-                s.x1t[e * n + i] = x1[i * d + e];
+                s.x1t[e * n + i] = x1[i * d + e] * s.invL[e];
             }
         }
         double[] buf = s.kernelT;
         for (int j = 0; j < m; j++) {
-            ops.kernelRow(spec.kind(), x2, j * d, s.x1t, n, d, s.invL2, variance, buf, j * n, slots, s.start, s.dim,
-                    s.coef, s.coefV, buf, size + j * n, size);
+            for (int e = 0; e < d; e++) {
+                s.x1s[e] = s.x2t[e * m + j];
+            }
+            ops.kernelRow(spec.kind(), s.x1s, 0, s.x1t, n, d, variance, buf, j * n, slots, s.start, s.dim, s.coef,
+                    s.coefV, buf, size + j * n, size);
         }
         for (int plane = 0; plane <= slots; plane++) {
             double[] dst = plane == 0 ? k : t;

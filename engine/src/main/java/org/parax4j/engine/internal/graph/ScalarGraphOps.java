@@ -158,22 +158,21 @@ public final class ScalarGraphOps implements GraphOps {
     }
 
     @Override
-    public void kernelRow(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d, double[] invL2,
-            double variance, double[] k, int ko, int slots, int[] start, int[] dim, double[] coef, double[] coefV,
-            double[] t, int to, int tStride) {
-        kernelRowScalar(kind, x1, x1o, x2t, m, d, invL2, variance, k, ko, slots, start, dim, coef, coefV, t, to,
-                tStride, 0);
+    public void kernelRow(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d, double variance,
+            double[] k, int ko, int slots, int[] start, int[] dim, double[] coef, double[] coefV, double[] t, int to,
+            int tStride) {
+        kernelRowScalar(kind, x1, x1o, x2t, m, d, variance, k, ko, slots, start, dim, coef, coefV, t, to, tStride, 0);
     }
 
     /** The scalar row loop from column {@code j0}; also the tail of the vector implementation. */
     static void kernelRowScalar(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d,
-            double[] invL2, double variance, double[] k, int ko, int slots, int[] start, int[] dim, double[] coef,
-            double[] coefV, double[] t, int to, int tStride, int j0) {
+            double variance, double[] k, int ko, int slots, int[] start, int[] dim, double[] coef, double[] coefV,
+            double[] t, int to, int tStride, int j0) {
         for (int j = j0; j < m; j++) {
             double r2 = 0;
             for (int e = 0; e < d; e++) {
                 double diff = x1[x1o + e] - x2t[e * m + j];
-                r2 += diff * diff * invL2[e];
+                r2 += diff * diff;
             }
             double kb = base(kind, r2);
             k[ko + j] = variance * kb;
@@ -186,9 +185,10 @@ public final class ScalarGraphOps implements GraphOps {
                 for (int q = start[s]; q < start[s + 1]; q++) {
                     int e = dim[q];
                     double diff = x1[x1o + e] - x2t[e * m + j];
-                    acc += coef[q] * (diff * diff * invL2[e]);
+                    acc += diff * coef[q] * diff;
                 }
-                t[to + s * tStride + j] = vg * acc + coefV[s] * kb;
+                double cv = coefV[s];
+                t[to + s * tStride + j] = cv == 0 ? vg * acc : vg * acc + cv * kb;
             }
         }
     }

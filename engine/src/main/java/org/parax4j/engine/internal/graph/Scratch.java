@@ -17,7 +17,8 @@ public final class Scratch {
     final double[] expandA;
     final double[] expandB;
     final double[] x2t;
-    final double[] invL2;
+    final double[] invL;
+    final double[] x1s;
     final int[] start;
     final int[] dim;
     final double[] coef;
@@ -65,7 +66,8 @@ public final class Scratch {
         this.expandA = new double[maxSize];
         this.expandB = new double[maxSize];
         this.x2t = new double[maxX2t];
-        this.invL2 = new double[maxD];
+        this.invL = new double[maxD];
+        this.x1s = new double[maxD];
         this.start = new int[maxKernelSlots + 1];
         this.dim = new int[maxKernelSlots * maxD];
         this.coef = new double[maxKernelSlots * maxD];

@@ -125,7 +125,6 @@ class GraphOpsTwinTest {
                     x2t[e * m] = x1[1 + e];   // column 0 coincides with the row's point: r = 0
                 }
             }
-            double[] invL2 = {1.2, 0.7, 2.0};
             int slots = 3;
             int[] start = {0, 1, 4, 4};
             int[] dim = {0, 0, 1, 2};
@@ -135,8 +134,8 @@ class GraphOpsTwinTest {
             double[] kb = new double[m + 2];
             double[] ta = new double[slots * m + 5];
             double[] tb = new double[slots * m + 5];
-            SCALAR.kernelRow(kind, x1, 1, x2t, m, d, invL2, 1.7, ka, 2, slots, start, dim, coef, coefV, ta, 1, m);
-            simd.kernelRow(kind, x1, 1, x2t, m, d, invL2, 1.7, kb, 2, slots, start, dim, coef, coefV, tb, 1, m);
+            SCALAR.kernelRow(kind, x1, 1, x2t, m, d, 1.7, ka, 2, slots, start, dim, coef, coefV, ta, 1, m);
+            simd.kernelRow(kind, x1, 1, x2t, m, d, 1.7, kb, 2, slots, start, dim, coef, coefV, tb, 1, m);
             close(ka, kb, 1e-14, kind + " values m=" + m);
             close(ta, tb, 1e-14, kind + " tangents m=" + m);
             for (double v : tb) {
