@@ -334,7 +334,7 @@ public final class DualExecutor {
 
     /**
      * The fused kernel matrix: hyperparameter tangents in one pass per row through
-     * {@link GraphOps#kernelRow}, then input tangents (when {@code X} depends on parameters) by a
+     * {@link GraphOps#kernelRow} and {@link GraphOps#kernelTangentRow}, then input tangents (when {@code X} depends on parameters) by a
      * scalar pass: {@code dK/dx1_ie = −σ²·g·(x1_ie − x2_je)/ℓ_e²} and the opposite for {@code x2}.
      */
     private void kernel(Scratch s, int c, int i, Node node) {

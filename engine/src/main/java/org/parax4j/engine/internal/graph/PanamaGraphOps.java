@@ -334,8 +334,7 @@ final class PanamaGraphOps implements GraphOps {
 
     @Override
     public void kernelRow(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d, double variance,
-            double[] k, int ko, int slots, int[] start, int[] dim, double[] coef, double[] coefV, double[] t, int to,
-            int tStride) {
+            double[] k, int ko, double[] kbRow, double[] vgRow) {
         int bound = S.loopBound(m);
         int j = 0;
         for (; j < bound; j += L) {
@@ -373,35 +372,81 @@ final class PanamaGraphOps implements GraphOps {
                 default -> throw new IllegalArgumentException("kernel kind " + kind);
             }
             kb.mul(variance).intoArray(k, ko + j);
-            if (slots == 0) {
-                continue;
-            }
-            // All directions in this sweep, while kb, g and the row of x2t are hot. A slot is usually
-            // one length scale (one entry, no variance term) or the variance (no entry).
-            DoubleVector vg = g.mul(variance);
-            for (int s = 0; s < slots; s++) {
-                int q0 = start[s];
-                int q1 = start[s + 1];
-                double cv = coefV[s];
-                DoubleVector out;
-                if (q0 == q1) {
-                    out = kb.mul(cv);
-                } else {
-                    int e = dim[q0];
-                    DoubleVector diff = DoubleVector.broadcast(S, x1[x1o + e]).sub(v(x2t, e * m + j));
-                    DoubleVector acc = diff.mul(coef[q0]).mul(diff);
-                    for (int q = q0 + 1; q < q1; q++) {
-                        e = dim[q];
-                        diff = DoubleVector.broadcast(S, x1[x1o + e]).sub(v(x2t, e * m + j));
-                        acc = diff.mul(coef[q]).fma(diff, acc);
-                    }
-                    out = cv == 0 ? vg.mul(acc) : vg.fma(acc, kb.mul(cv));
-                }
-                out.intoArray(t, to + s * tStride + j);
+            if (kbRow != null) {
+                kb.intoArray(kbRow, j);
+                g.mul(variance).intoArray(vgRow, j);
             }
         }
-        ScalarGraphOps.kernelRowScalar(kind, x1, x1o, x2t, m, d, variance, k, ko, slots, start, dim, coef, coefV, t,
-                to, tStride, j);
+        ScalarGraphOps.kernelRowScalar(kind, x1, x1o, x2t, m, d, variance, k, ko, kbRow, vgRow, j);
+    }
+
+    @Override
+    public void kernelTangentRow(double[] x1, int x1o, double[] x2t, int m, double[] kbRow, double[] vgRow,
+            int slots, int[] start, int[] dim, double[] coef, double[] coefV, double[] t, int to, int tStride) {
+        int bound = S.loopBound(m);
+        for (int s = 0; s < slots; s++) {
+            int q0 = start[s];
+            int q1 = start[s + 1];
+            double cv = coefV[s];
+            int ts = to + s * tStride;
+            int j = 0;
+            if (q0 == q1) {
+                // The output variance: cv·kb.
+                for (; j < bound; j += L) {
+                    v(kbRow, j).mul(cv).intoArray(t, ts + j);
+                }
+                ScalarGraphOps.kernelVarianceRun(kbRow, cv, t, ts, j, m);
+            } else if (q1 == q0 + 1) {
+                // One length scale (ARD): (c·δ·δ)·vg, all scalars hoisted out of the loop.
+                int xo = dim[q0] * m;
+                double x = x1[x1o + dim[q0]];
+                DoubleVector xb = DoubleVector.broadcast(S, x);
+                double c = coef[q0];
+                if (cv == 0) {
+                    for (; j < bound; j += L) {
+                        DoubleVector diff = xb.sub(v(x2t, xo + j));
+                        diff.mul(c).mul(diff).mul(v(vgRow, j)).intoArray(t, ts + j);
+                    }
+                } else {
+                    for (; j < bound; j += L) {
+                        DoubleVector diff = xb.sub(v(x2t, xo + j));
+                        diff.mul(c).mul(diff).mul(v(vgRow, j)).add(v(kbRow, j).mul(cv)).intoArray(t, ts + j);
+                    }
+                }
+                ScalarGraphOps.kernelEntryRun(x, x2t, xo, c, vgRow, kbRow, cv, t, ts, j, m);
+            } else {
+                // Several dimensions share the direction (e.g. an isotropic length scale): one
+                // accumulating pass per dimension, then the slope.
+                for (int q = q0; q < q1; q++) {
+                    int xo = dim[q] * m;
+                    double x = x1[x1o + dim[q]];
+                    DoubleVector xb = DoubleVector.broadcast(S, x);
+                    double c = coef[q];
+                    j = 0;
+                    if (q == q0) {
+                        for (; j < bound; j += L) {
+                            DoubleVector diff = xb.sub(v(x2t, xo + j));
+                            diff.mul(c).mul(diff).intoArray(t, ts + j);
+                        }
+                    } else {
+                        for (; j < bound; j += L) {
+                            DoubleVector diff = xb.sub(v(x2t, xo + j));
+                            diff.mul(c).mul(diff).add(v(t, ts + j)).intoArray(t, ts + j);
+                        }
+                    }
+                    ScalarGraphOps.kernelSumRun(x, x2t, xo, c, q > q0, t, ts, j, m);
+                }
+                j = 0;
+                for (; j < bound; j += L) {
+                    DoubleVector out = v(vgRow, j).mul(v(t, ts + j));
+                    if (cv != 0) {
+                        out = out.add(v(kbRow, j).mul(cv));
+                    }
+                    out.intoArray(t, ts + j);
+                }
+                ScalarGraphOps.kernelFinishRun(vgRow, kbRow, cv, t, ts, j, m);
+            }
+        }
     }
 
     private static DoubleVector v(double[] a, int offset) {

@@ -215,8 +215,12 @@ public final class PlainExecutor {
                 for (int e = 0; e < d; e++) {
                     s.x1s[e] = x1[i * d + e] * s.invL[e];
                 }
-                ops.kernelRow(spec.kind(), s.x1s, 0, s.x2t, m, d, variance, k, i * m, slots, s.start, s.dim, s.coef,
-                        s.coefV, t, i * m, size);
+                ops.kernelRow(spec.kind(), s.x1s, 0, s.x2t, m, d, variance, k, i * m, slots > 0 ? s.kbRow : null,
+                        s.vgRow);
+                if (slots > 0) {
+                    ops.kernelTangentRow(s.x1s, 0, s.x2t, m, s.kbRow, s.vgRow, slots, s.start, s.dim, s.coef, s.coefV,
+                            t, i * m, size);
+                }
             }
             return;
         }
@@ -230,8 +234,12 @@ public final class PlainExecutor {
             for (int e = 0; e < d; e++) {
                 s.x1s[e] = s.x2t[e * m + j];
             }
-            ops.kernelRow(spec.kind(), s.x1s, 0, s.x1t, n, d, variance, buf, j * n, slots, s.start, s.dim, s.coef,
-                    s.coefV, buf, size + j * n, size);
+            ops.kernelRow(spec.kind(), s.x1s, 0, s.x1t, n, d, variance, buf, j * n, slots > 0 ? s.kbRow : null,
+                    s.vgRow);
+            if (slots > 0) {
+                ops.kernelTangentRow(s.x1s, 0, s.x1t, n, s.kbRow, s.vgRow, slots, s.start, s.dim, s.coef, s.coefV, buf,
+                        size + j * n, size);
+            }
         }
         for (int plane = 0; plane <= slots; plane++) {
             double[] dst = plane == 0 ? k : t;

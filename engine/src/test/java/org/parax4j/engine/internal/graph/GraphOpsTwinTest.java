@@ -134,10 +134,28 @@ class GraphOpsTwinTest {
             double[] kb = new double[m + 2];
             double[] ta = new double[slots * m + 5];
             double[] tb = new double[slots * m + 5];
-            SCALAR.kernelRow(kind, x1, 1, x2t, m, d, 1.7, ka, 2, slots, start, dim, coef, coefV, ta, 1, m);
-            simd.kernelRow(kind, x1, 1, x2t, m, d, 1.7, kb, 2, slots, start, dim, coef, coefV, tb, 1, m);
+            double[] kbA = new double[m];
+            double[] kbB = new double[m];
+            double[] vgA = new double[m];
+            double[] vgB = new double[m];
+            SCALAR.kernelRow(kind, x1, 1, x2t, m, d, 1.7, ka, 2, kbA, vgA);
+            simd.kernelRow(kind, x1, 1, x2t, m, d, 1.7, kb, 2, kbB, vgB);
             close(ka, kb, 1e-14, kind + " values m=" + m);
+            close(kbA, kbB, 1e-14, kind + " base kernel m=" + m);
+            close(vgA, vgB, 1e-14, kind + " slope m=" + m);
+            double[] valuesOnly = new double[m + 2];
+            simd.kernelRow(kind, x1, 1, x2t, m, d, 1.7, valuesOnly, 2, null, null);
+            close(kb, valuesOnly, 0, kind + " values without tangent rows m=" + m);
+            // Slot 0: one entry, no variance term; slot 1: three entries and a variance term;
+            // slot 2: the variance alone.
+            SCALAR.kernelTangentRow(x1, 1, x2t, m, kbA, vgA, slots, start, dim, coef, coefV, ta, 1, m);
+            simd.kernelTangentRow(x1, 1, x2t, m, kbA, vgA, slots, start, dim, coef, coefV, tb, 1, m);
             close(ta, tb, 1e-14, kind + " tangents m=" + m);
+            for (int j = 0; j < m; j++) {
+                double d0 = x1[1] - x2t[j];
+                assertEquals(vgA[j] * 0.5 * d0 * d0, ta[1 + j], 1e-14, "single-entry slot by hand");
+                assertEquals(1.1 * kbA[j], ta[1 + 2 * m + j], 1e-15, "variance slot by hand");
+            }
             for (double v : tb) {
                 org.junit.jupiter.api.Assertions.assertTrue(Double.isFinite(v), kind + " finite at r = 0");
             }
