@@ -152,12 +152,14 @@ public final class PlainExecutor {
             }
             return;
         }
-        for (int r = 0, k = ao; r < rows; r++) {
-            double acc = 0;
-            for (int c = 0; c < cols; c++) {
-                acc += a[k++] * w[wo + c];
+        // Short rows: column by column, so that consecutive rows are independent instead of one
+        // dependent chain of cols additions per row (same summation order per row).
+        java.util.Arrays.fill(z, zo, zo + rows, 0);
+        for (int c = 0; c < cols; c++) {
+            double wc = w[wo + c];
+            for (int r = 0, k = ao + c; r < rows; r++, k += cols) {
+                z[zo + r] += a[k] * wc;
             }
-            z[zo + r] = acc;
         }
     }
 
