@@ -107,7 +107,7 @@ public final class ModelFunction<M extends Module> {
             recorder.close();
         }
         List<Node> nodes = recorder.close();
-        return new ModelFunction<>(model, layout, latent, new GraphDef(layout, nodes, out.id()));
+        return new ModelFunction<>(model, layout, latent, GraphDef.fused(layout, nodes, out.id()));
     }
 
     /** The model recorded against (its values are the default evaluation point). */

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RandomFunctionJacobianTest {
 
     private enum Step { ADD, SUB, MUL, DIV, POW, NEG, EXP, LOG, LOG10, SQRT, SIN, COS, ABS, SQUARE, POWC, SUM,
-        SUM_AXIS, MEAN, DOT, OUTER, RESHAPE, KERNEL, SCALAR_OPS }
+        SUM_AXIS, MATVEC, MEAN, DOT, OUTER, RESHAPE, KERNEL, SCALAR_OPS }
 
     private static Var pos(Var x) {
         return x.square().add(0.5);
@@ -60,6 +60,7 @@ class RandomFunctionJacobianTest {
                     case POWC -> pos(p).pow(1.7);
                     case SUM -> p.sum();
                     case SUM_AXIS -> vec.asColumn().mul(vec).sum(rng.nextInt(2));
+                    case MATVEC -> vec.asColumn().mul(vec.asRow()).add(0.3).mul(p.shape().length == 1 ? p : vec).sum(1);
                     case MEAN -> p.mean();
                     case DOT -> same.apply(p, q) ? p.dot(q) : vec.dot(vec);
                     case OUTER -> vec.asColumn().mul(vec.asRow());

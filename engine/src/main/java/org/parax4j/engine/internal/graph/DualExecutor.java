@@ -127,6 +127,7 @@ public final class DualExecutor {
                     }
                 }
             }
+            case MATVEC -> matvec(s, c, i, node);
             case KERNEL -> kernel(s, c, i, node);
         }
     }
@@ -199,26 +200,36 @@ public final class DualExecutor {
         double[] ty = s.tangents[yi];
         for (int slot = 0; slot < dirs.length; slot++) {
             int zo = slot * n;
-            Arrays.fill(t, zo, zo + n, 0);
-            if (mapX[slot] >= 0) {
-                addTerm(s, ca, sa, tx, mapX[slot] * xs.size(), xs, out, t, zo);
+            // The first non-zero term writes the slot, the second adds: no zero fill.
+            boolean hasX = mapX[slot] >= 0;
+            if (hasX) {
+                term(s, ca, sa, tx, mapX[slot] * xs.size(), xs, out, t, zo, false);
             }
             if (mapY[slot] >= 0) {
-                addTerm(s, cb, sb, ty, mapY[slot] * ys.size(), ys, out, t, zo);
+                term(s, cb, sb, ty, mapY[slot] * ys.size(), ys, out, t, zo, hasX);
             }
         }
     }
 
-    /** {@code z[zo + k] += coef_k · broadcast(tv)_k}, coef being {@code ca[k]} or, when ca is null, {@code sa}. */
-    private void addTerm(Scratch s, double[] ca, double sa, double[] tv, int to, Shape ts, Shape out, double[] z,
-            int zo) {
+    /**
+     * {@code z[zo + k] (+)= coef_k · broadcast(tv)_k}, coef being {@code ca[k]} or, when ca is null,
+     * {@code sa}; adds when {@code accumulate}, else overwrites.
+     */
+    private void term(Scratch s, double[] ca, double sa, double[] tv, int to, Shape ts, Shape out, double[] z,
+            int zo, boolean accumulate) {
         int n = out.size();
         if (ts.size() == 1 && n != 1) {
             double scalar = tv[to];
             if (ca != null) {
-                ops.axpy(scalar, ca, 0, z, zo, n);
-            } else {
+                if (accumulate) {
+                    ops.axpy(scalar, ca, 0, z, zo, n);
+                } else {
+                    ops.binaryScalarRight(Op.MUL, ca, 0, scalar, z, zo, n);
+                }
+            } else if (accumulate) {
                 ops.binaryScalarRight(Op.ADD, z, zo, sa * scalar, z, zo, n);
+            } else {
+                Arrays.fill(z, zo, zo + n, sa * scalar);
             }
             return;
         }
@@ -228,10 +239,58 @@ public final class DualExecutor {
             tf = PlainExecutor.expand(tv, to, ts, out, s.expandB);
             tfo = 0;
         }
-        if (ca != null) {
-            ops.mulAdd(ca, 0, tf, tfo, z, zo, n);
+        if (accumulate) {
+            if (ca != null) {
+                ops.mulAdd(ca, 0, tf, tfo, z, zo, n);
+            } else {
+                ops.axpy(sa, tf, tfo, z, zo, n);
+            }
+        } else if (ca != null) {
+            ops.binary(Op.MUL, ca, 0, tf, tfo, z, zo, n);
+        } else if (sa == 1) {
+            System.arraycopy(tf, tfo, z, zo, n);
         } else {
-            ops.axpy(sa, tf, tfo, z, zo, n);
+            ops.binaryScalarRight(Op.MUL, tf, tfo, sa, z, zo, n);
+        }
+    }
+
+    /**
+     * {@code z = a·w} (rows of {@code a} against {@code w}): {@code t_z = t_a·w + a·t_w}, the second
+     * term column by column over the non-zero entries of {@code t_w} only (a parameter vector's
+     * seed has one).
+     */
+    private void matvec(Scratch s, int c, int i, Node node) {
+        GraphDef g = s.graph;
+        int ai = node.inputs()[0];
+        int wi = node.inputs()[1];
+        Shape as = g.node(ai).shape();
+        int rows = as.rows();
+        int cols = as.cols();
+        double[] a = s.values[ai];
+        double[] w = s.values[wi];
+        double[] t = s.tangents[i];
+        int[] dirs = s.plan.dirs(c, i);
+        int[] mapA = s.plan.slotMap(c, i, 0);
+        int[] mapW = s.plan.slotMap(c, i, 1);
+        for (int slot = 0; slot < dirs.length; slot++) {
+            int zo = slot * rows;
+            if (mapA[slot] >= 0) {
+                PlainExecutor.matvec(ops, s.tangents[ai], mapA[slot] * as.size(), rows, cols, w, 0, t, zo);
+            } else {
+                Arrays.fill(t, zo, zo + rows, 0);
+            }
+            if (mapW[slot] >= 0) {
+                double[] tw = s.tangents[wi];
+                int wo = mapW[slot] * cols;
+                for (int col = 0; col < cols; col++) {
+                    double twc = tw[wo + col];
+                    if (twc != 0) {
+                        for (int r = 0; r < rows; r++) {
+                            t[zo + r] += twc * a[r * cols + col];
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -275,7 +334,7 @@ public final class DualExecutor {
 
     /**
      * The fused kernel matrix: hyperparameter tangents in one pass per row through
-     * {@link GraphOps#kernelRow}, then input tangents (when {@code X} depends on parameters) by a
+     * {@link GraphOps#kernelRow} and {@link GraphOps#kernelTangentRow}, then input tangents (when {@code X} depends on parameters) by a
      * scalar pass: {@code dK/dx1_ie = −σ²·g·(x1_ie − x2_je)/ℓ_e²} and the opposite for {@code x2}.
      */
     private void kernel(Scratch s, int c, int i, Node node) {
@@ -332,8 +391,8 @@ public final class DualExecutor {
             for (int j = 0; j < m; j++) {
                 double r2 = 0;
                 for (int e = 0; e < d; e++) {
-                    double diff = x1[r * d + e] - s.x2t[e * m + j];
-                    r2 += diff * diff * s.invL2[e];
+                    double diff = x1[r * d + e] * s.invL[e] - s.x2t[e * m + j];
+                    r2 += diff * diff;
                 }
                 double kb = ScalarGraphOps.base(spec.kind(), r2);
                 double vg = variance * ScalarGraphOps.slope(spec.kind(), r2, kb);
@@ -341,7 +400,7 @@ public final class DualExecutor {
                 for (int e = 0; e < d; e++) {
                     double dx = (t1 == null ? 0 : t1[o1 + r * d + e]) - (t2 == null ? 0 : t2[o2 + j * d + e]);
                     if (dx != 0) {
-                        acc -= (x1[r * d + e] - s.x2t[e * m + j]) * s.invL2[e] * dx;
+                        acc -= (x1[r * d + e] * s.invL[e] - s.x2t[e * m + j]) * s.invL[e] * dx;
                     }
                 }
                 t[to + r * m + j] += vg * acc;

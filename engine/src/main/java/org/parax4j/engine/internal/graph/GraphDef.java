@@ -70,6 +70,19 @@ public final class GraphDef {
         }
     }
 
+    /**
+     * The graph of a recorded node list after {@link Fusion}'s rewrites (e.g. a matrix times a
+     * broadcast vector summed over axis 1 becomes one {@link Op#MATVEC} node). Allocates.
+     *
+     * @param layout the compiled layout the parameter reads refer to
+     * @param nodes the recorded nodes; not modified
+     * @param output index of the output node among {@code nodes}
+     */
+    public static GraphDef fused(Layout layout, List<Node> nodes, int output) {
+        Fusion.Result r = Fusion.fuse(nodes, output);
+        return new GraphDef(layout, r.nodes(), r.output());
+    }
+
     /** The layout. */
     public Layout layout() {
         return layout;

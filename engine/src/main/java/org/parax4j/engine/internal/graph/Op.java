@@ -44,6 +44,12 @@ public enum Op {
     SUM_AXIS1,
     /** Same elements, another shape. */
     RESHAPE,
+    /**
+     * {@code z[r] = Σ_c a[r, c]·w[c]}: a matrix times a row-broadcast vector summed over axis 1,
+     * fused from {@code MUL} + {@code SUM_AXIS1} by {@link Fusion}; inputs {@code a [r, c]} and
+     * {@code w} of size c.
+     */
+    MATVEC,
     /** A fused stationary kernel matrix (RBF or Matérn) with an optional output variance. */
     KERNEL;
 

@@ -312,16 +312,37 @@ final class PanamaGraphOps implements GraphOps {
     }
 
     @Override
-    public void kernelRow(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d, double[] invL2,
-            double variance, double[] k, int ko, int slots, int[] start, int[] dim, double[] coef, double[] coefV,
-            double[] t, int to, int tStride) {
+    public double dot(double[] x, int xo, double[] y, int yo, int n) {
+        int k = 0;
+        double s = 0;
+        if (n >= 2 * L) {
+            // Two accumulators hide the latency of the dependent FMAs.
+            DoubleVector acc0 = DoubleVector.zero(S);
+            DoubleVector acc1 = DoubleVector.zero(S);
+            int bound = n - 2 * L;
+            for (; k <= bound; k += 2 * L) {
+                acc0 = v(x, xo + k).fma(v(y, yo + k), acc0);
+                acc1 = v(x, xo + k + L).fma(v(y, yo + k + L), acc1);
+            }
+            s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        }
+        for (; k < n; k++) {
+            s += x[xo + k] * y[yo + k];
+        }
+        return s;
+    }
+
+    @Override
+    public void kernelRow(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d, double variance,
+            double[] k, int ko, double[] kbRow, double[] vgRow) {
         int bound = S.loopBound(m);
         int j = 0;
         for (; j < bound; j += L) {
+            // Inputs come divided by the length scales: one subtraction and one FMA per dimension.
             DoubleVector r2 = DoubleVector.zero(S);
             for (int e = 0; e < d; e++) {
-                DoubleVector diff = v(x2t, e * m + j).neg().add(x1[x1o + e]);
-                r2 = diff.mul(diff).fma(DoubleVector.broadcast(S, invL2[e]), r2);
+                DoubleVector diff = DoubleVector.broadcast(S, x1[x1o + e]).sub(v(x2t, e * m + j));
+                r2 = diff.fma(diff, r2);
             }
             DoubleVector kb;
             DoubleVector g;
@@ -351,22 +372,81 @@ final class PanamaGraphOps implements GraphOps {
                 default -> throw new IllegalArgumentException("kernel kind " + kind);
             }
             kb.mul(variance).intoArray(k, ko + j);
-            if (slots == 0) {
-                continue;
-            }
-            DoubleVector vg = g.mul(variance);
-            for (int s = 0; s < slots; s++) {
-                DoubleVector acc = DoubleVector.zero(S);
-                for (int q = start[s]; q < start[s + 1]; q++) {
-                    int e = dim[q];
-                    DoubleVector diff = v(x2t, e * m + j).neg().add(x1[x1o + e]);
-                    acc = diff.mul(diff).mul(invL2[e]).fma(DoubleVector.broadcast(S, coef[q]), acc);
-                }
-                vg.fma(acc, kb.mul(coefV[s])).intoArray(t, to + s * tStride + j);
+            if (kbRow != null) {
+                kb.intoArray(kbRow, j);
+                g.mul(variance).intoArray(vgRow, j);
             }
         }
-        ScalarGraphOps.kernelRowScalar(kind, x1, x1o, x2t, m, d, invL2, variance, k, ko, slots, start, dim, coef,
-                coefV, t, to, tStride, j);
+        ScalarGraphOps.kernelRowScalar(kind, x1, x1o, x2t, m, d, variance, k, ko, kbRow, vgRow, j);
+    }
+
+    @Override
+    public void kernelTangentRow(double[] x1, int x1o, double[] x2t, int m, double[] kbRow, double[] vgRow,
+            int slots, int[] start, int[] dim, double[] coef, double[] coefV, double[] t, int to, int tStride) {
+        int bound = S.loopBound(m);
+        for (int s = 0; s < slots; s++) {
+            int q0 = start[s];
+            int q1 = start[s + 1];
+            double cv = coefV[s];
+            int ts = to + s * tStride;
+            int j = 0;
+            if (q0 == q1) {
+                // The output variance: cv·kb.
+                for (; j < bound; j += L) {
+                    v(kbRow, j).mul(cv).intoArray(t, ts + j);
+                }
+                ScalarGraphOps.kernelVarianceRun(kbRow, cv, t, ts, j, m);
+            } else if (q1 == q0 + 1) {
+                // One length scale (ARD): (c·δ·δ)·vg, all scalars hoisted out of the loop.
+                int xo = dim[q0] * m;
+                double x = x1[x1o + dim[q0]];
+                DoubleVector xb = DoubleVector.broadcast(S, x);
+                double c = coef[q0];
+                if (cv == 0) {
+                    for (; j < bound; j += L) {
+                        DoubleVector diff = xb.sub(v(x2t, xo + j));
+                        diff.mul(c).mul(diff).mul(v(vgRow, j)).intoArray(t, ts + j);
+                    }
+                } else {
+                    for (; j < bound; j += L) {
+                        DoubleVector diff = xb.sub(v(x2t, xo + j));
+                        diff.mul(c).mul(diff).mul(v(vgRow, j)).add(v(kbRow, j).mul(cv)).intoArray(t, ts + j);
+                    }
+                }
+                ScalarGraphOps.kernelEntryRun(x, x2t, xo, c, vgRow, kbRow, cv, t, ts, j, m);
+            } else {
+                // Several dimensions share the direction (e.g. an isotropic length scale): one
+                // accumulating pass per dimension, then the slope.
+                for (int q = q0; q < q1; q++) {
+                    int xo = dim[q] * m;
+                    double x = x1[x1o + dim[q]];
+                    DoubleVector xb = DoubleVector.broadcast(S, x);
+                    double c = coef[q];
+                    j = 0;
+                    if (q == q0) {
+                        for (; j < bound; j += L) {
+                            DoubleVector diff = xb.sub(v(x2t, xo + j));
+                            diff.mul(c).mul(diff).intoArray(t, ts + j);
+                        }
+                    } else {
+                        for (; j < bound; j += L) {
+                            DoubleVector diff = xb.sub(v(x2t, xo + j));
+                            diff.mul(c).mul(diff).add(v(t, ts + j)).intoArray(t, ts + j);
+                        }
+                    }
+                    ScalarGraphOps.kernelSumRun(x, x2t, xo, c, q > q0, t, ts, j, m);
+                }
+                j = 0;
+                for (; j < bound; j += L) {
+                    DoubleVector out = v(vgRow, j).mul(v(t, ts + j));
+                    if (cv != 0) {
+                        out = out.add(v(kbRow, j).mul(cv));
+                    }
+                    out.intoArray(t, ts + j);
+                }
+                ScalarGraphOps.kernelFinishRun(vgRow, kbRow, cv, t, ts, j, m);
+            }
+        }
     }
 
     private static DoubleVector v(double[] a, int offset) {

@@ -39,6 +39,10 @@ public final class PlainExecutor {
                 case SUM -> z[0] = ops.sum(s.values[in[0]], 0, s.values[in[0]].length);
                 case SUM_AXIS0, SUM_AXIS1 -> sumAxis(ops, node.op(), g.node(in[0]).shape(), s.values[in[0]], 0, z, 0);
                 case RESHAPE -> System.arraycopy(s.values[in[0]], 0, z, 0, z.length);
+                case MATVEC -> {
+                    Shape a = g.node(in[0]).shape();
+                    matvec(ops, s.values[in[0]], 0, a.rows(), a.cols(), s.values[in[1]], 0, z, 0);
+                }
                 case KERNEL -> kernel(s, node, z);
             }
         }
@@ -74,18 +78,32 @@ public final class PlainExecutor {
         }
     }
 
+    /** Rows shorter than this are copied or summed element by element rather than by a call per row. */
+    private static final int SHORT_ROW = 16;
+
     /** Broadcasts {@code src} (shape {@code from}, at {@code offset}) to shape {@code to} in {@code dst}; returns dst. */
     static double[] expand(double[] src, int offset, Shape from, Shape to, double[] dst) {
         int rows = to.rows();
         int cols = to.cols();
         int rowStride = from.rows() == 1 ? 0 : from.cols();
         boolean colBroadcast = from.cols() == 1;
-        for (int r = 0; r < rows; r++) {
+        if (colBroadcast || cols >= SHORT_ROW) {
+            for (int r = 0; r < rows; r++) {
+                int base = offset + r * rowStride;
+                if (colBroadcast) {
+                    java.util.Arrays.fill(dst, r * cols, (r + 1) * cols, src[base]);
+                } else {
+                    System.arraycopy(src, base, dst, r * cols, cols);
+                }
+            }
+            return dst;
+        }
+        // Short rows (e.g. 4 weights repeated over 200 frequencies): one call per row would cost
+        // more than the copy itself.
+        for (int r = 0, k = 0; r < rows; r++) {
             int base = offset + r * rowStride;
-            if (colBroadcast) {
-                java.util.Arrays.fill(dst, r * cols, (r + 1) * cols, src[base]);
-            } else {
-                System.arraycopy(src, base, dst, r * cols, cols);
+            for (int c = 0; c < cols; c++) {
+                dst[k++] = src[base + c];
             }
         }
         return dst;
@@ -96,33 +114,73 @@ public final class PlainExecutor {
         int rows = in.rows();
         int cols = in.cols();
         if (op == Op.SUM_AXIS1) {
-            for (int r = 0; r < rows; r++) {
-                z[zo + r] = ops.sum(x, xo + r * cols, cols);
+            if (cols >= SHORT_ROW) {
+                for (int r = 0; r < rows; r++) {
+                    z[zo + r] = ops.sum(x, xo + r * cols, cols);
+                }
+                return;
+            }
+            for (int r = 0, k = xo; r < rows; r++) {
+                double acc = 0;
+                for (int c = 0; c < cols; c++) {
+                    acc += x[k++];
+                }
+                z[zo + r] = acc;
             }
         } else {
             java.util.Arrays.fill(z, zo, zo + cols, 0);
-            for (int r = 0; r < rows; r++) {
-                ops.axpy(1, x, xo + r * cols, z, zo, cols);
+            if (cols >= SHORT_ROW) {
+                for (int r = 0; r < rows; r++) {
+                    ops.axpy(1, x, xo + r * cols, z, zo, cols);
+                }
+                return;
+            }
+            for (int r = 0, k = xo; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    z[zo + c] += x[k++];
+                }
             }
         }
     }
 
-    /** Prepares {@code s.x2t} and {@code s.invL2} for a kernel node; returns the variance (1 when unscaled). */
+    /** {@code z[zo + r] = Σ_c a[ao + r·cols + c]·w[wo + c]} for {@code r < rows}. */
+    static void matvec(GraphOps ops, double[] a, int ao, int rows, int cols, double[] w, int wo, double[] z,
+            int zo) {
+        if (cols >= SHORT_ROW) {
+            for (int r = 0; r < rows; r++) {
+                z[zo + r] = ops.dot(a, ao + r * cols, w, wo, cols);
+            }
+            return;
+        }
+        // Short rows: column by column, so that consecutive rows are independent instead of one
+        // dependent chain of cols additions per row (same summation order per row).
+        java.util.Arrays.fill(z, zo, zo + rows, 0);
+        for (int c = 0; c < cols; c++) {
+            double wc = w[wo + c];
+            for (int r = 0, k = ao + c; r < rows; r++, k += cols) {
+                z[zo + r] += a[k] * wc;
+            }
+        }
+    }
+
+    /**
+     * Prepares {@code s.invL} ({@code 1/ℓ_e}) and {@code s.x2t} (the second input over the length
+     * scales, transposed) for a kernel node; returns the variance (1 when unscaled).
+     */
     static double prepareKernel(Scratch s, Node node) {
         Node.KernelSpec spec = (Node.KernelSpec) node.data();
         int d = spec.d();
         int[] in = node.inputs();
+        double[] ls = s.values[in[2]];
+        for (int e = 0; e < d; e++) {
+            s.invL[e] = 1 / (ls.length == 1 ? ls[0] : ls[e]);
+        }
         double[] x2 = s.values[in[1]];
         int m = s.graph.node(in[1]).shape().rows();
         for (int j = 0; j < m; j++) {
             for (int e = 0; e < d; e++) {
-                s.x2t[e * m + j] = x2[j * d + e];
+                s.x2t[e * m + j] = x2[j * d + e] * s.invL[e];
             }
-        }
-        double[] ls = s.values[in[2]];
-        for (int e = 0; e < d; e++) {
-            double l = ls.length == 1 ? ls[0] : ls[e];
-            s.invL2[e] = 1 / (l * l);
         }
         return spec.scaled() ? s.values[in[3]][0] : 1;
     }
@@ -146,7 +204,7 @@ public final class PlainExecutor {
 
     /**
      * The fused rows of a kernel node: values into {@code k} and, for {@code slots > 0}, tangent
-     * run {@code slot} at {@code t[slot·n·m]}, from {@code s.x2t}, {@code s.invL2} and the
+     * run {@code slot} at {@code t[slot·n·m]}, from {@code s.x2t}, {@code s.invL} and the
      * coefficient tables in {@code s}. A short, tall matrix is computed as {@code K(X2, X1)} row by
      * row (stationary kernels are symmetric) and transposed.
      */
@@ -156,20 +214,34 @@ public final class PlainExecutor {
         int size = n * m;
         if (!swapped(n, m)) {
             for (int i = 0; i < n; i++) {
-                ops.kernelRow(spec.kind(), x1, i * d, s.x2t, m, d, s.invL2, variance, k, i * m, slots, s.start, s.dim,
-                        s.coef, s.coefV, t, i * m, size);
+                for (int e = 0; e < d; e++) {
+                    s.x1s[e] = x1[i * d + e] * s.invL[e];
+                }
+                ops.kernelRow(spec.kind(), s.x1s, 0, s.x2t, m, d, variance, k, i * m, slots > 0 ? s.kbRow : null,
+                        s.vgRow);
+                if (slots > 0) {
+                    ops.kernelTangentRow(s.x1s, 0, s.x2t, m, s.kbRow, s.vgRow, slots, s.start, s.dim, s.coef, s.coefV,
+                            t, i * m, size);
+                }
             }
             return;
         }
         for (int i = 0; i < n; i++) {
             for (int e = 0; e < d; e++) {
-                s.x1t[e * n + i] = x1[i * d + e];
+                s.x1t[e * n + i] = x1[i * d + e] * s.invL[e];
             }
         }
         double[] buf = s.kernelT;
         for (int j = 0; j < m; j++) {
-            ops.kernelRow(spec.kind(), x2, j * d, s.x1t, n, d, s.invL2, variance, buf, j * n, slots, s.start, s.dim,
-                    s.coef, s.coefV, buf, size + j * n, size);
+            for (int e = 0; e < d; e++) {
+                s.x1s[e] = s.x2t[e * m + j];
+            }
+            ops.kernelRow(spec.kind(), s.x1s, 0, s.x1t, n, d, variance, buf, j * n, slots > 0 ? s.kbRow : null,
+                    s.vgRow);
+            if (slots > 0) {
+                ops.kernelTangentRow(s.x1s, 0, s.x1t, n, s.kbRow, s.vgRow, slots, s.start, s.dim, s.coef, s.coefV, buf,
+                        size + j * n, size);
+            }
         }
         for (int plane = 0; plane <= slots; plane++) {
             double[] dst = plane == 0 ? k : t;

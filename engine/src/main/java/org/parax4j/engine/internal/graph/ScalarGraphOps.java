@@ -119,6 +119,15 @@ public final class ScalarGraphOps implements GraphOps {
         return s;
     }
 
+    @Override
+    public double dot(double[] x, int xo, double[] y, int yo, int n) {
+        double s = 0;
+        for (int k = 0; k < n; k++) {
+            s += x[xo + k] * y[yo + k];
+        }
+        return s;
+    }
+
     /** The base kernel {@code kb(r²)}. */
     static double base(Node.KernelKind kind, double r2) {
         return switch (kind) {
@@ -149,38 +158,82 @@ public final class ScalarGraphOps implements GraphOps {
     }
 
     @Override
-    public void kernelRow(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d, double[] invL2,
-            double variance, double[] k, int ko, int slots, int[] start, int[] dim, double[] coef, double[] coefV,
-            double[] t, int to, int tStride) {
-        kernelRowScalar(kind, x1, x1o, x2t, m, d, invL2, variance, k, ko, slots, start, dim, coef, coefV, t, to,
-                tStride, 0);
+    public void kernelRow(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d, double variance,
+            double[] k, int ko, double[] kbRow, double[] vgRow) {
+        kernelRowScalar(kind, x1, x1o, x2t, m, d, variance, k, ko, kbRow, vgRow, 0);
     }
 
     /** The scalar row loop from column {@code j0}; also the tail of the vector implementation. */
     static void kernelRowScalar(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d,
-            double[] invL2, double variance, double[] k, int ko, int slots, int[] start, int[] dim, double[] coef,
-            double[] coefV, double[] t, int to, int tStride, int j0) {
+            double variance, double[] k, int ko, double[] kbRow, double[] vgRow, int j0) {
         for (int j = j0; j < m; j++) {
             double r2 = 0;
             for (int e = 0; e < d; e++) {
                 double diff = x1[x1o + e] - x2t[e * m + j];
-                r2 += diff * diff * invL2[e];
+                r2 += diff * diff;
             }
             double kb = base(kind, r2);
             k[ko + j] = variance * kb;
-            if (slots == 0) {
-                continue;
+            if (kbRow != null) {
+                kbRow[j] = kb;
+                vgRow[j] = variance * slope(kind, r2, kb);
             }
-            double vg = variance * slope(kind, r2, kb);
-            for (int s = 0; s < slots; s++) {
-                double acc = 0;
-                for (int q = start[s]; q < start[s + 1]; q++) {
-                    int e = dim[q];
-                    double diff = x1[x1o + e] - x2t[e * m + j];
-                    acc += coef[q] * (diff * diff * invL2[e]);
+        }
+    }
+
+    @Override
+    public void kernelTangentRow(double[] x1, int x1o, double[] x2t, int m, double[] kbRow, double[] vgRow,
+            int slots, int[] start, int[] dim, double[] coef, double[] coefV, double[] t, int to, int tStride) {
+        for (int s = 0; s < slots; s++) {
+            int q0 = start[s];
+            int q1 = start[s + 1];
+            double cv = coefV[s];
+            int ts = to + s * tStride;
+            if (q0 == q1) {
+                kernelVarianceRun(kbRow, cv, t, ts, 0, m);
+            } else if (q1 == q0 + 1) {
+                kernelEntryRun(x1[x1o + dim[q0]], x2t, dim[q0] * m, coef[q0], vgRow, kbRow, cv, t, ts, 0, m);
+            } else {
+                for (int q = q0; q < q1; q++) {
+                    kernelSumRun(x1[x1o + dim[q]], x2t, dim[q] * m, coef[q], q > q0, t, ts, 0, m);
                 }
-                t[to + s * tStride + j] = vg * acc + coefV[s] * kb;
+                kernelFinishRun(vgRow, kbRow, cv, t, ts, 0, m);
             }
+        }
+    }
+
+    /** {@code t[ts + j] = cv·kb[j]} from {@code j0}. */
+    static void kernelVarianceRun(double[] kb, double cv, double[] t, int ts, int j0, int m) {
+        for (int j = j0; j < m; j++) {
+            t[ts + j] = cv * kb[j];
+        }
+    }
+
+    /** {@code t[ts + j] = (c·δ·δ)·vg[j] (+ cv·kb[j])} with {@code δ = x − x2t[xo + j]}, from {@code j0}. */
+    static void kernelEntryRun(double x, double[] x2t, int xo, double c, double[] vg, double[] kb, double cv,
+            double[] t, int ts, int j0, int m) {
+        for (int j = j0; j < m; j++) {
+            double diff = x - x2t[xo + j];
+            double v = diff * c * diff * vg[j];
+            t[ts + j] = cv == 0 ? v : v + cv * kb[j];
+        }
+    }
+
+    /** {@code t[ts + j] (+)= c·δ·δ} with {@code δ = x − x2t[xo + j]}, from {@code j0}. */
+    static void kernelSumRun(double x, double[] x2t, int xo, double c, boolean accumulate, double[] t, int ts,
+            int j0, int m) {
+        for (int j = j0; j < m; j++) {
+            double diff = x - x2t[xo + j];
+            double v = diff * c * diff;
+            t[ts + j] = accumulate ? t[ts + j] + v : v;
+        }
+    }
+
+    /** {@code t[ts + j] = vg[j]·t[ts + j] (+ cv·kb[j])}, from {@code j0}. */
+    static void kernelFinishRun(double[] vg, double[] kb, double cv, double[] t, int ts, int j0, int m) {
+        for (int j = j0; j < m; j++) {
+            double v = vg[j] * t[ts + j];
+            t[ts + j] = cv == 0 ? v : v + cv * kb[j];
         }
     }
 }

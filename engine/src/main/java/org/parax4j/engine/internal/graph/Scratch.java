@@ -17,7 +17,10 @@ public final class Scratch {
     final double[] expandA;
     final double[] expandB;
     final double[] x2t;
-    final double[] invL2;
+    final double[] invL;
+    final double[] x1s;
+    final double[] kbRow;
+    final double[] vgRow;
     final int[] start;
     final int[] dim;
     final double[] coef;
@@ -42,6 +45,7 @@ public final class Scratch {
         int maxKernelSlots = 0;
         int maxX1t = 0;
         int maxSwapped = 0;
+        int maxRow = 0;
         for (int i = 0; i < n; i++) {
             Node node = graph.node(i);
             values[i] = node.op() == Op.CONST ? (double[]) node.data() : new double[node.size()];
@@ -54,6 +58,7 @@ public final class Scratch {
                 maxD = Math.max(maxD, spec.d());
                 maxKernelSlots = Math.max(maxKernelSlots, plan.maxSlots(i));
                 int rows = graph.node(node.inputs()[0]).shape().rows();
+                maxRow = Math.max(maxRow, Math.max(rows, m));
                 if (PlainExecutor.swapped(rows, m)) {
                     maxX1t = Math.max(maxX1t, rows * spec.d());
                     maxSwapped = Math.max(maxSwapped, (1 + plan.maxSlots(i)) * node.size());
@@ -65,7 +70,10 @@ public final class Scratch {
         this.expandA = new double[maxSize];
         this.expandB = new double[maxSize];
         this.x2t = new double[maxX2t];
-        this.invL2 = new double[maxD];
+        this.invL = new double[maxD];
+        this.x1s = new double[maxD];
+        this.kbRow = new double[maxRow];
+        this.vgRow = new double[maxRow];
         this.start = new int[maxKernelSlots + 1];
         this.dim = new int[maxKernelSlots * maxD];
         this.coef = new double[maxKernelSlots * maxD];

@@ -103,6 +103,14 @@ class GraphOpsTwinTest {
         simd.axpy(-0.7, t, 2, b, 1, n);
         close(a, b, 1e-15, "axpy n=" + n);
         assertEquals(SCALAR.sum(c2, 1, n), simd.sum(c2, 1, n), 1e-13 * Math.max(1, n), "sum n=" + n);
+        double[] y = random(n, 7, -2, 2);
+        double dotScalar = SCALAR.dot(c2, 1, y, 2, n);
+        double dotPlain = 0;
+        for (int k = 0; k < n; k++) {
+            dotPlain += c2[1 + k] * y[2 + k];
+        }
+        assertEquals(dotPlain, dotScalar, 0, "scalar dot n=" + n);
+        assertEquals(dotScalar, simd.dot(c2, 1, y, 2, n), 1e-13 * Math.max(1, n), "dot n=" + n);
     }
 
     @ParameterizedTest
@@ -117,7 +125,6 @@ class GraphOpsTwinTest {
                     x2t[e * m] = x1[1 + e];   // column 0 coincides with the row's point: r = 0
                 }
             }
-            double[] invL2 = {1.2, 0.7, 2.0};
             int slots = 3;
             int[] start = {0, 1, 4, 4};
             int[] dim = {0, 0, 1, 2};
@@ -127,10 +134,28 @@ class GraphOpsTwinTest {
             double[] kb = new double[m + 2];
             double[] ta = new double[slots * m + 5];
             double[] tb = new double[slots * m + 5];
-            SCALAR.kernelRow(kind, x1, 1, x2t, m, d, invL2, 1.7, ka, 2, slots, start, dim, coef, coefV, ta, 1, m);
-            simd.kernelRow(kind, x1, 1, x2t, m, d, invL2, 1.7, kb, 2, slots, start, dim, coef, coefV, tb, 1, m);
+            double[] kbA = new double[m];
+            double[] kbB = new double[m];
+            double[] vgA = new double[m];
+            double[] vgB = new double[m];
+            SCALAR.kernelRow(kind, x1, 1, x2t, m, d, 1.7, ka, 2, kbA, vgA);
+            simd.kernelRow(kind, x1, 1, x2t, m, d, 1.7, kb, 2, kbB, vgB);
             close(ka, kb, 1e-14, kind + " values m=" + m);
+            close(kbA, kbB, 1e-14, kind + " base kernel m=" + m);
+            close(vgA, vgB, 1e-14, kind + " slope m=" + m);
+            double[] valuesOnly = new double[m + 2];
+            simd.kernelRow(kind, x1, 1, x2t, m, d, 1.7, valuesOnly, 2, null, null);
+            close(kb, valuesOnly, 0, kind + " values without tangent rows m=" + m);
+            // Slot 0: one entry, no variance term; slot 1: three entries and a variance term;
+            // slot 2: the variance alone.
+            SCALAR.kernelTangentRow(x1, 1, x2t, m, kbA, vgA, slots, start, dim, coef, coefV, ta, 1, m);
+            simd.kernelTangentRow(x1, 1, x2t, m, kbA, vgA, slots, start, dim, coef, coefV, tb, 1, m);
             close(ta, tb, 1e-14, kind + " tangents m=" + m);
+            for (int j = 0; j < m; j++) {
+                double d0 = x1[1] - x2t[j];
+                assertEquals(vgA[j] * 0.5 * d0 * d0, ta[1 + j], 1e-14, "single-entry slot by hand");
+                assertEquals(1.1 * kbA[j], ta[1 + 2 * m + j], 1e-15, "variance slot by hand");
+            }
             for (double v : tb) {
                 org.junit.jupiter.api.Assertions.assertTrue(Double.isFinite(v), kind + " finite at r = 0");
             }
