@@ -65,6 +65,7 @@ public final class MonteCarlo<M extends Module> {
         final BatchScratch scratch;
         final double[] cols;
         final double[] cols2;
+        final double[] cols3;
         final double[] phys;
         final double[] rows;
 
@@ -72,6 +73,7 @@ public final class MonteCarlo<M extends Module> {
             this.scratch = new BatchScratch(graph, latent, elementVaries, batch);
             this.cols = new double[sampler.numFree() * batch];
             this.cols2 = new double[sampler.numFree() * batch];
+            this.cols3 = new double[sampler.numFree() * batch];
             this.phys = new double[sampler.scratchSize(batch)];
             this.rows = new double[outputSize() * batch];
         }
