@@ -34,6 +34,10 @@ public class MonteCarloBenchmark {
     @Param("100000")
     int samples;
 
+    /** Samples per block of the engine (the results do not depend on it). */
+    @Param("64")
+    int batch;
+
     ReferenceModel model;
     ModelFunction<ReferenceModel> function;
     MonteCarlo<ReferenceModel> single;
@@ -45,8 +49,8 @@ public class MonteCarloBenchmark {
     public void setUp() {
         model = ReferenceModel.create();
         function = ReferenceModel.function(model);
-        single = MonteCarlo.of(function, MonteCarlo.DEFAULT_BATCH, 1);
-        allCores = MonteCarlo.of(function, MonteCarlo.DEFAULT_BATCH, Runtime.getRuntime().availableProcessors());
+        single = MonteCarlo.of(function, batch, 1);
+        allCores = MonteCarlo.of(function, batch, Runtime.getRuntime().availableProcessors());
         out = new double[samples * function.outputSize()];
     }
 

@@ -12,6 +12,7 @@ class MonteCarloBenchmarkTest {
     void contendersAgreeInSizeAndDistribution() {
         MonteCarloBenchmark bench = new MonteCarloBenchmark();
         bench.samples = 4000;
+        bench.batch = 64;
         bench.setUp();
         double[] single = bench.engineSingleThread().clone();
         assertArrayEquals(single, bench.engineAllCores().clone());

@@ -10,6 +10,7 @@ import org.parax4j.engine.internal.graph.GraphAccess;
 import org.parax4j.engine.internal.graph.GraphDef;
 import org.parax4j.engine.internal.graph.GraphOps;
 import org.parax4j.engine.internal.random.RandomKernelsProvider;
+import org.parax4j.engine.random.CounterRandom;
 import org.parax4j.engine.stats.StreamingSummary;
 import org.parax4j.engine.stats.Summary;
 import org.parax4j.module.Module;
@@ -46,8 +47,14 @@ import org.parax4j.module.Module;
  */
 public final class MonteCarlo<M extends Module> {
 
-    /** Default samples per block: a multiple of every vector width, small enough to stay in cache. */
+    /** Default samples per evaluation batch: a multiple of every vector width, small enough to stay in cache. */
     public static final int DEFAULT_BATCH = 64;
+
+    /**
+     * Evaluation batches per block: parameters are drawn a block at a time (amortising the samplers'
+     * per-call cost), the graph evaluated a batch at a time (keeping node buffers in cache).
+     */
+    static final int BATCHES_PER_BLOCK = 16;
 
     private static final BatchExecutor EXECUTOR = new BatchExecutor(GraphOps.get(), RandomKernelsProvider.kernels());
 
@@ -58,6 +65,7 @@ public final class MonteCarlo<M extends Module> {
     private final double[] latent;
     private final int batch;
     private final int threads;
+    private final int block;
     private final ArrayDeque<Worker> idle = new ArrayDeque<>();
 
     /** One thread's buffers. */
@@ -71,17 +79,25 @@ public final class MonteCarlo<M extends Module> {
 
         Worker() {
             this.scratch = new BatchScratch(graph, latent, elementVaries, batch);
-            this.cols = new double[sampler.numFree() * batch];
-            this.cols2 = new double[sampler.numFree() * batch];
-            this.cols3 = new double[sampler.numFree() * batch];
-            this.phys = new double[sampler.scratchSize(batch)];
+            this.cols = new double[sampler.numFree() * block];
+            this.cols2 = new double[sampler.numFree() * block];
+            this.cols3 = new double[sampler.numFree() * block];
+            this.phys = new double[sampler.scratchSize(block)];
             this.rows = new double[outputSize() * batch];
         }
 
-        /** Evaluates {@code count} samples whose latent columns are in {@code latentCols} into {@code out} rows. */
-        void evaluate(double[] latentCols, int count, double[] out, int from) {
-            EXECUTOR.run(scratch, latentCols, count, count);
-            EXECUTOR.output(scratch, count, out, from);
+        /**
+         * Evaluates samples {@code first … first + count − 1} of latent columns of length {@code stride}
+         * (free position f of sample s at {@code latentCols[f·stride + s]}) into rows
+         * {@code out[from …]}, one batch at a time.
+         */
+        void evaluate(double[] latentCols, int stride, int first, int count, double[] out, int from) {
+            int size = outputSize();
+            for (int done = 0; done < count; done += batch) {
+                int c = Math.min(batch, count - done);
+                EXECUTOR.run(scratch, latentCols, first + done, stride, c);
+                EXECUTOR.output(scratch, c, out, from + done * size);
+            }
         }
     }
 
@@ -96,6 +112,7 @@ public final class MonteCarlo<M extends Module> {
         }
         this.batch = batch;
         this.threads = threads;
+        this.block = Math.multiplyExact(batch, BATCHES_PER_BLOCK);
     }
 
     /**
@@ -209,9 +226,10 @@ public final class MonteCarlo<M extends Module> {
                     + end + "), has length " + out.length);
         }
         int size = outputSize();
+        CounterRandom[] streams = sampler.streams(seed);
         forEachBlock(numSamples, (w, start, count) -> {
-            sampler.fill(seed, index + start, count, w.cols, 0, w.phys, true);
-            w.evaluate(w.cols, count, out, from + start * size);
+            sampler.fill(streams, index + start, count, w.cols, 0, w.phys, true);
+            w.evaluate(w.cols, count, 0, count, out, from + start * size);
         });
     }
 
@@ -219,7 +237,7 @@ public final class MonteCarlo<M extends Module> {
      * Mean, variance and percentiles (with their standard errors) of every output over samples
      * {@code 0 … numSamples − 1}, without storing the samples. Percentiles are P² estimates (see
      * {@link StreamingSummary}); mean and variance equal those of the stored samples to rounding.
-     * Progress is reported after every round of {@code 4·threads·batchSize} samples; cancellation is
+     * Progress is reported after every round of {@code 16·threads·batchSize} samples; cancellation is
      * checked before each round.
      *
      * @param probabilities percentiles to track, each in (0, 1); may be empty. Not modified.
@@ -246,7 +264,7 @@ public final class MonteCarlo<M extends Module> {
             first[p + 1] = (int) ((long) size * (p + 1) / parts);
             sums[p] = new StreamingSummary(first[p + 1] - first[p], probabilities);
         }
-        int round = (int) Math.min(Math.max(numSamples, 1), 4L * threads * batch);
+        int round = (int) Math.min(Math.max(numSamples, 1), (long) threads * block);
         double[] rows = new double[round * size];
         double[][] columns = new double[parts][];
         for (int p = 0; p < parts; p++) {
@@ -306,20 +324,20 @@ public final class MonteCarlo<M extends Module> {
     }
 
     /**
-     * Runs {@code body} over blocks of {@link #batchSize()} samples covering {@code [0, numSamples)} on
+     * Runs {@code body} over blocks of {@code 16·batchSize()} samples covering {@code [0, numSamples)} on
      * up to {@link #threads()} threads. Threads take blocks in increasing order and stop taking new
      * ones after a failure; the failure of the lowest block is thrown, so the error too does not
      * depend on the thread count.
      */
     void forEachBlock(int numSamples, BlockBody body) {
-        int blocks = (int) ((numSamples + (long) batch - 1) / batch);
+        int blocks = (int) ((numSamples + (long) block - 1) / block);
         int parts = Math.min(threads, blocks);
         if (parts <= 1) {
             Worker w = acquire();
             try {
                 for (int b = 0; b < blocks; b++) {
-                    int start = b * batch;
-                    body.run(w, start, Math.min(batch, numSamples - start));
+                    int start = b * block;
+                    body.run(w, start, Math.min(block, numSamples - start));
                 }
             } finally {
                 release(w);
@@ -333,9 +351,9 @@ public final class MonteCarlo<M extends Module> {
             try {
                 int b;
                 while (!failure.seen && (b = next.getAndIncrement()) < blocks) {
-                    int start = b * batch;
+                    int start = b * block;
                     try {
-                        body.run(w, start, Math.min(batch, numSamples - start));
+                        body.run(w, start, Math.min(block, numSamples - start));
                     } catch (RuntimeException | Error e) {
                         failure.record(b, e);
                     }

@@ -194,7 +194,22 @@ public final class ParameterSampler {
     }
 
     void fill(long seed, long index, int count, double[] out, int from, double[] scratch, boolean toLatent) {
+        fill(streams(seed), index, count, out, from, scratch, toLatent);
+    }
+
+    /** The stream of each group for {@code seed}: {@code CounterRandom.of(seed).split(g)}. Allocates. */
+    CounterRandom[] streams(long seed) {
         CounterRandom root = CounterRandom.of(seed);
+        CounterRandom[] out = new CounterRandom[groups.size()];
+        for (int g = 0; g < out.length; g++) {
+            out[g] = root.split(g);
+        }
+        return out;
+    }
+
+    /** As {@link #fill(long, long, int, double[], int, double[], boolean)} with the streams of {@link #streams}. */
+    void fill(CounterRandom[] streams, long index, int count, double[] out, int from, double[] scratch,
+            boolean toLatent) {
         for (int g = 0; g < groups.size(); g++) {
             Group group = groups.get(g);
             if (samplers[g] == null) {
@@ -208,7 +223,7 @@ public final class ParameterSampler {
                 }
                 continue;
             }
-            samplers[g].sample(root.split(g), index, scratch, 0, count);
+            samplers[g].sample(streams[g], index, scratch, 0, count);
             for (int k = 0; k < group.size(); k++) {
                 int e = group.element(k);
                 int f = freeIndexOfElement[e];

@@ -67,9 +67,11 @@ public final class SobolAnalysis {
         double[] ya = new double[n];
         double[] yb = new double[n];
         double[][] yab = new double[d][n];
+        CounterRandom[] streamsA = sampler.streams(seed);
+        CounterRandom[] streamsB = sampler.streams(seedB);
         mc.forEachBlock(n, (w, start, count) -> {
-            sampler.fill(seed, start, count, w.cols, 0, w.phys, true);
-            sampler.fill(seedB, start, count, w.cols2, 0, w.phys, true);
+            sampler.fill(streamsA, start, count, w.cols, 0, w.phys, true);
+            sampler.fill(streamsB, start, count, w.cols2, 0, w.phys, true);
             reduce(w, w.cols, count, reduction, size, ya, start);
             reduce(w, w.cols2, count, reduction, size, yb, start);
             for (int j = 0; j < d; j++) {
@@ -109,9 +111,13 @@ public final class SobolAnalysis {
 
     private static void reduce(MonteCarlo<?>.Worker w, double[] cols, int count, Reduction reduction, int size,
             double[] y, int start) {
-        w.evaluate(cols, count, w.rows, 0);
-        for (int s = 0; s < count; s++) {
-            y[start + s] = reduction.apply(w.rows, s * size, size);
+        int batch = w.rows.length / size;
+        for (int done = 0; done < count; done += batch) {
+            int c = Math.min(batch, count - done);
+            w.evaluate(cols, count, done, c, w.rows, 0);
+            for (int s = 0; s < c; s++) {
+                y[start + done + s] = reduction.apply(w.rows, s * size, size);
+            }
         }
     }
 

@@ -118,17 +118,17 @@ class MonteCarloTest {
     void progressIsReportedAndCancellationStopsTheRun() {
         MonteCarlo<ReferenceModel> mc = MonteCarlo.of(F, 16, 1);
         List<long[]> calls = new ArrayList<>();
-        mc.summarize(SEED, 200, new double[] {0.5}, (done, total) -> calls.add(new long[] {done, total}), null);
-        assertEquals(200, calls.getLast()[0]);
+        mc.summarize(SEED, 1000, new double[] {0.5}, (done, total) -> calls.add(new long[] {done, total}), null);
+        assertEquals(1000, calls.getLast()[0]);
         for (int i = 0; i < calls.size(); i++) {
-            assertEquals(200, calls.get(i)[1]);
+            assertEquals(1000, calls.get(i)[1]);
             assertTrue(i == 0 || calls.get(i)[0] > calls.get(i - 1)[0]);
         }
         assertTrue(calls.size() > 1);
         CancellationToken token = new CancellationToken();
         SamplingCancelledException e = assertThrows(SamplingCancelledException.class,
-                () -> mc.summarize(SEED, 200, new double[] {0.5}, (done, total) -> token.cancel(), token));
-        assertEquals(64, e.done());
+                () -> mc.summarize(SEED, 1000, new double[] {0.5}, (done, total) -> token.cancel(), token));
+        assertEquals(256, e.done(), "one round of 16 batches of 16 samples");
     }
 
     @Test

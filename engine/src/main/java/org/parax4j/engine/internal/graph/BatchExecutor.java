@@ -39,13 +39,13 @@ public final class BatchExecutor {
 
     /**
      * Evaluates every varying node for samples {@code 0 … count−1}. Sample b's latent value of free
-     * position f is {@code latent[f·stride + b]}. Arguments are valid ({@code count ≤ capacity}).
+     * position f is {@code latent[offset + f·stride + b]}. Arguments are valid ({@code count ≤ capacity}).
      */
-    public void run(BatchScratch s, double[] latent, int stride, int count) {
+    public void run(BatchScratch s, double[] latent, int offset, int stride, int count) {
         GraphDef g = s.graph;
         for (int i = 0; i < g.size(); i++) {
             if (s.varies[i]) {
-                runNode(s, i, latent, stride, count);
+                runNode(s, i, latent, offset, stride, count);
             }
         }
     }
@@ -73,13 +73,13 @@ public final class BatchExecutor {
         }
     }
 
-    private void runNode(BatchScratch s, int i, double[] latent, int stride, int count) {
+    private void runNode(BatchScratch s, int i, double[] latent, int offset, int stride, int count) {
         Node node = s.graph.node(i);
         double[] z = s.values[i];
         int[] in = node.inputs();
         int n = node.size() * count;
         switch (node.op()) {
-            case PARAM -> param(s, (Node.ParamRead) node.data(), latent, stride, count, z);
+            case PARAM -> param(s, (Node.ParamRead) node.data(), latent, offset, stride, count, z);
             case ADD, SUB, MUL, DIV, POW -> binary(s, node, count, z);
             case NEG, ABS, SQRT, SQUARE -> ops.unary(node.op(), 0, s.values[in[0]], 0, z, 0, n);
             case EXP -> {
@@ -125,8 +125,8 @@ public final class BatchExecutor {
         }
     }
 
-    private static void param(BatchScratch s, Node.ParamRead read, double[] latent, int stride, int count,
-            double[] z) {
+    private static void param(BatchScratch s, Node.ParamRead read, double[] latent, int offset, int stride,
+            int count, double[] z) {
         Layout layout = s.graph.layout();
         for (int k = 0; k < read.size(); k++) {
             int e = read.first() + k;
@@ -137,7 +137,7 @@ public final class BatchExecutor {
             }
             TransformProgram t = layout.transform(e);
             double scale = layout.scale(e);
-            int src = s.graph.freeIndex(e) * stride;
+            int src = offset + s.graph.freeIndex(e) * stride;
             for (int b = 0; b < count; b++) {
                 z[at + b] = scale * t.forward(latent[src + b]);
             }
@@ -145,8 +145,8 @@ public final class BatchExecutor {
     }
 
     /**
-     * A broadcast binary op: when both operands vary with the output's size, one loop over the whole
-     * node; otherwise one loop over the batch per output element, an invariant operand entering as a
+     * A broadcast binary op: when both operands vary with the output's size, or one does and the
+     * other is an invariant scalar, one loop over the whole node; otherwise one loop over the batch per output element, an invariant operand entering as a
      * scalar. POW calls {@link Math#pow} element by element.
      */
     private void binary(BatchScratch s, Node node, int count, double[] z) {
@@ -161,9 +161,19 @@ public final class BatchExecutor {
         boolean xv = s.varies[xi];
         boolean yv = s.varies[yi];
         int size = out.size();
-        if (xv && yv && xs.size() == size && ys.size() == size && op != Op.POW) {
-            ops.binary(op, x, 0, y, 0, z, 0, size * count);
-            return;
+        if (op != Op.POW) {
+            if (xv && yv && xs.size() == size && ys.size() == size) {
+                ops.binary(op, x, 0, y, 0, z, 0, size * count);
+                return;
+            }
+            if (xv && !yv && xs.size() == size && ys.size() == 1) {
+                ops.binaryScalarRight(op, x, 0, y[0], z, 0, size * count);
+                return;
+            }
+            if (!xv && yv && xs.size() == 1 && ys.size() == size) {
+                ops.binaryScalarLeft(op, x[0], y, 0, z, 0, size * count);
+                return;
+            }
         }
         int cols = out.cols();
         for (int k = 0; k < size; k++) {

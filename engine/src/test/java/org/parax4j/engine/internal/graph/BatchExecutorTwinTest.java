@@ -61,7 +61,7 @@ class BatchExecutorTwinTest {
             varies[e] = !g.layout().isFixed(e);
         }
         BatchScratch s = new BatchScratch(g, latent, varies, Math.max(count, 1));
-        exec.run(s, cols, count, count);
+        exec.run(s, cols, 0, count, count);
         double[] out = new double[count * g.outputShape().size()];
         exec.output(s, count, out, 0);
         return out;
