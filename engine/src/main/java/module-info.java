@@ -19,4 +19,5 @@ module org.parax4j.engine {
     exports org.parax4j.engine.examples;
     exports org.parax4j.engine.random;
     exports org.parax4j.engine.stats;
+    exports org.parax4j.engine.montecarlo;
 }

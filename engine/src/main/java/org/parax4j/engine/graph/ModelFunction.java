@@ -9,6 +9,7 @@ import org.parax4j.engine.compile.CompiledModel;
 import org.parax4j.engine.compile.Layout;
 import org.parax4j.engine.internal.graph.ChunkPlan;
 import org.parax4j.engine.internal.graph.DualExecutor;
+import org.parax4j.engine.internal.graph.GraphAccess;
 import org.parax4j.engine.internal.graph.GraphDef;
 import org.parax4j.engine.internal.graph.GraphOps;
 import org.parax4j.engine.internal.graph.Node;
@@ -61,6 +62,20 @@ public final class ModelFunction<M extends Module> {
 
     private static final DualExecutor DUAL = new DualExecutor(GraphOps.get());
     private static final PlainExecutor PLAIN = new PlainExecutor(GraphOps.get());
+
+    static {
+        GraphAccess.install(new GraphAccess.Accessor() {
+            @Override
+            public GraphDef graph(ModelFunction<?> f) {
+                return f.graph;
+            }
+
+            @Override
+            public double[] latent(ModelFunction<?> f) {
+                return f.latent.clone();
+            }
+        });
+    }
 
     private final M model;
     private final Layout layout;

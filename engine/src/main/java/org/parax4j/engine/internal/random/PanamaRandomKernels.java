@@ -116,7 +116,8 @@ final class PanamaRandomKernels implements RandomKernels {
     }
 
     /** {@link Elementary#exp} in place, lanewise; the scalar twin (same bits) for the tail. */
-    private void expInPlace(double[] out, int from, int length) {
+    @Override
+    public void expInPlace(double[] out, int from, int length) {
         int i = 0;
         for (; i <= length - lanes; i += lanes) {
             DoubleVector x = DoubleVector.fromArray(doubles, out, from + i);
@@ -359,6 +360,46 @@ final class PanamaRandomKernels implements RandomKernels {
         }
         for (; i < length; i++) {
             y[from + i] = Math.fma(y[from + i], scale, shift);
+        }
+    }
+
+    /**
+     * {@link Elementary#log} in place, lanewise (the operation sequence of {@link #radiiAndAngles});
+     * a vector holding a lane outside the positive normal finite range has those lanes redone with
+     * {@link Math#log} (rare), as the scalar twin does; the tail comes from the scalar twin.
+     */
+    @Override
+    public void logInPlace(double[] out, int from, int length) {
+        int i = 0;
+        for (; i <= length - lanes; i += lanes) {
+            DoubleVector x = DoubleVector.fromArray(doubles, out, from + i);
+            LongVector bits = x.reinterpretAsLongs();
+            LongVector mantissa = bits.and(Elementary.MANTISSA);
+            VectorMask<Long> big = mantissa.compare(VectorOperators.GT, Elementary.SQRT2_MANTISSA);
+            LongVector exponent = bits.lanewise(VectorOperators.LSHR, 52).sub(1023L);
+            DoubleVector e = (DoubleVector) exponent.blend(exponent.add(1L), big).convert(VectorOperators.L2D, 0);
+            DoubleVector m = mantissa.or(mantissa.broadcast(Elementary.ONE_EXPONENT)
+                    .blend(Elementary.HALF_EXPONENT, big)).reinterpretAsDoubles();
+            DoubleVector s = m.sub(1.0).div(m.add(1.0));
+            DoubleVector s2 = s.mul(s);
+            DoubleVector p = s.broadcast(Elementary.LOG[Elementary.LOG.length - 1]);
+            for (int c = Elementary.LOG.length - 2; c >= 0; c--) {
+                p = p.fma(s2, s.broadcast(Elementary.LOG[c]));
+            }
+            e.fma(e.broadcast(Elementary.LN2_HI), e.fma(e.broadcast(Elementary.LN2_LO), s.mul(p)))
+                    .intoArray(out, from + i);
+            VectorMask<Double> normal = x.compare(VectorOperators.GE, Double.MIN_NORMAL)
+                    .and(x.compare(VectorOperators.LT, Double.POSITIVE_INFINITY));
+            if (!normal.allTrue()) {
+                for (int j = 0; j < lanes; j++) {
+                    if (!normal.laneIsSet(j)) {
+                        out[from + i + j] = Math.log(x.lane(j));
+                    }
+                }
+            }
+        }
+        for (; i < length; i++) {
+            out[from + i] = ScalarRandomKernels.log(out[from + i]);
         }
     }
 }

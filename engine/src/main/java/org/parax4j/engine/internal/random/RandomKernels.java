@@ -51,4 +51,18 @@ public interface RandomKernels {
 
     /** {@code y[from + i] = fma(y[from + i], scale, shift)} in place. */
     void affine(double scale, double shift, double[] y, int from, int length);
+
+    /**
+     * {@code x[from + i] = exp(x[from + i])} in place with {@link Elementary#exp} (within 2 ulps of
+     * {@link Math#exp}; +∞ above 709.78, 0 below −708). Same bits in both implementations, at every
+     * width and JIT tier, so batched model evaluation does not depend on lane positions.
+     */
+    void expInPlace(double[] x, int from, int length);
+
+    /**
+     * {@code x[from + i] = log(x[from + i])} in place: {@link Elementary#log} (within 4 ulps of
+     * {@link Math#log}) for positive normal finite inputs, {@link Math#log} for the others (0,
+     * negatives, subnormals, +∞, NaN). Same bits in both implementations.
+     */
+    void logInPlace(double[] x, int from, int length);
 }

@@ -77,4 +77,23 @@ public final class ScalarRandomKernels implements RandomKernels {
             y[from + i] = Math.fma(y[from + i], scale, shift);
         }
     }
+
+    @Override
+    public void expInPlace(double[] x, int from, int length) {
+        for (int i = 0; i < length; i++) {
+            x[from + i] = Elementary.exp(x[from + i]);
+        }
+    }
+
+    @Override
+    public void logInPlace(double[] x, int from, int length) {
+        for (int i = 0; i < length; i++) {
+            x[from + i] = log(x[from + i]);
+        }
+    }
+
+    /** {@link Elementary#log} where it applies (positive normal finite), {@link Math#log} elsewhere. */
+    static double log(double x) {
+        return x >= Double.MIN_NORMAL && x < Double.POSITIVE_INFINITY ? Elementary.log(x) : Math.log(x);
+    }
 }

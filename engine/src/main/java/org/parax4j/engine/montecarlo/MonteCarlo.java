@@ -1,0 +1,441 @@
+package org.parax4j.engine.montecarlo;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.parax4j.engine.graph.ModelFunction;
+import org.parax4j.engine.internal.graph.BatchExecutor;
+import org.parax4j.engine.internal.graph.BatchScratch;
+import org.parax4j.engine.internal.graph.GraphAccess;
+import org.parax4j.engine.internal.graph.GraphDef;
+import org.parax4j.engine.internal.graph.GraphOps;
+import org.parax4j.engine.internal.random.RandomKernelsProvider;
+import org.parax4j.engine.random.CounterRandom;
+import org.parax4j.engine.stats.StreamingSummary;
+import org.parax4j.engine.stats.Summary;
+import org.parax4j.module.Module;
+
+/**
+ * Monte Carlo propagation through a recorded {@link ModelFunction} (SPEC §7): parameters drawn by a
+ * {@link ParameterSampler}, the graph evaluated over blocks of samples with the block as the SIMD
+ * dimension (the engine's batched executor), blocks spread over threads.
+ *
+ * <p><b>Reproducible.</b> Sample {@code s} (its parameters and its outputs) is a pure function of
+ * {@code (seed, s)}: the bits do not depend on the batch size, on the number of threads, on how
+ * blocks land on threads, or on whether the Vector API runs (see the engine's internal
+ * {@code BatchExecutor} for the one exception, fused kernel matrices whose inputs vary per sample).
+ * Outputs agree with {@link ModelFunction#evaluate(double[], org.parax4j.engine.graph.Workspace,
+ * double[])} at the same latent vector to a few ulps (different exp/log kernels and summation order).
+ *
+ * <p><b>Streaming.</b> {@link #summarize} keeps no samples: each output column's mean, variance and
+ * P² percentiles are fed every sample in sample order (P² markers cannot be merged exactly), the
+ * columns split among threads; so the summary too is the same for any thread count or batch size.
+ *
+ * <p>Immutable configuration and thread-safe. Per-thread workspaces (a batch scratch, latent and
+ * physical buffers) are pooled in the instance and reused, so repeated calls allocate nothing per
+ * sample: only one task per extra thread and, for {@link #summarize}, its accumulators and one round
+ * buffer.
+ *
+ * <pre>{@code
+ * MonteCarlo<Root> mc = MonteCarlo.of(ReferenceModel.function(model));
+ * double[] ys = mc.funcSamples(42, 100_000);                 // 100 000 × outputSize, row-major
+ * Summary s = mc.summarize(42, 1_000_000, new double[] {0.05, 0.5, 0.95},
+ *         (done, total) -> log(done, total), token);
+ * }</pre>
+ *
+ * @param <M> the module type
+ */
+public final class MonteCarlo<M extends Module> {
+
+    /** Default samples per evaluation batch: a multiple of every vector width, small enough to stay in cache. */
+    public static final int DEFAULT_BATCH = 64;
+
+    /**
+     * Evaluation batches per block: parameters are drawn a block at a time (amortising the samplers'
+     * per-call cost), the graph evaluated a batch at a time (keeping node buffers in cache).
+     */
+    static final int BATCHES_PER_BLOCK = 16;
+
+    private static final BatchExecutor EXECUTOR = new BatchExecutor(GraphOps.get(), RandomKernelsProvider.kernels());
+
+    private final ModelFunction<M> function;
+    private final ParameterSampler sampler;
+    private final GraphDef graph;
+    private final boolean[] elementVaries;
+    private final double[] latent;
+    private final int batch;
+    private final int threads;
+    private final int block;
+    private final ArrayDeque<Worker> idle = new ArrayDeque<>();
+
+    /** One thread's buffers. */
+    final class Worker {
+        final BatchScratch scratch;
+        final double[] cols;
+        final double[] cols2;
+        final double[] cols3;
+        final double[] phys;
+        final double[] rows;
+
+        Worker() {
+            this.scratch = new BatchScratch(graph, latent, elementVaries, batch);
+            this.cols = new double[sampler.numFree() * block];
+            this.cols2 = new double[sampler.numFree() * block];
+            this.cols3 = new double[sampler.numFree() * block];
+            this.phys = new double[sampler.scratchSize(block)];
+            this.rows = new double[outputSize() * batch];
+        }
+
+        /**
+         * Evaluates samples {@code first … first + count − 1} of latent columns of length {@code stride}
+         * (free position f of sample s at {@code latentCols[f·stride + s]}) into rows
+         * {@code out[from …]}, one batch at a time.
+         */
+        void evaluate(double[] latentCols, int stride, int first, int count, double[] out, int from) {
+            int size = outputSize();
+            for (int done = 0; done < count; done += batch) {
+                int c = Math.min(batch, count - done);
+                EXECUTOR.run(scratch, latentCols, first + done, stride, c);
+                EXECUTOR.output(scratch, c, out, from + done * size);
+            }
+        }
+    }
+
+    private MonteCarlo(ModelFunction<M> function, int batch, int threads) {
+        this.function = function;
+        this.sampler = ParameterSampler.of(function);
+        this.graph = GraphAccess.graph(function);
+        this.latent = sampler.nominalLatent();
+        this.elementVaries = new boolean[latent.length];
+        for (int e = 0; e < latent.length; e++) {
+            elementVaries[e] = sampler.varies(e);
+        }
+        this.batch = batch;
+        this.threads = threads;
+        this.block = Math.multiplyExact(batch, BATCHES_PER_BLOCK);
+    }
+
+    /**
+     * A runner with {@link #DEFAULT_BATCH} samples per block on all available processors.
+     *
+     * @throws IllegalArgumentException when {@code function} is null or a parameter group's
+     *     distribution has no vectorised sampler
+     */
+    public static <M extends Module> MonteCarlo<M> of(ModelFunction<M> function) {
+        return of(function, DEFAULT_BATCH, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * A runner with the given block size and thread count (results do not depend on either).
+     *
+     * @param batchSize samples per block, {@code ≥ 1}
+     * @param threads most threads to use (the caller's and the fork/join common pool's), {@code ≥ 1}
+     * @throws IllegalArgumentException when {@code function} is null or an argument is out of range
+     */
+    public static <M extends Module> MonteCarlo<M> of(ModelFunction<M> function, int batchSize, int threads) {
+        if (function == null) {
+            throw new IllegalArgumentException("function must not be null");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        return new MonteCarlo<>(function, batchSize, threads);
+    }
+
+    /** {@code MonteCarlo.of(f).funcSamples(seed, numSamples)}. Allocates the runner and the result. */
+    public static <M extends Module> double[] funcSamples(ModelFunction<M> f, long seed, int numSamples) {
+        return of(f).funcSamples(seed, numSamples);
+    }
+
+    /** The function propagated. */
+    public ModelFunction<M> function() {
+        return function;
+    }
+
+    /** The parameter sampler. */
+    public ParameterSampler sampler() {
+        return sampler;
+    }
+
+    /** Outputs per sample. */
+    public int outputSize() {
+        return function.outputSize();
+    }
+
+    /** Samples per block. */
+    public int batchSize() {
+        return batch;
+    }
+
+    /** Most threads used. */
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * The outputs of samples {@code 0 … numSamples − 1}, row-major: output k of sample s at
+     * {@code [s·outputSize() + k]}. Allocates the result.
+     *
+     * @throws IllegalArgumentException when {@code numSamples < 0} or the result would exceed an
+     *     array's size
+     * @throws SampleOutOfRangeException when a draw has no latent value (the lowest such sample)
+     */
+    public double[] funcSamples(long seed, int numSamples) {
+        if (numSamples < 0) {
+            throw new IllegalArgumentException("numSamples must be >= 0, got " + numSamples);
+        }
+        long size = (long) numSamples * outputSize();
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("numSamples * outputSize = " + numSamples + " * " + outputSize()
+                    + " exceeds an array's size; use summarize or the index form in parts");
+        }
+        double[] out = new double[(int) size];
+        funcSamples(seed, 0, numSamples, out, 0);
+        return out;
+    }
+
+    /**
+     * Writes the outputs of samples {@code index … index + numSamples − 1} row-major to
+     * {@code out[from …]}. Allocates nothing per sample (one task per extra thread).
+     *
+     * @param out destination of at least {@code from + numSamples·outputSize()} doubles. Modified.
+     * @throws IllegalArgumentException when {@code index < 0}, {@code numSamples < 0} or the range does
+     *     not fit in {@code out} (both numbers given)
+     * @throws SampleOutOfRangeException when a draw has no latent value; {@code out} is then partly written
+     */
+    public void funcSamples(long seed, long index, int numSamples, double[] out, int from) {
+        if (index < 0) {
+            throw new IllegalArgumentException("index must be >= 0, got " + index);
+        }
+        if (numSamples < 0) {
+            throw new IllegalArgumentException("numSamples must be >= 0, got " + numSamples);
+        }
+        if (numSamples > Long.MAX_VALUE - index) {
+            throw new IllegalArgumentException("index + numSamples overflows: index=" + index + ", numSamples="
+                    + numSamples);
+        }
+        if (out == null) {
+            throw new IllegalArgumentException("out must not be null");
+        }
+        long end = from + (long) numSamples * outputSize();
+        if (from < 0 || end > out.length) {
+            throw new IllegalArgumentException("out must hold [from, from + numSamples*outputSize) = [" + from + ", "
+                    + end + "), has length " + out.length);
+        }
+        int size = outputSize();
+        CounterRandom[] streams = sampler.streams(seed);
+        forEachBlock(numSamples, (w, start, count) -> {
+            sampler.fill(streams, index + start, count, w.cols, 0, w.phys, true);
+            w.evaluate(w.cols, count, 0, count, out, from + start * size);
+        });
+    }
+
+    /**
+     * Mean, variance and percentiles (with their standard errors) of every output over samples
+     * {@code 0 … numSamples − 1}, without storing the samples. Percentiles are P² estimates (see
+     * {@link StreamingSummary}); mean and variance equal those of the stored samples to rounding.
+     * Progress is reported after every round of {@code 16·threads·batchSize} samples; cancellation is
+     * checked before each round.
+     *
+     * @param probabilities percentiles to track, each in (0, 1); may be empty. Not modified.
+     * @param listener progress callback, or null
+     * @param cancellation token checked between rounds, or null
+     * @throws IllegalArgumentException when {@code numSamples < 0}, a probability is out of range, or an
+     *     output is not finite (its sample is then named by the accumulator's index)
+     * @throws SamplingCancelledException when the token was cancelled; no partial result
+     * @throws SampleOutOfRangeException when a draw has no latent value
+     */
+    public Summary summarize(long seed, int numSamples, double[] probabilities, ProgressListener listener,
+            CancellationToken cancellation) {
+        if (numSamples < 0) {
+            throw new IllegalArgumentException("numSamples must be >= 0, got " + numSamples);
+        }
+        if (probabilities == null) {
+            throw new IllegalArgumentException("probabilities must not be null");
+        }
+        int size = outputSize();
+        int parts = Math.min(threads, size);
+        int[] first = new int[parts + 1];
+        StreamingSummary[] sums = new StreamingSummary[parts];
+        for (int p = 0; p < parts; p++) {
+            first[p + 1] = (int) ((long) size * (p + 1) / parts);
+            sums[p] = new StreamingSummary(first[p + 1] - first[p], probabilities);
+        }
+        int round = (int) Math.min(Math.max(numSamples, 1), (long) threads * block);
+        double[] rows = new double[round * size];
+        double[][] columns = new double[parts][];
+        for (int p = 0; p < parts; p++) {
+            columns[p] = new double[round * (first[p + 1] - first[p])];
+        }
+        for (int done = 0; done < numSamples; ) {
+            if (cancellation != null && cancellation.isCancelled()) {
+                throw new SamplingCancelledException(done, numSamples);
+            }
+            int r = Math.min(round, numSamples - done);
+            funcSamples(seed, done, r, rows, 0);
+            runParts(parts, p -> {
+                int c0 = first[p];
+                int width = first[p + 1] - c0;
+                double[] buf = columns[p];
+                for (int s = 0; s < r; s++) {
+                    System.arraycopy(rows, s * size + c0, buf, s * width, width);
+                }
+                sums[p].addRows(buf, 0, r);
+            });
+            done += r;
+            if (listener != null) {
+                listener.progress(done, numSamples);
+            }
+        }
+        return combine(sums, first, probabilities, numSamples);
+    }
+
+    private static Summary combine(StreamingSummary[] sums, int[] first, double[] probabilities, long count) {
+        int size = first[first.length - 1];
+        double[] mean = new double[size];
+        double[] variance = new double[size];
+        double[] meanError = new double[size];
+        double[][] pct = new double[probabilities.length][size];
+        double[][] err = new double[probabilities.length][size];
+        for (int p = 0; p < sums.length; p++) {
+            Summary s = sums[p].summary();
+            int c0 = first[p];
+            int width = first[p + 1] - c0;
+            System.arraycopy(s.mean(), 0, mean, c0, width);
+            System.arraycopy(s.variance(), 0, variance, c0, width);
+            System.arraycopy(s.meanError(), 0, meanError, c0, width);
+            double[][] sp = s.percentiles();
+            double[][] se = s.percentileErrors();
+            for (int k = 0; k < probabilities.length; k++) {
+                System.arraycopy(sp[k], 0, pct[k], c0, width);
+                System.arraycopy(se[k], 0, err[k], c0, width);
+            }
+        }
+        return new Summary(count, mean, variance, meanError, probabilities, pct, err);
+    }
+
+    /** Work on samples {@code [start, start + count)} of a request, with a worker's buffers. */
+    @FunctionalInterface
+    interface BlockBody {
+        void run(MonteCarlo<?>.Worker w, int start, int count);
+    }
+
+    /**
+     * Runs {@code body} over blocks of {@code 16·batchSize()} samples covering {@code [0, numSamples)} on
+     * up to {@link #threads()} threads. Threads take blocks in increasing order and stop taking new
+     * ones after a failure; the failure of the lowest block is thrown, so the error too does not
+     * depend on the thread count.
+     */
+    void forEachBlock(int numSamples, BlockBody body) {
+        int blocks = (int) ((numSamples + (long) block - 1) / block);
+        int parts = Math.min(threads, blocks);
+        if (parts <= 1) {
+            Worker w = acquire();
+            try {
+                for (int b = 0; b < blocks; b++) {
+                    int start = b * block;
+                    body.run(w, start, Math.min(block, numSamples - start));
+                }
+            } finally {
+                release(w);
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        Failure failure = new Failure();
+        runParts(parts, p -> {
+            Worker w = acquire();
+            try {
+                int b;
+                while (!failure.seen && (b = next.getAndIncrement()) < blocks) {
+                    int start = b * block;
+                    try {
+                        body.run(w, start, Math.min(block, numSamples - start));
+                    } catch (RuntimeException | Error e) {
+                        failure.record(b, e);
+                    }
+                }
+            } finally {
+                release(w);
+            }
+        });
+        failure.rethrow();
+    }
+
+    /** The failure of the lowest block. */
+    private static final class Failure {
+        volatile boolean seen;
+        private int block = Integer.MAX_VALUE;
+        private Throwable error;
+
+        synchronized void record(int b, Throwable e) {
+            seen = true;
+            if (b < block) {
+                block = b;
+                error = e;
+            }
+        }
+
+        synchronized void rethrow() {
+            if (error instanceof RuntimeException r) {
+                throw r;
+            }
+            if (error instanceof Error e) {
+                throw e;
+            }
+        }
+    }
+
+    /** Runs {@code body(p)} for {@code p < parts}: part 0 on the caller, the others on the common pool. */
+    static void runParts(int parts, java.util.function.IntConsumer body) {
+        if (parts <= 1) {
+            body.accept(0);
+            return;
+        }
+        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[parts - 1];
+        for (int p = 1; p < parts; p++) {
+            int part = p;
+            tasks[p - 1] = ForkJoinTask.adapt(() -> body.accept(part)).fork();
+        }
+        RuntimeException failure = null;
+        try {
+            body.accept(0);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (ForkJoinTask<?> task : tasks) {
+            try {
+                task.join();
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private Worker acquire() {
+        synchronized (idle) {
+            Worker w = idle.poll();
+            if (w != null) {
+                return w;
+            }
+        }
+        return new Worker();
+    }
+
+    private void release(Worker w) {
+        synchronized (idle) {
+            idle.push(w);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MonteCarlo(" + function + ", batch " + batch + ", threads " + threads + ")";
+    }
+}

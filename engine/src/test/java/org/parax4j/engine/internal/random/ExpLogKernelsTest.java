@@ -1,0 +1,61 @@
+package org.parax4j.engine.internal.random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The in-place exp and log kernels: every implementation gives the scalar twin's bits at tail sizes. */
+class ExpLogKernelsTest {
+
+    private static final double[] SPECIAL = {0.0, -0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY, Double.MIN_VALUE, Double.MIN_NORMAL, 1.0, 1e300, 800, -800, 709.7, -707.9};
+
+    private static double[] inputs(int n, boolean positive) {
+        SplittableRandom rng = new SplittableRandom(n * 31L + (positive ? 1 : 0));
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i % 11 == 10 ? SPECIAL[i % SPECIAL.length]
+                    : positive ? Math.exp(rng.nextDouble(-700, 700)) : rng.nextDouble(-50, 50);
+        }
+        return x;
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.parax4j.engine.internal.random.RandomKernelsTest#cases")
+    void expMatchesScalarTwinAndMath(RandomKernelsTest.Impl impl, int n) {
+        double[] x = inputs(n, false);
+        double[] got = x.clone();
+        double[] want = x.clone();
+        impl.kernels().expInPlace(got, 0, n);
+        RandomKernelsTest.SCALAR.expInPlace(want, 0, n);
+        for (int i = 0; i < n; i++) {
+            assertEquals(Double.doubleToLongBits(want[i]), Double.doubleToLongBits(got[i]), "exp(" + x[i] + ")");
+            if (x[i] > -700 && x[i] < 700) {
+                double exact = Math.exp(x[i]);
+                assertTrue(Math.abs(got[i] - exact) <= 2 * Math.ulp(exact), "exp(" + x[i] + ") = " + got[i]);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.parax4j.engine.internal.random.RandomKernelsTest#cases")
+    void logMatchesScalarTwinAndMath(RandomKernelsTest.Impl impl, int n) {
+        double[] x = inputs(n, true);
+        double[] got = x.clone();
+        double[] want = x.clone();
+        impl.kernels().logInPlace(got, 0, n);
+        RandomKernelsTest.SCALAR.logInPlace(want, 0, n);
+        for (int i = 0; i < n; i++) {
+            assertEquals(Double.doubleToLongBits(want[i]), Double.doubleToLongBits(got[i]), "log(" + x[i] + ")");
+            double exact = Math.log(x[i]);
+            if (Double.isFinite(exact) && exact != 0) {
+                assertTrue(Math.abs(got[i] - exact) <= 4 * Math.ulp(exact), "log(" + x[i] + ") = " + got[i]);
+            } else {
+                assertEquals(exact, got[i], "log(" + x[i] + ")");
+            }
+        }
+    }
+}
