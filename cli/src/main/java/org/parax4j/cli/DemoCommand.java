@@ -9,7 +9,7 @@ import org.parax4j.cli.demo.ParameterTable;
 import org.parax4j.cli.demo.ProgressBar;
 import org.parax4j.cli.demo.Propagation;
 import org.parax4j.cli.demo.Sensitivities;
-import org.parax4j.cli.demo.StoredSamplesPropagation;
+import org.parax4j.cli.demo.EnginePropagation;
 import org.parax4j.cli.demo.Summary;
 import org.parax4j.cli.io.ModelFiles;
 import org.parax4j.engine.EngineInfo;
@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
 
     /** The Monte Carlo implementation used by the demo. */
-    static final Propagation PROPAGATION = new StoredSamplesPropagation();
+    static final Propagation PROPAGATION = new EnginePropagation();
 
     @Spec
     CommandSpec spec;

@@ -113,7 +113,35 @@ public final class BatchExecutor {
                 }
             }
             case RESHAPE -> System.arraycopy(s.values[in[0]], 0, z, 0, n);
+            case MATVEC -> matvec(s, node, count, z);
             case CONST, KERNEL -> perSample(s, i, count);
+            default -> throw new IllegalStateException("the batched executor has no rule for " + node.op());
+        }
+    }
+
+    /**
+     * {@code z[r] = Σ_c a[r, c]·w[c]} per sample, the terms added in order of c (as the plain
+     * executor does); an invariant operand enters with its single value per element.
+     */
+    private static void matvec(BatchScratch s, Node node, int count, double[] z) {
+        int ai = node.inputs()[0];
+        int wi = node.inputs()[1];
+        double[] a = s.values[ai];
+        double[] w = s.values[wi];
+        boolean av = s.varies[ai];
+        boolean wv = s.varies[wi];
+        Shape as = s.graph.node(ai).shape();
+        int rows = as.rows();
+        int cols = as.cols();
+        for (int r = 0; r < rows; r++) {
+            int zo = r * count;
+            for (int c = 0; c < cols; c++) {
+                int k = r * cols + c;
+                for (int b = 0; b < count; b++) {
+                    double term = (av ? a[k * count + b] : a[k]) * (wv ? w[c * count + b] : w[c]);
+                    z[zo + b] = c == 0 ? term : z[zo + b] + term;
+                }
+            }
         }
     }
 
