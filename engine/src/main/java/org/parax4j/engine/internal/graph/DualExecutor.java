@@ -359,7 +359,8 @@ public final class DualExecutor {
                 int base = mapL[slot] * ls.length;
                 for (int e = 0; e < d; e++) {
                     int le = ls.length == 1 ? 0 : e;
-                    double cf = tls[base + le] / ls[le];
+                    // inputs reach the tangent rows unscaled, so the coefficient carries 1/ℓ²
+                    double cf = tls[base + le] / ls[le] * s.invL[e] * s.invL[e];
                     if (cf != 0) {
                         s.dim[q] = e;
                         s.coef[q++] = cf;
@@ -391,7 +392,7 @@ public final class DualExecutor {
             for (int j = 0; j < m; j++) {
                 double r2 = 0;
                 for (int e = 0; e < d; e++) {
-                    double diff = x1[r * d + e] * s.invL[e] - s.x2t[e * m + j];
+                    double diff = (x1[r * d + e] - s.x2t[e * m + j]) * s.invL[e];
                     r2 += diff * diff;
                 }
                 double kb = ScalarGraphOps.base(spec.kind(), r2);
@@ -400,7 +401,7 @@ public final class DualExecutor {
                 for (int e = 0; e < d; e++) {
                     double dx = (t1 == null ? 0 : t1[o1 + r * d + e]) - (t2 == null ? 0 : t2[o2 + j * d + e]);
                     if (dx != 0) {
-                        acc -= (x1[r * d + e] * s.invL[e] - s.x2t[e * m + j]) * s.invL[e] * dx;
+                        acc -= (x1[r * d + e] - s.x2t[e * m + j]) * s.invL[e] * s.invL[e] * dx;
                     }
                 }
                 t[to + r * m + j] += vg * acc;

@@ -48,22 +48,25 @@ public interface GraphOps {
     double dot(double[] x, int xo, double[] y, int yo, int n);
 
     /**
-     * One row of a fused stationary kernel matrix, from inputs already divided by their length
-     * scales. With {@code r² = Σ_e (x1[x1o + e] − x2t[e·m + j])²}, base kernel {@code kb(r²)} and
+     * One row of a fused stationary kernel matrix. Differences are formed before scaling, so points
+     * far from the origin keep their precision: with
+     * {@code r² = Σ_e ((x1[x1o + e] − x2t[e·m + j])·invL[e])²}, base kernel {@code kb(r²)} and
      * {@code g = −2·dkb/dr²} (0 at r = 0 for Matérn ½): writes {@code k[ko + j] = variance·kb} and,
      * when {@code kbRow} is not null, {@code kbRow[j] = kb} and {@code vgRow[j] = variance·g} for
      * {@link #kernelTangentRow}.
      *
-     * @param x1 the row's point over the length scales ({@code x_e/ℓ_e}), at {@code x1[x1o … x1o+d−1]}
-     * @param x2t the second input over the length scales, transposed: {@code d × m} row-major
+     * @param x1 the row's point, at {@code x1[x1o … x1o+d−1]}
+     * @param x2t the second input, transposed: {@code d × m} row-major
+     * @param invL the inverse length scales {@code 1/ℓ_e}, {@code d} of them
      */
-    void kernelRow(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d, double variance,
-            double[] k, int ko, double[] kbRow, double[] vgRow);
+    void kernelRow(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d, double[] invL,
+            double variance, double[] k, int ko, double[] kbRow, double[] vgRow);
 
     /**
      * The tangent runs of one kernel row computed by {@link #kernelRow}: for each slot
      * {@code s < slots}, {@code t[to + s·tStride + j] = vgRow[j]·Σ_q coef[q]·(x1[x1o + dim[q]] −
-     * x2t[dim[q]·m + j])² + coefV[s]·kbRow[j]} over the slot's entries {@code q ∈ [start[s],
+     * x2t[dim[q]·m + j])² + coefV[s]·kbRow[j]} (the inputs unscaled, so {@code coef} carries the
+     * {@code 1/ℓ²} factor) over the slot's entries {@code q ∈ [start[s],
      * start[s+1])}. One streaming pass over the (cache-resident) row per slot, per entry when a slot
      * has several, so that the slot's scalars are loop invariants.
      */

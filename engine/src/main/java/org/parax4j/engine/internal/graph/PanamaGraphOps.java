@@ -333,15 +333,15 @@ final class PanamaGraphOps implements GraphOps {
     }
 
     @Override
-    public void kernelRow(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d, double variance,
-            double[] k, int ko, double[] kbRow, double[] vgRow) {
+    public void kernelRow(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d, double[] invL,
+            double variance, double[] k, int ko, double[] kbRow, double[] vgRow) {
         int bound = S.loopBound(m);
         int j = 0;
         for (; j < bound; j += L) {
-            // Inputs come divided by the length scales: one subtraction and one FMA per dimension.
+            // Difference first, then scale: points far from the origin keep their precision.
             DoubleVector r2 = DoubleVector.zero(S);
             for (int e = 0; e < d; e++) {
-                DoubleVector diff = DoubleVector.broadcast(S, x1[x1o + e]).sub(v(x2t, e * m + j));
+                DoubleVector diff = DoubleVector.broadcast(S, x1[x1o + e]).sub(v(x2t, e * m + j)).mul(invL[e]);
                 r2 = diff.fma(diff, r2);
             }
             DoubleVector kb;
@@ -377,7 +377,7 @@ final class PanamaGraphOps implements GraphOps {
                 g.mul(variance).intoArray(vgRow, j);
             }
         }
-        ScalarGraphOps.kernelRowScalar(kind, x1, x1o, x2t, m, d, variance, k, ko, kbRow, vgRow, j);
+        ScalarGraphOps.kernelRowScalar(kind, x1, x1o, x2t, m, d, invL, variance, k, ko, kbRow, vgRow, j);
     }
 
     @Override

@@ -164,8 +164,9 @@ public final class PlainExecutor {
     }
 
     /**
-     * Prepares {@code s.invL} ({@code 1/ℓ_e}) and {@code s.x2t} (the second input over the length
-     * scales, transposed) for a kernel node; returns the variance (1 when unscaled).
+     * Prepares {@code s.invL} ({@code 1/ℓ_e}) and {@code s.x2t} (the second input, transposed; not
+     * scaled, so that differences are formed before scaling) for a kernel node; returns the variance
+     * (1 when unscaled).
      */
     static double prepareKernel(Scratch s, Node node) {
         Node.KernelSpec spec = (Node.KernelSpec) node.data();
@@ -179,7 +180,7 @@ public final class PlainExecutor {
         int m = s.graph.node(in[1]).shape().rows();
         for (int j = 0; j < m; j++) {
             for (int e = 0; e < d; e++) {
-                s.x2t[e * m + j] = x2[j * d + e] * s.invL[e];
+                s.x2t[e * m + j] = x2[j * d + e];
             }
         }
         return spec.scaled() ? s.values[in[3]][0] : 1;
@@ -215,10 +216,10 @@ public final class PlainExecutor {
         if (!swapped(n, m)) {
             for (int i = 0; i < n; i++) {
                 for (int e = 0; e < d; e++) {
-                    s.x1s[e] = x1[i * d + e] * s.invL[e];
+                    s.x1s[e] = x1[i * d + e];
                 }
-                ops.kernelRow(spec.kind(), s.x1s, 0, s.x2t, m, d, variance, k, i * m, slots > 0 ? s.kbRow : null,
-                        s.vgRow);
+                ops.kernelRow(spec.kind(), s.x1s, 0, s.x2t, m, d, s.invL, variance, k, i * m,
+                        slots > 0 ? s.kbRow : null, s.vgRow);
                 if (slots > 0) {
                     ops.kernelTangentRow(s.x1s, 0, s.x2t, m, s.kbRow, s.vgRow, slots, s.start, s.dim, s.coef, s.coefV,
                             t, i * m, size);
@@ -228,7 +229,7 @@ public final class PlainExecutor {
         }
         for (int i = 0; i < n; i++) {
             for (int e = 0; e < d; e++) {
-                s.x1t[e * n + i] = x1[i * d + e] * s.invL[e];
+                s.x1t[e * n + i] = x1[i * d + e];
             }
         }
         double[] buf = s.kernelT;
@@ -236,8 +237,8 @@ public final class PlainExecutor {
             for (int e = 0; e < d; e++) {
                 s.x1s[e] = s.x2t[e * m + j];
             }
-            ops.kernelRow(spec.kind(), s.x1s, 0, s.x1t, n, d, variance, buf, j * n, slots > 0 ? s.kbRow : null,
-                    s.vgRow);
+            ops.kernelRow(spec.kind(), s.x1s, 0, s.x1t, n, d, s.invL, variance, buf, j * n,
+                    slots > 0 ? s.kbRow : null, s.vgRow);
             if (slots > 0) {
                 ops.kernelTangentRow(s.x1s, 0, s.x1t, n, s.kbRow, s.vgRow, slots, s.start, s.dim, s.coef, s.coefV, buf,
                         size + j * n, size);

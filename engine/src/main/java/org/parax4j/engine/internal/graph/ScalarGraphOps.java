@@ -158,18 +158,18 @@ public final class ScalarGraphOps implements GraphOps {
     }
 
     @Override
-    public void kernelRow(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d, double variance,
-            double[] k, int ko, double[] kbRow, double[] vgRow) {
-        kernelRowScalar(kind, x1, x1o, x2t, m, d, variance, k, ko, kbRow, vgRow, 0);
+    public void kernelRow(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d, double[] invL,
+            double variance, double[] k, int ko, double[] kbRow, double[] vgRow) {
+        kernelRowScalar(kind, x1, x1o, x2t, m, d, invL, variance, k, ko, kbRow, vgRow, 0);
     }
 
     /** The scalar row loop from column {@code j0}; also the tail of the vector implementation. */
     static void kernelRowScalar(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d,
-            double variance, double[] k, int ko, double[] kbRow, double[] vgRow, int j0) {
+            double[] invL, double variance, double[] k, int ko, double[] kbRow, double[] vgRow, int j0) {
         for (int j = j0; j < m; j++) {
             double r2 = 0;
             for (int e = 0; e < d; e++) {
-                double diff = x1[x1o + e] - x2t[e * m + j];
+                double diff = (x1[x1o + e] - x2t[e * m + j]) * invL[e];
                 r2 += diff * diff;
             }
             double kb = base(kind, r2);

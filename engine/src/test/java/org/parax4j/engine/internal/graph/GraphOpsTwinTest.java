@@ -125,6 +125,10 @@ class GraphOpsTwinTest {
                     x2t[e * m] = x1[1 + e];   // column 0 coincides with the row's point: r = 0
                 }
             }
+            double[] invL = new double[d];
+            for (int e = 0; e < d; e++) {
+                invL[e] = 1 / (0.5 + e);
+            }
             int slots = 3;
             int[] start = {0, 1, 4, 4};
             int[] dim = {0, 0, 1, 2};
@@ -138,13 +142,13 @@ class GraphOpsTwinTest {
             double[] kbB = new double[m];
             double[] vgA = new double[m];
             double[] vgB = new double[m];
-            SCALAR.kernelRow(kind, x1, 1, x2t, m, d, 1.7, ka, 2, kbA, vgA);
-            simd.kernelRow(kind, x1, 1, x2t, m, d, 1.7, kb, 2, kbB, vgB);
+            SCALAR.kernelRow(kind, x1, 1, x2t, m, d, invL, 1.7, ka, 2, kbA, vgA);
+            simd.kernelRow(kind, x1, 1, x2t, m, d, invL, 1.7, kb, 2, kbB, vgB);
             close(ka, kb, 1e-14, kind + " values m=" + m);
             close(kbA, kbB, 1e-14, kind + " base kernel m=" + m);
             close(vgA, vgB, 1e-14, kind + " slope m=" + m);
             double[] valuesOnly = new double[m + 2];
-            simd.kernelRow(kind, x1, 1, x2t, m, d, 1.7, valuesOnly, 2, null, null);
+            simd.kernelRow(kind, x1, 1, x2t, m, d, invL, 1.7, valuesOnly, 2, null, null);
             close(kb, valuesOnly, 0, kind + " values without tangent rows m=" + m);
             // Slot 0: one entry, no variance term; slot 1: three entries and a variance term;
             // slot 2: the variance alone.
