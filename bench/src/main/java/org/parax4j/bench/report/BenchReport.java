@@ -22,8 +22,11 @@ import org.parax4j.json.Json;
  */
 public final class BenchReport {
 
-    /** The contender every other one in a group is compared with, when present. */
-    public static final String REFERENCE = "engine";
+    /** The contender every other one in a group is compared with, in order of preference. */
+    public static final List<String> REFERENCES = List.of("engine", "engineSingleThread", "recorded");
+
+    /** Suffix of the parax4j contender in classes that compare several families (e.g. normalsParax4j). */
+    public static final String PARAX4J_SUFFIX = "Parax4j";
 
     private BenchReport() {}
 
@@ -40,16 +43,36 @@ public final class BenchReport {
         System.out.println("wrote " + args[1] + " and " + args[2] + " (" + results.size() + " results)");
     }
 
-    /** Rows grouped by {@link JmhResult#group()}, in file order. */
+    /**
+     * Rows grouped by {@link JmhResult#group()}, in file order. In a class that names its parax4j
+     * contender {@code <family>Parax4j} (e.g. {@code normalsParax4j} beside {@code normalsSplittable}),
+     * each family (the lower-case prefix) is its own group.
+     */
     static Map<String, List<JmhResult>> groups(List<JmhResult> results) {
+        java.util.Set<String> familyClasses = new java.util.HashSet<>();
+        results.stream().filter(r -> r.contender().contains(PARAX4J_SUFFIX))
+                .forEach(r -> familyClasses.add(r.benchmarkClass()));
         Map<String, List<JmhResult>> groups = new LinkedHashMap<>();
-        results.forEach(r -> groups.computeIfAbsent(r.group(), g -> new ArrayList<>()).add(r));
+        for (JmhResult r : results) {
+            String key = r.group();
+            if (familyClasses.contains(r.benchmarkClass())) {
+                key = key + " " + r.contender().replaceAll("[A-Z].*$", "");
+            }
+            groups.computeIfAbsent(key, g -> new ArrayList<>()).add(r);
+        }
         return groups;
     }
 
-    /** The reference row of a group. */
+    /** The reference row of a group: a preferred name, else the single-threaded parax4j family member, else the first. */
     static JmhResult reference(List<JmhResult> group) {
-        return group.stream().filter(r -> r.contender().equals(REFERENCE)).findFirst().orElse(group.get(0));
+        for (String name : REFERENCES) {
+            for (JmhResult r : group) {
+                if (r.contender().equals(name)) {
+                    return r;
+                }
+            }
+        }
+        return group.stream().filter(r -> r.contender().endsWith(PARAX4J_SUFFIX)).findFirst().orElse(group.get(0));
     }
 
     /** How many times better the reference is than {@code row} (>1: the reference wins). */
@@ -64,8 +87,8 @@ public final class BenchReport {
         md.append("Machine: ").append(machine).append(". JDK ")
                 .append(results.isEmpty() ? "?" : results.get(0).jdk())
                 .append(". One JMH fork per benchmark; errors are 99.9 % half-widths. "
-                        + "\"ref ×\" is how many times faster the group's reference contender (`" + REFERENCE
-                        + "` where present) is than the row.\n\n");
+                        + "\"ref ×\" is how many times faster the group's reference contender (`engine`, "
+                        + "`engineSingleThread`, `recorded` or `*Parax4j`) is than the row.\n\n");
         md.append("| group | contender | score | error | unit | alloc B/op | ref × |\n");
         md.append("|---|---|---:|---:|---|---:|---:|\n");
         for (Map.Entry<String, List<JmhResult>> g : groups(results).entrySet()) {

@@ -41,7 +41,27 @@ class BenchReportTest {
         String md = BenchReport.markdown(results, "test machine");
         assertTrue(md.contains("| RbfGramBenchmark d=8 n=1024 | naive | 30.00 | – | ms/op | – | 15.00 |"), md);
         assertTrue(md.contains("| SamplerBenchmark | commons | 200.0 | 5.0 | ops/s | – | 3.00 |"), md);
+        assertEquals("engine", BenchReport.reference(results.subList(0, 2)).contender());
         assertTrue(md.contains("| RbfGramBenchmark d=8 n=1024 | engine | 2.000 | 0.10 | ms/op | 0.0 | 1.00 |"), md);
+    }
+
+    @Test
+    void familiesOfOneClassAreSeparateGroupsWithTheParax4jMemberAsReference() {
+        String json = """
+                [
+                 {"benchmark": "x.RandomBenchmark.normalsParax4j", "mode": "avgt", "params": {},
+                  "primaryMetric": {"score": 2.0, "scoreError": 0.1, "scoreUnit": "ms/op"}},
+                 {"benchmark": "x.RandomBenchmark.normalsSplittable", "mode": "avgt", "params": {},
+                  "primaryMetric": {"score": 8.0, "scoreError": 0.1, "scoreUnit": "ms/op"}},
+                 {"benchmark": "x.RandomBenchmark.uniformsParax4j", "mode": "avgt", "params": {},
+                  "primaryMetric": {"score": 1.0, "scoreError": 0.1, "scoreUnit": "ms/op"}},
+                 {"benchmark": "x.RandomBenchmark.uniformsSplittable", "mode": "avgt", "params": {},
+                  "primaryMetric": {"score": 3.0, "scoreError": 0.1, "scoreUnit": "ms/op"}}
+                ]
+                """;
+        String md = BenchReport.markdown(JmhResult.parse(Json.readTree(json, JmhResult.class)), "m");
+        assertTrue(md.contains("| RandomBenchmark normals | normalsSplittable | 8.000 | 0.10 | ms/op | – | 4.00 |"), md);
+        assertTrue(md.contains("| RandomBenchmark uniforms | uniformsSplittable | 3.000 | 0.10 | ms/op | – | 3.00 |"), md);
     }
 
     @Test
