@@ -104,35 +104,30 @@ public final class BenchReport {
         return md.toString();
     }
 
-    /** A bar chart of the reference's speed-up over every other contender, per group. */
+    /** A bar chart of the reference's speed-up over every other contender: one bar per (group, contender). */
     public static void writeChart(List<JmhResult> results, Path png) throws IOException {
-        CategoryChart chart = new CategoryChartBuilder().width(1200).height(700)
-                .title("parax4j: reference speed-up over each contender")
-                .xAxisTitle("benchmark group").yAxisTitle("times faster than the contender").build();
-        chart.getStyler().setXAxisLabelRotation(20);
+        CategoryChart chart = new CategoryChartBuilder().width(1400).height(900)
+                .title("parax4j: how many times faster the reference contender is")
+                .xAxisTitle("benchmark group / contender").yAxisTitle("times faster than the contender").build();
+        chart.getStyler().setXAxisLabelRotation(75);
         chart.getStyler().setYAxisDecimalPattern("#,##0.0");
-        Map<String, List<JmhResult>> groups = groups(results);
-        Map<String, Map<String, Double>> series = new LinkedHashMap<>();
-        for (Map.Entry<String, List<JmhResult>> g : groups.entrySet()) {
+        chart.getStyler().setLegendVisible(false);
+        List<String> labels = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (Map.Entry<String, List<JmhResult>> g : groups(results).entrySet()) {
             JmhResult ref = reference(g.getValue());
             for (JmhResult r : g.getValue()) {
                 if (r != ref) {
-                    series.computeIfAbsent(r.contender(), c -> new LinkedHashMap<>()).put(g.getKey(), referenceSpeedup(ref, r));
+                    labels.add(g.getKey() + " / " + r.contender());
+                    values.add(referenceSpeedup(ref, r));
                 }
             }
         }
-        List<String> labels = List.copyOf(groups.keySet());
-        for (Map.Entry<String, Map<String, Double>> s : series.entrySet()) {
-            List<Double> values = new ArrayList<>();
-            for (String label : labels) {
-                // a missing contender in a group is drawn as 1 (no bar above the baseline)
-                values.add(s.getValue().getOrDefault(label, 1.0));
-            }
-            chart.addSeries(s.getKey(), labels, values);
+        if (labels.isEmpty()) {
+            labels.add("no comparisons");
+            values.add(1.0);
         }
-        if (series.isEmpty()) {
-            chart.addSeries("none", List.of("no comparisons"), List.of(1.0));
-        }
+        chart.addSeries("speed-up", labels, values);
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 }

@@ -24,4 +24,27 @@ public interface Propagation {
      * @throws IllegalArgumentException for an empty or non-finite frequency grid or fewer than 2 samples
      */
     Summary run(ReferenceModel model, double[] freqs, long seed, int samples, ProgressListener progress);
+
+    /**
+     * The argument checks every implementation makes before it does any work.
+     *
+     * @throws NullPointerException for a null model, grid or listener
+     * @throws IllegalArgumentException for an empty or non-finite grid or fewer than 2 samples
+     */
+    static void checkArguments(ReferenceModel model, double[] freqs, int samples, ProgressListener progress) {
+        java.util.Objects.requireNonNull(model, "model");
+        java.util.Objects.requireNonNull(freqs, "freqs");
+        java.util.Objects.requireNonNull(progress, "progress");
+        if (freqs.length == 0) {
+            throw new IllegalArgumentException("freqs must hold at least one frequency, got 0");
+        }
+        for (int i = 0; i < freqs.length; i++) {
+            if (!Double.isFinite(freqs[i])) {
+                throw new IllegalArgumentException("freqs[" + i + "] must be finite, got " + freqs[i]);
+            }
+        }
+        if (samples < 2) {
+            throw new IllegalArgumentException("samples must be >= 2, got " + samples);
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package org.parax4j.cli.demo;
 
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.parax4j.engine.examples.ReferenceModel;
 import org.parax4j.engine.graph.ModelFunction;
@@ -28,20 +27,7 @@ public final class StoredSamplesPropagation implements Propagation {
 
     @Override
     public Summary run(ReferenceModel model, double[] freqs, long seed, int samples, ProgressListener progress) {
-        Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(freqs, "freqs");
-        Objects.requireNonNull(progress, "progress");
-        if (freqs.length == 0) {
-            throw new IllegalArgumentException("freqs must hold at least one frequency, got 0");
-        }
-        for (int i = 0; i < freqs.length; i++) {
-            if (!Double.isFinite(freqs[i])) {
-                throw new IllegalArgumentException("freqs[" + i + "] must be finite, got " + freqs[i]);
-            }
-        }
-        if (samples < 2) {
-            throw new IllegalArgumentException("samples must be >= 2, got " + samples);
-        }
+        Propagation.checkArguments(model, freqs, samples, progress);
         ModelFunction<ReferenceModel> function = ModelFunction.record(model, ReferenceModel.body(freqs));
         Workspace ws = function.newWorkspace();
         RandomGenerator rng = SeededRandom.of(seed);
