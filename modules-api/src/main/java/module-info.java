@@ -12,6 +12,9 @@ module org.parax4j.api {
     exports org.parax4j.param;
     exports org.parax4j.module;
     exports org.parax4j.kernel;
+    exports org.parax4j.module.spi;
+
+    uses org.parax4j.module.spi.ParameterSamplerProvider;
 
     opens org.parax4j.bijector to com.fasterxml.jackson.databind;
     opens org.parax4j.distribution to com.fasterxml.jackson.databind;

@@ -497,6 +497,17 @@ public interface Module {
         return distribution().sampledModule(rng);
     }
 
+    /**
+     * One seeded draw from the joint distribution of the free parameters, as a new module, a pure
+     * function of this module and {@code seed}. Drawn by the highest-priority
+     * {@link org.parax4j.module.spi.ParameterSamplerProvider}: with the engine present, its
+     * vectorised counter-based sampler (the same draw as its Monte Carlo sample 0); otherwise the
+     * distributions' scalar samplers.
+     */
+    default <M extends Module> M sampled(long seed) {
+        return withParams(distribution().sample(seed));
+    }
+
     /** Resets {@link NotSaved} components to their defaults. */
     default <M extends Module> M saveable() {
         return Structure.saveable(this);

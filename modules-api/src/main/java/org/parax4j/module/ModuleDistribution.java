@@ -45,6 +45,15 @@ public final class ModuleDistribution {
     }
 
     /**
+     * One seeded draw (physical value per free flat name, in flat order), a pure function of the
+     * module and {@code seed}, by the highest-priority
+     * {@link org.parax4j.module.spi.ParameterSamplerProvider} (the engine's when present).
+     */
+    public Map<String, Double> sample(long seed) {
+        return org.parax4j.module.spi.SamplerProviders.get().sample(module, seed);
+    }
+
+    /**
      * A draw and its log density.
      *
      * @param sample physical value per free flat name
