@@ -110,10 +110,20 @@ public record ParameterTable(List<Row> rows) {
     private List<String[]> cells() {
         List<String[]> out = new ArrayList<>();
         for (Row r : rows) {
-            out.add(new String[] {r.name(), Double.toString(r.value()), r.fixed() ? "fixed" : "free",
+            out.add(new String[] {r.name(), display(r.value()), r.fixed() ? "fixed" : "free",
                     r.distribution(), r.transform()});
         }
         return out;
+    }
+
+    /**
+     * A value for reading: 12 significant digits, trailing zeros dropped, so that a value stored
+     * through a transform (35 as exp(log 35) = 34.99999999999999) reads as people wrote it. The
+     * exact values are in model.json.
+     */
+    static String display(double value) {
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(12)).stripTrailingZeros()
+                .toPlainString();
     }
 
     private static void appendLine(StringBuilder sb, String[] cells, int[] width) {
