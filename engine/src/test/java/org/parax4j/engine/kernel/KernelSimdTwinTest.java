@@ -105,6 +105,28 @@ class KernelSimdTwinTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} bits, n={1}, d={3}")
+    @MethodSource("cases")
+    void floatGramMatchesScalarTwinAndIsExactlySymmetric(int bits, int n, int m, int d) {
+        VectorSupport simd = VectorizationProvider.panama(bits);
+        SplittableRandom random = new SplittableRandom(3L * n + d + bits);
+        float[] x = toFloat(KernelFixtures.points(random, n, d));
+        Kernel.Rbf rbf = Kernel.rbf(0.7);
+        float[] expected = new float[n * n];
+        float[] actual = new float[n * n];
+        KernelWorkspace workspace = KernelWorkspace.parallel();
+        KernelMatrices.gram(SCALAR, rbf, x, n, d, expected, workspace);
+        KernelMatrices.gram(simd, rbf, x, n, d, actual, workspace);
+        for (int e = 0; e < expected.length; e++) {
+            int i = e / Math.max(n, 1);
+            int j = e % Math.max(n, 1);
+            if (expected[e] != actual[e] || actual[e] != actual[j * n + i]) {
+                fail("float gram at (" + i + ", " + j + "): scalar " + expected[e] + ", simd " + actual[e]
+                        + ", mirror " + actual[j * n + i]);
+            }
+        }
+    }
+
     static float[] toFloat(double[] x) {
         float[] f = new float[x.length];
         for (int k = 0; k < x.length; k++) {

@@ -1,7 +1,8 @@
 package org.parax4j.engine.internal.random;
 
 /**
- * The elementary functions of the samplers (log, exp, and sin/cos of a random angle) built only
+ * The elementary functions of the samplers (log, and sin/cos of a random angle; exp is
+ * {@link org.parax4j.engine.internal.vector.ExpMath}'s, shared with the kernels) built only
  * from IEEE-exact operations: +, −, ×, ÷, √, fused multiply-add and bit manipulation. The Vector
  * API implementation evaluates the very same operation sequence lanewise, so every sampler gives
  * the same bits in the scalar twin, at every vector width and in every JIT tier. (The Vector API's
@@ -12,9 +13,6 @@ package org.parax4j.engine.internal.random;
  *   <li>{@link #log}: {@code x = 2ᵉ·m} with m in [√½, √2), {@code log m = 2·atanh(s)},
  *       {@code s = (m − 1)/(m + 1)}, |s| ≤ 0.1716, by its Taylor series to s²¹ (truncation below
  *       1e-18); {@code e·log 2} in two parts (fdlibm's split). Within 4 ulps (tested).</li>
- *   <li>{@link #exp}: {@code x = n·log 2 + r}, |r| ≤ ½·log 2, Taylor series of {@code eʳ} to r¹³
- *       (truncation below 5e-18), exponent added to the bits. Within 2 ulps (tested); {@code +∞} above
- *       709.78, {@code 0} below −708 (results under 3.3e-308 are flushed to zero).</li>
  *   <li>Angles: 53 random bits K give quadrant {@code K >>> 51} and {@code φ = π/4 + θ} with
  *       {@code θ = (frac·2⁻⁵¹ − ½)·π/2} in [−π/4, π/4); sin θ and cos θ by Taylor series to θ¹⁷
  *       and θ¹⁶ (truncation below 1e-18), {@code sin φ = (cos θ + sin θ)·√½},
@@ -28,11 +26,6 @@ final class Elementary {
 
     static final double LN2_HI = 6.93147180369123816490e-01;
     static final double LN2_LO = 1.90821492927058770002e-10;
-    static final double LOG2E = 1.4426950408889634;
-    /** 1.5·2⁵²: adding it rounds a double below 2⁵¹ in magnitude to an integer. */
-    static final double SHIFTER = 0x1.8p52;
-    static final double EXP_MAX = 709.782712893384;
-    static final double EXP_MIN = -708.0;
     static final long MANTISSA = 0x000f_ffff_ffff_ffffL;
     /** Mantissa bits of √2. */
     static final long SQRT2_MANTISSA = 0x0006_a09e_667f_3bcdL;
@@ -45,8 +38,6 @@ final class Elementary {
 
     /** {@code 2/(2k+1)}, k = 0 … 10: log m = s·Σ LOG[k]·s^(2k). */
     static final double[] LOG = new double[11];
-    /** {@code 1/k!}, k = 0 … 13. */
-    static final double[] EXP = new double[14];
     /** {@code (−1)^k/(2k+1)!}, k = 0 … 8: sin θ = θ·Σ SIN[k]·θ^(2k). */
     static final double[] SIN = new double[9];
     /** {@code (−1)^k/(2k)!}, k = 0 … 8: cos θ = Σ COS[k]·θ^(2k). */
@@ -55,11 +46,6 @@ final class Elementary {
     static {
         for (int k = 0; k < LOG.length; k++) {
             LOG[k] = 2.0 / (2 * k + 1);
-        }
-        double factorial = 1;
-        for (int k = 0; k < EXP.length; k++) {
-            factorial *= Math.max(k, 1);
-            EXP[k] = 1 / factorial;
         }
         double f = 1;
         for (int k = 0; k < 18; k++) {
@@ -86,20 +72,6 @@ final class Elementary {
         double s = f / (m + 1);
         double p = InverseNormal.horner(LOG, s * s);
         return Math.fma(e, LN2_HI, Math.fma(e, LN2_LO, s * p));
-    }
-
-    /** {@code eˣ} for finite x (see the class notes for the range). */
-    static double exp(double x) {
-        if (x > EXP_MAX) {
-            return Double.POSITIVE_INFINITY;
-        }
-        if (x < EXP_MIN) {
-            return 0;
-        }
-        double n = Math.fma(x, LOG2E, SHIFTER) - SHIFTER;
-        double r = Math.fma(-n, LN2_LO, Math.fma(-n, LN2_HI, x));
-        double p = InverseNormal.horner(EXP, r);
-        return Double.longBitsToDouble(Double.doubleToRawLongBits(p) + ((long) n << 52));
     }
 
     /** cos of the angle of the 53-bit integer {@code k} (the angle is {@code 2π·k·2⁻⁵³}, up to rounding). */

@@ -5,12 +5,13 @@ import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.parax4j.engine.internal.vector.ExpMath;
 
 /**
  * Vector API implementation of {@link RandomKernels}: each lane hashes its own counter, so a vector
  * of {@code L} lanes produces outputs {@code index … index + L − 1} at once. Integer arithmetic and
- * the conversions to double are exact, and log, exp, sin and cos are {@link Elementary}'s operation
- * sequences written lanewise (never the Vector API's {@code LOG}, {@code EXP}, …, whose results
+ * the conversions to double are exact, and log, sin and cos are {@link Elementary}'s operation
+ * sequences, exp is {@link ExpMath}'s, written lanewise (never the Vector API's {@code LOG}, {@code EXP}, …, whose results
  * change by an ulp between the interpreter and C2), so every output equals the scalar twin's bit
  * for bit at every width.
  *
@@ -20,7 +21,7 @@ import jdk.incubator.vector.VectorSpecies;
  * not inlined is boxed (allocated) — so helpers made these kernels allocate up to 700 bytes per
  * sample. Long computations are split into passes over chunks of {@value #CHUNK} elements that stay
  * in the L1/L2 cache. The price is that {@code mix64} and the polynomial loops appear in several
- * loops; {@link SplitMix} and {@link Elementary} hold the one scalar definition they follow.
+ * loops; {@link SplitMix}, {@link Elementary} and {@link ExpMath} hold the one scalar definition they follow.
  *
  * <p>Widths above 512 bits are not used: the Box–Muller block holds 8 pairs (see
  * {@link SplitMix#NORMAL_BLOCK}), and the lane count must divide 8. Loaded only when the incubator
@@ -115,30 +116,44 @@ final class PanamaRandomKernels implements RandomKernels {
         }
     }
 
-    /** {@link Elementary#exp} in place, lanewise; the scalar twin (same bits) for the tail. */
+    /**
+     * {@link ExpMath#exp(double)} in place, lanewise (its operation sequence, so the same bits, with
+     * its range and NaN handling as blends); the scalar twin for the tail. The table {@code 2^{j/8}}
+     * is selected from one, two or four vectors by the lane count.
+     */
     @Override
     public void expInPlace(double[] out, int from, int length) {
+        double[] q = ExpMath.Q;
+        DoubleVector ta = DoubleVector.fromArray(doubles, ExpMath.TABLE, 0);
+        DoubleVector tb = lanes < 8 ? DoubleVector.fromArray(doubles, ExpMath.TABLE, lanes) : ta;
+        DoubleVector tc = lanes < 4 ? DoubleVector.fromArray(doubles, ExpMath.TABLE, 2 * lanes) : ta;
+        DoubleVector td = lanes < 4 ? DoubleVector.fromArray(doubles, ExpMath.TABLE, 3 * lanes) : ta;
         int i = 0;
         for (; i <= length - lanes; i += lanes) {
             DoubleVector x = DoubleVector.fromArray(doubles, out, from + i);
-            DoubleVector clamped = x.max(Elementary.EXP_MIN).min(Elementary.EXP_MAX);
-            DoubleVector n = clamped.fma(x.broadcast(Elementary.LOG2E), x.broadcast(Elementary.SHIFTER))
-                    .sub(Elementary.SHIFTER);
-            DoubleVector r = n.neg().fma(x.broadcast(Elementary.LN2_LO),
-                    n.neg().fma(x.broadcast(Elementary.LN2_HI), clamped));
-            DoubleVector p = x.broadcast(Elementary.EXP[Elementary.EXP.length - 1]);
-            for (int k = Elementary.EXP.length - 2; k >= 0; k--) {
-                p = p.fma(r, x.broadcast(Elementary.EXP[k]));
+            DoubleVector t = x.fma(x.broadcast(ExpMath.EIGHT_OVER_LN2), x.broadcast(ExpMath.SHIFT));
+            DoubleVector k = t.sub(ExpMath.SHIFT);
+            DoubleVector r = k.fma(x.broadcast(-ExpMath.LN2_8_HI), x);
+            r = k.fma(x.broadcast(-ExpMath.LN2_8_LO), r);
+            DoubleVector p = x.broadcast(q[0]);
+            for (int c = 1; c < q.length; c++) {
+                p = p.fma(r, x.broadcast(q[c]));
             }
-            LongVector scaled = p.reinterpretAsLongs()
-                    .add(((LongVector) n.convert(VectorOperators.D2L, 0)).lanewise(VectorOperators.LSHL, 52));
-            scaled.reinterpretAsDoubles()
-                    .blend(x.broadcast(Double.POSITIVE_INFINITY), x.compare(VectorOperators.GT, Elementary.EXP_MAX))
-                    .blend(x.broadcast(0.0), x.compare(VectorOperators.LT, Elementary.EXP_MIN))
+            LongVector n = t.reinterpretAsLongs().sub(Double.doubleToRawLongBits(ExpMath.SHIFT));
+            DoubleVector j = n.and(7).or(ExpMath.TWO_POW_52_BITS).reinterpretAsDoubles().sub(ExpMath.TWO_POW_52);
+            DoubleVector table = lanes == 8 ? j.selectFrom(ta)
+                    : lanes == 4 ? j.selectFrom(ta, tb)
+                    : j.selectFrom(ta, tb).blend(j.selectFrom(tc, td), j.compare(VectorOperators.GE, 4));
+            table.fma(r.mul(p), table).reinterpretAsLongs()
+                    .add(n.lanewise(VectorOperators.ASHR, 3).lanewise(VectorOperators.LSHL, 52))
+                    .reinterpretAsDoubles()
+                    .blend(x.broadcast(Double.POSITIVE_INFINITY), x.compare(VectorOperators.GT, ExpMath.MAX))
+                    .blend(x.broadcast(0.0), x.compare(VectorOperators.LT, ExpMath.MIN))
+                    .blend(x, x.test(VectorOperators.IS_NAN))
                     .intoArray(out, from + i);
         }
         for (; i < length; i++) {
-            out[from + i] = Elementary.exp(out[from + i]);
+            out[from + i] = ExpMath.exp(out[from + i]);
         }
     }
 

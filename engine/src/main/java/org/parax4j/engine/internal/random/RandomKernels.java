@@ -53,8 +53,9 @@ public interface RandomKernels {
     void affine(double scale, double shift, double[] y, int from, int length);
 
     /**
-     * {@code x[from + i] = exp(x[from + i])} in place with {@link Elementary#exp} (within 2 ulps of
-     * {@link Math#exp}; +∞ above 709.78, 0 below −708). Same bits in both implementations, at every
+     * {@code x[from + i] = exp(x[from + i])} in place with
+     * {@link org.parax4j.engine.internal.vector.ExpMath#exp(double)} (within 1 ulp of {@link Math#exp};
+     * +∞ above 709.78, 0 below −708, NaN for NaN). Same bits in both implementations, at every
      * width and JIT tier, so batched model evaluation does not depend on lane positions.
      */
     void expInPlace(double[] x, int from, int length);

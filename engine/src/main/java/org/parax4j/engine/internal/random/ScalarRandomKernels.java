@@ -1,5 +1,7 @@
 package org.parax4j.engine.internal.random;
 
+import org.parax4j.engine.internal.vector.ExpMath;
+
 /**
  * Plain-Java reference implementation of {@link RandomKernels}: one element at a time, with the
  * IEEE-exact elementary functions of {@link Elementary}. Stateless and thread-safe; never allocates.
@@ -33,7 +35,7 @@ public final class ScalarRandomKernels implements RandomKernels {
     public void logNormals(long seed, long gamma, long index, double mu, double sigma, double[] out, int from,
             int length) {
         for (int i = 0; i < length; i++) {
-            out[from + i] = Elementary.exp(Math.fma(sigma, standardNormal(seed, gamma, index + i), mu));
+            out[from + i] = ExpMath.exp(Math.fma(sigma, standardNormal(seed, gamma, index + i), mu));
         }
     }
 
@@ -81,7 +83,7 @@ public final class ScalarRandomKernels implements RandomKernels {
     @Override
     public void expInPlace(double[] x, int from, int length) {
         for (int i = 0; i < length; i++) {
-            x[from + i] = Elementary.exp(x[from + i]);
+            x[from + i] = ExpMath.exp(x[from + i]);
         }
     }
 

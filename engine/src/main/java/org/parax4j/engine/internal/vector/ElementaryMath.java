@@ -26,8 +26,9 @@ public final class ElementaryMath {
     /** {@code 1/(2k+1)}, highest first, k = 11 … 0. */
     static final double[] ATANH = atanhCoefficients();
     static final double SQRT2 = Math.sqrt(2);
-    static final double LN2_HI = ExpMath.LN2_HI;
-    static final double LN2_LO = ExpMath.LN2_LO;
+    /** {@code ln 2} in a high part with trailing zero bits (exact products {@code e·LN2_HI}) and the rest. */
+    static final double LN2_HI = 0x1.62e42fee00000p-1;
+    static final double LN2_LO = 0x1.a39ef35793c76p-33;
     static final long MANTISSA = 0x000F_FFFF_FFFF_FFFFL;
     static final long ONE_BITS = 0x3FF0_0000_0000_0000L;
 

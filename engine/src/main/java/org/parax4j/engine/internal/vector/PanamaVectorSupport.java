@@ -254,41 +254,45 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
     /**
      * {@code v ← poly(x)·exp(x)·scale} in place, {@code x = v·factor}, with {@link ExpMath#exp(double)}
      * lane-wise (the same operations, so the same bits); {@code poly} 0: 1, 1: {@code 1 − x},
-     * 2: {@code 1 − x + x²/3} (Matérn 3/2 and 5/2 with {@code x = −r}).
+     * 2: {@code 1 − x + x²/3} (Matérn 3/2 and 5/2 with {@code x = −r}). Every kernel calls it with
+     * {@code x ≤ 0} and never NaN (inputs are checked, distances are non-negative), so only the
+     * underflow bound is applied. The table {@code 2^{j/8}} is one vector at 512 bits and the
+     * lookup one lane permutation; narrower vectors select from two or four.
      */
     private void expPass(double[] v, int offset, int stride, int rows, int cols, double factor, double scale, int poly) {
         VectorSpecies<Double> doubles = doubles();
         int lanes = doubles.length();
-        double[] c = ExpMath.C;
+        double[] q = ExpMath.Q;
+        DoubleVector ta = DoubleVector.fromArray(doubles, ExpMath.TABLE, 0);
+        DoubleVector tb = lanes < 8 ? DoubleVector.fromArray(doubles, ExpMath.TABLE, lanes) : ta;
+        DoubleVector tc = lanes < 4 ? DoubleVector.fromArray(doubles, ExpMath.TABLE, 2 * lanes) : ta;
+        DoubleVector td = lanes < 4 ? DoubleVector.fromArray(doubles, ExpMath.TABLE, 3 * lanes) : ta;
         for (int row = 0; row < rows; row++) {
             int o = offset + row * stride;
             for (int col = 0; col < cols; col += lanes) {
                 VectorMask<Double> mask = doubles.indexInRange(col, cols);
                 DoubleVector x = DoubleVector.fromArray(doubles, v, o + col, mask).mul(factor);
-                DoubleVector y = x.max(ExpMath.MIN).min(ExpMath.MAX);
-                DoubleVector t = y.fma(ExpMath.LOG2E, ExpMath.SHIFT);
+                DoubleVector t = x.fma(ExpMath.EIGHT_OVER_LN2, ExpMath.SHIFT);
                 DoubleVector k = t.sub(ExpMath.SHIFT);
-                DoubleVector r = k.fma(y.broadcast(-ExpMath.LN2_HI), y);
-                r = k.fma(y.broadcast(-ExpMath.LN2_LO), r);
-                DoubleVector p = r.broadcast(c[0]);
-                p = p.fma(r, r.broadcast(c[1]));
-                p = p.fma(r, r.broadcast(c[2]));
-                p = p.fma(r, r.broadcast(c[3]));
-                p = p.fma(r, r.broadcast(c[4]));
-                p = p.fma(r, r.broadcast(c[5]));
-                p = p.fma(r, r.broadcast(c[6]));
-                p = p.fma(r, r.broadcast(c[7]));
-                p = p.fma(r, r.broadcast(c[8]));
-                p = p.fma(r, r.broadcast(c[9]));
-                p = p.fma(r, r.broadcast(c[10]));
-                p = p.fma(r, r.broadcast(c[11]));
-                p = p.fma(r, r.broadcast(c[12]));
-                p = p.fma(r, r.broadcast(c[13]));
+                DoubleVector r = k.fma(x.broadcast(-ExpMath.LN2_8_HI), x);
+                r = k.fma(x.broadcast(-ExpMath.LN2_8_LO), r);
+                DoubleVector p = r.broadcast(q[0]);
+                p = p.fma(r, r.broadcast(q[1]));
+                p = p.fma(r, r.broadcast(q[2]));
+                p = p.fma(r, r.broadcast(q[3]));
+                p = p.fma(r, r.broadcast(q[4]));
+                p = p.fma(r, r.broadcast(q[5]));
+                p = p.fma(r, r.broadcast(q[6]));
+                p = p.fma(r, r.broadcast(q[7]));
                 LongVector n = t.reinterpretAsLongs().sub(Double.doubleToRawLongBits(ExpMath.SHIFT));
-                LongVector n1 = n.lanewise(VectorOperators.ASHR, 1);
-                LongVector n2 = n.sub(n1);
-                DoubleVector e = p.mul(n1.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles())
-                        .mul(n2.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
+                DoubleVector j = n.and(7).or(ExpMath.TWO_POW_52_BITS).reinterpretAsDoubles().sub(ExpMath.TWO_POW_52);
+                DoubleVector table = lanes == 8 ? j.selectFrom(ta)
+                        : lanes == 4 ? j.selectFrom(ta, tb)
+                        : j.selectFrom(ta, tb).blend(j.selectFrom(tc, td), j.compare(VectorOperators.GE, 4));
+                DoubleVector e = table.fma(r.mul(p), table).reinterpretAsLongs()
+                        .add(n.lanewise(VectorOperators.ASHR, 3).lanewise(VectorOperators.LSHL, 52))
+                        .reinterpretAsDoubles()
+                        .blend(0.0, x.compare(VectorOperators.LT, ExpMath.MIN));
                 if (poly == 1) {
                     e = x.neg().add(1).mul(e);
                 } else if (poly == 2) {
@@ -418,33 +422,41 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
         expPassFloat(dest, destOffset, destStride, i1 - i0, j1 - j0);
     }
 
-    /** {@code v ← exp(−v/2)} in place, {@link ExpMath#exp(float)} lane-wise (the same bits). */
+    /**
+     * {@code v ← exp(−v/2)} in place, {@link ExpMath#exp(float)} lane-wise (the same bits); as in
+     * {@link #expPass}, arguments are {@code ≤ 0} and never NaN. The table {@code 2^{j/16}} is one
+     * vector at 512 bits.
+     */
     private void expPassFloat(float[] v, int offset, int stride, int rows, int cols) {
         VectorSpecies<Float> floats = floats();
-        float[] c = ExpMath.C_F;
+        int lanes = floats.length();
+        float[] q = ExpMath.Q_F;
+        FloatVector ta = FloatVector.fromArray(floats, ExpMath.TABLE_F, 0);
+        FloatVector tb = lanes < 16 ? FloatVector.fromArray(floats, ExpMath.TABLE_F, lanes) : ta;
+        FloatVector tc = lanes < 8 ? FloatVector.fromArray(floats, ExpMath.TABLE_F, 2 * lanes) : ta;
+        FloatVector td = lanes < 8 ? FloatVector.fromArray(floats, ExpMath.TABLE_F, 3 * lanes) : ta;
         for (int row = 0; row < rows; row++) {
             int o = offset + row * stride;
-            for (int col = 0; col < cols; col += floats.length()) {
+            for (int col = 0; col < cols; col += lanes) {
                 VectorMask<Float> mask = floats.indexInRange(col, cols);
-                FloatVector y = FloatVector.fromArray(floats, v, o + col, mask).mul(-0.5f)
-                        .max(ExpMath.MIN_F).min(ExpMath.MAX_F);
-                FloatVector t = y.fma(ExpMath.LOG2E_F, ExpMath.SHIFT_F);
+                FloatVector x = FloatVector.fromArray(floats, v, o + col, mask).mul(-0.5f);
+                FloatVector t = x.fma(ExpMath.SIXTEEN_OVER_LN2_F, ExpMath.SHIFT_F);
                 FloatVector k = t.sub(ExpMath.SHIFT_F);
-                FloatVector r = k.fma(y.broadcast(-ExpMath.LN2_HI_F), y);
-                r = k.fma(y.broadcast(-ExpMath.LN2_LO_F), r);
-                FloatVector p = r.broadcast(c[0]);
-                p = p.fma(r, r.broadcast(c[1]));
-                p = p.fma(r, r.broadcast(c[2]));
-                p = p.fma(r, r.broadcast(c[3]));
-                p = p.fma(r, r.broadcast(c[4]));
-                p = p.fma(r, r.broadcast(c[5]));
-                p = p.fma(r, r.broadcast(c[6]));
-                p = p.fma(r, r.broadcast(c[7]));
+                FloatVector r = k.fma(x.broadcast(-ExpMath.LN2_16_HI_F), x);
+                r = k.fma(x.broadcast(-ExpMath.LN2_16_LO_F), r);
+                FloatVector p = r.broadcast(q[0]);
+                p = p.fma(r, r.broadcast(q[1]));
+                p = p.fma(r, r.broadcast(q[2]));
+                p = p.fma(r, r.broadcast(q[3]));
                 IntVector n = t.reinterpretAsInts().sub(Float.floatToRawIntBits(ExpMath.SHIFT_F));
-                IntVector n1 = n.lanewise(VectorOperators.ASHR, 1);
-                IntVector n2 = n.sub(n1);
-                p.mul(n1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats())
-                        .mul(n2.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats())
+                FloatVector j = n.and(15).or(ExpMath.TWO_POW_23_BITS_F).reinterpretAsFloats().sub(ExpMath.TWO_POW_23_F);
+                FloatVector table = lanes == 16 ? j.selectFrom(ta)
+                        : lanes == 8 ? j.selectFrom(ta, tb)
+                        : j.selectFrom(ta, tb).blend(j.selectFrom(tc, td), j.compare(VectorOperators.GE, 8));
+                table.fma(r.mul(p), table).reinterpretAsInts()
+                        .add(n.lanewise(VectorOperators.ASHR, 4).lanewise(VectorOperators.LSHL, 23))
+                        .reinterpretAsFloats()
+                        .blend(0f, x.compare(VectorOperators.LT, ExpMath.MIN_F))
                         .intoArray(v, o + col, mask);
             }
         }
@@ -492,6 +504,20 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
         }
     }
 
+    /** Element by element; the 256- and 512-bit subclasses override it with register blocks. */
+    @Override
+    public void transpose(double[] src, int srcOffset, int srcStride, int rows, int cols, double[] dst, int dstOffset,
+            int dstStride) {
+        BlockTransposes.scalar(src, srcOffset, srcStride, 0, rows, 0, cols, dst, dstOffset, dstStride);
+    }
+
+    /** Element by element; the 256- and 512-bit subclasses override it with register blocks. */
+    @Override
+    public void transpose(float[] src, int srcOffset, int srcStride, int rows, int cols, float[] dst, int dstOffset,
+            int dstStride) {
+        BlockTransposes.scalar(src, srcOffset, srcStride, 0, rows, 0, cols, dst, dstOffset, dstStride);
+    }
+
     private static final class Bits128 extends PanamaVectorSupport {
         @Override
         VectorSpecies<Double> doubles() {
@@ -514,6 +540,18 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
         VectorSpecies<Float> floats() {
             return PanamaConstants.FLOAT_256;
         }
+
+        @Override
+        public void transpose(double[] src, int srcOffset, int srcStride, int rows, int cols, double[] dst,
+                int dstOffset, int dstStride) {
+            BlockTransposes.doubles4(src, srcOffset, srcStride, rows, cols, dst, dstOffset, dstStride);
+        }
+
+        @Override
+        public void transpose(float[] src, int srcOffset, int srcStride, int rows, int cols, float[] dst,
+                int dstOffset, int dstStride) {
+            BlockTransposes.floats8(src, srcOffset, srcStride, rows, cols, dst, dstOffset, dstStride);
+        }
     }
 
     private static final class Bits512 extends PanamaVectorSupport {
@@ -525,6 +563,18 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
         @Override
         VectorSpecies<Float> floats() {
             return PanamaConstants.FLOAT_512;
+        }
+
+        @Override
+        public void transpose(double[] src, int srcOffset, int srcStride, int rows, int cols, double[] dst,
+                int dstOffset, int dstStride) {
+            BlockTransposes.doubles8(src, srcOffset, srcStride, rows, cols, dst, dstOffset, dstStride);
+        }
+
+        @Override
+        public void transpose(float[] src, int srcOffset, int srcStride, int rows, int cols, float[] dst,
+                int dstOffset, int dstStride) {
+            BlockTransposes.floats8(src, srcOffset, srcStride, rows, cols, dst, dstOffset, dstStride);
         }
     }
 }

@@ -44,4 +44,16 @@ public interface VectorSupport {
 
     /** {@code dst[r][c] *= factor} over a {@code rows × cols} tile. */
     void scaleTile(double[] dst, int dstOffset, int dstStride, int rows, int cols, double factor);
+
+    /**
+     * {@code dst[dstOffset + c·dstStride + r] = src[srcOffset + r·srcStride + c]} for
+     * {@code r < rows}, {@code c < cols}: the transpose of a {@code rows × cols} tile. The two
+     * regions must not overlap.
+     */
+    void transpose(double[] src, int srcOffset, int srcStride, int rows, int cols, double[] dst, int dstOffset,
+            int dstStride);
+
+    /** {@link #transpose(double[], int, int, int, int, double[], int, int)} for floats. */
+    void transpose(float[] src, int srcOffset, int srcStride, int rows, int cols, float[] dst, int dstOffset,
+            int dstStride);
 }

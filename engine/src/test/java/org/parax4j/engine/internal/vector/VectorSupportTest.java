@@ -1,8 +1,13 @@
 package org.parax4j.engine.internal.vector;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,5 +29,48 @@ class VectorSupportTest {
         double actual = VectorizationProvider.support().squaredDistance(a, 3, b, 5, length);
         // Reassociated sums differ by at most a few ulps per term.
         assertEquals(expected, actual, 1e-14 * Math.max(1, length) * Math.max(1, expected));
+    }
+
+    static Stream<Arguments> transposeCases() {
+        List<Arguments> cases = new ArrayList<>();
+        int[] sizes = {0, 1, 3, 4, 5, 7, 8, 9, 16, 17, 33};
+        for (int bits = 128; bits <= VectorizationProvider.preferredBits(); bits *= 2) {
+            for (int rows : sizes) {
+                for (int cols : sizes) {
+                    cases.add(Arguments.of(bits, rows, cols));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    /** Register-block transposes at every width equal the element-by-element copy, ragged edges included. */
+    @ParameterizedTest(name = "{0} bits, {1} x {2}")
+    @MethodSource("transposeCases")
+    void transposeMatchesScalarTwin(int bits, int rows, int cols) {
+        VectorSupport simd = VectorizationProvider.panama(bits);
+        SplittableRandom random = new SplittableRandom(rows * 64L + cols + bits);
+        int srcStride = cols + 5;
+        int dstStride = rows + 3;
+        double[] src = random.doubles(7 + rows * srcStride, -1, 1).toArray();
+        double[] expected = random.doubles(11 + cols * dstStride, -1, 1).toArray();
+        double[] actual = expected.clone();
+        new ScalarVectorSupport().transpose(src, 7, srcStride, rows, cols, expected, 11, dstStride);
+        simd.transpose(src, 7, srcStride, rows, cols, actual, 11, dstStride);
+        assertArrayEquals(expected, actual);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                assertEquals(src[7 + r * srcStride + c], actual[11 + c * dstStride + r]);
+            }
+        }
+        float[] srcFloat = new float[src.length];
+        float[] expectedFloat = new float[expected.length];
+        for (int i = 0; i < src.length; i++) {
+            srcFloat[i] = (float) src[i];
+        }
+        float[] actualFloat = expectedFloat.clone();
+        new ScalarVectorSupport().transpose(srcFloat, 7, srcStride, rows, cols, expectedFloat, 11, dstStride);
+        simd.transpose(srcFloat, 7, srcStride, rows, cols, actualFloat, 11, dstStride);
+        assertArrayEquals(expectedFloat, actualFloat);
     }
 }
