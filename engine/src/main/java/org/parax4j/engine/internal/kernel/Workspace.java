@@ -16,12 +16,10 @@ import org.parax4j.engine.internal.vector.VectorSupport;
  * <p>Determinism: the matrix is cut into fixed blocks of {@link #BLOCK_ROWS} rows (and column tiles
  * of {@link #TILE_COLS}) that depend only on the sizes; threads claim whole blocks, and every
  * element is computed by the same instructions whichever thread runs its block, so results are
- * bit-identical for any number of threads. A symmetric matrix {@code K(X, X)} is made in two
- * passes over the same blocks: the first computes the upper triangle (each block from its diagonal
- * block to the right, whose lower half is mirrored at once), the second copies the transpose of
- * the upper triangle's column strip into each block's rows left of the diagonal. It is exactly
- * symmetric, and it costs about 0.75 of {@code K(X1, X2)} at d = 1 and 0.7 at d = 8 (the copy is
- * bound by memory traffic: the matrix does not fit in L2).
+ * bit-identical for any number of threads. A symmetric matrix {@code K(X, X)} computes the upper
+ * triangle in blocks of {@link #SYMMETRIC_ROWS} rows and copies each tile's transpose into the
+ * lower triangle (see {@link #symmetricBlock}); it is exactly symmetric. The copy is bound by
+ * memory traffic, so {@code K(X, X)} costs about 0.75–0.85 of {@code K(X1, X2)}, not one half.
  *
  * <p>Not thread-safe: one call at a time per workspace. Work below {@link #SERIAL_WORK}
  * elementary operations, or any work when built single-threaded, runs on the calling thread.
@@ -34,6 +32,8 @@ public final class Workspace {
     public static final int TILE_COLS = 256;
     /** Below this estimate of {@code n·m·(d + 4)} the calling thread does everything. */
     public static final long SERIAL_WORK = 1L << 17;
+    /** Rows per scheduling block of a symmetric matrix, a multiple of {@link #BLOCK_ROWS}. */
+    public static final int SYMMETRIC_ROWS = 64;
     /** Column padding of the feature-major copy: the widest vector, 16 floats. */
     static final int PAD = 16;
 
@@ -57,8 +57,6 @@ public final class Workspace {
     private int ld;
     private int blocks;
     private boolean symmetric;
-    /** The second pass of a symmetric matrix: copying the upper triangle into the lower. */
-    private boolean fillingLower;
 
     /**
      * @param parallel whether large matrices may use the engine's pool; {@code false} keeps every
@@ -124,15 +122,11 @@ public final class Workspace {
     }
 
     private void execute() {
-        int count = (n + BLOCK_ROWS - 1) / BLOCK_ROWS;
+        int rowsPerBlock = symmetric ? SYMMETRIC_ROWS : BLOCK_ROWS;
+        int count = (n + rowsPerBlock - 1) / rowsPerBlock;
         long work = (long) n * m * (d + 4) / (symmetric ? 2 : 1);
         int threads = parallel && work >= SERIAL_WORK ? Math.min(runners.length, count) : 1;
-        fillingLower = false;
         run(count, threads);
-        if (symmetric) {
-            fillingLower = true;
-            run(count, threads);
-        }
     }
 
     private void run(int count, int threads) {
@@ -153,24 +147,61 @@ public final class Workspace {
 
     private void drain(Runner runner) {
         for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
-            int i0 = b * BLOCK_ROWS;
-            int i1 = Math.min(n, i0 + BLOCK_ROWS);
-            if (fillingLower) {
-                fillLower(i0, i1);
-                continue;
+            if (symmetric) {
+                symmetricBlock(runner, b * SYMMETRIC_ROWS, Math.min(n, b * SYMMETRIC_ROWS + SYMMETRIC_ROWS));
+            } else {
+                int i0 = b * BLOCK_ROWS;
+                int i1 = Math.min(n, i0 + BLOCK_ROWS);
+                for (int c0 = 0; c0 < m; c0 += TILE_COLS) {
+                    compute(runner, i0, i1, c0, Math.min(m, c0 + TILE_COLS));
+                }
             }
-            // A symmetric matrix computes its upper triangle, from the diagonal block on.
-            for (int c0 = symmetric ? i0 : 0; c0 < m; c0 += TILE_COLS) {
-                int c1 = Math.min(m, c0 + TILE_COLS);
+        }
+    }
+
+    /**
+     * Rows {@code [s0, s1)} of {@code K(X, X)}: for each column tile from the diagonal on, the
+     * tiles of its {@link #BLOCK_ROWS}-row sub-blocks are computed, then the part right of the
+     * block's diagonal square is transposed into the lower triangle ({@link VectorSupport#transpose},
+     * register blocks) while it is still in L2; the square's lower half is mirrored at the end.
+     * Each destination row receives {@value #SYMMETRIC_ROWS} contiguous elements per tile, which
+     * keeps the scattered writes to whole cache lines and few pages. (Measured on 1024² and 4096²:
+     * mirroring each 16-row block's rows element by element cost more than computing the half it
+     * saved; a second pass that copied the finished upper triangle ran out of memory bandwidth at
+     * 4096², where the matrix does not fit in the caches.)
+     */
+    private void symmetricBlock(Runner runner, int s0, int s1) {
+        for (int c0 = s0; c0 < n; c0 += TILE_COLS) {
+            int c1 = Math.min(n, c0 + TILE_COLS);
+            for (int i0 = s0; i0 < s1; i0 += BLOCK_ROWS) {
+                compute(runner, i0, Math.min(s1, i0 + BLOCK_ROWS), c0, c1);
+            }
+            int from = Math.max(c0, s1);
+            if (from < c1) {
                 if (plan == null) {
-                    support.rbfTileFloat(weightsFloat, x1Float, d, i0, i1, x2tFloat, ld, c0, c1, outFloat, i0 * m + c0, m);
+                    support.transpose(outFloat, s0 * n + from, n, s1 - s0, c1 - from, outFloat, from * n + s0, n);
                 } else {
-                    tile(runner, i0, i1, c0, c1);
-                }
-                if (symmetric && c0 == i0) {
-                    mirrorDiagonal(i0, i1);
+                    support.transpose(out, s0 * n + from, n, s1 - s0, c1 - from, out, from * n + s0, n);
                 }
             }
+        }
+        for (int i = s0 + 1; i < s1; i++) {
+            for (int j = s0; j < i; j++) {
+                if (plan == null) {
+                    outFloat[i * n + j] = outFloat[j * n + i];
+                } else {
+                    out[i * n + j] = out[j * n + i];
+                }
+            }
+        }
+    }
+
+    /** One tile, rows {@code [i0, i1)} × columns {@code [c0, c1)}: the float RBF or the plan. */
+    private void compute(Runner runner, int i0, int i1, int c0, int c1) {
+        if (plan == null) {
+            support.rbfTileFloat(weightsFloat, x1Float, d, i0, i1, x2tFloat, ld, c0, c1, outFloat, i0 * m + c0, m);
+        } else {
+            tile(runner, i0, i1, c0, c1);
         }
     }
 
@@ -211,36 +242,6 @@ public final class Workspace {
                     }
                 }
             }
-        }
-    }
-
-    /** Copies the upper half of the diagonal block {@code [i0, i1)²}, just computed, into its lower half. */
-    private void mirrorDiagonal(int i0, int i1) {
-        for (int i = i0 + 1; i < i1; i++) {
-            for (int j = i0; j < i; j++) {
-                if (plan == null) {
-                    outFloat[i * n + j] = outFloat[j * n + i];
-                } else {
-                    out[i * n + j] = out[j * n + i];
-                }
-            }
-        }
-    }
-
-    /**
-     * Fills rows {@code [i0, i1)} of the lower triangle left of the diagonal block, columns
-     * {@code [0, i0)}, with the transpose of the upper triangle's column strip {@code [i0, i1)} of
-     * rows {@code [0, i0)} (complete: this pass starts after every block is computed), in register
-     * blocks ({@link VectorSupport#transpose}). Mirroring each computed tile at once instead, element
-     * by element, read columns whose lines all fall in one L1 set (rows 8 KiB apart) and cost more
-     * than computing the half it saved; per-tile and 64-row variants with register transposes
-     * measured 5–15 % slower than this pass.
-     */
-    private void fillLower(int i0, int i1) {
-        if (plan == null) {
-            support.transpose(outFloat, i0, n, i0, i1 - i0, outFloat, i0 * n, n);
-        } else {
-            support.transpose(out, i0, n, i0, i1 - i0, out, i0 * n, n);
         }
     }
 

@@ -24,8 +24,8 @@ final class BlockTransposes {
     static void doubles8(double[] src, int so, int ss, int rows, int cols, double[] dst, int dOff, int ds) {
         int rowBlocks = rows & -8;
         int colBlocks = cols & -8;
-        for (int c = 0; c < colBlocks; c += 8) {
-            for (int r = 0; r < rowBlocks; r += 8) {
+        for (int r = 0; r < rowBlocks; r += 8) {
+            for (int c = 0; c < colBlocks; c += 8) {
                 Doubles8.block(src, so + r * ss + c, ss, dst, dOff + c * ds + r, ds);
             }
         }
@@ -36,8 +36,8 @@ final class BlockTransposes {
     static void doubles4(double[] src, int so, int ss, int rows, int cols, double[] dst, int dOff, int ds) {
         int rowBlocks = rows & -4;
         int colBlocks = cols & -4;
-        for (int c = 0; c < colBlocks; c += 4) {
-            for (int r = 0; r < rowBlocks; r += 4) {
+        for (int r = 0; r < rowBlocks; r += 4) {
+            for (int c = 0; c < colBlocks; c += 4) {
                 Doubles4.block(src, so + r * ss + c, ss, dst, dOff + c * ds + r, ds);
             }
         }
@@ -48,8 +48,8 @@ final class BlockTransposes {
     static void floats8(float[] src, int so, int ss, int rows, int cols, float[] dst, int dOff, int ds) {
         int rowBlocks = rows & -8;
         int colBlocks = cols & -8;
-        for (int c = 0; c < colBlocks; c += 8) {
-            for (int r = 0; r < rowBlocks; r += 8) {
+        for (int r = 0; r < rowBlocks; r += 8) {
+            for (int c = 0; c < colBlocks; c += 8) {
                 Floats8.block(src, so + r * ss + c, ss, dst, dOff + c * ds + r, ds);
             }
         }
