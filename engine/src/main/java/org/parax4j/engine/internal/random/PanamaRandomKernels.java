@@ -183,8 +183,9 @@ final class PanamaRandomKernels implements RandomKernels {
 
     /**
      * Pass 1 over whole blocks starting at element {@code index} (a multiple of 16): the radius
-     * {@code √(−2 log u₁)}, u₁ in (0, 1], into the first half of each block, and the 53-bit angle
-     * integer K (exact as a double) into the second half. Counters run consecutively through the
+     * {@code √(−2 log u₁)}, u₁ in (0, 1], into the first half of each block, and the bits of the
+     * 53-bit angle integer K (stored as they are, read back by {@link #rotate} without conversion)
+     * into the second half. Counters run consecutively through the
      * block, so one state vector advances by {@code L·gamma} per vector.
      */
     private void radiiAndAngles(long seed, long gamma, long index, double[] out, int from, int blocks) {
@@ -217,7 +218,7 @@ final class PanamaRandomKernels implements RandomKernels {
                 DoubleVector log = e.fma(e.broadcast(Elementary.LN2_HI), e.fma(e.broadcast(Elementary.LN2_LO), s.mul(p)));
                 log.mul(-2.0).lanewise(VectorOperators.SQRT).intoArray(out, at);
             } else {
-                ((DoubleVector) k.convert(VectorOperators.L2D, 0)).intoArray(out, at);
+                k.reinterpretAsDoubles().intoArray(out, at);
             }
             state = state.add(step);
         }
@@ -232,8 +233,7 @@ final class PanamaRandomKernels implements RandomKernels {
         for (int v = 0; v < blocks * vectorsPerHalf; v++) {
             int at = from + (v / vectorsPerHalf) * SplitMix.NORMAL_BLOCK + (v % vectorsPerHalf) * lanes;
             DoubleVector r = DoubleVector.fromArray(doubles, out, at);
-            LongVector angle = (LongVector) DoubleVector.fromArray(doubles, out, at + SplitMix.NORMAL_HALF)
-                    .convert(VectorOperators.D2L, 0);
+            LongVector angle = DoubleVector.fromArray(doubles, out, at + SplitMix.NORMAL_HALF).reinterpretAsLongs();
             LongVector quadrant = angle.lanewise(VectorOperators.LSHR, 51);
             DoubleVector theta = ((DoubleVector) angle.and(Elementary.FRACTION_51).convert(VectorOperators.L2D, 0))
                     .mul(Elementary.TWO_POW_M51).sub(0.5).mul(Elementary.PI_2);
