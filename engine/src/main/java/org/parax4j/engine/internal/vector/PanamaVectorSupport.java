@@ -298,7 +298,10 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
                 } else if (poly == 2) {
                     e = x.fma(x.mul(1.0 / 3), x.neg().add(1)).mul(e);
                 }
-                e.mul(scale).intoArray(v, o + col, mask);
+                if (scale != 1) {
+                    e = e.mul(scale); // (·1 is exact, so skipping it keeps the twin's bits)
+                }
+                e.intoArray(v, o + col, mask);
             }
         }
     }
