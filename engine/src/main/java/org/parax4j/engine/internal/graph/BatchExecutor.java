@@ -3,6 +3,7 @@ package org.parax4j.engine.internal.graph;
 import org.parax4j.engine.compile.Layout;
 import org.parax4j.engine.compile.TransformProgram;
 import org.parax4j.engine.internal.random.RandomKernels;
+import org.parax4j.engine.internal.vector.VectorizationProvider;
 
 /**
  * Runs a {@link GraphDef} over a batch of samples with the batch as the SIMD dimension (layout in
@@ -64,13 +65,8 @@ public final class BatchExecutor {
             }
             return;
         }
-        for (int k = 0; k < size; k++) {
-            int src = k * count;
-            int dst = from + k;
-            for (int b = 0; b < count; b++) {
-                out[dst + b * size] = z[src + b];
-            }
-        }
+        // Element-major z (z[k·count + b]) to sample-major rows: a transpose, in register blocks.
+        VectorizationProvider.support().transpose(z, 0, count, size, count, out, from, size);
     }
 
     private void runNode(BatchScratch s, int i, double[] latent, int offset, int stride, int count) {
@@ -123,7 +119,11 @@ public final class BatchExecutor {
      * {@code z[r] = Σ_c a[r, c]·w[c]} per sample, the terms added in order of c (as the plain
      * executor does); an invariant operand enters with its single value per element.
      */
-    private static void matvec(BatchScratch s, Node node, int count, double[] z) {
+    /**
+     * {@code z_r = Σ_c a_rc·w_c}, sample-wise, accumulated in order of {@code c} with fused
+     * multiply-adds over the batch (the SIMD dimension); a side that does not vary is a scalar.
+     */
+    private void matvec(BatchScratch s, Node node, int count, double[] z) {
         int ai = node.inputs()[0];
         int wi = node.inputs()[1];
         double[] a = s.values[ai];
@@ -133,13 +133,22 @@ public final class BatchExecutor {
         Shape as = s.graph.node(ai).shape();
         int rows = as.rows();
         int cols = as.cols();
+        java.util.Arrays.fill(z, 0, rows * count, 0);
         for (int r = 0; r < rows; r++) {
             int zo = r * count;
             for (int c = 0; c < cols; c++) {
                 int k = r * cols + c;
-                for (int b = 0; b < count; b++) {
-                    double term = (av ? a[k * count + b] : a[k]) * (wv ? w[c * count + b] : w[c]);
-                    z[zo + b] = c == 0 ? term : z[zo + b] + term;
+                if (av && wv) {
+                    ops.mulAdd(a, k * count, w, c * count, z, zo, count);
+                } else if (av) {
+                    ops.axpy(w[c], a, k * count, z, zo, count);
+                } else if (wv) {
+                    ops.axpy(a[k], w, c * count, z, zo, count);
+                } else {
+                    double term = a[k] * w[c];
+                    for (int b = 0; b < count; b++) {
+                        z[zo + b] += term;
+                    }
                 }
             }
         }
