@@ -86,11 +86,12 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
         int rows = i1 - i0;
         int cols = j1 - j0;
         if (leaf.distance() == LeafCode.SQUARED && leaf.function() == LeafCode.RBF) {
-            rbfRows(leaf, x1, d, i0, i1, x2t, ld, j0, j1, dest, destOffset, destStride);
+            squaredRows(leaf, true, x1, d, i0, i1, x2t, ld, j0, j1, dest, destOffset, destStride);
             return;
         }
         switch (leaf.distance()) {
-            case LeafCode.SQUARED -> squaredRows(leaf, x1, d, i0, i1, x2t, ld, j0, j1, dest, destOffset, destStride);
+            case LeafCode.SQUARED -> squaredRows(leaf, false, x1, d, i0, i1, x2t, ld, j0, j1, dest, destOffset,
+                    destStride);
             case LeafCode.PERIODIC -> periodicRows(leaf.weight(0), x1, d, i0, i1, x2t, ld, j0, j1, dest, destOffset,
                     destStride);
             case LeafCode.EQUAL -> equalRows(x1, d, i0, i1, x2t, ld, j0, j1, dest, destOffset, destStride);
@@ -125,12 +126,13 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
     }
 
     /**
-     * The RBF leaf in one pass (the common case, so it gets its own loop): each group of four rows'
-     * squared distances, formed as in {@link #squaredRows}, goes through {@link #expPass}'s exp
-     * while still in registers, saving the store and reload of the distances (measured 6–10 %
-     * on 1024², d = 1). Same operations per lane, so the same bits.
+     * Weighted squared distances of four rows at a time. With {@code rbf} the RBF leaf is finished
+     * in the same pass (the common case): each row's distances go through {@link #expPass}'s exp
+     * while still in registers, saving the store and reload of the distances (measured 6–10 % on
+     * 1024², d = 1); same operations per lane, so the same bits. Otherwise the distances are stored
+     * for a function pass.
      */
-    private void rbfRows(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1,
+    private void squaredRows(LeafCode leaf, boolean rbf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1,
             double[] dest, int destOffset, int destStride) {
         VectorSpecies<Double> doubles = doubles();
         int lanes = doubles.length();
@@ -163,6 +165,10 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
                     s1 = t1.fma(t1, s1);
                     s2 = t2.fma(t2, s2);
                     s3 = t3.fma(t3, s3);
+                }
+                if (!rbf) {
+                    storeRows(doubles, s0, s1, s2, s3, valid, dest, o + j, destStride, j, j1);
+                    continue;
                 }
                 boolean full = j + lanes <= j1;
                 for (int row = 0; row < valid; row++) {
@@ -197,39 +203,6 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
                         e.intoArray(dest, o + row * destStride + j, doubles.indexInRange(j, j1));
                     }
                 }
-            }
-        }
-    }
-
-    private void squaredRows(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1,
-            double[] dest, int destOffset, int destStride) {
-        VectorSpecies<Double> doubles = doubles();
-        int lanes = doubles.length();
-        for (int i = i0; i < i1; i += ROWS) {
-            int a0 = i * d;
-            int a1 = Math.min(i + 1, i1 - 1) * d;
-            int a2 = Math.min(i + 2, i1 - 1) * d;
-            int a3 = Math.min(i + 3, i1 - 1) * d;
-            int o = destOffset + (i - i0) * destStride - j0;
-            int valid = Math.min(ROWS, i1 - i);
-            for (int j = j0; j < j1; j += lanes) {
-                DoubleVector s0 = DoubleVector.zero(doubles);
-                DoubleVector s1 = s0;
-                DoubleVector s2 = s0;
-                DoubleVector s3 = s0;
-                for (int k = 0; k < d; k++) {
-                    DoubleVector y = DoubleVector.fromArray(doubles, x2t, k * ld + j);
-                    double w = leaf.weight(k);
-                    DoubleVector t0 = DoubleVector.broadcast(doubles, x1[a0 + k]).sub(y).mul(w);
-                    DoubleVector t1 = DoubleVector.broadcast(doubles, x1[a1 + k]).sub(y).mul(w);
-                    DoubleVector t2 = DoubleVector.broadcast(doubles, x1[a2 + k]).sub(y).mul(w);
-                    DoubleVector t3 = DoubleVector.broadcast(doubles, x1[a3 + k]).sub(y).mul(w);
-                    s0 = t0.fma(t0, s0);
-                    s1 = t1.fma(t1, s1);
-                    s2 = t2.fma(t2, s2);
-                    s3 = t3.fma(t3, s3);
-                }
-                storeRows(doubles, s0, s1, s2, s3, valid, dest, o + j, destStride, j, j1);
             }
         }
     }
@@ -568,20 +541,6 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
                 DoubleVector.fromArray(doubles, dst, o + c, mask).mul(factor).intoArray(dst, o + c, mask);
             }
         }
-    }
-
-    /** Element by element; the 256- and 512-bit subclasses override it with register blocks. */
-    @Override
-    public void transpose(double[] src, int srcOffset, int srcStride, int rows, int cols, double[] dst, int dstOffset,
-            int dstStride) {
-        BlockTransposes.scalar(src, srcOffset, srcStride, 0, rows, 0, cols, dst, dstOffset, dstStride);
-    }
-
-    /** Element by element; the 256- and 512-bit subclasses override it with register blocks. */
-    @Override
-    public void transpose(float[] src, int srcOffset, int srcStride, int rows, int cols, float[] dst, int dstOffset,
-            int dstStride) {
-        BlockTransposes.scalar(src, srcOffset, srcStride, 0, rows, 0, cols, dst, dstOffset, dstStride);
     }
 
     private static final class Bits128 extends PanamaVectorSupport {

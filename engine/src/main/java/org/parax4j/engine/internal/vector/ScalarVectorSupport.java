@@ -71,16 +71,4 @@ public final class ScalarVectorSupport implements VectorSupport {
             }
         }
     }
-
-    @Override
-    public void transpose(double[] src, int srcOffset, int srcStride, int rows, int cols, double[] dst, int dstOffset,
-            int dstStride) {
-        BlockTransposes.scalar(src, srcOffset, srcStride, 0, rows, 0, cols, dst, dstOffset, dstStride);
-    }
-
-    @Override
-    public void transpose(float[] src, int srcOffset, int srcStride, int rows, int cols, float[] dst, int dstOffset,
-            int dstStride) {
-        BlockTransposes.scalar(src, srcOffset, srcStride, 0, rows, 0, cols, dst, dstOffset, dstStride);
-    }
 }

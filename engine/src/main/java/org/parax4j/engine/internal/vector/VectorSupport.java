@@ -48,12 +48,17 @@ public interface VectorSupport {
     /**
      * {@code dst[dstOffset + c·dstStride + r] = src[srcOffset + r·srcStride + c]} for
      * {@code r < rows}, {@code c < cols}: the transpose of a {@code rows × cols} tile. The two
-     * regions must not overlap.
+     * regions must not overlap. By default element by element; vector implementations override it
+     * with register blocks (copying is exact, so every implementation gives the same result).
      */
-    void transpose(double[] src, int srcOffset, int srcStride, int rows, int cols, double[] dst, int dstOffset,
-            int dstStride);
+    default void transpose(double[] src, int srcOffset, int srcStride, int rows, int cols, double[] dst,
+            int dstOffset, int dstStride) {
+        BlockTransposes.scalar(src, srcOffset, srcStride, 0, rows, 0, cols, dst, dstOffset, dstStride);
+    }
 
     /** {@link #transpose(double[], int, int, int, int, double[], int, int)} for floats. */
-    void transpose(float[] src, int srcOffset, int srcStride, int rows, int cols, float[] dst, int dstOffset,
-            int dstStride);
+    default void transpose(float[] src, int srcOffset, int srcStride, int rows, int cols, float[] dst,
+            int dstOffset, int dstStride) {
+        BlockTransposes.scalar(src, srcOffset, srcStride, 0, rows, 0, cols, dst, dstOffset, dstStride);
+    }
 }
