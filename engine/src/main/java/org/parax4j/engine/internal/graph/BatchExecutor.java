@@ -14,7 +14,7 @@ import org.parax4j.engine.internal.vector.VectorizationProvider;
  * of its lane, of the batch size and of the JIT tier: arithmetic, {@code sqrt}, {@code abs} and
  * sums are IEEE-exact in both {@link GraphOps} twins; {@code exp}, {@code log} and {@code log10}
  * ({@code log(x)·(1/ln 10)}) use the IEEE-exact operation sequences of
- * {@link RandomKernels#expInPlace}/{@link RandomKernels#logInPlace} (within a few ulps of
+ * {@link RandomKernels#exp}/{@link RandomKernels#log} (within a few ulps of
  * {@link Math}); {@code sin}, {@code cos} and powers call {@link Math} element by element; sums add in
  * element order. Results therefore differ from {@link PlainExecutor}'s (Vector API transcendentals,
  * multi-accumulator sums) by a few ulps. A varying node without a batched form (fused kernel
@@ -78,19 +78,9 @@ public final class BatchExecutor {
             case PARAM -> param(s, (Node.ParamRead) node.data(), latent, offset, stride, count, z);
             case ADD, SUB, MUL, DIV, POW -> binary(s, node, count, z);
             case NEG, ABS, SQRT, SQUARE -> ops.unary(node.op(), 0, s.values[in[0]], 0, z, 0, n);
-            case EXP -> {
-                System.arraycopy(s.values[in[0]], 0, z, 0, n);
-                math.expInPlace(z, 0, n);
-            }
-            case LOG -> {
-                System.arraycopy(s.values[in[0]], 0, z, 0, n);
-                math.logInPlace(z, 0, n);
-            }
-            case LOG10 -> {
-                System.arraycopy(s.values[in[0]], 0, z, 0, n);
-                math.logInPlace(z, 0, n);
-                ops.binaryScalarRight(Op.MUL, z, 0, INV_LN10, z, 0, n);
-            }
+            case EXP -> math.exp(s.values[in[0]], 0, z, 0, n);
+            case LOG -> math.log(s.values[in[0]], 0, z, 0, n, 1);
+            case LOG10 -> math.log(s.values[in[0]], 0, z, 0, n, INV_LN10);
             case SIN, COS, POWC -> {
                 double[] x = s.values[in[0]];
                 for (int k = 0; k < n; k++) {
@@ -115,10 +105,6 @@ public final class BatchExecutor {
         }
     }
 
-    /**
-     * {@code z[r] = Σ_c a[r, c]·w[c]} per sample, the terms added in order of c (as the plain
-     * executor does); an invariant operand enters with its single value per element.
-     */
     /**
      * {@code z_r = Σ_c a_rc·w_c}, sample-wise, accumulated in order of {@code c} with fused
      * multiply-adds over the batch (the SIMD dimension); a side that does not vary is a scalar.

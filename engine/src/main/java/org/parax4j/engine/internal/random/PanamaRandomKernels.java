@@ -112,7 +112,7 @@ final class PanamaRandomKernels implements RandomKernels {
         for (int done = 0; done < length; done += CHUNK) {
             int chunk = Math.min(CHUNK, length - done);
             boxMuller(seed, gamma, index + done, mu, sigma, out, from + done, chunk);
-            expInPlace(out, from + done, chunk);
+            exp(out, from + done, out, from + done, chunk);
         }
     }
 
@@ -122,7 +122,7 @@ final class PanamaRandomKernels implements RandomKernels {
      * is selected from one, two or four vectors by the lane count.
      */
     @Override
-    public void expInPlace(double[] out, int from, int length) {
+    public void exp(double[] in, int xFrom, double[] z, int zFrom, int length) {
         double[] q = ExpMath.Q;
         DoubleVector ta = DoubleVector.fromArray(doubles, ExpMath.TABLE, 0);
         DoubleVector tb = lanes < 8 ? DoubleVector.fromArray(doubles, ExpMath.TABLE, lanes) : ta;
@@ -130,7 +130,7 @@ final class PanamaRandomKernels implements RandomKernels {
         DoubleVector td = lanes < 4 ? DoubleVector.fromArray(doubles, ExpMath.TABLE, 3 * lanes) : ta;
         int i = 0;
         for (; i <= length - lanes; i += lanes) {
-            DoubleVector x = DoubleVector.fromArray(doubles, out, from + i);
+            DoubleVector x = DoubleVector.fromArray(doubles, in, xFrom + i);
             DoubleVector t = x.fma(x.broadcast(ExpMath.EIGHT_OVER_LN2), x.broadcast(ExpMath.SHIFT));
             DoubleVector k = t.sub(ExpMath.SHIFT);
             DoubleVector r = k.fma(x.broadcast(-ExpMath.LN2_8_HI), x);
@@ -150,10 +150,10 @@ final class PanamaRandomKernels implements RandomKernels {
                     .blend(x.broadcast(Double.POSITIVE_INFINITY), x.compare(VectorOperators.GT, ExpMath.MAX))
                     .blend(x.broadcast(0.0), x.compare(VectorOperators.LT, ExpMath.MIN))
                     .blend(x, x.test(VectorOperators.IS_NAN))
-                    .intoArray(out, from + i);
+                    .intoArray(z, zFrom + i);
         }
         for (; i < length; i++) {
-            out[from + i] = ExpMath.exp(out[from + i]);
+            z[zFrom + i] = ExpMath.exp(in[xFrom + i]);
         }
     }
 
@@ -379,15 +379,15 @@ final class PanamaRandomKernels implements RandomKernels {
     }
 
     /**
-     * {@link Elementary#log} in place, lanewise (the operation sequence of {@link #radiiAndAngles});
+     * {@link Elementary#log}, times {@code scale}, lanewise (the operation sequence of {@link #radiiAndAngles});
      * a vector holding a lane outside the positive normal finite range has those lanes redone with
      * {@link Math#log} (rare), as the scalar twin does; the tail comes from the scalar twin.
      */
     @Override
-    public void logInPlace(double[] out, int from, int length) {
+    public void log(double[] in, int xFrom, double[] z, int zFrom, int length, double scale) {
         int i = 0;
         for (; i <= length - lanes; i += lanes) {
-            DoubleVector x = DoubleVector.fromArray(doubles, out, from + i);
+            DoubleVector x = DoubleVector.fromArray(doubles, in, xFrom + i);
             LongVector bits = x.reinterpretAsLongs();
             LongVector mantissa = bits.and(Elementary.MANTISSA);
             VectorMask<Long> big = mantissa.compare(VectorOperators.GT, Elementary.SQRT2_MANTISSA);
@@ -401,20 +401,22 @@ final class PanamaRandomKernels implements RandomKernels {
             for (int c = Elementary.LOG.length - 2; c >= 0; c--) {
                 p = p.fma(s2, s.broadcast(Elementary.LOG[c]));
             }
-            e.fma(e.broadcast(Elementary.LN2_HI), e.fma(e.broadcast(Elementary.LN2_LO), s.mul(p)))
-                    .intoArray(out, from + i);
+            DoubleVector log = e.fma(e.broadcast(Elementary.LN2_HI), e.fma(e.broadcast(Elementary.LN2_LO), s.mul(p)));
+            (scale == 1 ? log : log.mul(scale)).intoArray(z, zFrom + i);
             VectorMask<Double> normal = x.compare(VectorOperators.GE, Double.MIN_NORMAL)
                     .and(x.compare(VectorOperators.LT, Double.POSITIVE_INFINITY));
             if (!normal.allTrue()) {
                 for (int j = 0; j < lanes; j++) {
                     if (!normal.laneIsSet(j)) {
-                        out[from + i + j] = Math.log(x.lane(j));
+                        double value = Math.log(x.lane(j));
+                        z[zFrom + i + j] = scale == 1 ? value : value * scale;
                     }
                 }
             }
         }
         for (; i < length; i++) {
-            out[from + i] = ScalarRandomKernels.log(out[from + i]);
+            double value = ScalarRandomKernels.log(in[xFrom + i]);
+            z[zFrom + i] = scale == 1 ? value : value * scale;
         }
     }
 }

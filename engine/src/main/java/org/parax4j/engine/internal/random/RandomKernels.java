@@ -53,17 +53,19 @@ public interface RandomKernels {
     void affine(double scale, double shift, double[] y, int from, int length);
 
     /**
-     * {@code x[from + i] = exp(x[from + i])} in place with
+     * {@code z[zFrom + i] = exp(x[xFrom + i])} with
      * {@link org.parax4j.engine.internal.vector.ExpMath#exp(double)} (within 1 ulp of {@link Math#exp};
-     * +∞ above 709.78, 0 below −708, NaN for NaN). Same bits in both implementations, at every
-     * width and JIT tier, so batched model evaluation does not depend on lane positions.
+     * +∞ above 709.78, 0 below −708, NaN for NaN); {@code z} may be {@code x} at the same offset.
+     * Same bits in both implementations, at every width and JIT tier, so batched model evaluation
+     * does not depend on lane positions.
      */
-    void expInPlace(double[] x, int from, int length);
+    void exp(double[] x, int xFrom, double[] z, int zFrom, int length);
 
     /**
-     * {@code x[from + i] = log(x[from + i])} in place: {@link Elementary#log} (within 4 ulps of
-     * {@link Math#log}) for positive normal finite inputs, {@link Math#log} for the others (0,
-     * negatives, subnormals, +∞, NaN). Same bits in both implementations.
+     * {@code z[zFrom + i] = log(x[xFrom + i])·scale} (the product skipped when {@code scale} is 1):
+     * {@link Elementary#log} (within 4 ulps of {@link Math#log}) for positive normal finite inputs,
+     * {@link Math#log} for the others (0, negatives, subnormals, +∞, NaN); {@code z} may be {@code x}
+     * at the same offset. Same bits in both implementations.
      */
-    void logInPlace(double[] x, int from, int length);
+    void log(double[] x, int xFrom, double[] z, int zFrom, int length, double scale);
 }

@@ -81,16 +81,17 @@ public final class ScalarRandomKernels implements RandomKernels {
     }
 
     @Override
-    public void expInPlace(double[] x, int from, int length) {
+    public void exp(double[] x, int xFrom, double[] z, int zFrom, int length) {
         for (int i = 0; i < length; i++) {
-            x[from + i] = ExpMath.exp(x[from + i]);
+            z[zFrom + i] = ExpMath.exp(x[xFrom + i]);
         }
     }
 
     @Override
-    public void logInPlace(double[] x, int from, int length) {
+    public void log(double[] x, int xFrom, double[] z, int zFrom, int length, double scale) {
         for (int i = 0; i < length; i++) {
-            x[from + i] = log(x[from + i]);
+            double value = log(x[xFrom + i]);
+            z[zFrom + i] = scale == 1 ? value : value * scale;
         }
     }
 

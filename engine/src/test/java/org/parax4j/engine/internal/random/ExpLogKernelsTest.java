@@ -29,8 +29,8 @@ class ExpLogKernelsTest {
         double[] x = inputs(n, false);
         double[] got = x.clone();
         double[] want = x.clone();
-        impl.kernels().expInPlace(got, 0, n);
-        RandomKernelsTest.SCALAR.expInPlace(want, 0, n);
+        impl.kernels().exp(got, 0, got, 0, n);
+        RandomKernelsTest.SCALAR.exp(want, 0, want, 0, n);
         for (int i = 0; i < n; i++) {
             assertEquals(Double.doubleToLongBits(want[i]), Double.doubleToLongBits(got[i]), "exp(" + x[i] + ")");
             if (x[i] > -700 && x[i] < 700) {
@@ -46,8 +46,8 @@ class ExpLogKernelsTest {
         double[] x = inputs(n, true);
         double[] got = x.clone();
         double[] want = x.clone();
-        impl.kernels().logInPlace(got, 0, n);
-        RandomKernelsTest.SCALAR.logInPlace(want, 0, n);
+        impl.kernels().log(got, 0, got, 0, n, 1);
+        RandomKernelsTest.SCALAR.log(want, 0, want, 0, n, 1);
         for (int i = 0; i < n; i++) {
             assertEquals(Double.doubleToLongBits(want[i]), Double.doubleToLongBits(got[i]), "log(" + x[i] + ")");
             double exact = Math.log(x[i]);
@@ -56,6 +56,27 @@ class ExpLogKernelsTest {
             } else {
                 assertEquals(exact, got[i], "log(" + x[i] + ")");
             }
+        }
+    }
+
+    /** Out of place with a scale (log10 of the batched executor): the twins agree and equal log·scale. */
+    @ParameterizedTest
+    @MethodSource("org.parax4j.engine.internal.random.RandomKernelsTest#cases")
+    void scaledLogOutOfPlaceMatchesScalarTwin(RandomKernelsTest.Impl impl, int n) {
+        double[] x = inputs(n, true);
+        double scale = 1 / Math.log(10);
+        double[] got = new double[n + 3];
+        double[] want = new double[n + 3];
+        impl.kernels().log(x, 0, got, 3, n, scale);
+        RandomKernelsTest.SCALAR.log(x, 0, want, 3, n, scale);
+        double[] exp = new double[n + 1];
+        impl.kernels().exp(x, 0, exp, 1, n);
+        for (int i = 0; i < n; i++) {
+            assertEquals(Double.doubleToLongBits(want[3 + i]), Double.doubleToLongBits(got[3 + i]), "log10(" + x[i] + ")");
+            assertEquals(Double.doubleToLongBits(ScalarRandomKernels.log(x[i]) * scale),
+                    Double.doubleToLongBits(got[3 + i]), "log10(" + x[i] + ")");
+            assertEquals(Double.doubleToLongBits(org.parax4j.engine.internal.vector.ExpMath.exp(x[i])),
+                    Double.doubleToLongBits(exp[1 + i]), "exp(" + x[i] + ")");
         }
     }
 }
