@@ -23,7 +23,7 @@ import smile.math.matrix.Matrix;
 /**
  * RBF Gram matrix {@code n × n}, length scale 0.8, inputs uniform in {@code [-3, 3)^d}. Contenders:
  * the engine on all cores, on one thread, and its scalar twin (the same call in a JVM started with
- * {@code -Dparax4j.simd=false}); {@code K(X1, X2)} of the same size; the float32 variant; Smile's
+ * {@code -Dparax4j.simd=false}); {@code K(X1, X2)} of the same size; the float32 variant (Gram and cross); Smile's
  * {@code GaussianKernel.K} (parallel streams, allocates its matrix); the naive triple loop; and the
  * floor of merely writing {@code n²} doubles on one thread.
  */
@@ -47,6 +47,7 @@ public class RbfGramBenchmark {
     double[] x2;
     double[][] rows;
     float[] xFloat;
+    float[] x2Float;
     double[] out;
     float[] outFloat;
     Kernel.Rbf kernel;
@@ -61,11 +62,13 @@ public class RbfGramBenchmark {
         x2 = random.doubles((long) n * d, -3, 3).toArray();
         rows = new double[n][];
         xFloat = new float[x.length];
+        x2Float = new float[x2.length];
         for (int i = 0; i < n; i++) {
             rows[i] = Arrays.copyOfRange(x, i * d, i * d + d);
         }
         for (int k = 0; k < x.length; k++) {
             xFloat[k] = (float) x[k];
+            x2Float[k] = (float) x2[k];
         }
         out = new double[n * n];
         outFloat = new float[n * n];
@@ -108,6 +111,13 @@ public class RbfGramBenchmark {
     @Benchmark
     public float[] engineFloat() {
         KernelMatrices.gram(kernel, xFloat, n, d, outFloat, parallel);
+        return outFloat;
+    }
+
+    /** Float32 {@code K(X1, X2)} of the same size on all cores (compare with {@link #engineCross}). */
+    @Benchmark
+    public float[] engineFloatCross() {
+        KernelMatrices.matrix(kernel, xFloat, n, x2Float, n, d, outFloat, parallel);
         return outFloat;
     }
 

@@ -36,6 +36,10 @@ class RbfGramBenchmarkTest {
         double[] expectedCross = new double[n * n];
         NaiveKernels.rbf(bench.x, n, bench.x2, n, d, RbfGramBenchmark.LENGTH_SCALE, expectedCross);
         assertArrayEquals(expectedCross, cross, 1e-14, "cross");
+        float[] floatCross = bench.engineFloatCross();
+        for (int e = 0; e < expectedCross.length; e++) {
+            assertEquals(expectedCross[e], floatCross[e], 1e-6, "float32 cross");
+        }
         double[] floor = bench.writeFloor();
         assertEquals(n * n, floor.length);
     }

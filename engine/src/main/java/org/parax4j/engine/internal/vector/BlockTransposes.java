@@ -57,6 +57,19 @@ final class BlockTransposes {
         scalar(src, so, ss, 0, rowBlocks, colBlocks, cols, dst, dOff, ds);
     }
 
+    /** Floats in 16 × 16 blocks of 512-bit vectors. */
+    static void floats16(float[] src, int so, int ss, int rows, int cols, float[] dst, int dOff, int ds) {
+        int rowBlocks = rows & -16;
+        int colBlocks = cols & -16;
+        for (int r = 0; r < rowBlocks; r += 16) {
+            for (int c = 0; c < colBlocks; c += 16) {
+                Floats16.block(src, so + r * ss + c, ss, dst, dOff + c * ds + r, ds);
+            }
+        }
+        scalar(src, so, ss, rowBlocks, rows, 0, cols, dst, dOff, ds);
+        scalar(src, so, ss, 0, rowBlocks, colBlocks, cols, dst, dOff, ds);
+    }
+
     private static void edges(double[] src, int so, int ss, int rows, int cols, int rowBlocks, int colBlocks,
             double[] dst, int dOff, int ds) {
         scalar(src, so, ss, rowBlocks, rows, 0, cols, dst, dOff, ds);
@@ -198,6 +211,84 @@ final class BlockTransposes {
             v5.intoArray(dst, d + 5 * ds);
             v6.intoArray(dst, d + 6 * ds);
             v7.intoArray(dst, d + 7 * ds);
+        }
+    }
+
+    private static final class Floats16 {
+        static final FloatVector LOW = FloatVector.fromArray(PanamaConstants.FLOAT_512,
+                new float[] {0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23}, 0);
+        static final FloatVector HIGH = FloatVector.fromArray(PanamaConstants.FLOAT_512,
+                new float[] {8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31}, 0);
+
+        static void block(float[] src, int s, int ss, float[] dst, int d, int ds) {
+            FloatVector lo = LOW;
+            FloatVector hi = HIGH;
+            FloatVector v0 = FloatVector.fromArray(PanamaConstants.FLOAT_512, src, s + 0 * ss);
+            FloatVector v1 = FloatVector.fromArray(PanamaConstants.FLOAT_512, src, s + 1 * ss);
+            FloatVector v2 = FloatVector.fromArray(PanamaConstants.FLOAT_512, src, s + 2 * ss);
+            FloatVector v3 = FloatVector.fromArray(PanamaConstants.FLOAT_512, src, s + 3 * ss);
+            FloatVector v4 = FloatVector.fromArray(PanamaConstants.FLOAT_512, src, s + 4 * ss);
+            FloatVector v5 = FloatVector.fromArray(PanamaConstants.FLOAT_512, src, s + 5 * ss);
+            FloatVector v6 = FloatVector.fromArray(PanamaConstants.FLOAT_512, src, s + 6 * ss);
+            FloatVector v7 = FloatVector.fromArray(PanamaConstants.FLOAT_512, src, s + 7 * ss);
+            FloatVector v8 = FloatVector.fromArray(PanamaConstants.FLOAT_512, src, s + 8 * ss);
+            FloatVector v9 = FloatVector.fromArray(PanamaConstants.FLOAT_512, src, s + 9 * ss);
+            FloatVector v10 = FloatVector.fromArray(PanamaConstants.FLOAT_512, src, s + 10 * ss);
+            FloatVector v11 = FloatVector.fromArray(PanamaConstants.FLOAT_512, src, s + 11 * ss);
+            FloatVector v12 = FloatVector.fromArray(PanamaConstants.FLOAT_512, src, s + 12 * ss);
+            FloatVector v13 = FloatVector.fromArray(PanamaConstants.FLOAT_512, src, s + 13 * ss);
+            FloatVector v14 = FloatVector.fromArray(PanamaConstants.FLOAT_512, src, s + 14 * ss);
+            FloatVector v15 = FloatVector.fromArray(PanamaConstants.FLOAT_512, src, s + 15 * ss);
+            for (int round = 0; round < 4; round++) {
+                FloatVector a0 = lo.selectFrom(v0, v8);
+                FloatVector a1 = hi.selectFrom(v0, v8);
+                FloatVector a2 = lo.selectFrom(v1, v9);
+                FloatVector a3 = hi.selectFrom(v1, v9);
+                FloatVector a4 = lo.selectFrom(v2, v10);
+                FloatVector a5 = hi.selectFrom(v2, v10);
+                FloatVector a6 = lo.selectFrom(v3, v11);
+                FloatVector a7 = hi.selectFrom(v3, v11);
+                FloatVector a8 = lo.selectFrom(v4, v12);
+                FloatVector a9 = hi.selectFrom(v4, v12);
+                FloatVector a10 = lo.selectFrom(v5, v13);
+                FloatVector a11 = hi.selectFrom(v5, v13);
+                FloatVector a12 = lo.selectFrom(v6, v14);
+                FloatVector a13 = hi.selectFrom(v6, v14);
+                FloatVector a14 = lo.selectFrom(v7, v15);
+                FloatVector a15 = hi.selectFrom(v7, v15);
+                v0 = a0;
+                v1 = a1;
+                v2 = a2;
+                v3 = a3;
+                v4 = a4;
+                v5 = a5;
+                v6 = a6;
+                v7 = a7;
+                v8 = a8;
+                v9 = a9;
+                v10 = a10;
+                v11 = a11;
+                v12 = a12;
+                v13 = a13;
+                v14 = a14;
+                v15 = a15;
+            }
+            v0.intoArray(dst, d + 0 * ds);
+            v1.intoArray(dst, d + 1 * ds);
+            v2.intoArray(dst, d + 2 * ds);
+            v3.intoArray(dst, d + 3 * ds);
+            v4.intoArray(dst, d + 4 * ds);
+            v5.intoArray(dst, d + 5 * ds);
+            v6.intoArray(dst, d + 6 * ds);
+            v7.intoArray(dst, d + 7 * ds);
+            v8.intoArray(dst, d + 8 * ds);
+            v9.intoArray(dst, d + 9 * ds);
+            v10.intoArray(dst, d + 10 * ds);
+            v11.intoArray(dst, d + 11 * ds);
+            v12.intoArray(dst, d + 12 * ds);
+            v13.intoArray(dst, d + 13 * ds);
+            v14.intoArray(dst, d + 14 * ds);
+            v15.intoArray(dst, d + 15 * ds);
         }
     }
 }

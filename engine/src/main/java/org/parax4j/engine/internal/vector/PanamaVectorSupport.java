@@ -599,7 +599,7 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
         @Override
         public void transpose(float[] src, int srcOffset, int srcStride, int rows, int cols, float[] dst,
                 int dstOffset, int dstStride) {
-            BlockTransposes.floats8(src, srcOffset, srcStride, rows, cols, dst, dstOffset, dstStride);
+            BlockTransposes.floats16(src, srcOffset, srcStride, rows, cols, dst, dstOffset, dstStride);
         }
     }
 }
