@@ -20,58 +20,65 @@ final class BlockTransposes {
 
     private BlockTransposes() {}
 
+    /** One square block: {@code dst[d + c·ds + r] = src[s + r·ss + c]} for {@code r, c < size}. */
+    @FunctionalInterface
+    interface DoubleBlock {
+        void transpose(double[] src, int s, int ss, double[] dst, int d, int ds);
+    }
+
+    /** {@link DoubleBlock} for floats. */
+    @FunctionalInterface
+    interface FloatBlock {
+        void transpose(float[] src, int s, int ss, float[] dst, int d, int ds);
+    }
+
     /** Doubles in 8 × 8 blocks of 512-bit vectors. */
     static void doubles8(double[] src, int so, int ss, int rows, int cols, double[] dst, int dOff, int ds) {
-        int rowBlocks = rows & -8;
-        int colBlocks = cols & -8;
-        for (int r = 0; r < rowBlocks; r += 8) {
-            for (int c = 0; c < colBlocks; c += 8) {
-                Doubles8.block(src, so + r * ss + c, ss, dst, dOff + c * ds + r, ds);
-            }
-        }
-        edges(src, so, ss, rows, cols, rowBlocks, colBlocks, dst, dOff, ds);
+        doubles(8, Doubles8::block, src, so, ss, rows, cols, dst, dOff, ds);
     }
 
     /** Doubles in 4 × 4 blocks of 256-bit vectors. */
     static void doubles4(double[] src, int so, int ss, int rows, int cols, double[] dst, int dOff, int ds) {
-        int rowBlocks = rows & -4;
-        int colBlocks = cols & -4;
-        for (int r = 0; r < rowBlocks; r += 4) {
-            for (int c = 0; c < colBlocks; c += 4) {
-                Doubles4.block(src, so + r * ss + c, ss, dst, dOff + c * ds + r, ds);
-            }
-        }
-        edges(src, so, ss, rows, cols, rowBlocks, colBlocks, dst, dOff, ds);
+        doubles(4, Doubles4::block, src, so, ss, rows, cols, dst, dOff, ds);
     }
 
     /** Floats in 8 × 8 blocks of 256-bit vectors. */
     static void floats8(float[] src, int so, int ss, int rows, int cols, float[] dst, int dOff, int ds) {
-        int rowBlocks = rows & -8;
-        int colBlocks = cols & -8;
-        for (int r = 0; r < rowBlocks; r += 8) {
-            for (int c = 0; c < colBlocks; c += 8) {
-                Floats8.block(src, so + r * ss + c, ss, dst, dOff + c * ds + r, ds);
-            }
-        }
-        scalar(src, so, ss, rowBlocks, rows, 0, cols, dst, dOff, ds);
-        scalar(src, so, ss, 0, rowBlocks, colBlocks, cols, dst, dOff, ds);
+        floats(8, Floats8::block, src, so, ss, rows, cols, dst, dOff, ds);
     }
 
     /** Floats in 16 × 16 blocks of 512-bit vectors. */
     static void floats16(float[] src, int so, int ss, int rows, int cols, float[] dst, int dOff, int ds) {
-        int rowBlocks = rows & -16;
-        int colBlocks = cols & -16;
-        for (int r = 0; r < rowBlocks; r += 16) {
-            for (int c = 0; c < colBlocks; c += 16) {
-                Floats16.block(src, so + r * ss + c, ss, dst, dOff + c * ds + r, ds);
+        floats(16, Floats16::block, src, so, ss, rows, cols, dst, dOff, ds);
+    }
+
+    /**
+     * Whole {@code size × size} blocks, source rows in order (so each source row's segment is read
+     * once and the destination rows are written front to back), then the ragged edges.
+     */
+    private static void doubles(int size, DoubleBlock block, double[] src, int so, int ss, int rows, int cols,
+            double[] dst, int dOff, int ds) {
+        int rowBlocks = rows - rows % size;
+        int colBlocks = cols - cols % size;
+        for (int r = 0; r < rowBlocks; r += size) {
+            for (int c = 0; c < colBlocks; c += size) {
+                block.transpose(src, so + r * ss + c, ss, dst, dOff + c * ds + r, ds);
             }
         }
         scalar(src, so, ss, rowBlocks, rows, 0, cols, dst, dOff, ds);
         scalar(src, so, ss, 0, rowBlocks, colBlocks, cols, dst, dOff, ds);
     }
 
-    private static void edges(double[] src, int so, int ss, int rows, int cols, int rowBlocks, int colBlocks,
-            double[] dst, int dOff, int ds) {
+    /** {@link #doubles} for floats. */
+    private static void floats(int size, FloatBlock block, float[] src, int so, int ss, int rows, int cols,
+            float[] dst, int dOff, int ds) {
+        int rowBlocks = rows - rows % size;
+        int colBlocks = cols - cols % size;
+        for (int r = 0; r < rowBlocks; r += size) {
+            for (int c = 0; c < colBlocks; c += size) {
+                block.transpose(src, so + r * ss + c, ss, dst, dOff + c * ds + r, ds);
+            }
+        }
         scalar(src, so, ss, rowBlocks, rows, 0, cols, dst, dOff, ds);
         scalar(src, so, ss, 0, rowBlocks, colBlocks, cols, dst, dOff, ds);
     }
