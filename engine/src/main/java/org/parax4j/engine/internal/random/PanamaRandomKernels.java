@@ -117,9 +117,9 @@ final class PanamaRandomKernels implements RandomKernels {
     }
 
     /**
-     * {@link ExpMath#exp(double)} in place, lanewise (its operation sequence, so the same bits, with
-     * its range and NaN handling as blends); the scalar twin for the tail. The table {@code 2^{j/8}}
-     * is selected from one, two or four vectors by the lane count.
+     * {@link ExpMath#exp(double)} from {@code in} to {@code z}, lanewise (its operation sequence, so
+     * the same bits, with its range and NaN handling as blends); the scalar twin for the tail. The
+     * table {@code 2^{j/8}} is selected from one, two or four vectors by the lane count.
      */
     @Override
     public void exp(double[] in, int xFrom, double[] z, int zFrom, int length) {
