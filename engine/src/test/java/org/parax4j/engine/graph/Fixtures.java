@@ -10,6 +10,7 @@ import org.parax4j.kernel.ProductKernel;
 import org.parax4j.kernel.RBFKernel;
 import org.parax4j.kernel.ScaleKernel;
 import org.parax4j.kernel.SumKernel;
+import org.parax4j.module.FiniteDifferences;
 import org.parax4j.module.Meta;
 import org.parax4j.module.Module;
 import org.parax4j.param.Parameter;
@@ -59,24 +60,21 @@ final class Fixtures {
         return worst;
     }
 
-    /** Central differences of the engine's own plain evaluation: {@code [f·out + k]} layout. */
+    /**
+     * Central differences ({@link FiniteDifferences#centralJacobian}) of the engine's own plain
+     * evaluation, flattened to the {@code [p·out + k]} layout of {@link ModelFunction#jacobian}.
+     */
     static <M extends Module> double[] finiteDifferences(ModelFunction<M> f, double[] flat) {
         Workspace ws = f.newWorkspace();
         int out = f.outputSize();
-        double[] jac = new double[f.numFree() * out];
-        double[] yp = new double[out];
-        double[] ym = new double[out];
-        for (int p = 0; p < flat.length; p++) {
-            double h = 1e-6 * Math.max(1, Math.abs(flat[p]));
-            double[] plus = flat.clone();
-            double[] minus = flat.clone();
-            plus[p] += h;
-            minus[p] -= h;
-            f.evaluate(plus, ws, yp);
-            f.evaluate(minus, ws, ym);
-            for (int k = 0; k < out; k++) {
-                jac[p * out + k] = (yp[k] - ym[k]) / (plus[p] - minus[p]);
-            }
+        double[][] rows = FiniteDifferences.centralJacobian(theta -> {
+            double[] y = new double[out];
+            f.evaluate(theta, ws, y);
+            return y;
+        }, flat);
+        double[] jac = new double[rows.length * out];
+        for (int p = 0; p < rows.length; p++) {
+            System.arraycopy(rows[p], 0, jac, p * out, out);
         }
         return jac;
     }
