@@ -1,9 +1,9 @@
 package org.parax4j.engine.montecarlo;
 
 import java.util.ArrayDeque;
-import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.parax4j.engine.graph.ModelFunction;
+import org.parax4j.engine.internal.concurrent.ForkJoinParts;
 import org.parax4j.engine.internal.graph.BatchExecutor;
 import org.parax4j.engine.internal.graph.BatchScratch;
 import org.parax4j.engine.internal.graph.GraphAccess;
@@ -276,7 +276,7 @@ public final class MonteCarlo<M extends Module> {
             }
             int r = Math.min(round, numSamples - done);
             funcSamples(seed, done, r, rows, 0);
-            runParts(parts, p -> {
+            ForkJoinParts.run(parts, p -> {
                 int c0 = first[p];
                 int width = first[p + 1] - c0;
                 double[] buf = columns[p];
@@ -346,7 +346,7 @@ public final class MonteCarlo<M extends Module> {
         }
         AtomicInteger next = new AtomicInteger();
         Failure failure = new Failure();
-        runParts(parts, p -> {
+        ForkJoinParts.run(parts, p -> {
             Worker w = acquire();
             try {
                 int b;
@@ -386,35 +386,6 @@ public final class MonteCarlo<M extends Module> {
             if (error instanceof Error e) {
                 throw e;
             }
-        }
-    }
-
-    /** Runs {@code body(p)} for {@code p < parts}: part 0 on the caller, the others on the common pool. */
-    static void runParts(int parts, java.util.function.IntConsumer body) {
-        if (parts <= 1) {
-            body.accept(0);
-            return;
-        }
-        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[parts - 1];
-        for (int p = 1; p < parts; p++) {
-            int part = p;
-            tasks[p - 1] = ForkJoinTask.adapt(() -> body.accept(part)).fork();
-        }
-        RuntimeException failure = null;
-        try {
-            body.accept(0);
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        for (ForkJoinTask<?> task : tasks) {
-            try {
-                task.join();
-            } catch (RuntimeException e) {
-                failure = failure == null ? e : failure;
-            }
-        }
-        if (failure != null) {
-            throw failure;
         }
     }
 

@@ -1,6 +1,6 @@
 package org.parax4j.engine.random;
 
-import java.util.concurrent.ForkJoinTask;
+import org.parax4j.engine.internal.concurrent.ForkJoinParts;
 import org.parax4j.engine.internal.random.SplitMix;
 
 /**
@@ -21,31 +21,14 @@ final class Parallel {
 
     private Parallel() {}
 
-    /** Runs {@code body} over {@code [0, length)} in at most {@code threads} parts; allocates one task per extra part. */
+    /** Runs {@code body} over {@code [0, length)} in at most {@code threads} parts ({@link ForkJoinParts#run}). */
     static void run(int length, int threads, Range body) {
         int parts = (int) Math.min(threads, Math.max(1, length / MIN_PART));
-        if (parts <= 1) {
-            body.run(0, length);
-            return;
-        }
         long per = ((long) length / parts + SplitMix.NORMAL_BLOCK - 1) & -SplitMix.NORMAL_BLOCK;
-        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[parts - 1];
-        for (int p = 1; p < parts; p++) {
+        ForkJoinParts.run(parts, p -> {
             int start = (int) Math.min(length, p * per);
             int end = p == parts - 1 ? length : (int) Math.min(length, (p + 1) * per);
-            tasks[p - 1] = ForkJoinTask.adapt(() -> body.run(start, end - start)).fork();
-        }
-        body.run(0, (int) Math.min(length, per));
-        RuntimeException failure = null;
-        for (ForkJoinTask<?> task : tasks) {
-            try {
-                task.join();
-            } catch (RuntimeException e) {
-                failure = failure == null ? e : failure;
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+            body.run(start, end - start);
+        });
     }
 }
