@@ -408,15 +408,13 @@ final class PanamaRandomKernels implements RandomKernels {
             if (!normal.allTrue()) {
                 for (int j = 0; j < lanes; j++) {
                     if (!normal.laneIsSet(j)) {
-                        double value = Math.log(x.lane(j));
-                        z[zFrom + i + j] = scale == 1 ? value : value * scale;
+                        z[zFrom + i + j] = Math.log(x.lane(j)) * scale;
                     }
                 }
             }
         }
         for (; i < length; i++) {
-            double value = ScalarRandomKernels.log(in[xFrom + i]);
-            z[zFrom + i] = scale == 1 ? value : value * scale;
+            z[zFrom + i] = ScalarRandomKernels.log(in[xFrom + i]) * scale;
         }
     }
 }

@@ -62,7 +62,7 @@ public interface RandomKernels {
     void exp(double[] x, int xFrom, double[] z, int zFrom, int length);
 
     /**
-     * {@code z[zFrom + i] = log(x[xFrom + i])·scale} (the product skipped when {@code scale} is 1):
+     * {@code z[zFrom + i] = log(x[xFrom + i])·scale} (·1 is exact; the vector loop skips it):
      * {@link Elementary#log} (within 4 ulps of {@link Math#log}) for positive normal finite inputs,
      * {@link Math#log} for the others (0, negatives, subnormals, +∞, NaN); {@code z} may be {@code x}
      * at the same offset. Same bits in both implementations.

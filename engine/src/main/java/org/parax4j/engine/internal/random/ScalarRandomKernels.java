@@ -90,8 +90,7 @@ public final class ScalarRandomKernels implements RandomKernels {
     @Override
     public void log(double[] x, int xFrom, double[] z, int zFrom, int length, double scale) {
         for (int i = 0; i < length; i++) {
-            double value = log(x[xFrom + i]);
-            z[zFrom + i] = scale == 1 ? value : value * scale;
+            z[zFrom + i] = log(x[xFrom + i]) * scale;
         }
     }
 

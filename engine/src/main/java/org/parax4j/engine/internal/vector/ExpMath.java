@@ -78,14 +78,7 @@ public final class ExpMath {
         if (x > MAX) {
             return Double.POSITIVE_INFINITY;
         }
-        return expInRange(x);
-    }
-
-    /**
-     * {@code eˣ} for {@code x} in {@code [MIN, MAX]}; the operation sequence that every vector twin
-     * repeats lane by lane.
-     */
-    static double expInRange(double x) {
+        // The operation sequence that every vector twin repeats lane by lane.
         double t = Math.fma(x, EIGHT_OVER_LN2, SHIFT);
         double k = t - SHIFT;
         double r = Math.fma(k, -LN2_8_HI, x);
