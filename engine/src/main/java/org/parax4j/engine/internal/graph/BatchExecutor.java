@@ -107,7 +107,9 @@ public final class BatchExecutor {
 
     /**
      * {@code z_r = Σ_c a_rc·w_c}, sample-wise, accumulated in order of {@code c} with fused
-     * multiply-adds over the batch (the SIMD dimension); a side that does not vary is a scalar.
+     * multiply-adds over the batch (the SIMD dimension). When one side does not vary (a fixed
+     * design matrix times sampled weights, say) its entries are scalars and each row is one
+     * {@link GraphOps#combination} held in registers; otherwise each term is added into {@code z}.
      */
     private void matvec(BatchScratch s, Node node, int count, double[] z) {
         int ai = node.inputs()[0];
@@ -119,23 +121,17 @@ public final class BatchExecutor {
         Shape as = s.graph.node(ai).shape();
         int rows = as.rows();
         int cols = as.cols();
-        java.util.Arrays.fill(z, 0, rows * count, 0);
         for (int r = 0; r < rows; r++) {
             int zo = r * count;
-            for (int c = 0; c < cols; c++) {
-                int k = r * cols + c;
-                if (av && wv) {
-                    ops.mulAdd(a, k * count, w, c * count, z, zo, count);
-                } else if (av) {
-                    ops.axpy(w[c], a, k * count, z, zo, count);
-                } else if (wv) {
-                    ops.axpy(a[k], w, c * count, z, zo, count);
-                } else {
-                    double term = a[k] * w[c];
-                    for (int b = 0; b < count; b++) {
-                        z[zo + b] += term;
-                    }
+            if (av && wv) {
+                java.util.Arrays.fill(z, zo, zo + count, 0);
+                for (int c = 0; c < cols; c++) {
+                    ops.mulAdd(a, (r * cols + c) * count, w, c * count, z, zo, count);
                 }
+            } else if (av) {
+                ops.combination(w, 0, cols, a, r * cols * count, count, z, zo, count);
+            } else {
+                ops.combination(a, r * cols, cols, w, 0, count, z, zo, count);
             }
         }
     }

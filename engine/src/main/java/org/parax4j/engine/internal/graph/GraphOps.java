@@ -35,11 +35,19 @@ public interface GraphOps {
     /** {@code z[k] = t[k] == 0 ? 0 : c[k]·t[k]}: a chain-rule step in which 0·∞ counts as 0. */
     void mulMasked(double[] c, int co, double[] t, int to, double[] z, int zo, int n);
 
-    /** {@code z[k] += c[k]·t[k]}. */
+    /** {@code z[k] = fma(c[k], t[k], z[k])} (one rounding, the same in both twins). */
     void mulAdd(double[] c, int co, double[] t, int to, double[] z, int zo, int n);
 
-    /** {@code z[k] += a·x[k]}. */
+    /** {@code z[k] = fma(a, x[k], z[k])} (one rounding, the same in both twins). */
     void axpy(double a, double[] x, int xo, double[] z, int zo, int n);
+
+    /**
+     * {@code z[zo + k] = Σ_c a[ao + c]·x[xo + c·xs + k]} for {@code k < n} and {@code c < terms}:
+     * fused multiply-adds in order of c from 0, held in a register, so the same bits as {@link #axpy}
+     * adding the terms one by one into a zeroed {@code z}, with one store per element instead of one
+     * per term.
+     */
+    void combination(double[] a, int ao, int terms, double[] x, int xo, int xs, double[] z, int zo, int n);
 
     /** {@code Σ x[k]}. */
     double sum(double[] x, int xo, int n);

@@ -291,6 +291,26 @@ final class PanamaGraphOps implements GraphOps {
     }
 
     @Override
+    public void combination(double[] a, int ao, int terms, double[] x, int xo, int xs, double[] z, int zo, int n) {
+        int bound = S.loopBound(n);
+        int k = 0;
+        for (; k < bound; k += L) {
+            DoubleVector acc = DoubleVector.zero(S);
+            for (int c = 0; c < terms; c++) {
+                acc = v(x, xo + c * xs + k).fma(DoubleVector.broadcast(S, a[ao + c]), acc);
+            }
+            acc.intoArray(z, zo + k);
+        }
+        for (; k < n; k++) {
+            double acc = 0;
+            for (int c = 0; c < terms; c++) {
+                acc = Math.fma(a[ao + c], x[xo + c * xs + k], acc);
+            }
+            z[zo + k] = acc;
+        }
+    }
+
+    @Override
     public double sum(double[] x, int xo, int n) {
         int k = 0;
         double s = 0;

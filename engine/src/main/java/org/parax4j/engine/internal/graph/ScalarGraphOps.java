@@ -99,14 +99,25 @@ public final class ScalarGraphOps implements GraphOps {
     @Override
     public void mulAdd(double[] c, int co, double[] t, int to, double[] z, int zo, int n) {
         for (int k = 0; k < n; k++) {
-            z[zo + k] += c[co + k] * t[to + k];
+            z[zo + k] = Math.fma(c[co + k], t[to + k], z[zo + k]);
         }
     }
 
     @Override
     public void axpy(double a, double[] x, int xo, double[] z, int zo, int n) {
         for (int k = 0; k < n; k++) {
-            z[zo + k] += a * x[xo + k];
+            z[zo + k] = Math.fma(a, x[xo + k], z[zo + k]);
+        }
+    }
+
+    @Override
+    public void combination(double[] a, int ao, int terms, double[] x, int xo, int xs, double[] z, int zo, int n) {
+        for (int k = 0; k < n; k++) {
+            double acc = 0;
+            for (int c = 0; c < terms; c++) {
+                acc = Math.fma(a[ao + c], x[xo + c * xs + k], acc);
+            }
+            z[zo + k] = acc;
         }
     }
 

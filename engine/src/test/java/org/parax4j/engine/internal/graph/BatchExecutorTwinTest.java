@@ -37,7 +37,13 @@ class BatchExecutorTwinTest {
             Var e = grid.mul(v).add(a).exp().log().abs().sqrt().add(g.param(m.c()));
             Var t = e.div(a).pow(v.abs()).add(v.sin().mul(v.cos())).add(1).log10();
             Var u = grid.sub(a).square().pow(1.5).neg().sum(0).add(t.sum(1).sum()).add(g.constant(2).div(v));
-            Var w = u.reshape(3, 1).mul(v).sum(1).mul(u.sum());
+            // Three products that Fusion turns into MATVEC nodes: fixed matrix × sampled vector,
+            // sampled matrix × fixed vector, and both sampled.
+            Var fixedTimesSampled = grid.mul(v).sum(1);
+            Var sampledTimesFixed = grid.mul(a).mul(g.constant(new double[] {0.5, -1, 2})).sum(1);
+            Var bothSampled = grid.mul(a).mul(v).sum(1);
+            Var w = u.reshape(3, 1).mul(v).sum(1).mul(u.sum())
+                    .add(fixedTimesSampled.add(sampledTimesFixed).mul(bothSampled).sum());
             if (!withKernel) {
                 return w;
             }
@@ -75,6 +81,8 @@ class BatchExecutorTwinTest {
             GraphDef g = GraphAccess.graph(f);
             double[] latent = GraphAccess.latent(f);
             int free = g.layout().numFree();
+            long matvecs = java.util.stream.IntStream.range(0, g.size()).filter(i -> g.node(i).op() == Op.MATVEC).count();
+            assertEquals(3, matvecs, "MATVEC nodes in the test graph");
             double[] cols = latentColumns(count, free);
             double[] scalar = run(new BatchExecutor(new ScalarGraphOps(), new ScalarRandomKernels()), g, latent, cols,
                     count);

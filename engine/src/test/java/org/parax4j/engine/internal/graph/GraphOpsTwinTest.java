@@ -102,6 +102,21 @@ class GraphOpsTwinTest {
         SCALAR.axpy(-0.7, t, 2, a, 1, n);
         simd.axpy(-0.7, t, 2, b, 1, n);
         close(a, b, 1e-15, "axpy n=" + n);
+        double[] coef = {0.3, -1.7, 2.5};
+        double[] rows = random(3 * n, 8, -2, 2);
+        for (int terms = 0; terms <= coef.length; terms++) {
+            double[] zs = random(n, 9, -1, 1);
+            double[] zv = zs.clone();
+            double[] byAxpy = zs.clone();
+            java.util.Arrays.fill(byAxpy, 1, 1 + n, 0);
+            for (int term = 0; term < terms; term++) {
+                simd.axpy(coef[term], rows, 2 + term * n, byAxpy, 1, n);
+            }
+            SCALAR.combination(coef, 0, terms, rows, 2, n, zs, 1, n);
+            simd.combination(coef, 0, terms, rows, 2, n, zv, 1, n);
+            close(zs, zv, 0, "combination of " + terms + " terms, n=" + n);
+            close(byAxpy, zv, 0, "combination against axpy into zeros, " + terms + " terms, n=" + n);
+        }
         assertEquals(SCALAR.sum(c2, 1, n), simd.sum(c2, 1, n), 1e-13 * Math.max(1, n), "sum n=" + n);
         double[] y = random(n, 7, -2, 2);
         double dotScalar = SCALAR.dot(c2, 1, y, 2, n);
