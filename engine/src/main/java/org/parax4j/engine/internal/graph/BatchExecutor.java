@@ -16,10 +16,11 @@ import org.parax4j.engine.internal.vector.VectorizationProvider;
  * ({@code log(x)·(1/ln 10)}) use the IEEE-exact operation sequences of
  * {@link RandomKernels#exp}/{@link RandomKernels#log} (within a few ulps of
  * {@link Math}); {@code sin}, {@code cos} and powers call {@link Math} element by element; sums add in
- * element order. Results therefore differ from {@link PlainExecutor}'s (Vector API transcendentals,
- * multi-accumulator sums) by a few ulps. A varying node without a batched form (fused kernel
- * matrices whose inputs vary) is computed sample by sample by the plain executor, whose Vector API
- * transcendentals may differ by an ulp between interpreted and compiled code.
+ * element order. Results therefore differ from {@link PlainExecutor}'s by a few ulps where a graph
+ * takes a log ({@link Math#log} there) or a sum (several accumulators there); exp, arithmetic and
+ * the other functions give the same bits. A varying node without a batched form (fused kernel
+ * matrices whose inputs vary) is computed sample by sample by the plain executor, which is just as
+ * deterministic (see {@code PanamaGraphOps}).
  *
  * <p>Allocates nothing. Thread-safe (state lives in the scratch).
  */

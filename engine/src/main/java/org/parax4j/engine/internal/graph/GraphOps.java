@@ -61,11 +61,13 @@ public interface GraphOps {
      * {@code r² = Σ_e ((x1[x1o + e] − x2t[e·m + j])·invL[e])²}, base kernel {@code kb(r²)} and
      * {@code g = −2·dkb/dr²} (0 at r = 0 for Matérn ½): writes {@code k[ko + j] = variance·kb} and,
      * when {@code kbRow} is not null, {@code kbRow[j] = kb} and {@code vgRow[j] = variance·g} for
-     * {@link #kernelTangentRow}.
+     * {@link #kernelTangentRow}. The exp is {@code ExpMath}'s, so both twins give the same bits.
      *
      * @param x1 the row's point, at {@code x1[x1o … x1o+d−1]}
      * @param x2t the second input, transposed: {@code d × m} row-major
      * @param invL the inverse length scales {@code 1/ℓ_e}, {@code d} of them
+     * @param vgRow at least {@code m} entries, always required: scratch during the call, and the
+     *     slopes on return when {@code kbRow} is not null
      */
     void kernelRow(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d, double[] invL,
             double variance, double[] k, int ko, double[] kbRow, double[] vgRow);

@@ -5,13 +5,23 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
+import org.parax4j.engine.internal.random.RandomKernels;
+import org.parax4j.engine.internal.random.RandomKernelsProvider;
 import org.parax4j.engine.internal.vector.VectorizationProvider;
 
 /**
  * Vector API implementation of {@link GraphOps}. Every loop has one shape: a vector main loop up to
- * {@code loopBound}, then the scalar twin's code for the tail. Transcendental lanes use the Vector
- * API's {@code lanewise} operators (SVML where available), which may differ from {@link Math} in
- * the last bit. Loaded only when {@link VectorizationProvider} chose the Vector API.
+ * {@code loopBound}, then the scalar twin's code for the tail.
+ *
+ * <p><b>Same bits as the scalar twin, in every JIT tier.</b> The Vector API's transcendental lanes
+ * ({@code EXP}, {@code LOG}, {@code SIN}, {@code POW}, …) are not used: compiled, they call SVML,
+ * interpreted, {@link Math}, so a value could change by an ulp once the caller is compiled. Instead
+ * exp runs {@link org.parax4j.engine.internal.vector.ExpMath}'s fixed operation sequence lanewise
+ * (through {@link RandomKernels#exp}), and log, log10, sin, cos and powers call {@link Math}
+ * element by element in the tail loop (its intrinsics give the same results interpreted and
+ * compiled). The rest is IEEE-exact, so every loop equals {@link ScalarGraphOps} bit for bit,
+ * except the reductions {@link #sum} and {@link #dot}, which use several accumulators. Loaded only
+ * when {@link VectorizationProvider} chose the Vector API.
  */
 final class PanamaGraphOps implements GraphOps {
 
@@ -19,6 +29,9 @@ final class PanamaGraphOps implements GraphOps {
     private static final VectorSpecies<Double> S = VectorSpecies.of(double.class,
             VectorShape.forBitSize(VectorizationProvider.choice().vectorBits()));
     private static final int L = S.length();
+
+    /** The lanewise exp (the Vector API one when this class is in use). */
+    private static final RandomKernels EXP = RandomKernelsProvider.kernels();
 
     @Override
     public void binary(Op op, double[] x, int xo, double[] y, int yo, double[] z, int zo, int n) {
@@ -46,9 +59,7 @@ final class PanamaGraphOps implements GraphOps {
                 }
             }
             case POW -> {
-                for (; k < bound; k += L) {
-                    v(x, xo + k).lanewise(VectorOperators.POW, v(y, yo + k)).intoArray(z, zo + k);
-                }
+                // Math.pow, element by element, in the loop below: see the class comment.
             }
             default -> throw new IllegalArgumentException("not a binary op: " + op);
         }
@@ -84,9 +95,7 @@ final class PanamaGraphOps implements GraphOps {
                 }
             }
             case POW -> {
-                for (; k < bound; k += L) {
-                    v(x, xo + k).lanewise(VectorOperators.POW, b).intoArray(z, zo + k);
-                }
+                // Math.pow, element by element, in the loop below: see the class comment.
             }
             default -> throw new IllegalArgumentException("not a binary op: " + op);
         }
@@ -122,9 +131,7 @@ final class PanamaGraphOps implements GraphOps {
                 }
             }
             case POW -> {
-                for (; k < bound; k += L) {
-                    a.lanewise(VectorOperators.POW, v(y, yo + k)).intoArray(z, zo + k);
-                }
+                // Math.pow, element by element, in the loop below: see the class comment.
             }
             default -> throw new IllegalArgumentException("not a binary op: " + op);
         }
@@ -160,35 +167,11 @@ final class PanamaGraphOps implements GraphOps {
                 }
             }
             case EXP -> {
-                for (; k < bound; k += L) {
-                    v(x, xo + k).lanewise(VectorOperators.EXP).intoArray(z, zo + k);
-                }
+                EXP.exp(x, xo, z, zo, n);
+                k = n;
             }
-            case LOG -> {
-                for (; k < bound; k += L) {
-                    v(x, xo + k).lanewise(VectorOperators.LOG).intoArray(z, zo + k);
-                }
-            }
-            case LOG10 -> {
-                for (; k < bound; k += L) {
-                    v(x, xo + k).lanewise(VectorOperators.LOG10).intoArray(z, zo + k);
-                }
-            }
-            case SIN -> {
-                for (; k < bound; k += L) {
-                    v(x, xo + k).lanewise(VectorOperators.SIN).intoArray(z, zo + k);
-                }
-            }
-            case COS -> {
-                for (; k < bound; k += L) {
-                    v(x, xo + k).lanewise(VectorOperators.COS).intoArray(z, zo + k);
-                }
-            }
-            case POWC -> {
-                DoubleVector c = DoubleVector.broadcast(S, arg);
-                for (; k < bound; k += L) {
-                    v(x, xo + k).lanewise(VectorOperators.POW, c).intoArray(z, zo + k);
-                }
+            case LOG, LOG10, SIN, COS, POWC -> {
+                // Math, element by element, in the loop below: see the class comment.
             }
             default -> throw new IllegalArgumentException("not a unary op: " + op);
         }
@@ -231,18 +214,9 @@ final class PanamaGraphOps implements GraphOps {
                     a.add(a).intoArray(c, co + k);
                 }
             }
-            case SIN -> {
-                for (; k < bound; k += L) {
-                    v(x, xo + k).lanewise(VectorOperators.COS).intoArray(c, co + k);
-                }
-            }
-            case COS -> {
-                for (; k < bound; k += L) {
-                    v(x, xo + k).lanewise(VectorOperators.SIN).neg().intoArray(c, co + k);
-                }
-            }
             default -> {
-                // NEG, ABS and POWC: rare or cheap enough for the scalar loop.
+                // NEG, ABS and POWC: rare or cheap enough for the scalar loop; SIN and COS: Math
+                // there (see the class comment).
             }
         }
         for (; k < n; k++) {
@@ -352,41 +326,61 @@ final class PanamaGraphOps implements GraphOps {
         return s;
     }
 
+    /**
+     * {@link ScalarGraphOps#kernelRow}'s three passes: exp arguments and distances lanewise (fused
+     * multiply-adds over the dimensions), {@link RandomKernels#exp} in place, then the finish
+     * lanewise; tails by the scalar passes. Every operation is IEEE-exact or exp's fixed sequence, so
+     * the row equals the scalar twin's bit for bit.
+     */
     @Override
     public void kernelRow(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d, double[] invL,
             double variance, double[] k, int ko, double[] kbRow, double[] vgRow) {
         int bound = S.loopBound(m);
         int j = 0;
         for (; j < bound; j += L) {
-            // Difference first, then scale: points far from the origin keep their precision.
             DoubleVector r2 = DoubleVector.zero(S);
             for (int e = 0; e < d; e++) {
                 DoubleVector diff = DoubleVector.broadcast(S, x1[x1o + e]).sub(v(x2t, e * m + j)).mul(invL[e]);
                 r2 = diff.fma(diff, r2);
             }
+            switch (kind) {
+                case RBF -> {
+                    r2.mul(-0.5).intoArray(k, ko + j);
+                    DoubleVector.zero(S).intoArray(vgRow, j);
+                }
+                case MATERN12, MATERN32, MATERN52 -> {
+                    DoubleVector r = r2.sqrt();
+                    DoubleVector dist = kind == Node.KernelKind.MATERN12 ? r
+                            : r.mul(kind == Node.KernelKind.MATERN32 ? ScalarGraphOps.SQRT3 : ScalarGraphOps.SQRT5);
+                    dist.intoArray(vgRow, j);
+                    dist.neg().intoArray(k, ko + j);
+                }
+                default -> throw new IllegalArgumentException("kernel kind " + kind);
+            }
+        }
+        ScalarGraphOps.kernelArguments(kind, x1, x1o, x2t, m, d, invL, k, ko, vgRow, j);
+        EXP.exp(k, ko, k, ko, m);
+        for (j = 0; j < bound; j += L) {
+            DoubleVector ex = v(k, ko + j);
+            DoubleVector dist = v(vgRow, j);
             DoubleVector kb;
             DoubleVector g;
             switch (kind) {
                 case RBF -> {
-                    kb = r2.mul(-0.5).lanewise(VectorOperators.EXP);
-                    g = kb;
+                    kb = ex;
+                    g = ex;
                 }
                 case MATERN12 -> {
-                    DoubleVector r = r2.sqrt();
-                    kb = r.neg().lanewise(VectorOperators.EXP);
-                    g = kb.div(r).blend(0, r.eq(0));
+                    kb = ex;
+                    g = kb.div(dist).blend(0, dist.eq(0));
                 }
                 case MATERN32 -> {
-                    DoubleVector s = r2.sqrt().mul(ScalarGraphOps.SQRT3);
-                    DoubleVector ex = s.neg().lanewise(VectorOperators.EXP);
-                    kb = s.add(1).mul(ex);
+                    kb = dist.add(1).mul(ex);
                     g = ex.mul(3);
                 }
                 case MATERN52 -> {
-                    DoubleVector s = r2.sqrt().mul(ScalarGraphOps.SQRT5);
-                    DoubleVector ex = s.neg().lanewise(VectorOperators.EXP);
-                    DoubleVector onePlusS = s.add(1);
-                    kb = s.mul(s).mul(1.0 / 3).add(onePlusS).mul(ex);
+                    DoubleVector onePlusS = dist.add(1);
+                    kb = dist.mul(dist).mul(1.0 / 3).add(onePlusS).mul(ex);
                     g = onePlusS.mul(ex).mul(5.0 / 3);
                 }
                 default -> throw new IllegalArgumentException("kernel kind " + kind);
@@ -397,7 +391,7 @@ final class PanamaGraphOps implements GraphOps {
                 g.mul(variance).intoArray(vgRow, j);
             }
         }
-        ScalarGraphOps.kernelRowScalar(kind, x1, x1o, x2t, m, d, invL, variance, k, ko, kbRow, vgRow, j);
+        ScalarGraphOps.kernelFinish(kind, variance, k, ko, kbRow, vgRow, bound, m);
     }
 
     @Override

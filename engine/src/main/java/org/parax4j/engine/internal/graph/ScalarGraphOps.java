@@ -1,5 +1,7 @@
 package org.parax4j.engine.internal.graph;
 
+import org.parax4j.engine.internal.vector.ExpMath;
+
 /** Plain-Java reference implementation of {@link GraphOps}; the twin of every Vector API loop. */
 public final class ScalarGraphOps implements GraphOps {
 
@@ -51,7 +53,7 @@ public final class ScalarGraphOps implements GraphOps {
     static double apply(Op op, double arg, double v) {
         return switch (op) {
             case NEG -> -v;
-            case EXP -> Math.exp(v);
+            case EXP -> ExpMath.exp(v);
             case LOG -> Math.log(v);
             case LOG10 -> Math.log10(v);
             case SQRT -> Math.sqrt(v);
@@ -139,55 +141,106 @@ public final class ScalarGraphOps implements GraphOps {
         return s;
     }
 
-    /** The base kernel {@code kb(r²)}. */
-    static double base(Node.KernelKind kind, double r2) {
+    /**
+     * The scaled distance that a kernel's exp and finish need: {@code r = √r²} (Matérn ½),
+     * {@code √3·r} (3/2), {@code √5·r} (5/2); RBF needs none (0).
+     */
+    static double kernelDistance(Node.KernelKind kind, double r2) {
         return switch (kind) {
-            case RBF -> Math.exp(-0.5 * r2);
-            case MATERN12 -> Math.exp(-Math.sqrt(r2));
-            case MATERN32 -> {
-                double s = SQRT3 * Math.sqrt(r2);
-                yield (1 + s) * Math.exp(-s);
-            }
-            case MATERN52 -> {
-                double s = SQRT5 * Math.sqrt(r2);
-                yield (1 + s + s * s / 3) * Math.exp(-s);
-            }
+            case RBF -> 0;
+            case MATERN12 -> Math.sqrt(r2);
+            case MATERN32 -> SQRT3 * Math.sqrt(r2);
+            case MATERN52 -> SQRT5 * Math.sqrt(r2);
         };
     }
 
-    /** {@code g = −2·dkb/dr²}, finite everywhere (0 at r = 0 for Matérn ½, where only the 0 sub-gradient exists). */
-    static double slope(Node.KernelKind kind, double r2, double kb) {
+    /** The argument of the kernel's exp: {@code −r²/2} (RBF) or {@code −s}. */
+    static double kernelExpArgument(Node.KernelKind kind, double r2, double s) {
+        return kind == Node.KernelKind.RBF ? -0.5 * r2 : -s;
+    }
+
+    /** The base kernel {@code kb} from the distance s and {@code ex = exp(argument)}. */
+    static double kernelBase(Node.KernelKind kind, double s, double ex) {
+        return switch (kind) {
+            case RBF, MATERN12 -> ex;
+            case MATERN32 -> (1 + s) * ex;
+            case MATERN52 -> (s * s * (1.0 / 3) + (1 + s)) * ex;
+        };
+    }
+
+    /**
+     * {@code g = −2·dkb/dr²}, finite everywhere (0 at r = 0 for Matérn ½, where only the 0
+     * sub-gradient exists), from s, ex and kb.
+     */
+    static double kernelSlope(Node.KernelKind kind, double s, double ex, double kb) {
         return switch (kind) {
             case RBF -> kb;
-            case MATERN12 -> r2 > 0 ? kb / Math.sqrt(r2) : 0;
-            case MATERN32 -> 3 * Math.exp(-SQRT3 * Math.sqrt(r2));
-            case MATERN52 -> {
-                double s = SQRT5 * Math.sqrt(r2);
-                yield (5.0 / 3) * (1 + s) * Math.exp(-s);
-            }
+            case MATERN12 -> s == 0 ? 0 : kb / s;
+            case MATERN32 -> ex * 3;
+            case MATERN52 -> (1 + s) * ex * (5.0 / 3);
         };
     }
 
+    /** The base kernel {@code kb(r²)} (the operation sequence of {@link #kernelRow}). */
+    static double base(Node.KernelKind kind, double r2) {
+        double s = kernelDistance(kind, r2);
+        return kernelBase(kind, s, ExpMath.exp(kernelExpArgument(kind, r2, s)));
+    }
+
+    /** {@link #kernelSlope} at {@code r²}, given {@code kb = base(kind, r2)}. */
+    static double slope(Node.KernelKind kind, double r2, double kb) {
+        double s = kernelDistance(kind, r2);
+        return kernelSlope(kind, s, ExpMath.exp(kernelExpArgument(kind, r2, s)), kb);
+    }
+
+    /**
+     * Three passes over the row: {@link #kernelArguments}, {@link ExpMath#exp(double)} in place,
+     * {@link #kernelFinish}; the Vector API twin runs the same operations, so the same bits.
+     */
     @Override
     public void kernelRow(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d, double[] invL,
             double variance, double[] k, int ko, double[] kbRow, double[] vgRow) {
-        kernelRowScalar(kind, x1, x1o, x2t, m, d, invL, variance, k, ko, kbRow, vgRow, 0);
+        kernelArguments(kind, x1, x1o, x2t, m, d, invL, k, ko, vgRow, 0);
+        for (int j = 0; j < m; j++) {
+            k[ko + j] = ExpMath.exp(k[ko + j]);
+        }
+        kernelFinish(kind, variance, k, ko, kbRow, vgRow, 0, m);
     }
 
-    /** The scalar row loop from column {@code j0}; also the tail of the vector implementation. */
-    static void kernelRowScalar(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d,
-            double[] invL, double variance, double[] k, int ko, double[] kbRow, double[] vgRow, int j0) {
+    /**
+     * From column {@code j0}: {@code r² = Σ_e fma(δ_e, δ_e, ·)} with {@code δ_e = (x1_e − x2_e)·invL_e}
+     * (differences before scaling, so points far from the origin keep their precision), then the
+     * exp argument into {@code k[ko + j]} and the distance s into {@code vgRow[j]}.
+     */
+    static void kernelArguments(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d,
+            double[] invL, double[] k, int ko, double[] vgRow, int j0) {
         for (int j = j0; j < m; j++) {
             double r2 = 0;
             for (int e = 0; e < d; e++) {
                 double diff = (x1[x1o + e] - x2t[e * m + j]) * invL[e];
-                r2 += diff * diff;
+                r2 = Math.fma(diff, diff, r2);
             }
-            double kb = base(kind, r2);
-            k[ko + j] = variance * kb;
+            double s = kernelDistance(kind, r2);
+            vgRow[j] = s;
+            k[ko + j] = kernelExpArgument(kind, r2, s);
+        }
+    }
+
+    /**
+     * From column {@code j0}, with {@code ex} in {@code k[ko + j]} and s in {@code vgRow[j]}:
+     * {@code k = variance·kb} and, when {@code kbRow} is not null, {@code kbRow[j] = kb},
+     * {@code vgRow[j] = variance·g}.
+     */
+    static void kernelFinish(Node.KernelKind kind, double variance, double[] k, int ko, double[] kbRow,
+            double[] vgRow, int j0, int m) {
+        for (int j = j0; j < m; j++) {
+            double ex = k[ko + j];
+            double s = vgRow[j];
+            double kb = kernelBase(kind, s, ex);
+            k[ko + j] = kb * variance;
             if (kbRow != null) {
                 kbRow[j] = kb;
-                vgRow[j] = variance * slope(kind, r2, kb);
+                vgRow[j] = kernelSlope(kind, s, ex, kb) * variance;
             }
         }
     }
