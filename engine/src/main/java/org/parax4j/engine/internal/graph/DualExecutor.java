@@ -2,6 +2,7 @@ package org.parax4j.engine.internal.graph;
 
 import java.util.Arrays;
 import org.parax4j.engine.compile.Layout;
+import org.parax4j.engine.internal.vector.ExpMath;
 
 /**
  * Runs a {@link GraphDef} in forward-mode dual numbers: values first ({@link PlainExecutor}), then,
@@ -395,8 +396,10 @@ public final class DualExecutor {
                     double diff = (x1[r * d + e] - s.x2t[e * m + j]) * s.invL[e];
                     r2 += diff * diff;
                 }
-                double kb = ScalarGraphOps.base(spec.kind(), r2);
-                double vg = variance * ScalarGraphOps.slope(spec.kind(), r2, kb);
+                double dist = ScalarGraphOps.kernelDistance(spec.kind(), r2);
+                double ex = ExpMath.exp(ScalarGraphOps.kernelExpArgument(spec.kind(), r2, dist));
+                double kb = ScalarGraphOps.kernelBase(spec.kind(), dist, ex);
+                double vg = variance * ScalarGraphOps.kernelSlope(spec.kind(), dist, ex, kb);
                 double acc = 0;
                 for (int e = 0; e < d; e++) {
                     double dx = (t1 == null ? 0 : t1[o1 + r * d + e]) - (t2 == null ? 0 : t2[o2 + j * d + e]);

@@ -181,18 +181,6 @@ public final class ScalarGraphOps implements GraphOps {
         };
     }
 
-    /** The base kernel {@code kb(r²)} (the operation sequence of {@link #kernelRow}). */
-    static double base(Node.KernelKind kind, double r2) {
-        double s = kernelDistance(kind, r2);
-        return kernelBase(kind, s, ExpMath.exp(kernelExpArgument(kind, r2, s)));
-    }
-
-    /** {@link #kernelSlope} at {@code r²}, given {@code kb = base(kind, r2)}. */
-    static double slope(Node.KernelKind kind, double r2, double kb) {
-        double s = kernelDistance(kind, r2);
-        return kernelSlope(kind, s, ExpMath.exp(kernelExpArgument(kind, r2, s)), kb);
-    }
-
     /**
      * Three passes over the row: {@link #kernelArguments}, {@link ExpMath#exp(double)} in place,
      * {@link #kernelFinish}; the Vector API twin runs the same operations, so the same bits.
