@@ -24,7 +24,9 @@ import org.parax4j.param.Parameter;
  * {@code {"parameter": {...}}} (see {@link Parameter#toJson()}); {@link Meta} is
  * {@code {"name": ..., "groups": [...]}}; lists and maps of children are arrays and objects of
  * those; other components are written by Jackson and read back with their declared type.
- * {@link NotSaved} components are not written and come back at their defaults.
+ * {@link NotSaved} components are not written and come back at their defaults. A {@code null}
+ * component (an absent parameter, submodule, list or map) is written as JSON {@code null} and read
+ * back as {@code null}.
  *
  * <p>Module types are found by name in a registry, never by loading arbitrary class names from
  * the input: register your types once with {@link #register(Class)}. The built-in kernels
@@ -178,9 +180,10 @@ public final class ModuleJson {
                 values[slot.index()] = Modules.defaultValue(type, slot);
                 continue;
             }
-            values[slot.index()] = switch (slot.kind()) {
+            // An absent child (a null component) is written as JSON null and read back as null.
+            values[slot.index()] = value.isNull() ? null : switch (slot.kind()) {
                 case PARAMETER -> readParameter(value, where);
-                case MODULE -> value.isNull() ? null : readModule(value, where);
+                case MODULE -> readModule(value, where);
                 case LIST -> readList(value, where);
                 case MAP -> readMap(value, where);
                 case META, DATA -> readData(value, slot, where);

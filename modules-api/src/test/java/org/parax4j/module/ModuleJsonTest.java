@@ -28,6 +28,17 @@ class ModuleJsonTest {
     }
 
     @Test
+    void absentParametersSubmodulesAndListsRoundTrip() {
+        TestModules.register();
+        Pair noScale = new Pair(Parameter.of(0.5), null, Meta.NONE);
+        assertEquals(List.of("loc"), noScale.paramNames());
+        assertEquals(noScale, ModuleJson.load(ModuleJson.save(noScale)));
+        Holder h = TestModules.holder();
+        Holder sparse = new Holder(h.hidden(), null, h.invisible(), null, null, null, null, null, h.meta());
+        assertEquals(sparse, ModuleJson.load(ModuleJson.save(sparse)));
+    }
+
+    @Test
     void notSavedComponentsComeBackAtTheirDefaults() {
         Cached c = new Cached(Parameter.of(Math.PI), Parameter.of(8.0), "compiled", 4, List.of("a", "b"), Meta.NONE);
         String json = ModuleJson.save(c);
