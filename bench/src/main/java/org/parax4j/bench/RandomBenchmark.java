@@ -1,9 +1,11 @@
 package org.parax4j.bench;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
+import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -30,7 +32,8 @@ import org.parax4j.engine.random.VectorSampler;
  * buffer: the engine's counter-based samplers on one thread and on all cores, against
  * {@code java.util.random}'s L64X128MixRandom and SplittableRandom and Apache Commons RNG's
  * XoShiRo256PlusPlus with the ZigguratSampler.NormalizedGaussian (log-normals: those normals plus
- * {@link Math#exp}). Time per call of {@code n} samples; M samples/s = n / time.
+ * {@link Math#exp}); and the floors of merely writing {@code n} doubles on one thread and on all
+ * cores. Time per call of {@code n} samples; M samples/s = n / time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -171,6 +174,28 @@ public class RandomBenchmark {
         for (int i = 0; i < n; i++) {
             out[i] = Math.exp(l64.nextGaussian());
         }
+        return out;
+    }
+
+    // ---- floors: merely writing n doubles, nothing computed ----
+
+    /** {@code Arrays.fill} of the whole buffer on one thread: the memory floor of every single-thread sampler. */
+    @Benchmark
+    public double[] writeFloor() {
+        Arrays.fill(out, 1.0);
+        return out;
+    }
+
+    /**
+     * {@code Arrays.fill} of one contiguous part per core, in parallel: the memory floor of the
+     * all-cores samplers. When this is not much faster than {@link #writeFloor}, memory bandwidth,
+     * not arithmetic, caps what more cores can give a sampler that is already near that floor.
+     */
+    @Benchmark
+    public double[] writeFloorAllCores() {
+        int parts = cores;
+        IntStream.range(0, parts).parallel()
+                .forEach(p -> Arrays.fill(out, (int) ((long) n * p / parts), (int) ((long) n * (p + 1) / parts), 1.0));
         return out;
     }
 }
