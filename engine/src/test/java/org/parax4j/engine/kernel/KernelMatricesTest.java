@@ -11,6 +11,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.parax4j.engine.internal.vector.ScalarVectorSupport;
+import org.parax4j.engine.internal.vector.VectorSupport;
+import org.parax4j.engine.internal.vector.VectorizationProvider;
 
 class KernelMatricesTest {
 
@@ -209,27 +212,64 @@ class KernelMatricesTest {
         int n = 211, m = 157;
         float[] x1 = KernelSimdTwinTest.toFloat(KernelFixtures.points(random, n, d));
         float[] x2 = KernelSimdTwinTest.toFloat(KernelFixtures.points(random, m, d));
-        double lengthScale = 0.5 + 0.3 * d;
-        float[] single = new float[n * m];
-        KernelMatrices.matrix(Kernel.rbf(lengthScale), x1, n, x2, m, d, single, KernelWorkspace.parallel());
-        double bound = 2.5e-7 + 6e-8 * d;
-        double worst = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                double r2 = 0;
-                for (int k = 0; k < d; k++) {
-                    double t = ((double) x1[i * d + k] - x2[j * d + k]) / lengthScale;
-                    r2 += t * t;
+        double[] isotropic = new double[d];
+        double[] ard = new double[d];
+        for (int k = 0; k < d; k++) {
+            isotropic[k] = 0.5 + 0.3 * d;
+            ard[k] = 0.5 + 0.3 * d + 0.2 * k;
+        }
+        // One length scale takes the isotropic path ((Σ δ²)·w²), several the weighted one (Σ (δ·w)²).
+        for (double[] scales : new double[][] {isotropic, ard}) {
+            Kernel.Rbf kernel = d == 1 || scales == isotropic ? Kernel.rbf(scales[0]) : Kernel.rbfArd(scales);
+            float[] single = new float[n * m];
+            KernelMatrices.matrix(kernel, x1, n, x2, m, d, single, KernelWorkspace.parallel());
+            double bound = 2.5e-7 + 6e-8 * d;
+            double worst = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    double r2 = 0;
+                    for (int k = 0; k < d; k++) {
+                        double t = ((double) x1[i * d + k] - x2[j * d + k]) / scales[k];
+                        r2 += t * t;
+                    }
+                    worst = Math.max(worst, Math.abs(single[i * m + j] - Math.exp(-0.5 * r2)));
                 }
-                worst = Math.max(worst, Math.abs(single[i * m + j] - Math.exp(-0.5 * r2)));
+            }
+            assertTrue(worst <= bound, kernel + ": float32 error " + worst + " exceeds the stated " + bound);
+            float[] gram = new float[n * n];
+            KernelMatrices.gram(kernel, x1, n, d, gram, KernelWorkspace.parallel());
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < i; j++) {
+                    assertEquals(gram[i * n + j], gram[j * n + i], 0f);
+                }
             }
         }
-        assertTrue(worst <= bound, "float32 error " + worst + " exceeds the stated " + bound);
-        float[] gram = new float[n * n];
-        KernelMatrices.gram(Kernel.rbf(lengthScale), x1, n, d, gram, KernelWorkspace.parallel());
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < i; j++) {
-                assertEquals(gram[i * n + j], gram[j * n + i], 0f);
+    }
+
+    /**
+     * An isotropic squared distance is computed as {@code (Σ δ²)·w²}; for weights far from 1 that
+     * would overflow (or underflow) where {@code Σ (δ·w)²} does not, so such weights take the
+     * weighted path. Points one length scale apart give {@code exp(−½)} whatever the scale.
+     */
+    @Test
+    void extremeLengthScalesStillGiveTheTrueValue() {
+        for (double lengthScale : new double[] {1e200, 1e-200, 1e120, 1e-120}) {
+            double[] x = {0, lengthScale};
+            for (Kernel kernel : new Kernel[] {Kernel.rbf(lengthScale), Kernel.matern(Kernel.Nu.HALF, lengthScale)}) {
+                double expected = kernel instanceof Kernel.Rbf ? Math.exp(-0.5) : Math.exp(-1);
+                for (VectorSupport support : new VectorSupport[] {VectorizationProvider.support(), new ScalarVectorSupport()}) {
+                    double[] gram = new double[4];
+                    KernelMatrices.gram(support, kernel, x, 2, 1, gram, KernelWorkspace.singleThreaded());
+                    assertEquals(expected, gram[1], 1e-15, kernel + " with " + support);
+                }
+            }
+        }
+        for (float lengthScale : new float[] {1e20f, 1e-20f}) {
+            float[] x = {0, lengthScale};
+            for (VectorSupport support : new VectorSupport[] {VectorizationProvider.support(), new ScalarVectorSupport()}) {
+                float[] gram = new float[4];
+                KernelMatrices.gram(support, Kernel.rbf(lengthScale), x, 2, 1, gram, KernelWorkspace.singleThreaded());
+                assertEquals(Math.exp(-0.5), gram[1], 1e-6, lengthScale + " with " + support);
             }
         }
     }

@@ -91,16 +91,23 @@ class KernelSimdTwinTest {
         SplittableRandom random = new SplittableRandom(5L * n + m + d);
         float[] x1 = toFloat(KernelFixtures.points(random, n, d));
         float[] x2 = toFloat(KernelFixtures.points(random, m, d));
-        Kernel.Rbf rbf = Kernel.rbf(0.9);
-        float[] expected = new float[n * m];
-        float[] actual = new float[n * m];
-        KernelWorkspace workspace = KernelWorkspace.parallel();
-        KernelMatrices.matrix(SCALAR, rbf, x1, n, x2, m, d, expected, workspace);
-        KernelMatrices.matrix(simd, rbf, x1, n, x2, m, d, actual, workspace);
-        for (int e = 0; e < expected.length; e++) {
-            // Float exp of the Vector API versus exp rounded to float: within 2 float ulps.
-            if (!(Math.abs(expected[e] - actual[e]) <= 2 * Math.ulp(expected[e]) + Float.MIN_NORMAL)) {
-                fail("float rbf at (" + e / m + ", " + e % m + "): scalar " + expected[e] + ", simd " + actual[e]);
+        double[] ard = new double[d];
+        for (int k = 0; k < d; k++) {
+            ard[k] = 0.6 + 0.15 * k;
+        }
+        // Isotropic and, from d = 2 on, per-dimension length scales (two code paths).
+        for (Kernel.Rbf rbf : d < 2 ? List.of(Kernel.rbf(0.9)) : List.of(Kernel.rbf(0.9), Kernel.rbfArd(ard))) {
+            float[] expected = new float[n * m];
+            float[] actual = new float[n * m];
+            KernelWorkspace workspace = KernelWorkspace.parallel();
+            KernelMatrices.matrix(SCALAR, rbf, x1, n, x2, m, d, expected, workspace);
+            KernelMatrices.matrix(simd, rbf, x1, n, x2, m, d, actual, workspace);
+            for (int e = 0; e < expected.length; e++) {
+                // Float exp of the Vector API versus exp rounded to float: within 2 float ulps.
+                if (!(Math.abs(expected[e] - actual[e]) <= 2 * Math.ulp(expected[e]) + Float.MIN_NORMAL)) {
+                    fail(rbf + " float at (" + e / m + ", " + e % m + "): scalar " + expected[e] + ", simd "
+                            + actual[e]);
+                }
             }
         }
     }

@@ -36,7 +36,7 @@ public final class Workspace {
     /** Rows per scheduling block of a symmetric matrix, a multiple of {@link #BLOCK_ROWS}. */
     public static final int SYMMETRIC_ROWS = 64;
     /** From this many features on, the float32 {@code K(X, X)} computes a triangle and mirrors it. */
-    public static final int FLOAT_MIRROR_DIMENSION = 6;
+    public static final int FLOAT_MIRROR_DIMENSION = 10;
     /** Column padding of the feature-major copy: the widest vector, 16 floats. */
     static final int PAD = 16;
 
@@ -104,8 +104,9 @@ public final class Workspace {
      * float; {@code x2 == null} means {@code K(x1, x1)}. Below {@link #FLOAT_MIRROR_DIMENSION}
      * features that one is computed in full rather than as a triangle and its mirror: with 16 lanes
      * the arithmetic is cheap enough that copying half the matrix costs more than computing it
-     * (measured on 1024², both cores: 0.19 against 0.26 ms at d = 1, 0.27 against 0.31 at d = 4,
-     * equal at d = 5, 0.38 against 0.36 at d = 8). It is exactly symmetric either way:
+     * (measured on 1024², both cores, isotropic weights, full against mirrored: 0.19 against 0.26 ms
+     * at d = 1, 0.32 against 0.34 at d = 8, 0.34 against 0.36 at d = 9, equal at d = 10, 0.40
+     * against 0.37 at d = 12; on 4096², d = 8: 5.1 against 5.3 ms). It is exactly symmetric either way:
      * {@code (a − b)·w} is the exact negation of {@code (b − a)·w}, so both triangles square and sum
      * the same numbers in the same order.
      */

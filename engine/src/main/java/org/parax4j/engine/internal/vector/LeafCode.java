@@ -7,6 +7,8 @@ package org.parax4j.engine.internal.vector;
  * <p>Distances (with {@code δ_k = x_k − y_k}, formed as a difference, never from norms):
  * <ul>
  *   <li>{@link #SQUARED}: {@code s = Σ_k (δ_k·w_k)²}, {@code w_k = 1/ℓ_k} (one weight per dimension);
+ *       when every {@code w_k} is the same {@code w} (an isotropic kernel, see {@link #isotropic()})
+ *       it is computed as {@code (Σ_k δ_k²)·w²}, one multiplication per dimension fewer;
  *   <li>{@link #PERIODIC}: {@code s = Σ_k sin²(π·δ_k·w)}, {@code w = 1/p} ({@code weights[0]});
  *   <li>{@link #EQUAL}: {@code s = max_k |δ_k|}, zero exactly when the points are equal;
  *   <li>{@link #NONE}: {@code s = 0}.
@@ -54,6 +56,15 @@ public final class LeafCode {
     private final double[] weights;
     private final double parameter;
     private final double scale;
+    private final boolean isotropic;
+
+    /**
+     * Isotropic weights are used as {@code w²} only inside this range: there {@code Σ δ²} overflows
+     * (or underflows) only where {@code Σ (δ·w)²} is so large (or small) that every kernel function
+     * gives the same value either way.
+     */
+    static final double ISOTROPIC_MIN = 1e-100;
+    static final double ISOTROPIC_MAX = 1e100;
 
     /**
      * @param distance a distance code
@@ -69,6 +80,50 @@ public final class LeafCode {
         this.weights = weights.clone();
         this.parameter = parameter;
         this.scale = scale;
+        this.isotropic = distance == SQUARED && isotropic(this.weights, ISOTROPIC_MIN, ISOTROPIC_MAX);
+    }
+
+    /**
+     * Whether the float32 RBF with these weights (first {@code d}) is isotropic: one weight in
+     * {@code [1e-10, 1e10]}, the range in which float {@code (Σ δ²)·w²} cannot overflow or underflow
+     * where {@code Σ (δ·w)²} would not (where it can, the kernel is 0 or 1 either way).
+     */
+    public static boolean isotropicFloat(float[] weights, int d) {
+        if (d == 0 || !(weights[0] >= 1e-10f && weights[0] <= 1e10f)) {
+            return false;
+        }
+        for (int k = 1; k < d; k++) {
+            if (weights[k] != weights[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every weight equals the first and lies in {@code [min, max]} (false for none). */
+    static boolean isotropic(double[] weights, double min, double max) {
+        if (weights.length == 0 || !(weights[0] >= min && weights[0] <= max)) {
+            return false;
+        }
+        for (double w : weights) {
+            if (w != weights[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether this {@link #SQUARED} leaf has one weight for all dimensions (within a range that
+     * excludes spurious overflow), so that {@code s} is {@code (Σ δ²)·}{@link #weightSquared()}.
+     */
+    public boolean isotropic() {
+        return isotropic;
+    }
+
+    /** {@code w²} of an {@link #isotropic()} leaf. */
+    public double weightSquared() {
+        return weights[0] * weights[0];
     }
 
     /** The distance code. */
@@ -109,9 +164,17 @@ public final class LeafCode {
         double s = 0;
         switch (distance) {
             case SQUARED -> {
-                for (int k = 0; k < d; k++) {
-                    double t = (a[aOffset + k * aStride] - b[bOffset + k * bStride]) * weights[k];
-                    s = Math.fma(t, t, s);
+                if (isotropic) {
+                    for (int k = 0; k < d; k++) {
+                        double t = a[aOffset + k * aStride] - b[bOffset + k * bStride];
+                        s = Math.fma(t, t, s);
+                    }
+                    s *= weightSquared();
+                } else {
+                    for (int k = 0; k < d; k++) {
+                        double t = (a[aOffset + k * aStride] - b[bOffset + k * bStride]) * weights[k];
+                        s = Math.fma(t, t, s);
+                    }
                 }
             }
             case PERIODIC -> {

@@ -126,7 +126,8 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
     }
 
     /**
-     * Weighted squared distances of four rows at a time. With {@code rbf} the RBF leaf is finished
+     * Weighted squared distances of four rows at a time (isotropic leaves: unweighted sums times
+     * {@code w²}, as {@link LeafCode#distance} does). With {@code rbf} the RBF leaf is finished
      * in the same pass (the common case): each row's distances go through {@link #expPass}'s exp
      * while still in registers, saving the store and reload of the distances (measured 6–10 % on
      * 1024², d = 1); same operations per lane, so the same bits. Otherwise the distances are stored
@@ -137,6 +138,9 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
         VectorSpecies<Double> doubles = doubles();
         int lanes = doubles.length();
         double scale = leaf.scale();
+        boolean isotropic = leaf.isotropic();
+        double w2 = isotropic ? leaf.weightSquared() : 1;
+        double expFactor = -0.5 * w2;
         double[] q = ExpMath.Q;
         DoubleVector ta = DoubleVector.fromArray(doubles, ExpMath.TABLE, 0);
         DoubleVector tb = lanes < 8 ? DoubleVector.fromArray(doubles, ExpMath.TABLE, lanes) : ta;
@@ -156,23 +160,36 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
                 DoubleVector s3 = s0;
                 for (int k = 0; k < d; k++) {
                     DoubleVector y = DoubleVector.fromArray(doubles, x2t, k * ld + j);
-                    double w = leaf.weight(k);
-                    DoubleVector t0 = DoubleVector.broadcast(doubles, x1[a0 + k]).sub(y).mul(w);
-                    DoubleVector t1 = DoubleVector.broadcast(doubles, x1[a1 + k]).sub(y).mul(w);
-                    DoubleVector t2 = DoubleVector.broadcast(doubles, x1[a2 + k]).sub(y).mul(w);
-                    DoubleVector t3 = DoubleVector.broadcast(doubles, x1[a3 + k]).sub(y).mul(w);
+                    DoubleVector t0 = DoubleVector.broadcast(doubles, x1[a0 + k]).sub(y);
+                    DoubleVector t1 = DoubleVector.broadcast(doubles, x1[a1 + k]).sub(y);
+                    DoubleVector t2 = DoubleVector.broadcast(doubles, x1[a2 + k]).sub(y);
+                    DoubleVector t3 = DoubleVector.broadcast(doubles, x1[a3 + k]).sub(y);
+                    if (!isotropic) {
+                        double w = leaf.weight(k);
+                        t0 = t0.mul(w);
+                        t1 = t1.mul(w);
+                        t2 = t2.mul(w);
+                        t3 = t3.mul(w);
+                    }
                     s0 = t0.fma(t0, s0);
                     s1 = t1.fma(t1, s1);
                     s2 = t2.fma(t2, s2);
                     s3 = t3.fma(t3, s3);
                 }
                 if (!rbf) {
+                    if (isotropic) {
+                        s0 = s0.mul(w2);
+                        s1 = s1.mul(w2);
+                        s2 = s2.mul(w2);
+                        s3 = s3.mul(w2);
+                    }
                     storeRows(doubles, s0, s1, s2, s3, valid, dest, o + j, destStride, j, j1);
                     continue;
                 }
                 boolean full = j + lanes <= j1;
                 for (int row = 0; row < valid; row++) {
-                    DoubleVector x = (row == 0 ? s0 : row == 1 ? s1 : row == 2 ? s2 : s3).mul(-0.5);
+                    // −½·(s·w²) of the reference equals s·(−½·w²): scaling by −½ is exact.
+                    DoubleVector x = (row == 0 ? s0 : row == 1 ? s1 : row == 2 ? s2 : s3).mul(expFactor);
                     DoubleVector t = x.fma(ExpMath.EIGHT_OVER_LN2, ExpMath.SHIFT);
                     DoubleVector k = t.sub(ExpMath.SHIFT);
                     DoubleVector r = k.fma(x.broadcast(-ExpMath.LN2_8_HI), x);
@@ -441,6 +458,8 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
             float[] dest, int destOffset, int destStride) {
         VectorSpecies<Float> floats = floats();
         int lanes = floats.length();
+        boolean isotropic = LeafCode.isotropicFloat(weights, d);
+        float expFactor = isotropic ? -0.5f * (weights[0] * weights[0]) : -0.5f;
         float[] q = ExpMath.Q_F;
         FloatVector ta = FloatVector.fromArray(floats, ExpMath.TABLE_F, 0);
         FloatVector tb = lanes < 16 ? FloatVector.fromArray(floats, ExpMath.TABLE_F, lanes) : ta;
@@ -460,11 +479,17 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
                 FloatVector s3 = s0;
                 for (int k = 0; k < d; k++) {
                     FloatVector y = FloatVector.fromArray(floats, x2t, k * ld + j);
-                    float w = weights[k];
-                    FloatVector t0 = FloatVector.broadcast(floats, x1[a0 + k]).sub(y).mul(w);
-                    FloatVector t1 = FloatVector.broadcast(floats, x1[a1 + k]).sub(y).mul(w);
-                    FloatVector t2 = FloatVector.broadcast(floats, x1[a2 + k]).sub(y).mul(w);
-                    FloatVector t3 = FloatVector.broadcast(floats, x1[a3 + k]).sub(y).mul(w);
+                    FloatVector t0 = FloatVector.broadcast(floats, x1[a0 + k]).sub(y);
+                    FloatVector t1 = FloatVector.broadcast(floats, x1[a1 + k]).sub(y);
+                    FloatVector t2 = FloatVector.broadcast(floats, x1[a2 + k]).sub(y);
+                    FloatVector t3 = FloatVector.broadcast(floats, x1[a3 + k]).sub(y);
+                    if (!isotropic) {
+                        float w = weights[k];
+                        t0 = t0.mul(w);
+                        t1 = t1.mul(w);
+                        t2 = t2.mul(w);
+                        t3 = t3.mul(w);
+                    }
                     s0 = t0.fma(t0, s0);
                     s1 = t1.fma(t1, s1);
                     s2 = t2.fma(t2, s2);
@@ -472,8 +497,8 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
                 }
                 boolean full = j + lanes <= j1;
                 for (int row = 0; row < valid; row++) {
-                    // ExpMath.exp(float) of −s/2, lane-wise; arguments are ≤ 0 and never NaN.
-                    FloatVector x = (row == 0 ? s0 : row == 1 ? s1 : row == 2 ? s2 : s3).mul(-0.5f);
+                    // ExpMath.exp(float) of −s/2 (isotropic: of s·(−½·w²)), lane-wise; arguments are ≤ 0 and never NaN.
+                    FloatVector x = (row == 0 ? s0 : row == 1 ? s1 : row == 2 ? s2 : s3).mul(expFactor);
                     FloatVector t = x.fma(ExpMath.SIXTEEN_OVER_LN2_F, ExpMath.SHIFT_F);
                     FloatVector k = t.sub(ExpMath.SHIFT_F);
                     FloatVector r = k.fma(x.broadcast(-ExpMath.LN2_16_HI_F), x);

@@ -30,15 +30,17 @@ public final class ScalarVectorSupport implements VectorSupport {
     @Override
     public void rbfTileFloat(float[] weights, float[] x1, int d, int i0, int i1, float[] x2t, int ld, int j0, int j1,
             float[] dest, int destOffset, int destStride) {
+        boolean isotropic = LeafCode.isotropicFloat(weights, d);
         for (int i = i0; i < i1; i++) {
             int row = destOffset + (i - i0) * destStride - j0;
             for (int j = j0; j < j1; j++) {
                 float s = 0;
                 for (int k = 0; k < d; k++) {
-                    float t = (x1[i * d + k] - x2t[k * ld + j]) * weights[k];
+                    float t = x1[i * d + k] - x2t[k * ld + j];
+                    t = isotropic ? t : t * weights[k];
                     s = Math.fma(t, t, s);
                 }
-                dest[row + j] = ExpMath.exp(-0.5f * s);
+                dest[row + j] = ExpMath.exp(isotropic ? -0.5f * (s * (weights[0] * weights[0])) : -0.5f * s);
             }
         }
     }
