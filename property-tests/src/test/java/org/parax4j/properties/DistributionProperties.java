@@ -87,6 +87,7 @@ class DistributionProperties {
     void kolmogorovSmirnovDoesNotRejectAtOnePerMille() {
         KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
         UniformRealDistribution unit = new UniformRealDistribution(0, 1);
+        double level = Theories.level(1e-3, 20);
         Theories.theory(SEED).withExamples(Theories.examples(20))
                 .forAll(DistributionGenerators.univariates(), longs().all())
                 .check((d, seed) -> {
@@ -95,7 +96,7 @@ class DistributionProperties {
                     for (int i = 0; i < u.length; i++) {
                         u[i] = d.cdf(d.sampleOne(r)); // probability integral transform
                     }
-                    return ks.kolmogorovSmirnovTest(unit, u) > 1e-3;
+                    return ks.kolmogorovSmirnovTest(unit, u) > level;
                 });
     }
 

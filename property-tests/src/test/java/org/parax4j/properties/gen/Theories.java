@@ -31,4 +31,15 @@ public final class Theories {
         int n = Integer.getInteger(EXAMPLES_PROPERTY, 0);
         return n > 0 ? n : fallback;
     }
+
+    /**
+     * The significance level for each example of a statistical property whose default example count
+     * is {@code defaultExamples}: {@code level} at that count, and {@code level·defaultExamples/n}
+     * when the search is widened to {@code n} examples (Bonferroni), so that a wider search does
+     * not raise the chance of a false alarm (at 1e-3 per example, 3 000 examples would reject about
+     * three correct samplers by chance).
+     */
+    public static double level(double level, int defaultExamples) {
+        return level * Math.min(1.0, defaultExamples / (double) examples(defaultExamples));
+    }
 }
