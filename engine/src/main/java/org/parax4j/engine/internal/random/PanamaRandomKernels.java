@@ -240,6 +240,9 @@ final class PanamaRandomKernels implements RandomKernels {
             DoubleVector t2 = theta.mul(theta);
             DoubleVector sinPoly = r.broadcast(Elementary.SIN[Elementary.SIN.length - 1]);
             DoubleVector cosPoly = r.broadcast(Elementary.COS[Elementary.COS.length - 1]);
+            for (int c = Elementary.COS.length - 2; c >= Elementary.SIN.length - 1; c--) {
+                cosPoly = cosPoly.fma(t2, r.broadcast(Elementary.COS[c]));
+            }
             for (int c = Elementary.SIN.length - 2; c >= 0; c--) {
                 sinPoly = sinPoly.fma(t2, r.broadcast(Elementary.SIN[c]));
                 cosPoly = cosPoly.fma(t2, r.broadcast(Elementary.COS[c]));

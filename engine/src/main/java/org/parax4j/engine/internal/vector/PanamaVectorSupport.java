@@ -201,7 +201,6 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
                     p = p.fma(r, r.broadcast(q[4]));
                     p = p.fma(r, r.broadcast(q[5]));
                     p = p.fma(r, r.broadcast(q[6]));
-                    p = p.fma(r, r.broadcast(q[7]));
                     LongVector n = t.reinterpretAsLongs().sub(Double.doubleToRawLongBits(ExpMath.SHIFT));
                     DoubleVector jj = n.and(7).or(ExpMath.TWO_POW_52_BITS).reinterpretAsDoubles().sub(ExpMath.TWO_POW_52);
                     DoubleVector table = lanes == 8 ? jj.selectFrom(ta)
@@ -355,7 +354,6 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
                 p = p.fma(r, r.broadcast(q[4]));
                 p = p.fma(r, r.broadcast(q[5]));
                 p = p.fma(r, r.broadcast(q[6]));
-                p = p.fma(r, r.broadcast(q[7]));
                 LongVector n = t.reinterpretAsLongs().sub(Double.doubleToRawLongBits(ExpMath.SHIFT));
                 DoubleVector j = n.and(7).or(ExpMath.TWO_POW_52_BITS).reinterpretAsDoubles().sub(ExpMath.TWO_POW_52);
                 DoubleVector table = lanes == 8 ? j.selectFrom(ta)
