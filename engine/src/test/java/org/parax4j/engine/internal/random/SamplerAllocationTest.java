@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,7 +12,13 @@ import org.junit.jupiter.api.Test;
  * is boxed on the heap (96 bytes for 512 bits), and one such box per chunk is easy to miss in a
  * benchmark of 10⁷ samples (0.05 B per sample). Interpreted code allocates, so each kernel is run
  * until its calls allocate nothing, for at most {@value #ATTEMPTS} rounds.
+ *
+ * <p>Tagged {@code own-jvm}: the engine's build runs it in a JVM of its own. Where other tests have
+ * already run the kernels at several vector widths, their call sites are polymorphic, C2 cannot
+ * intrinsify them and vectors are boxed (an artefact of testing every width in one JVM; an
+ * application uses one width).
  */
+@Tag("own-jvm")
 class SamplerAllocationTest {
 
     private static final int ATTEMPTS = 400;
