@@ -3,6 +3,7 @@ package org.parax4j.engine.internal.graph;
 import org.parax4j.engine.compile.Layout;
 import org.parax4j.engine.compile.TransformProgram;
 import org.parax4j.engine.internal.random.RandomKernels;
+import org.parax4j.engine.internal.vector.VectorSupport;
 import org.parax4j.engine.internal.vector.VectorizationProvider;
 
 /**
@@ -27,6 +28,8 @@ import org.parax4j.engine.internal.vector.VectorizationProvider;
 public final class BatchExecutor {
 
     private static final double INV_LN10 = 1 / Math.log(10);
+    /** Samples per output transpose call: one 512-bit register block. */
+    private static final int OUTPUT_STRIP = 8;
 
     private final GraphOps ops;
     private final RandomKernels math;
@@ -66,8 +69,15 @@ public final class BatchExecutor {
             }
             return;
         }
-        // Element-major z (z[k·count + b]) to sample-major rows: a transpose, in register blocks.
-        VectorizationProvider.support().transpose(z, 0, count, size, count, out, from, size);
+        // Element-major z (z[k·count + b]) to sample-major rows: a transpose, in register blocks,
+        // one strip of OUTPUT_STRIP samples at a time, so that the rows of out (in memory, not in
+        // the caches) are written front to back, a few streams at once. Transposing the whole batch
+        // in one call wrote each block to other rows than the last (measured: funcSamples of the
+        // reference model 6 % slower, best of 30 calls: 125-127 against 117-119 ms).
+        VectorSupport support = VectorizationProvider.support();
+        for (int b = 0; b < count; b += OUTPUT_STRIP) {
+            support.transpose(z, b, count, size, Math.min(OUTPUT_STRIP, count - b), out, from + b * size, size);
+        }
     }
 
     private void runNode(BatchScratch s, int i, double[] latent, int offset, int stride, int count) {
