@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Minimax polynomial coefficients of the engine's elementary functions (Remez exchange, mpmath).
 
-Prints, as Java hexadecimal double literals, the coefficients that ExpMath.Q and Elementary.LOG,
-SIN and COS hold, with the relative error of the rounded coefficients on a dense grid. Run it
-after changing a range or a degree:  python3 tools/minimax.py   (needs mpmath; about a minute).
+Prints, as Java hexadecimal double literals, the coefficients that ExpMath.Q and Q_F (rounded to
+float) and Elementary.LOG, SIN and COS hold, with the relative error of the rounded coefficients on
+a dense grid. Run it after changing a range or a degree:  python3 tools/minimax.py   (needs mpmath;
+about a minute).
 """
 import mpmath as mp
 
@@ -61,6 +62,8 @@ if __name__ == "__main__":
     r = mp.log(2) / 16
     report("ExpMath.Q, (e^r - 1)/r on |r| <= ln2/16 (highest first)",
            guarded(lambda t: mp.expm1(t) / t, mp.mpf(1)), -r * 1.0001, r * 1.0001, 6, highest_first=True)
+    report("ExpMath.Q_F (round to float), (e^r - 1)/r on |r| <= ln2/32 (highest first)",
+           guarded(lambda t: mp.expm1(t) / t, mp.mpf(1)), -r / 2 * 1.0001, r / 2 * 1.0001, 2, highest_first=True)
     s = (mp.sqrt(2) - 1) / (mp.sqrt(2) + 1)
     report("Elementary.LOG, 2 atanh(s)/s in z = s^2, |s| <= (sqrt2 - 1)/(sqrt2 + 1)",
            guarded(lambda z: 2 * mp.atanh(mp.sqrt(z)) / mp.sqrt(z), mp.mpf(2)), mp.mpf(0), s ** 2, 7)

@@ -504,7 +504,6 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
                     FloatVector p = r.broadcast(q[0]);
                     p = p.fma(r, r.broadcast(q[1]));
                     p = p.fma(r, r.broadcast(q[2]));
-                    p = p.fma(r, r.broadcast(q[3]));
                     IntVector n = t.reinterpretAsInts().sub(Float.floatToRawIntBits(ExpMath.SHIFT_F));
                     FloatVector jj = n.and(15).or(ExpMath.TWO_POW_23_BITS_F).reinterpretAsFloats().sub(ExpMath.TWO_POW_23_F);
                     FloatVector table = lanes == 16 ? jj.selectFrom(ta)
