@@ -11,10 +11,7 @@ final class KernelFixtures {
 
     /** Named kernels for dimension {@code d} (ARD kernels get {@code d} length scales). */
     static List<Named> all(int d) {
-        double[] ard = new double[d];
-        for (int k = 0; k < d; k++) {
-            ard[k] = 0.6 + 0.15 * k;
-        }
+        double[] ard = ardScales(d);
         List<Named> kernels = new ArrayList<>();
         kernels.add(new Named("rbf", Kernel.rbf(0.9)));
         kernels.add(new Named("rbfArd", Kernel.rbfArd(ard)));
@@ -32,6 +29,15 @@ final class KernelFixtures {
                 .plus(new Kernel.RationalQuadratic(0.5, 2).times(new Kernel.Constant(0.5).plus(Kernel.rbf(3)).scaled(0.5)))
                 .plus(new Kernel.WhiteNoise(0.01))));
         return kernels;
+    }
+
+    /** Per-dimension length scales {@code 0.6 + 0.15·k}, all different, for ARD kernels. */
+    static double[] ardScales(int d) {
+        double[] ard = new double[d];
+        for (int k = 0; k < d; k++) {
+            ard[k] = 0.6 + 0.15 * k;
+        }
+        return ard;
     }
 
     /** Uniform points in {@code [-2, 2)^d}, {@code rows × d} row-major. */

@@ -91,12 +91,10 @@ class KernelSimdTwinTest {
         SplittableRandom random = new SplittableRandom(5L * n + m + d);
         float[] x1 = toFloat(KernelFixtures.points(random, n, d));
         float[] x2 = toFloat(KernelFixtures.points(random, m, d));
-        double[] ard = new double[d];
-        for (int k = 0; k < d; k++) {
-            ard[k] = 0.6 + 0.15 * k;
-        }
         // Isotropic and, from d = 2 on, per-dimension length scales (two code paths).
-        for (Kernel.Rbf rbf : d < 2 ? List.of(Kernel.rbf(0.9)) : List.of(Kernel.rbf(0.9), Kernel.rbfArd(ard))) {
+        List<Kernel.Rbf> kernels = d < 2 ? List.of(Kernel.rbf(0.9))
+                : List.of(Kernel.rbf(0.9), Kernel.rbfArd(KernelFixtures.ardScales(d)));
+        for (Kernel.Rbf rbf : kernels) {
             float[] expected = new float[n * m];
             float[] actual = new float[n * m];
             KernelWorkspace workspace = KernelWorkspace.parallel();

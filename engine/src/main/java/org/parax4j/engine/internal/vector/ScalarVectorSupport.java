@@ -31,6 +31,8 @@ public final class ScalarVectorSupport implements VectorSupport {
     public void rbfTileFloat(float[] weights, float[] x1, int d, int i0, int i1, float[] x2t, int ld, int j0, int j1,
             float[] dest, int destOffset, int destStride) {
         boolean isotropic = LeafCode.isotropicFloat(weights, d);
+        // −½·(s·w²) equals s·(−½·w²): scaling by −½ is exact (the Vector API twin's factor).
+        float expFactor = isotropic ? -0.5f * (weights[0] * weights[0]) : -0.5f;
         for (int i = i0; i < i1; i++) {
             int row = destOffset + (i - i0) * destStride - j0;
             for (int j = j0; j < j1; j++) {
@@ -40,7 +42,7 @@ public final class ScalarVectorSupport implements VectorSupport {
                     t = isotropic ? t : t * weights[k];
                     s = Math.fma(t, t, s);
                 }
-                dest[row + j] = ExpMath.exp(isotropic ? -0.5f * (s * (weights[0] * weights[0])) : -0.5f * s);
+                dest[row + j] = ExpMath.exp(s * expFactor);
             }
         }
     }
