@@ -16,7 +16,14 @@ import org.slf4j.LoggerFactory;
  * {@code -Xint}, no {@code -XX:TieredStopAtLevel} below 4); and the chosen shape holds at least two
  * doubles. The test-only property {@code parax4j.simd.maxBits} (128, 256, 512; 0 = no limit)
  * narrows the vector width. The choice is logged once at INFO; a fallback is logged once at WARN
- * with what to do about it.
+ * with what to do about it. When no SLF4J provider is bound (SLF4J's NOP fallback, the default of an
+ * application without a logging back end), that one line goes to standard error instead, so the
+ * choice is visible in every JVM.
+ *
+ * <p>With {@code -Dparax4j.simd.required=true} a fallback caused by the environment is a hard error:
+ * {@link #support()} and {@link #choice()} throw an {@link IllegalStateException} naming the fix,
+ * every time they are called. The kill switch {@code -Dparax4j.simd=false} and the test-only width
+ * cap are deliberate choices and are honoured even then.
  */
 public final class VectorizationProvider {
 
@@ -26,13 +33,24 @@ public final class VectorizationProvider {
     /** Test-only system property that caps the vector width in bits (0 or absent = preferred). */
     public static final String MAX_BITS_PROPERTY = "parax4j.simd.maxBits";
 
+    /**
+     * System property that, set to {@code true}, turns a missing Vector API (module not loaded, C2
+     * off, no vector shape) into an {@link IllegalStateException} on first use of the engine.
+     */
+    public static final String REQUIRED_PROPERTY = "parax4j.simd.required";
+
     private static final Logger LOG = LoggerFactory.getLogger(VectorizationProvider.class);
 
     private VectorizationProvider() {}
 
-    /** The implementation chosen for this JVM. */
+    /**
+     * The implementation chosen for this JVM.
+     *
+     * @throws IllegalStateException if {@code parax4j.simd.required=true} and the Vector API is not
+     *     available (the message says what to add to the command line)
+     */
     public static VectorSupport support() {
-        return Holder.CHOICE.support();
+        return choice().support();
     }
 
     /**
@@ -66,8 +84,16 @@ public final class VectorizationProvider {
         return PanamaConstants.preferredBits();
     }
 
-    /** What was chosen and why. */
+    /**
+     * What was chosen and why; detection runs once per JVM, on the first call.
+     *
+     * @throws IllegalStateException if {@code parax4j.simd.required=true} and the Vector API is not
+     *     available (the message says what to add to the command line)
+     */
     public static Choice choice() {
+        if (Holder.REQUIRED_BUT_MISSING != null) {
+            throw new IllegalStateException(Holder.REQUIRED_BUT_MISSING);
+        }
         return Holder.CHOICE;
     }
 
@@ -86,6 +112,18 @@ public final class VectorizationProvider {
 
     private static final class Holder {
         static final Choice CHOICE = detect();
+        /** The error message when the Vector API is required but missing, else {@code null}. */
+        static final String REQUIRED_BUT_MISSING = requiredButMissing(CHOICE);
+    }
+
+    private static String requiredButMissing(Choice choice) {
+        boolean deliberate = "false".equalsIgnoreCase(System.getProperty(SIMD_PROPERTY, "true"))
+                || choice.reason().startsWith(MAX_BITS_PROPERTY);
+        if (choice.simd() || deliberate || !Boolean.getBoolean(REQUIRED_PROPERTY)) {
+            return null;
+        }
+        return "parax4j engine: the Vector API is required (-D" + REQUIRED_PROPERTY + "=true) but not available: "
+                + choice.reason();
     }
 
     private static Choice detect() {
@@ -93,9 +131,10 @@ public final class VectorizationProvider {
         if (disabled != null) {
             Choice scalar = new Choice(new ScalarVectorSupport(), false, 0, 1, 1, disabled);
             if (Boolean.parseBoolean(System.getProperty(SIMD_PROPERTY, "true"))) {
-                LOG.warn("parax4j engine: Vector API not used, running the scalar implementation: {}", disabled);
+                EngineAnnouncement.warn(LOG, "parax4j engine: Vector API not used, running the scalar implementation: "
+                        + disabled);
             } else {
-                LOG.info("parax4j engine: scalar implementation ({})", disabled);
+                EngineAnnouncement.info(LOG, "parax4j engine: scalar implementation (" + disabled + ")");
             }
             return scalar;
         }
@@ -105,15 +144,15 @@ public final class VectorizationProvider {
         if (bits < 128 || Integer.bitCount(bits) != 1) {
             String why = MAX_BITS_PROPERTY + "=" + maxBits + " leaves " + bits
                     + " bits; it must be a power of two of at least 128";
-            LOG.warn("parax4j engine: Vector API not used, running the scalar implementation: {}", why);
+            EngineAnnouncement.warn(LOG, "parax4j engine: Vector API not used, running the scalar implementation: " + why);
             return new Choice(new ScalarVectorSupport(), false, 0, 1, 1, why);
         }
         PanamaVectorSupport support = PanamaVectorSupport.ofBits(bits);
         int doubleLanes = support.doubles().length();
         int floatLanes = support.floats().length();
         String why = bits == preferred ? "preferred shape of this CPU" : "narrowed by " + MAX_BITS_PROPERTY + "=" + maxBits;
-        LOG.info("parax4j engine: Vector API, {}-bit vectors ({} doubles, {} floats per vector; {})",
-                bits, doubleLanes, floatLanes, why);
+        EngineAnnouncement.info(LOG, "parax4j engine: Vector API, " + bits + "-bit vectors (" + doubleLanes + " doubles, "
+                + floatLanes + " floats per vector; " + why + ")");
         return new Choice(support, true, bits, doubleLanes, floatLanes, why);
     }
 
