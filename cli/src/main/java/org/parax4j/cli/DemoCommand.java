@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
  * parameter table, propagates the parameter distribution by Monte Carlo (with a progress bar on
  * standard error), computes exact sensitivities, and writes a report folder ({@link DemoReport}).
  */
-@Command(name = "demo", description = "Reference model: parameter table, Monte Carlo propagation, sensitivities, "
+@Command(name = "demo", header = "Run the main job on the reference model; write a report folder.",
+        description = "Reference model: parameter table, Monte Carlo propagation, sensitivities, "
         + "and a report folder with plots, CSV, JSON and Markdown.")
 final class DemoCommand implements Callable<Integer> {
 

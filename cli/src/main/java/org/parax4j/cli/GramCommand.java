@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
  * ({@code n} rows of {@code m} values), computed with the kernel module's own {@code matrix} (the
  * scalar reference evaluation, which covers every kernel type).
  */
-@Command(name = "gram", description = "Kernel matrix K(X1, X2) of a model's kernel, as CSV (n rows, m columns).")
+@Command(name = "gram", header = "Kernel matrix K(X1, X2) of a model's kernel, as CSV.",
+        description = "Kernel matrix K(X1, X2) of a model's kernel, as CSV (n rows, m columns).")
 final class GramCommand implements Callable<Integer> {
 
     @Spec

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  * {@code {"flatName": [dK_00, dK_01, ...], ...}}, exact, through the engine's recorded graph
  * ({@code Recorder.kernelMatrix}) run with dual numbers.
  */
-@Command(name = "jacobian", description = "Jacobian of the kernel matrix (flattened row-major) with respect to "
+@Command(name = "jacobian", header = "Jacobian of the kernel matrix by free parameter, as JSON.",
+        description = "Jacobian of the kernel matrix (flattened row-major) with respect to "
         + "the model's free flat parameters, as JSON {flatName: [...]}.")
 final class JacobianCommand implements Callable<Integer> {
 

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
  * distribution ({@link ModuleDistribution#sample}), physical values, as CSV with the flat names as
  * header. Free parameters without a distribution are held at their values.
  */
-@Command(name = "sample", description = "N draws of the model's free flat parameters (physical values) as CSV, "
+@Command(name = "sample", header = "Draws of the model's free parameters (physical values), as CSV.",
+        description = "N draws of the model's free flat parameters (physical values) as CSV, "
         + "header = flat names.")
 final class SampleCommand implements Callable<Integer> {
 
