@@ -45,6 +45,11 @@ public final class ReportCharts {
      * @throws IllegalArgumentException when the arrays differ in length
      */
     public static BufferedImage response(double[] freqs, double[] nominal, Summary summary) {
+        return BitmapEncoder.getBufferedImage(responseChart(freqs, nominal, summary));
+    }
+
+    /** The chart {@link #response} draws. Throws as {@link #response}. */
+    static XYChart responseChart(double[] freqs, double[] nominal, Summary summary) {
         int n = freqs.length;
         if (nominal.length != n || summary.size() != n) {
             throw new IllegalArgumentException("freqs, nominal and summary must have the same length, got " + n
@@ -79,7 +84,25 @@ public final class ReportCharts {
         XYSeries nominalSeries = chart.addSeries("nominal", freqs, nominal);
         nominalSeries.setMarker(SeriesMarkers.NONE);
         nominalSeries.setLineColor(new Color(200, 60, 40));
-        return BitmapEncoder.getBufferedImage(chart);
+        if (n >= 2) {
+            addRoundTickAnchor(chart, (freqs[0] + freqs[1]) / 2, nominal[0]);
+        }
+        return chart;
+    }
+
+    /**
+     * Makes XChart label the x axis at round, evenly spaced values. XChart 3.8 puts the ticks of an
+     * axis whose x values are all equally spaced (the demo's 200 frequencies) on data points, every
+     * k-th one, which gives uneven labels (1.8, 1.85, 1.9, 1.94, ...); with one x value off that
+     * grid it uses its number tick calculator, whose ticks are multiples of a round step. The anchor
+     * is that one value: a single point inside the plotted range, with no line, no marker and no
+     * legend entry, so nothing of it is drawn.
+     */
+    private static void addRoundTickAnchor(XYChart chart, double offGridX, double y) {
+        XYSeries anchor = chart.addSeries("round x ticks", new double[] {offGridX}, new double[] {y});
+        anchor.setMarker(SeriesMarkers.NONE);
+        anchor.setShowInLegend(false);
+        anchor.setLineColor(new Color(0, 0, 0, 0));
     }
 
     /**
@@ -106,9 +129,30 @@ public final class ReportCharts {
         return image;
     }
 
-    private static CategoryChart bars(String title, String unit, List<String> names, double[] values, Color color) {
+    /**
+     * One bar per parameter on a logarithmic axis, so that norms spanning several decades (1760 dB
+     * next to 0.2 dB in the demo) all show: the axis runs from the decade below the smallest positive
+     * value to the decade above the largest. A norm of exactly 0 cannot be drawn on it; its category
+     * is labelled {@code name = 0} and gets no bar. With no positive value the axis is linear.
+     */
+    static CategoryChart bars(String title, String unit, List<String> names, double[] values, Color color) {
+        List<String> categories = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (int i = 0; i < names.size(); i++) {
+            double v = values[i];
+            boolean drawable = v > 0 && Double.isFinite(v);
+            categories.add(drawable ? names.get(i) : names.get(i) + (v == 0 ? " = 0" : " = " + v));
+            ys.add(drawable ? v : null);
+            if (drawable) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        boolean log = max > 0;
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT * 3 / 4).title(title)
-                .xAxisTitle("parameter").yAxisTitle(unit).build();
+                .xAxisTitle("parameter").yAxisTitle(log ? unit + ", log scale" : unit).build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisLabelRotation(20);
         chart.getStyler().setSeriesColors(new Color[] {color});
@@ -116,13 +160,23 @@ public final class ReportCharts {
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
         chart.getStyler().setLabelsFontColor(Color.DARK_GRAY);
-        List<Double> ys = new ArrayList<>();
-        for (double v : values) {
-            ys.add(v);
+        if (log) {
+            chart.getStyler().setYAxisLogarithmic(true);
+            chart.getStyler().setYAxisMin(decadeBelow(min));
+            chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(max))));
         }
-        chart.addSeries("sensitivity", names.isEmpty() ? List.of("(no free parameters)") : names,
-                names.isEmpty() ? List.of(0.0) : ys);
+        if (categories.isEmpty()) {
+            categories.add("(no free parameters)");
+            ys.add(0.0);
+        }
+        chart.addSeries("sensitivity", categories, ys);
         return chart;
+    }
+
+    /** The largest power of ten strictly below {@code v > 0}, so that the smallest bar has a height. */
+    static double decadeBelow(double v) {
+        double decade = Math.pow(10, Math.floor(Math.log10(v)));
+        return decade < v ? decade : decade / 10;
     }
 
     /**
