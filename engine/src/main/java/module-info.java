@@ -3,8 +3,11 @@
  * {@code jdk.incubator.vector}, with a plain-Java twin of every SIMD routine.
  *
  * <p>The incubator module is optional at run time ({@code requires static}): without
- * {@code --add-modules jdk.incubator.vector} the engine logs one WARN line and runs its scalar
- * implementation. Incubator types appear only in {@code org.parax4j.engine.internal.*}.
+ * {@code --add-modules jdk.incubator.vector} the engine announces one WARN line with that fix
+ * (through SLF4J, or on standard error when no SLF4J provider is bound) and runs its scalar
+ * implementation, or fails with {@code -Dparax4j.simd.required=true}; see
+ * {@link org.parax4j.engine.EngineInfo}. Incubator types appear only in
+ * {@code org.parax4j.engine.internal.*}.
  */
 module org.parax4j.engine {
     requires transitive org.parax4j.api;
