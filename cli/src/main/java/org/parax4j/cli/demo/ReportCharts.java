@@ -194,17 +194,15 @@ public final class ReportCharts {
                 .xAxisTitle("frequency f (GHz)").yAxisTitle("frequency f' (GHz)").build();
         chart.getStyler().setPlotContentSize(1);
         chart.getStyler().setShowValue(false);
-        chart.getStyler().setXAxisMaxLabelCount(13);
+        chart.getStyler().setXAxisMaxLabelCount(0);
+        chart.getStyler().setAxisTicksMarksVisible(false);
         chart.getStyler().setMin(Math.min(0, Arrays.stream(k).min().orElse(0)));
         chart.getStyler().setMax(Math.max(1, Arrays.stream(k).max().orElse(1)));
         chart.getStyler().setDrawBorder(false);
         chart.getStyler().setHeatMapValueDecimalPattern("0.0#");
         chart.getStyler().setRangeColors(new Color[] {new Color(255, 255, 255), new Color(120, 170, 220),
                 new Color(20, 50, 120)});
-        List<String> labels = new ArrayList<>(n);
-        for (double f : freqs) {
-            labels.add(String.format(Locale.ROOT, "%.2f", f));
-        }
+        List<String> labels = roundLabels(freqs, 0.1);
         List<Number[]> cells = new ArrayList<>(n * n);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
@@ -213,6 +211,37 @@ public final class ReportCharts {
         }
         chart.addSeries("k(f, f')", labels, labels, cells);
         return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /**
+     * Category labels with round, evenly spaced values: XChart labels a heat map's cells by category,
+     * every k-th one, and no cell sits at a round frequency, so each multiple of {@code step} inside
+     * the range labels the cell nearest to it (at most half a cell off) and the other cells get a
+     * blank label (one space: XChart cannot lay out an empty one). Allocates the list.
+     *
+     * @param values ascending cell positions
+     * @param step the label spacing, e.g. 0.1
+     * @return one label per value
+     */
+    static List<String> roundLabels(double[] values, double step) {
+        List<String> labels = new ArrayList<>(java.util.Collections.nCopies(values.length, " "));
+        if (values.length == 0) {
+            return labels;
+        }
+        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) - 1e-9));
+        double first = Math.ceil(values[0] / step - 1e-9);
+        double last = Math.floor(values[values.length - 1] / step + 1e-9);
+        for (double k = first; k <= last; k++) {
+            double target = k * step;
+            int nearest = 0;
+            for (int i = 1; i < values.length; i++) {
+                if (Math.abs(values[i] - target) < Math.abs(values[nearest] - target)) {
+                    nearest = i;
+                }
+            }
+            labels.set(nearest, String.format(Locale.ROOT, "%." + decimals + "f", target));
+        }
+        return labels;
     }
 
     /**

@@ -84,6 +84,25 @@ class ReportChartsTest {
     }
 
     @Test
+    void heatMapLabelsAreRoundFrequenciesAtTheNearestCells() {
+        double[] freqs = ReferenceModel.frequencies();
+        List<String> labels = ReportCharts.roundLabels(freqs, 0.1);
+        assertEquals(freqs.length, labels.size());
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            String label = labels.get(i);
+            if (!label.isBlank()) {
+                shown.add(label);
+                double target = Double.parseDouble(label);
+                double halfCell = (freqs[1] - freqs[0]) / 2;
+                assertTrue(Math.abs(freqs[i] - target) <= halfCell + 1e-12, label + " on cell " + freqs[i]);
+            }
+        }
+        assertEquals(List.of("1.8", "1.9", "2.0", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8", "2.9", "3.0"),
+                shown);
+    }
+
+    @Test
     void decadeBelowIsStrictlyBelow() {
         assertEquals(0.1, ReportCharts.decadeBelow(0.1992), 0);
         assertEquals(0.01, ReportCharts.decadeBelow(0.1), 1e-18);
