@@ -36,7 +36,9 @@ public final class ModelFiles {
      * @return the module
      * @throws IllegalArgumentException for a missing file ({@link TextFiles#read}), malformed JSON
      *     ({@code file:line:column: ...}) or an invalid tree (unknown module type or field, invalid
-     *     parameter), prefixed with the file name
+     *     parameter), prefixed with the file name; also for any other runtime exception the loader
+     *     throws on this file (a module of the wrong type in a typed slot, a null required field),
+     *     whose type and message it names, because the file is untrusted input
      */
     public static Module load(Path file, String option) {
         String json = TextFiles.read(file, option);
@@ -47,6 +49,11 @@ public final class ModelFiles {
             throw new IllegalArgumentException(file + ":" + e.line() + ":" + e.column() + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        } catch (ClassCastException | NullPointerException | IllegalStateException | ArithmeticException
+                | IndexOutOfBoundsException | UnsupportedOperationException e) {
+            // the file is untrusted input: whatever it makes the loader throw is an input error
+            throw new IllegalArgumentException(file + ": invalid model (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         }
     }
 
