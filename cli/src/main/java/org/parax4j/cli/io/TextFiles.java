@@ -143,10 +143,12 @@ public final class TextFiles {
 
     /**
      * Streams {@code content} as UTF-8 into a new hidden file next to {@code file} and, only when all
-     * of it is written, moves it over {@code file} (atomically where the file system can). A failure
+     * of it is written, moves it over {@code file} (atomically where the file system can), keeping
+     * an existing file's permissions; a symbolic link is followed and its target replaced. A failure
      * at any point, including an exception or error thrown by {@code content}, deletes the partial
-     * file and leaves {@code file} as it was. Creates missing parent folders. Memory: an 8 KB
-     * buffer, whatever the size of the content.
+     * file and leaves {@code file} as it was. A {@code file} that exists but is no regular file (a
+     * device such as {@code /dev/null}, a pipe) is written in place instead. Creates missing parent
+     * folders. Memory: an 8 KB buffer, whatever the size of the content.
      *
      * @param file the file to write
      * @param option the option that named it, for messages
@@ -157,15 +159,41 @@ public final class TextFiles {
     public static void write(Path file, String option, Content content) {
         Objects.requireNonNull(content, "content");
         checkWritable(file, option);
-        Path target = file.toAbsolutePath();
+        try {
+            Path target = file.toAbsolutePath();
+            if (Files.exists(target)) {
+                target = target.toRealPath();
+                if (!Files.isRegularFile(target)) {
+                    // a device or pipe (/dev/null, /dev/stdout, a FIFO): written in place, never replaced
+                    try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8, StandardOpenOption.WRITE)) {
+                        content.writeTo(w);
+                    }
+                    return;
+                }
+            }
+            Files.createDirectories(target.getParent());
+            replace(target, content);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(option + " " + file + ": cannot write (" + reason(e) + ")", e);
+        }
+    }
+
+    /** Writes a hidden sibling of the regular file {@code target} and moves it over the target. */
+    private static void replace(Path target, Content content) throws IOException {
         Path partial = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + TEMPORARY.incrementAndGet() + ".partial");
         boolean moved = false;
         try {
-            Files.createDirectories(target.getParent());
             try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
                 content.writeTo(w);
+            }
+            if (Files.exists(target)) {
+                try {
+                    Files.setPosixFilePermissions(partial, Files.getPosixFilePermissions(target));
+                } catch (UnsupportedOperationException notPosix) {
+                    // the file system has no POSIX permissions to keep
+                }
             }
             try {
                 Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -173,8 +201,6 @@ public final class TextFiles {
                 Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
             }
             moved = true;
-        } catch (IOException e) {
-            throw new IllegalArgumentException(option + " " + file + ": cannot write (" + reason(e) + ")", e);
         } finally {
             if (!moved) {
                 try {

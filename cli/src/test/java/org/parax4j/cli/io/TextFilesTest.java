@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -68,5 +69,17 @@ class TextFilesTest {
         assertEquals("--out " + file + ": is a file, expected a folder (or a path where one can be created)",
                 assertThrows(IllegalArgumentException.class, () -> TextFiles.checkFolder(file, "--out")).getMessage());
         TextFiles.checkFolder(dir.resolve("new/report"), "--out");
+    }
+
+    @Test
+    void aSymbolicLinkKeepsPointingAtItsReplacedTargetWithItsPermissions() throws IOException {
+        Path real = Files.writeString(dir.resolve("real.csv"), "old");
+        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-r-----"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), real);
+        TextFiles.write(link, "--out", w -> w.write("new"));
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("new", Files.readString(real));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(real)));
+        assertEquals(List.of(link, real), files());
     }
 }
