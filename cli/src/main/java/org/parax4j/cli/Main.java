@@ -92,6 +92,9 @@ public final class Main implements Callable<Integer> {
         CommandLine cli = new CommandLine(new Main(terminal));
         cli.setOut(out);
         cli.setErr(err);
+        var usage = cli.getCommandSpec().usageMessage();
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage()
+                .exitCodeListHeading(usage.exitCodeListHeading()).exitCodeList(usage.exitCodeList()));
         return execute(cli, args);
     }
 

@@ -211,6 +211,9 @@ class HostileInputTest {
         CliRun help = CliRun.of("--help");
         assertEquals(0, help.status());
         assertTrue(help.out().contains("Exit codes:") && help.out().contains("4   out of memory"), help.out());
+        CliRun usage = CliRun.of("gram", "--x", "x.csv");
+        assertEquals(Main.EXIT_USAGE, usage.status());
+        assertTrue(usage.err().contains("Exit codes:") && usage.err().contains("4   out of memory"), usage.err());
     }
 
     @Test
