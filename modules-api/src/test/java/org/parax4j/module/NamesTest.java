@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.parax4j.kernel.RBFKernel;
+import org.parax4j.param.Parameter;
 
 /** Bounded work and bounded messages for unknown names of any length (issue 15, bug 6). */
 class NamesTest {
@@ -63,5 +65,15 @@ class NamesTest {
     void candidatesAreShownBoundedToo() {
         String message = Names.unknown("map key", "k", List.of("k" + "\n".repeat(500)));
         assertTrue(message.length() < 400 && message.contains("k\\n\\n") && message.contains("(501 chars)"), message);
+    }
+
+    @Test
+    void aHugePathIsEchoedShort() {
+        RBFKernel kernel = new RBFKernel(Parameter.of(1.0), Meta.NONE);
+        for (String path : new String[] {"lengthScal" + "e".repeat(HUGE), "lengthScale." + "0".repeat(HUGE)}) {
+            var e = assertTimeoutPreemptively(Duration.ofSeconds(3),
+                    () -> assertThrows(IllegalArgumentException.class, () -> kernel.at(path)));
+            assertTrue(e.getMessage().length() < 600 && e.getMessage().startsWith("path 'lengthScal"), e.getMessage());
+        }
     }
 }

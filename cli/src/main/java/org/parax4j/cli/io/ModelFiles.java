@@ -9,6 +9,7 @@ import org.parax4j.json.Json;
 import org.parax4j.kernel.Kernel;
 import org.parax4j.module.Module;
 import org.parax4j.module.ModuleJson;
+import org.parax4j.module.Names;
 
 /**
  * Model files for the command line: loads a module tree saved with {@link ModuleJson#save} and
@@ -70,7 +71,7 @@ public final class ModelFiles {
         try {
             target = path == null || path.isEmpty() ? root : root.at(path);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--kernel '" + path + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException("--kernel '" + Names.shown(path) + "': " + e.getMessage(), e);
         }
         if (target instanceof Kernel k) {
             return k;
@@ -84,7 +85,7 @@ public final class ModelFiles {
                 kernels.add(p);
             }
         });
-        String where = path == null || path.isEmpty() ? "the model's root" : "--kernel '" + path + "'";
+        String where = path == null || path.isEmpty() ? "the model's root" : "--kernel '" + Names.shown(path) + "'";
         String hint = kernels.isEmpty() ? "the model holds no kernel"
                 : kernels.contains("") ? "the root is a kernel; omit --kernel"
                 : "kernels in this model: " + String.join(", ", kernels) + "; choose one with --kernel";
