@@ -12,6 +12,7 @@ import org.parax4j.cli.demo.Sensitivities;
 import org.parax4j.cli.demo.EnginePropagation;
 import org.parax4j.cli.demo.Summary;
 import org.parax4j.cli.io.ModelFiles;
+import org.parax4j.cli.io.TextFiles;
 import org.parax4j.engine.EngineInfo;
 import org.parax4j.engine.kernel.KernelMatrices;
 import org.parax4j.engine.kernel.ModuleKernels;
@@ -51,7 +52,8 @@ final class DemoCommand implements Callable<Integer> {
     long seed = 42;
 
     @Option(names = "--out", defaultValue = "parax4j-report", paramLabel = "DIR",
-            description = "Report folder (default: ${DEFAULT-VALUE} in the working directory).")
+            description = "Report folder (default: ${DEFAULT-VALUE} in the working directory), checked before "
+                    + "the Monte Carlo run.")
     Path out = Path.of("parax4j-report");
 
     @Override
@@ -59,6 +61,7 @@ final class DemoCommand implements Callable<Integer> {
         if (samples < 2) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--samples must be >= 2, got " + samples);
         }
+        TextFiles.checkFolder(out, "--out");
         long start = System.nanoTime();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();

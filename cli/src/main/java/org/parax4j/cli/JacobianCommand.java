@@ -1,5 +1,6 @@
 package org.parax4j.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
  * {@code parax4j jacobian}: the Jacobian of the kernel matrix {@code K(X1, X2)} (flattened
  * row-major) with respect to every free flat parameter of the model, as JSON
  * {@code {"flatName": [dK_00, dK_01, ...], ...}}, exact, through the engine's recorded graph
- * ({@code Recorder.kernelMatrix}) run with dual numbers.
+ * ({@code Recorder.kernelMatrix}) run with dual numbers. Every derivative is checked for NaN and ±∞
+ * before anything is written; the JSON is streamed to the output.
  */
 @Command(name = "jacobian", header = "Jacobian of the kernel matrix by free parameter, as JSON.",
         description = "Jacobian of the kernel matrix (flattened row-major) with respect to "
@@ -41,7 +43,8 @@ final class JacobianCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
+        Output.check(out, "--out");
         KernelOptions.Loaded in = inputs.load();
         CsvMatrix a = in.x1();
         CsvMatrix b = in.x2();
@@ -49,7 +52,13 @@ final class JacobianCommand implements Callable<Integer> {
         ModelFunction<Module> function = ModelFunction.record(in.model(), (m, g) -> g.kernelMatrix(
                 ModelFiles.kernel(m, path), a.values(), a.rows(), b.values(), b.rows(), a.cols()));
         Map<String, double[]> jacobian = function.funcJacobian(in.model(), wrt);
-        Output.write(out, Json.write(jacobian) + "\n", spec.commandLine().getOut(), spec.commandLine().getErr());
+        jacobian.forEach((name, values) -> Output.requireFinite("dK/d" + name, values, 0, values.length, b.rows(), 0,
+                null, "the kernel's hyperparameters put the derivative outside the double range at these points "
+                        + "(row i is point i of --x, column j point j of --x2)"));
+        Output.write(out, "--out", w -> {
+            Json.mapper().writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(w, jacobian);
+            w.write('\n');
+        }, spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
     }
 }

@@ -16,14 +16,26 @@ import picocli.CommandLine.Spec;
  * The parax4j command line: {@code demo} (the default when no subcommand is given), {@code gram},
  * {@code jacobian} and {@code sample}.
  *
- * <p>Exit codes: 0 on success; 1 for an input error (missing or malformed file, unknown name,
- * shape mismatch), with one message on standard error and no stack trace unless {@code --debug};
- * 2 for a usage error (unknown option, invalid option value), with the usage help; 3 for an
- * internal error (a bug: please report it with the {@code --debug} output).
+ * <p>Exit codes: 0 on success; 1 for an input error (missing or malformed file, invalid model JSON,
+ * unknown name, shape mismatch, an output that cannot be written, a result that would hold NaN or
+ * ±∞), with one message on standard error and no stack trace unless {@code --debug}; 2 for a usage
+ * error (unknown option, invalid option value), with the usage help; 3 for an internal error (a
+ * bug: please report it with the {@code --debug} output); 4 when the JVM runs out of memory or
+ * stack ({@link OutOfMemoryError}, {@link StackOverflowError}), with a message that says how to
+ * give it more. On any error a file named by {@code --out} is left unchanged; standard output may
+ * hold the rows written before the error.
  */
 @Command(name = "parax4j", mixinStandardHelpOptions = true, version = "parax4j 0.1.0-SNAPSHOT",
         description = "Parametric models on the JVM. Without a subcommand, runs the demo.",
-        subcommands = {DemoCommand.class, GramCommand.class, JacobianCommand.class, SampleCommand.class})
+        subcommands = {DemoCommand.class, GramCommand.class, JacobianCommand.class, SampleCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:input error: unreadable or invalid file, unknown name, shape mismatch, output that cannot be "
+                    + "written, or a result that would hold NaN or infinity (--out files are left unchanged)",
+            "2:usage error: unknown option or invalid option value",
+            "3:internal error: a bug, please report it with the --debug output",
+            "4:out of memory or stack: rerun with more (e.g. JAVA_TOOL_OPTIONS=-Xmx8g) or a smaller problem"})
 public final class Main implements Callable<Integer> {
 
     /** Exit code for input errors. */
@@ -32,6 +44,8 @@ public final class Main implements Callable<Integer> {
     public static final int EXIT_USAGE = 2;
     /** Exit code for internal errors. */
     public static final int EXIT_INTERNAL = 3;
+    /** Exit code for resource exhaustion: the JVM ran out of heap or stack. */
+    public static final int EXIT_RESOURCES = 4;
 
     @Spec
     CommandSpec spec;
@@ -78,8 +92,49 @@ public final class Main implements Callable<Integer> {
         CommandLine cli = new CommandLine(new Main(terminal));
         cli.setOut(out);
         cli.setErr(err);
+        var usage = cli.getCommandSpec().usageMessage();
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage()
+                .exitCodeListHeading(usage.exitCodeListHeading()).exitCodeList(usage.exitCodeList()));
+        return execute(cli, args);
+    }
+
+    /**
+     * Executes {@code cli} with the error handling described in the class documentation: exceptions
+     * become exit codes 1 or 3, and running out of heap or stack, which picocli passes on as an
+     * {@link Error}, becomes exit code 4.
+     *
+     * @return the exit status
+     */
+    static int execute(CommandLine cli, String... args) {
         cli.setExecutionExceptionHandler(Main::handle);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            return exhausted(e, cli.getErr(), commandName(cli), debugRequested(cli.getParseResult()));
+        }
+    }
+
+    private static String commandName(CommandLine cli) {
+        String name = cli.getCommandName();
+        for (ParseResult p = cli.getParseResult(); p != null; p = p.subcommand()) {
+            name = p.commandSpec().name();
+        }
+        return name;
+    }
+
+    private static int exhausted(Throwable e, PrintWriter err, String command, boolean debug) {
+        String advice = e instanceof StackOverflowError
+                ? "stack overflow (the input is nested too deeply for the thread stack): simplify the input, or "
+                        + "give Java a larger stack, e.g. JAVA_TOOL_OPTIONS=-Xss16m"
+                : "out of memory (" + (e.getMessage() == null ? "" : e.getMessage() + ", ") + "maximum heap "
+                        + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB): give Java more memory, e.g. "
+                        + "JAVA_TOOL_OPTIONS=-Xmx8g, or use fewer points or samples";
+        err.println("parax4j " + command + ": " + advice + "; files named by --out are left unchanged");
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return EXIT_RESOURCES;
     }
 
     @Override
@@ -89,6 +144,11 @@ public final class Main implements Callable<Integer> {
 
     private static int handle(Exception e, CommandLine command, ParseResult parsed) {
         PrintWriter err = command.getErr();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError || t instanceof StackOverflowError) {
+                return exhausted(t, err, command.getCommandName(), debugRequested(parsed));
+            }
+        }
         boolean input = e instanceof IllegalArgumentException || e instanceof IOException
                 || e instanceof UncheckedIOException;
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 import org.parax4j.cli.demo.SeededRandom;
+import org.parax4j.cli.io.Csv;
 import org.parax4j.cli.io.ModelFiles;
 import org.parax4j.module.Module;
 import org.parax4j.module.ModuleDistribution;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code parax4j sample}: {@code N} draws of the model's free flat parameters from its joint
  * distribution ({@link ModuleDistribution#sample}), physical values, as CSV with the flat names as
- * header. Free parameters without a distribution are held at their values.
+ * header. Free parameters without a distribution are held at their values. Rows are written as they
+ * are drawn (memory does not grow with {@code N}), each checked for NaN and ±∞ first.
  */
 @Command(name = "sample", header = "Draws of the model's free parameters (physical values), as CSV.",
         description = "N draws of the model's free flat parameters (physical values) as CSV, "
@@ -41,10 +43,11 @@ final class SampleCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         if (n < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--n must be >= 1, got " + n);
         }
+        Output.check(out, "--out");
         Module root = ModelFiles.load(model, "--model");
         List<String> names = root.flatParamNames();
         if (names.isEmpty()) {
@@ -52,15 +55,20 @@ final class SampleCommand implements Callable<Integer> {
         }
         ModuleDistribution distribution = root.distribution();
         RandomGenerator rng = SeededRandom.of(seed);
-        StringBuilder sb = new StringBuilder(String.join(",", names)).append('\n');
-        for (int i = 0; i < n; i++) {
-            Map<String, Double> draw = distribution.sample(rng);
-            for (int k = 0; k < names.size(); k++) {
-                sb.append(k == 0 ? "" : ",").append(draw.get(names.get(k)).doubleValue());
+        double[] row = new double[names.size()];
+        Output.write(out, "--out", w -> {
+            w.write(String.join(",", names));
+            w.write('\n');
+            for (int i = 0; i < n; i++) {
+                Map<String, Double> draw = distribution.sample(rng);
+                for (int k = 0; k < row.length; k++) {
+                    row[k] = draw.get(names.get(k));
+                }
+                Output.requireFinite("draw", row, 0, row.length, row.length, i, names, "the model's distribution "
+                        + "gives values outside the double range");
+                Csv.writeRow(w, row, 0, row.length);
             }
-            sb.append('\n');
-        }
-        Output.write(out, sb.toString(), spec.commandLine().getOut(), spec.commandLine().getErr());
+        }, spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
     }
 }

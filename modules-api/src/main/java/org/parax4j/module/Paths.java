@@ -28,7 +28,7 @@ final class Paths {
     static Module module(Module root, String path) {
         Object target = get(root, path);
         if (!(target instanceof Module m)) {
-            throw new IllegalArgumentException("path '" + path + "' leads to "
+            throw new IllegalArgumentException("path '" + Names.shown(path) + "' leads to "
                     + (target == null ? "null" : target.getClass().getSimpleName()) + ", not a module");
         }
         return m;
@@ -66,7 +66,7 @@ final class Paths {
         if (current instanceof Module module) {
             ModuleType type = ModuleType.of(module);
             if (!type.byField.containsKey(step)) {
-                throw new IllegalArgumentException("path '" + path + "': " + Names.unknown("field of "
+                throw new IllegalArgumentException("path '" + Names.shown(path) + "': " + Names.unknown("field of "
                         + type.type.getSimpleName(), step, type.byField.keySet()));
             }
             return type.slot(step).get(module);
@@ -76,32 +76,34 @@ final class Paths {
             try {
                 index = Integer.parseInt(step);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("path '" + path + "': list index expected, got '" + step + "'");
+                throw new IllegalArgumentException("path '" + Names.shown(path) + "': list index expected, got '"
+                        + Names.shown(step) + "'");
             }
             if (index < 0 || index >= list.size()) {
-                throw new IllegalArgumentException("path '" + path + "': index " + index + " outside a list of size "
+                throw new IllegalArgumentException("path '" + Names.shown(path) + "': index " + index + " outside a list of size "
                         + list.size());
             }
             return list.get(index);
         }
         if (current instanceof Map<?, ?> map) {
             if (!map.containsKey(step)) {
-                throw new IllegalArgumentException("path '" + path + "': " + Names.unknown("map key", step,
+                throw new IllegalArgumentException("path '" + Names.shown(path) + "': " + Names.unknown("map key", step,
                         map.keySet().stream().map(String::valueOf).toList()));
             }
             return map.get(step);
         }
-        throw new IllegalArgumentException("path '" + path + "': cannot step into "
-                + (current == null ? "null" : current.getClass().getSimpleName()) + " with '" + step + "'");
+        throw new IllegalArgumentException("path '" + Names.shown(path) + "': cannot step into "
+                + (current == null ? "null" : current.getClass().getSimpleName()) + " with '" + Names.shown(step) + "'");
     }
 
     private static List<String> split(String path) {
         if (path == null || path.isEmpty()) {
-            throw new IllegalArgumentException("path must be a non-empty dotted field path, got '" + path + "'");
+            throw new IllegalArgumentException("path must be a non-empty dotted field path, got '"
+                    + Names.shown(path) + "'");
         }
         List<String> steps = List.of(path.split("\\.", -1));
         if (steps.contains("")) {
-            throw new IllegalArgumentException("path '" + path + "' has an empty element");
+            throw new IllegalArgumentException("path '" + Names.shown(path) + "' has an empty element");
         }
         return steps;
     }

@@ -1,25 +1,36 @@
 package org.parax4j.cli.io;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.parax4j.module.Names;
 
 /**
  * A strict CSV reader for numeric matrices and a writer for numeric tables. Reading accepts only
  * finite decimal numbers ({@code -1.5}, {@code 2e-3}, {@code .5}), separated by commas, optionally
  * surrounded by spaces or tabs, with the same number of columns on every row; blank lines are
  * skipped; there is no header, quoting or comment syntax. Errors name the source, the 1-based line
- * and column: {@code points.csv:3:7: expected a number, got 'x'}. Writing uses
+ * and column: {@code points.csv:3:7: expected a number, got 'x'} (characters that do not print
+ * escaped, long fields cut: {@link Names#shown}); a UTF-8 byte-order mark at the start of a file is
+ * dropped by {@link #read}. Writing uses
  * {@link Double#toString(double)}, which is locale-independent and round-trips exactly.
  *
  * <p>Stateless and thread-safe.
  */
 public final class Csv {
 
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?");
+    /**
+     * A decimal number. Possessive quantifiers and no ambiguous split of the digits: a field of n
+     * digits followed by a stray character fails in O(n) (the former {@code \\d+\\.?\\d*}
+     * backtracked over every split, O(n²): 220 s for a 100,000-digit field).
+     */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?+(?:\\d++(?:\\.\\d*+)?+|\\.\\d++)(?:[eE][+-]?+\\d++)?+");
 
     private Csv() {}
 
@@ -95,12 +106,12 @@ public final class Csv {
             String field = line.substring(from, to);
             if (!NUMBER.matcher(field).matches()) {
                 throw new IllegalArgumentException(source + ":" + lineNumber + ":" + (from + 1)
-                        + ": expected a number, got '" + field + "'");
+                        + ": expected a number, got '" + Names.shown(field) + "'");
             }
             double v = Double.parseDouble(field);
             if (!Double.isFinite(v)) {
                 throw new IllegalArgumentException(source + ":" + lineNumber + ":" + (from + 1)
-                        + ": expected a finite number, got '" + field + "'");
+                        + ": expected a finite number, got '" + Names.shown(field) + "'");
             }
             fields.add(v);
             if (comma < 0) {
@@ -133,8 +144,8 @@ public final class Csv {
     }
 
     /**
-     * A matrix as CSV text, one row per line, values written with {@link Double#toString(double)}.
-     * Allocates.
+     * A matrix as CSV text, one row per line ({@link #writeRow}). Allocates; for large matrices write
+     * row by row instead.
      *
      * @throws IllegalArgumentException when the length is not rows·cols
      */
@@ -144,25 +155,32 @@ public final class Csv {
             throw new IllegalArgumentException("values must hold rows*cols = " + ((long) rows * cols)
                     + " numbers for a " + rows + "x" + cols + " matrix, has " + values.length);
         }
-        StringBuilder sb = new StringBuilder(values.length * 20);
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                if (c > 0) {
-                    sb.append(',');
-                }
-                sb.append(values[r * cols + c]);
+        StringWriter sb = new StringWriter();
+        try {
+            for (int r = 0; r < rows; r++) {
+                writeRow(sb, values, r * cols, cols);
             }
-            sb.append('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
         }
         return sb.toString();
     }
 
     /**
-     * Writes a matrix file ({@link #format}), creating parent folders.
+     * Writes one CSV row: {@code values[from .. from + cols)} separated by commas, each written with
+     * {@link Double#toString(double)}, then a newline. Allocates only the number strings.
      *
-     * @throws IOException when the file cannot be written
+     * @throws IOException when {@code w} fails
+     * @throws IndexOutOfBoundsException when the range is outside {@code values}
      */
-    public static void write(Path file, double[] values, int rows, int cols) throws IOException {
-        TextFiles.write(file, format(values, rows, cols));
+    public static void writeRow(Writer w, double[] values, int from, int cols) throws IOException {
+        Objects.checkFromIndexSize(from, cols, values.length);
+        for (int c = 0; c < cols; c++) {
+            if (c > 0) {
+                w.write(',');
+            }
+            w.write(Double.toString(values[from + c]));
+        }
+        w.write('\n');
     }
 }

@@ -9,6 +9,7 @@ import org.parax4j.json.Json;
 import org.parax4j.kernel.Kernel;
 import org.parax4j.module.Module;
 import org.parax4j.module.ModuleJson;
+import org.parax4j.module.Names;
 
 /**
  * Model files for the command line: loads a module tree saved with {@link ModuleJson#save} and
@@ -36,7 +37,9 @@ public final class ModelFiles {
      * @return the module
      * @throws IllegalArgumentException for a missing file ({@link TextFiles#read}), malformed JSON
      *     ({@code file:line:column: ...}) or an invalid tree (unknown module type or field, invalid
-     *     parameter), prefixed with the file name
+     *     parameter), prefixed with the file name; also for any other runtime exception the loader
+     *     throws on this file (a module of the wrong type in a typed slot, a null required field),
+     *     whose type and message it names, because the file is untrusted input
      */
     public static Module load(Path file, String option) {
         String json = TextFiles.read(file, option);
@@ -47,6 +50,11 @@ public final class ModelFiles {
             throw new IllegalArgumentException(file + ":" + e.line() + ":" + e.column() + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        } catch (ClassCastException | NullPointerException | IllegalStateException | ArithmeticException
+                | IndexOutOfBoundsException | UnsupportedOperationException e) {
+            // the file is untrusted input: whatever it makes the loader throw is an input error
+            throw new IllegalArgumentException(file + ": invalid model (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         }
     }
 
@@ -63,7 +71,7 @@ public final class ModelFiles {
         try {
             target = path == null || path.isEmpty() ? root : root.at(path);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--kernel '" + path + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException("--kernel '" + Names.shown(path) + "': " + e.getMessage(), e);
         }
         if (target instanceof Kernel k) {
             return k;
@@ -77,7 +85,7 @@ public final class ModelFiles {
                 kernels.add(p);
             }
         });
-        String where = path == null || path.isEmpty() ? "the model's root" : "--kernel '" + path + "'";
+        String where = path == null || path.isEmpty() ? "the model's root" : "--kernel '" + Names.shown(path) + "'";
         String hint = kernels.isEmpty() ? "the model holds no kernel"
                 : kernels.contains("") ? "the root is a kernel; omit --kernel"
                 : "kernels in this model: " + String.join(", ", kernels) + "; choose one with --kernel";

@@ -3,7 +3,15 @@ package org.parax4j.cli.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CsvTest {
@@ -47,5 +55,42 @@ class CsvTest {
         double[] v = {0.1, -1e-300, 123456789.123, Math.PI, 0, 2};
         assertArrayEquals(v, Csv.parse(Csv.format(v, 3, 2), "x").values());
         assertThrows(IllegalArgumentException.class, () -> Csv.format(v, 4, 2));
+    }
+
+    @Test
+    void writeRowStreamsOneRowPerCallAndFormatIsTheirConcatenation() throws IOException {
+        double[] v = {0.1, -1e-300, 123456789.123, Math.PI, 0, 2};
+        List<String> pieces = new ArrayList<>();
+        Writer sink = new Writer() {
+            @Override
+            public void write(char[] buf, int off, int len) {
+                pieces.add(new String(buf, off, len));
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Csv.writeRow(sink, v, 2, 2);
+        assertEquals("1.23456789123E8,3.141592653589793\n", String.join("", pieces));
+        assertTrue(pieces.stream().allMatch(p -> p.length() < 30), "no row is built as one string first: " + pieces);
+        assertThrows(IndexOutOfBoundsException.class, () -> Csv.writeRow(sink, v, 5, 2));
+        StringWriter rows = new StringWriter();
+        for (int r = 0; r < 3; r++) {
+            Csv.writeRow(rows, v, 2 * r, 2);
+        }
+        assertEquals(Csv.format(v, 3, 2), rows.toString());
+    }
+
+    /** The number pattern backtracked over every split of the digits: 220 s for 100,000 digits and an 'x'. */
+    @Test
+    void aLongFieldThatIsNoNumberFailsInLinearTime() {
+        String digits = "1".repeat(200_000);
+        String message = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> error(digits + "x\n"));
+        assertEquals("p.csv:1:1: expected a number, got '" + "1".repeat(100) + "… (200001 chars)'", message);
+        assertEquals("p.csv:1:3: expected a number, got '\\u200b1'", error("1,\u200B1\n"));
+        assertArrayEquals(new double[] {1, 1.5, 1, 0.5, -2e3}, Csv.parse("1.,1.5,1e0,.5,-2.e+3\n", "p.csv").values());
     }
 }
