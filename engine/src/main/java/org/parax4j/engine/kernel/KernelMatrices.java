@@ -26,7 +26,9 @@ import org.parax4j.engine.internal.vector.VectorizationProvider;
  * the workspace has grown to the sizes in use and the same {@link Kernel} instance is passed again;
  * the overloads without a workspace create one (and the result array) per call.
  *
- * <p>Stateless and thread-safe; a workspace is not (one per calling thread).
+ * <p>Stateless and thread-safe; a workspace serves one call at a time (one per calling thread): a
+ * call on a workspace that another call is using throws {@link IllegalStateException} naming the
+ * workspace and both threads, before anything is written (see {@link KernelWorkspace}).
  */
 public final class KernelMatrices {
 
@@ -46,6 +48,7 @@ public final class KernelMatrices {
      * @throws IllegalArgumentException on an invalid size, a non-finite input (named as
      *     {@code x1[i][k]}), mismatched ARD length scales or a short or aliased output; nothing is
      *     modified then
+     * @throws IllegalStateException when another call is using {@code workspace}; nothing is modified
      */
     public static void matrix(Kernel kernel, double[] x1, int n, double[] x2, int m, int d, double[] out,
             KernelWorkspace workspace) {
@@ -96,10 +99,15 @@ public final class KernelMatrices {
     public static void diagonal(Kernel kernel, double[] x, int n, int d, double[] out, KernelWorkspace workspace) {
         check(kernel, x, "x", n, d, workspace);
         checkOutput(out, n, x, x);
-        KernelPlan plan = workspace.plan(kernel, d);
-        double[] stack = workspace.stack();
-        for (int i = 0; i < n; i++) {
-            out[i] = plan.pair(x, i * d, x, i * d, stack);
+        workspace.acquire();
+        try {
+            KernelPlan plan = workspace.plan(kernel, d);
+            double[] stack = workspace.stack();
+            for (int i = 0; i < n; i++) {
+                out[i] = plan.pair(x, i * d, x, i * d, stack);
+            }
+        } finally {
+            workspace.release();
         }
     }
 
@@ -151,16 +159,14 @@ public final class KernelMatrices {
         check(kernel, x1, "x1", n, d, workspace);
         checkInput(x2, "x2", m, d);
         checkOutput(out, checkedProduct(n, m), x1, x2);
-        KernelPlan plan = workspace.plan(kernel, d);
-        workspace.workspace().matrix(support, plan, x1, n, x2, m, out);
+        run(support, kernel, x1, n, x2, m, d, out, workspace);
     }
 
     static void gram(VectorSupport support, Kernel kernel, double[] x, int n, int d, double[] out,
             KernelWorkspace workspace) {
         check(kernel, x, "x", n, d, workspace);
         checkOutput(out, checkedProduct(n, n), x, x);
-        KernelPlan plan = workspace.plan(kernel, d);
-        workspace.workspace().matrix(support, plan, x, n, null, n, out);
+        run(support, kernel, x, n, null, n, d, out, workspace);
     }
 
     static void matrix(VectorSupport support, Kernel.Rbf kernel, float[] x1, int n, float[] x2, int m, int d,
@@ -168,14 +174,36 @@ public final class KernelMatrices {
         check(kernel, x1, "x1", n, d, workspace);
         checkInput(x2, "x2", m, d);
         checkOutput(out, checkedProduct(n, m), x1, x2);
-        workspace.workspace().rbfFloat(support, workspace.floatWeights(kernel, d), x1, n, x2, m, d, out);
+        run(support, kernel, x1, n, x2, m, d, out, workspace);
     }
 
     static void gram(VectorSupport support, Kernel.Rbf kernel, float[] x, int n, int d, float[] out,
             KernelWorkspace workspace) {
         check(kernel, x, "x", n, d, workspace);
         checkOutput(out, checkedProduct(n, n), x, x);
-        workspace.workspace().rbfFloat(support, workspace.floatWeights(kernel, d), x, n, null, n, d, out);
+        run(support, kernel, x, n, null, n, d, out, workspace);
+    }
+
+    /** Checked arguments; {@code x2 == null} means {@code K(x1, x1)}. Holds the workspace for the call. */
+    private static void run(VectorSupport support, Kernel kernel, double[] x1, int n, double[] x2, int m, int d,
+            double[] out, KernelWorkspace workspace) {
+        workspace.acquire();
+        try {
+            workspace.workspace().matrix(support, workspace.plan(kernel, d), x1, n, x2, m, out);
+        } finally {
+            workspace.release();
+        }
+    }
+
+    /** The float32 twin of {@link #run(VectorSupport, Kernel, double[], int, double[], int, int, double[], KernelWorkspace)}. */
+    private static void run(VectorSupport support, Kernel.Rbf kernel, float[] x1, int n, float[] x2, int m, int d,
+            float[] out, KernelWorkspace workspace) {
+        workspace.acquire();
+        try {
+            workspace.workspace().rbfFloat(support, workspace.floatWeights(kernel, d), x1, n, x2, m, d, out);
+        } finally {
+            workspace.release();
+        }
     }
 
     private static void check(Kernel kernel, Object x, String name, int n, int d, KernelWorkspace workspace) {

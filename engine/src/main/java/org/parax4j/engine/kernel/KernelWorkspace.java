@@ -1,5 +1,6 @@
 package org.parax4j.engine.kernel;
 
+import org.parax4j.engine.internal.concurrent.InUseGuard;
 import org.parax4j.engine.internal.kernel.KernelPlan;
 import org.parax4j.engine.internal.kernel.Workspace;
 
@@ -9,13 +10,17 @@ import org.parax4j.engine.internal.kernel.Workspace;
  * by the last call. Arrays grow to the largest call seen and are then reused, so repeated calls
  * of the same or smaller size with the same kernel instance allocate nothing.
  *
- * <p>Not thread-safe: use one workspace per calling thread (a workspace itself may use the
- * engine's worker pool, see {@link #isParallel()}). Holding one keeps about {@code 8·(m + 32)·d}
- * bytes plus {@code 32 KiB} per sum/product level and thread.
+ * <p>One call at a time: use one workspace per calling thread (a workspace itself may use the
+ * engine's worker pool, see {@link #isParallel()}). A call that finds the workspace in use by
+ * another call (another thread, or a re-entrant call) throws {@link IllegalStateException} naming
+ * the workspace and both threads, at once and without touching the workspace; it never waits.
+ * The check is one compare-and-set per call and allocates nothing. Holding a workspace keeps about
+ * {@code 8·(m + 32)·d} bytes plus {@code 32 KiB} per sum/product level and thread.
  */
 public final class KernelWorkspace {
 
     private final Workspace workspace;
+    private final InUseGuard guard = new InUseGuard("KernelWorkspace");
     private Kernel kernel;
     private int dimension;
     private KernelPlan plan;
@@ -41,6 +46,16 @@ public final class KernelWorkspace {
     /** Whether large matrices may be spread over the engine's worker threads. */
     public boolean isParallel() {
         return workspace.parallel();
+    }
+
+    /** Marks this workspace in use by the current thread. @throws IllegalStateException when it is in use */
+    void acquire() {
+        guard.acquire(this);
+    }
+
+    /** Ends the use begun by {@link #acquire()}. */
+    void release() {
+        guard.release();
     }
 
     Workspace workspace() {
