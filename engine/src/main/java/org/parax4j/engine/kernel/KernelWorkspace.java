@@ -19,6 +19,9 @@ import org.parax4j.engine.internal.kernel.Workspace;
  */
 public final class KernelWorkspace {
 
+    /** About the smallest length scale of the float32 RBF, {@code 1/Float.MAX_VALUE}. */
+    static final double MIN_FLOAT_LENGTH_SCALE = 1 / (double) Float.MAX_VALUE;
+
     private final Workspace workspace;
     private final InUseGuard guard = new InUseGuard("KernelWorkspace");
     private Kernel kernel;
@@ -80,13 +83,27 @@ public final class KernelWorkspace {
         return stack;
     }
 
-    /** Float weights {@code 1/ℓ_k} for the float32 RBF, rebuilt only when the kernel or d changed. */
+    /**
+     * Float weights {@code 1/ℓ_k} for the float32 RBF, rebuilt only when the kernel or d changed. A
+     * weight that underflows float is the smallest float instead of 0 (the kernel is 1 to float
+     * precision either way, and {@code 0·∞} cannot arise).
+     *
+     * @throws IllegalArgumentException when a weight overflows float ({@code ℓ} below
+     *     {@link #MIN_FLOAT_LENGTH_SCALE}), with the representable range
+     */
     float[] floatWeights(Kernel.Rbf rbf, int d) {
         if (rbf != floatKernel || d != floatDimension) {
             double[] inverse = rbf.lengthScales().inverse(d);
             float[] weights = new float[d];
             for (int k = 0; k < d; k++) {
-                weights[k] = (float) inverse[k];
+                weights[k] = Math.max((float) inverse[k], Float.MIN_VALUE);
+                if (Float.isInfinite(weights[k])) {
+                    throw new IllegalArgumentException("float32 RBF: " + (rbf.lengthScales().isotropic() ? "lengthScale"
+                            : "lengthScales[" + k + "]") + " must be at least " + MIN_FLOAT_LENGTH_SCALE
+                            + " (1/lengthScale must be a finite float), got "
+                            + rbf.lengthScales().values()[rbf.lengthScales().isotropic() ? 0 : k]
+                            + "; the double-precision matrix takes length scales down to 5.56e-309");
+                }
             }
             floatWeights = weights;
             floatKernel = rbf;
