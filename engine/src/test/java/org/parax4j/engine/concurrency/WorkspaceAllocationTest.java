@@ -23,7 +23,7 @@ class WorkspaceAllocationTest {
 
     @Test
     void guardedKernelCallsAllocateNothingInSteadyState() {
-        double[] x = SharedWorkspaceTest.points(64, 3, 5);
+        double[] x = SharedWorkspaceTest.points(32, 3, 5);
         float[] xf = new float[x.length];
         for (int k = 0; k < x.length; k++) {
             xf[k] = (float) x[k];
@@ -31,12 +31,12 @@ class WorkspaceAllocationTest {
         Kernel.Rbf rbf = Kernel.rbf(0.5);
         Kernel sum = rbf.plus(Kernel.matern(Kernel.Nu.FIVE_HALVES, 0.7).scaled(2));
         KernelWorkspace ws = KernelWorkspace.singleThreaded();
-        double[] out = new double[64 * 64];
-        float[] outF = new float[64 * 64];
-        assertEquals(0, steadyAllocation(() -> KernelMatrices.gram(sum, x, 64, 3, out, ws)), "gram");
-        assertEquals(0, steadyAllocation(() -> KernelMatrices.matrix(sum, x, 64, x, 64, 3, out, ws)), "matrix");
-        assertEquals(0, steadyAllocation(() -> KernelMatrices.diagonal(sum, x, 64, 3, out, ws)), "diagonal");
-        assertEquals(0, steadyAllocation(() -> KernelMatrices.gram(rbf, xf, 64, 3, outF, ws)), "float gram");
+        double[] out = new double[32 * 32];
+        float[] outF = new float[32 * 32];
+        assertEquals(0, steadyAllocation(() -> KernelMatrices.gram(sum, x, 32, 3, out, ws)), "gram");
+        assertEquals(0, steadyAllocation(() -> KernelMatrices.matrix(sum, x, 32, x, 32, 3, out, ws)), "matrix");
+        assertEquals(0, steadyAllocation(() -> KernelMatrices.diagonal(sum, x, 32, 3, out, ws)), "diagonal");
+        assertEquals(0, steadyAllocation(() -> KernelMatrices.gram(rbf, xf, 32, 3, outF, ws)), "float gram");
     }
 
     @Test
