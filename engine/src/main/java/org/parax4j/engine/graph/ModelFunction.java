@@ -189,12 +189,18 @@ public final class ModelFunction<M extends Module> {
      * @param ws this function's workspace. Modified.
      * @param out destination of length ≥ {@link #outputSize()}. Modified.
      * @throws IllegalArgumentException for a wrong length, a non-finite value or a foreign workspace
+     * @throws IllegalStateException when another call is using {@code ws} (naming both threads)
      */
     public void evaluate(double[] flat, Workspace ws, double[] out) {
-        Scratch s = load(flat, ws);
-        checkOut("out", out, outputSize());
-        PLAIN.run(s);
-        System.arraycopy(s.value(graph.output()), 0, out, 0, outputSize());
+        Scratch s = acquire(ws);
+        try {
+            load(flat, s);
+            checkOut("out", out, outputSize());
+            PLAIN.run(s);
+            System.arraycopy(s.value(graph.output()), 0, out, 0, outputSize());
+        } finally {
+            ws.release();
+        }
     }
 
     /**
@@ -207,17 +213,23 @@ public final class ModelFunction<M extends Module> {
      * @param value destination for the value (length ≥ outputSize()), or null. Modified.
      * @param jacobian destination of length ≥ numFree()·outputSize(). Modified.
      * @throws IllegalArgumentException for a wrong length, a non-finite value or a foreign workspace
+     * @throws IllegalStateException when another call is using {@code ws} (naming both threads)
      */
     public void jacobian(double[] flat, Wrt wrt, Workspace ws, double[] value, double[] jacobian) {
         Objects.requireNonNull(wrt, "wrt");
-        Scratch s = load(flat, ws);
-        checkOut("jacobian", jacobian, (long) numFree() * outputSize());
-        if (value != null) {
-            checkOut("value", value, outputSize());
-        }
-        DUAL.run(s, wrt == Wrt.PHYSICAL, jacobian);
-        if (value != null) {
-            System.arraycopy(s.value(graph.output()), 0, value, 0, outputSize());
+        Scratch s = acquire(ws);
+        try {
+            load(flat, s);
+            checkOut("jacobian", jacobian, (long) numFree() * outputSize());
+            if (value != null) {
+                checkOut("value", value, outputSize());
+            }
+            DUAL.run(s, wrt == Wrt.PHYSICAL, jacobian);
+            if (value != null) {
+                System.arraycopy(s.value(graph.output()), 0, value, 0, outputSize());
+            }
+        } finally {
+            ws.release();
         }
     }
 
@@ -354,10 +366,15 @@ public final class ModelFunction<M extends Module> {
         return flat;
     }
 
-    private Scratch load(double[] flat, Workspace ws) {
-        Objects.requireNonNull(flat, "flat");
+    /** The workspace's scratch, marked in use (release it in a {@code finally}). */
+    private Scratch acquire(Workspace ws) {
         Objects.requireNonNull(ws, "ws");
-        Scratch s = ws.scratch(this);
+        return ws.acquire(this);
+    }
+
+    /** Checks {@code flat} and writes it into the scratch's latent buffer (nothing is written when it fails). */
+    private void load(double[] flat, Scratch s) {
+        Objects.requireNonNull(flat, "flat");
         int n = numFree();
         if (flat.length != n) {
             throw new IllegalArgumentException("the flat vector must hold " + n
@@ -373,7 +390,6 @@ public final class ModelFunction<M extends Module> {
         for (int f = 0; f < n; f++) {
             lat[layout.freeElement(f)] = flat[f];
         }
-        return s;
     }
 
     private static void checkOut(String name, double[] out, long needed) {

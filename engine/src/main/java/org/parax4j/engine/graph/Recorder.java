@@ -9,6 +9,7 @@ import org.parax4j.engine.compile.Layout;
 import org.parax4j.engine.internal.graph.Node;
 import org.parax4j.engine.internal.graph.Op;
 import org.parax4j.engine.internal.graph.Shape;
+import org.parax4j.engine.internal.size.ArraySizes;
 import org.parax4j.kernel.ConstantKernel;
 import org.parax4j.kernel.Kernel;
 import org.parax4j.kernel.MaternKernel;
@@ -143,7 +144,8 @@ public final class Recorder {
      * @param x1 the first input, a matrix {@code [n, d]}
      * @param x2 the second input, a matrix {@code [m, d]} (may be {@code x1})
      * @throws IllegalArgumentException for an unsupported kernel, inputs that are not matrices of the
-     *     same width, or hyperparameters that do not fit the width
+     *     same width, hyperparameters that do not fit the width, or an {@code n × m} matrix larger
+     *     than an array (naming n, m, their product and the limit); nothing is recorded then
      */
     public Var kernelMatrix(Kernel kernel, Var x1, Var x2) {
         checkOpen();
@@ -160,6 +162,7 @@ public final class Recorder {
                     + x2.shapeInternal().cols());
         }
         kernel.checkDimension(d);
+        checkMatrixSize(x1.shapeInternal().rows(), x2.shapeInternal().rows());
         return kernelNode(kernel, x1, x2, d);
     }
 
@@ -167,12 +170,21 @@ public final class Recorder {
      * {@link #kernelMatrix(Kernel, Var, Var)} over constant inputs: {@code x1} is {@code n × d} and
      * {@code x2} is {@code m × d}, row-major (both copied).
      *
-     * @throws IllegalArgumentException for sizes that do not match or non-finite inputs
+     * @throws IllegalArgumentException for sizes that do not match, non-finite inputs or an
+     *     {@code n × m} matrix larger than an array (naming n, m, their product and the limit)
      */
     public Var kernelMatrix(Kernel kernel, double[] x1, int n, double[] x2, int m, int d) {
+        checkMatrixSize(n, m);
         Var a = constant(x1, n, d);
         Var b = x1 == x2 && n == m ? a : constant(x2, m, d);
         return kernelMatrix(kernel, a, b);
+    }
+
+    /** Checks that an {@code n × m} kernel matrix fits in an array, before anything is recorded. */
+    private static void checkMatrixSize(int n, int m) {
+        if (n >= 0 && m >= 0) {
+            ArraySizes.product("kernelMatrix of n × m = " + n + " × " + m + " points", n, m);
+        }
     }
 
     private Var kernelNode(Kernel kernel, Var x1, Var x2, int d) {

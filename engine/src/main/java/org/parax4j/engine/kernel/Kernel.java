@@ -7,7 +7,10 @@ import java.util.Objects;
  * evaluates. Every kernel here is positive semi-definite. Instances are immutable, thread-safe
  * values (records, compared by content); arguments are checked at construction.
  *
- * <p>With {@code x, y} points of dimension {@code d} and {@code r² = Σ_k ((x_k − y_k)/ℓ_k)²}:
+ * <p>With {@code x, y} points of dimension {@code d} and {@code r² = Σ_k ((x_k − y_k)/ℓ_k)²}
+ * (limits: where {@code r²} overflows every kernel below is 0; for length scales below about
+ * 5.56e-309, where {@code 1/ℓ} overflows, the matrices give the limit {@code ℓ → 0}: 1 for equal
+ * points and 0 otherwise):
  * <ul>
  *   <li>{@link Rbf}: {@code exp(−r²/2)};
  *   <li>{@link Matern}: ν = ½ {@code e^{−r}}; ν = 3/2 {@code (1 + √3 r) e^{−√3 r}}; ν = 5/2
@@ -108,30 +111,48 @@ public sealed interface Kernel
     }
 
     /**
-     * Rational quadratic kernel {@code (1 + r²/(2α))^{−α}}, a scale mixture of RBF kernels.
+     * Rational quadratic kernel {@code (1 + r²/(2α))^{−α}}, a scale mixture of RBF kernels. Where
+     * {@code r²/(2α)} overflows the matrices give 0, as the module's scalar reference does.
      *
      * @param lengthScale ℓ, finite and > 0
-     * @param alpha α, finite and > 0
+     * @param alpha α, finite and at least about 2.8e-309 ({@code 1/(2α)} must be a finite double)
      */
     record RationalQuadratic(double lengthScale, double alpha) implements Kernel {
-        /** @throws IllegalArgumentException if a parameter is not finite and > 0 */
+        /**
+         * @throws IllegalArgumentException if a parameter is not finite and > 0, or {@code 1/(2α)}
+         *     overflows (the message gives the representable range)
+         */
         public RationalQuadratic {
             requirePositive(lengthScale, "lengthScale");
             requirePositive(alpha, "alpha");
+            if (Double.isInfinite(0.5 / alpha)) {
+                throw new IllegalArgumentException("alpha must be in [" + 0.5 * KernelCompiler.MIN_LENGTH_SCALE + ", "
+                        + Double.MAX_VALUE + "] (1/(2·alpha) must be a finite double), got " + alpha);
+            }
         }
     }
 
     /**
-     * Periodic kernel {@code exp(−2 Σ_k sin²(π|x_k − y_k|/p) / ℓ²)}.
+     * Periodic kernel {@code exp(−2 Σ_k sin²(π|x_k − y_k|/p) / ℓ²)}. Whole periods are removed exactly
+     * (the kernel is 1 where every {@code |x_k − y_k|/p} is a whole number). For {@code ℓ} below
+     * about 1.5e-154, where {@code 2/ℓ²} overflows, the matrices give the limit {@code ℓ → 0}: 1
+     * at whole periods, 0 elsewhere.
      *
      * @param lengthScale ℓ, finite and > 0
-     * @param period p, finite and > 0
+     * @param period p, finite and at least about 5.56e-309 ({@code 1/p} must be a finite double)
      */
     record Periodic(double lengthScale, double period) implements Kernel {
-        /** @throws IllegalArgumentException if a parameter is not finite and > 0 */
+        /**
+         * @throws IllegalArgumentException if a parameter is not finite and > 0, or {@code 1/period}
+         *     overflows (the message gives the representable range)
+         */
         public Periodic {
             requirePositive(lengthScale, "lengthScale");
             requirePositive(period, "period");
+            if (Double.isInfinite(1 / period)) {
+                throw new IllegalArgumentException("period must be in [" + KernelCompiler.MIN_LENGTH_SCALE + ", "
+                        + Double.MAX_VALUE + "] (1/period must be a finite double), got " + period);
+            }
         }
     }
 

@@ -17,7 +17,18 @@ import org.parax4j.engine.internal.vector.VectorizationProvider;
  *
  * <p><b>Numerics.</b> Distances are formed from coordinate differences, never as
  * {@code ‖x‖² + ‖y‖² − 2x·y}, so points far from the origin keep full precision; accumulation is in
- * double (in float for the float32 variant). The SIMD path agrees with the scalar twin within
+ * double (in float for the float32 variant). Coordinates must lie within
+ * {@code ±}{@link #MAX_COORDINATE} (float32: {@code ±}{@link #MAX_FLOAT_COORDINATE}), so that every
+ * difference is finite: a pair at ±1e308 with ℓ = 1e308 would otherwise count as infinitely far apart
+ * (0 instead of {@code e⁻²}); such inputs are refused with the range in the message. Every valid
+ * hyperparameter gives a finite result, the kernel's limit where an intermediate overflows: 0 where
+ * the scaled distance overflows (also for Matérn, whose polynomial would give {@code ∞·0}); for
+ * length scales whose reciprocal overflows (below about 5.56e-309) the limit {@code ℓ → 0}, 1 for
+ * equal points and 0 otherwise; a periodic kernel with ℓ below about 1.5e-154 is 1 at whole periods
+ * and 0 elsewhere; the rational quadratic is 0 where {@code r²/(2α)} overflows (as the module's scalar
+ * reference; {@link Kernel.RationalQuadratic} refuses α below about 2.8e-309). The float32
+ * RBF refuses length scales below about 2.9e-39 ({@code 1/ℓ} overflows float) with the range in the
+ * message. The SIMD path agrees with the scalar twin within
  * {@code 1e-15 + 1e-12·|k|} per element (exp, sin, log1p differ by an ulp or so); results are
  * bit-identical whatever the number of threads. {@code K(X, X)} computes each symmetric pair once
  * and mirrors it, so it is exactly symmetric.
@@ -26,9 +37,16 @@ import org.parax4j.engine.internal.vector.VectorizationProvider;
  * the workspace has grown to the sizes in use and the same {@link Kernel} instance is passed again;
  * the overloads without a workspace create one (and the result array) per call.
  *
- * <p>Stateless and thread-safe; a workspace is not (one per calling thread).
+ * <p>Stateless and thread-safe; a workspace serves one call at a time (one per calling thread): a
+ * call on a workspace that another call is using throws {@link IllegalStateException} naming the
+ * workspace and both threads, before anything is written (see {@link KernelWorkspace}).
  */
 public final class KernelMatrices {
+
+    /** The largest coordinate magnitude: half of {@link Double#MAX_VALUE}, so that differences are finite. */
+    public static final double MAX_COORDINATE = Double.MAX_VALUE / 2;
+    /** The largest coordinate magnitude of the float32 variant: half of {@link Float#MAX_VALUE}. */
+    public static final double MAX_FLOAT_COORDINATE = Float.MAX_VALUE / 2;
 
     private KernelMatrices() {}
 
@@ -43,9 +61,11 @@ public final class KernelMatrices {
      * @param d input dimension, {@code ≥ 1}
      * @param out output of length at least {@code n·m}; not an input. Modified.
      * @param workspace caller-owned scratch, also selecting single- or multi-threaded. Modified.
-     * @throws IllegalArgumentException on an invalid size, a non-finite input (named as
-     *     {@code x1[i][k]}), mismatched ARD length scales or a short or aliased output; nothing is
-     *     modified then
+     * @throws IllegalArgumentException on an invalid size, a non-finite input or one beyond
+     *     {@code ±}{@link #MAX_COORDINATE} (named as {@code x1[i][k]}), mismatched ARD length scales,
+     *     ARD length scales of which only some are below 5.56e-309, or a short or aliased output;
+     *     nothing is modified then
+     * @throws IllegalStateException when another call is using {@code workspace}; nothing is modified
      */
     public static void matrix(Kernel kernel, double[] x1, int n, double[] x2, int m, int d, double[] out,
             KernelWorkspace workspace) {
@@ -96,10 +116,15 @@ public final class KernelMatrices {
     public static void diagonal(Kernel kernel, double[] x, int n, int d, double[] out, KernelWorkspace workspace) {
         check(kernel, x, "x", n, d, workspace);
         checkOutput(out, n, x, x);
-        KernelPlan plan = workspace.plan(kernel, d);
-        double[] stack = workspace.stack();
-        for (int i = 0; i < n; i++) {
-            out[i] = plan.pair(x, i * d, x, i * d, stack);
+        workspace.acquire();
+        try {
+            KernelPlan plan = workspace.plan(kernel, d);
+            double[] stack = workspace.stack();
+            for (int i = 0; i < n; i++) {
+                out[i] = plan.pair(x, i * d, x, i * d, stack);
+            }
+        } finally {
+            workspace.release();
         }
     }
 
@@ -118,7 +143,9 @@ public final class KernelMatrices {
      *
      * @param kernel the RBF kernel (isotropic or ARD; scales rounded to float)
      * @param out output of length at least {@code n·m}; not an input. Modified.
-     * @throws IllegalArgumentException as {@link #matrix(Kernel, double[], int, double[], int, int, double[], KernelWorkspace)}
+     * @throws IllegalArgumentException as {@link #matrix(Kernel, double[], int, double[], int, int, double[], KernelWorkspace)},
+     *     for inputs beyond {@code ±}{@link #MAX_FLOAT_COORDINATE}, or for a length scale below about
+     *     2.9e-39 (its reciprocal overflows float)
      */
     public static void matrix(Kernel.Rbf kernel, float[] x1, int n, float[] x2, int m, int d, float[] out,
             KernelWorkspace workspace) {
@@ -151,16 +178,14 @@ public final class KernelMatrices {
         check(kernel, x1, "x1", n, d, workspace);
         checkInput(x2, "x2", m, d);
         checkOutput(out, checkedProduct(n, m), x1, x2);
-        KernelPlan plan = workspace.plan(kernel, d);
-        workspace.workspace().matrix(support, plan, x1, n, x2, m, out);
+        run(support, kernel, x1, n, x2, m, d, out, workspace);
     }
 
     static void gram(VectorSupport support, Kernel kernel, double[] x, int n, int d, double[] out,
             KernelWorkspace workspace) {
         check(kernel, x, "x", n, d, workspace);
         checkOutput(out, checkedProduct(n, n), x, x);
-        KernelPlan plan = workspace.plan(kernel, d);
-        workspace.workspace().matrix(support, plan, x, n, null, n, out);
+        run(support, kernel, x, n, null, n, d, out, workspace);
     }
 
     static void matrix(VectorSupport support, Kernel.Rbf kernel, float[] x1, int n, float[] x2, int m, int d,
@@ -168,14 +193,36 @@ public final class KernelMatrices {
         check(kernel, x1, "x1", n, d, workspace);
         checkInput(x2, "x2", m, d);
         checkOutput(out, checkedProduct(n, m), x1, x2);
-        workspace.workspace().rbfFloat(support, workspace.floatWeights(kernel, d), x1, n, x2, m, d, out);
+        run(support, kernel, x1, n, x2, m, d, out, workspace);
     }
 
     static void gram(VectorSupport support, Kernel.Rbf kernel, float[] x, int n, int d, float[] out,
             KernelWorkspace workspace) {
         check(kernel, x, "x", n, d, workspace);
         checkOutput(out, checkedProduct(n, n), x, x);
-        workspace.workspace().rbfFloat(support, workspace.floatWeights(kernel, d), x, n, null, n, d, out);
+        run(support, kernel, x, n, null, n, d, out, workspace);
+    }
+
+    /** Checked arguments; {@code x2 == null} means {@code K(x1, x1)}. Holds the workspace for the call. */
+    private static void run(VectorSupport support, Kernel kernel, double[] x1, int n, double[] x2, int m, int d,
+            double[] out, KernelWorkspace workspace) {
+        workspace.acquire();
+        try {
+            workspace.workspace().matrix(support, workspace.plan(kernel, d), x1, n, x2, m, out);
+        } finally {
+            workspace.release();
+        }
+    }
+
+    /** The float32 twin of {@link #run(VectorSupport, Kernel, double[], int, double[], int, int, double[], KernelWorkspace)}. */
+    private static void run(VectorSupport support, Kernel.Rbf kernel, float[] x1, int n, float[] x2, int m, int d,
+            float[] out, KernelWorkspace workspace) {
+        workspace.acquire();
+        try {
+            workspace.workspace().rbfFloat(support, workspace.floatWeights(kernel, d), x1, n, x2, m, d, out);
+        } finally {
+            workspace.release();
+        }
     }
 
     private static void check(Kernel kernel, Object x, String name, int n, int d, KernelWorkspace workspace) {
@@ -194,10 +241,16 @@ public final class KernelMatrices {
             throw new IllegalArgumentException(name + " must hold rows*d = " + ((long) rows * d)
                     + " values, has " + length);
         }
+        double limit = x instanceof double[] ? MAX_COORDINATE : MAX_FLOAT_COORDINATE;
         for (int k = 0; k < length; k++) {
             double v = x instanceof double[] a ? a[k] : ((float[]) x)[k];
-            if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException(name + "[" + (k / d) + "][" + (k % d) + "] must be finite, got " + v);
+            if (!(Math.abs(v) <= limit)) {
+                String where = name + "[" + (k / d) + "][" + (k % d) + "]";
+                throw new IllegalArgumentException(Double.isFinite(v)
+                        ? where + " must be in [-" + limit + ", " + limit + "] (half the largest "
+                                + (x instanceof double[] ? "double" : "float") + ", so that coordinate differences "
+                                + "stay finite), got " + v
+                        : where + " must be finite, got " + v);
             }
         }
     }

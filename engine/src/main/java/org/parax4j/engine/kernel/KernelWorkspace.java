@@ -1,5 +1,6 @@
 package org.parax4j.engine.kernel;
 
+import org.parax4j.engine.internal.concurrent.InUseGuard;
 import org.parax4j.engine.internal.kernel.KernelPlan;
 import org.parax4j.engine.internal.kernel.Workspace;
 
@@ -9,13 +10,20 @@ import org.parax4j.engine.internal.kernel.Workspace;
  * by the last call. Arrays grow to the largest call seen and are then reused, so repeated calls
  * of the same or smaller size with the same kernel instance allocate nothing.
  *
- * <p>Not thread-safe: use one workspace per calling thread (a workspace itself may use the
- * engine's worker pool, see {@link #isParallel()}). Holding one keeps about {@code 8·(m + 32)·d}
- * bytes plus {@code 32 KiB} per sum/product level and thread.
+ * <p>One call at a time: use one workspace per calling thread (a workspace itself may use the
+ * engine's worker pool, see {@link #isParallel()}). A call that finds the workspace in use by
+ * another call (another thread, or a re-entrant call) throws {@link IllegalStateException} naming
+ * the workspace and both threads, at once and without touching the workspace; it never waits.
+ * The check is one compare-and-set per call and allocates nothing. Holding a workspace keeps about
+ * {@code 8·(m + 32)·d} bytes plus {@code 32 KiB} per sum/product level and thread.
  */
 public final class KernelWorkspace {
 
+    /** About the smallest length scale of the float32 RBF, {@code 1/Float.MAX_VALUE}. */
+    static final double MIN_FLOAT_LENGTH_SCALE = 1 / (double) Float.MAX_VALUE;
+
     private final Workspace workspace;
+    private final InUseGuard guard = new InUseGuard("KernelWorkspace");
     private Kernel kernel;
     private int dimension;
     private KernelPlan plan;
@@ -43,6 +51,16 @@ public final class KernelWorkspace {
         return workspace.parallel();
     }
 
+    /** Marks this workspace in use by the current thread. @throws IllegalStateException when it is in use */
+    void acquire() {
+        guard.acquire(this);
+    }
+
+    /** Ends the use begun by {@link #acquire()}. */
+    void release() {
+        guard.release();
+    }
+
     Workspace workspace() {
         return workspace;
     }
@@ -65,13 +83,27 @@ public final class KernelWorkspace {
         return stack;
     }
 
-    /** Float weights {@code 1/ℓ_k} for the float32 RBF, rebuilt only when the kernel or d changed. */
+    /**
+     * Float weights {@code 1/ℓ_k} for the float32 RBF, rebuilt only when the kernel or d changed. A
+     * weight that underflows float is the smallest float instead of 0 (the kernel is 1 to float
+     * precision either way, and {@code 0·∞} cannot arise).
+     *
+     * @throws IllegalArgumentException when a weight overflows float ({@code ℓ} below
+     *     {@link #MIN_FLOAT_LENGTH_SCALE}), with the representable range
+     */
     float[] floatWeights(Kernel.Rbf rbf, int d) {
         if (rbf != floatKernel || d != floatDimension) {
             double[] inverse = rbf.lengthScales().inverse(d);
             float[] weights = new float[d];
             for (int k = 0; k < d; k++) {
-                weights[k] = (float) inverse[k];
+                weights[k] = Math.max((float) inverse[k], Float.MIN_VALUE);
+                if (Float.isInfinite(weights[k])) {
+                    throw new IllegalArgumentException("float32 RBF: " + (rbf.lengthScales().isotropic() ? "lengthScale"
+                            : "lengthScales[" + k + "]") + " must be at least " + MIN_FLOAT_LENGTH_SCALE
+                            + " (1/lengthScale must be a finite float), got "
+                            + rbf.lengthScales().values()[rbf.lengthScales().isotropic() ? 0 : k]
+                            + "; the double-precision matrix takes length scales down to 5.56e-309");
+                }
             }
             floatWeights = weights;
             floatKernel = rbf;

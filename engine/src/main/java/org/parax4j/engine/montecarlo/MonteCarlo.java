@@ -10,6 +10,7 @@ import org.parax4j.engine.internal.graph.GraphAccess;
 import org.parax4j.engine.internal.graph.GraphDef;
 import org.parax4j.engine.internal.graph.GraphOps;
 import org.parax4j.engine.internal.random.RandomKernelsProvider;
+import org.parax4j.engine.internal.size.ArraySizes;
 import org.parax4j.engine.random.CounterRandom;
 import org.parax4j.engine.stats.StreamingSummary;
 import org.parax4j.engine.stats.Summary;
@@ -112,7 +113,39 @@ public final class MonteCarlo<M extends Module> {
         }
         this.batch = batch;
         this.threads = threads;
-        this.block = Math.multiplyExact(batch, BATCHES_PER_BLOCK);
+        checkBatchSize(batch);
+        this.block = batch * BATCHES_PER_BLOCK;
+    }
+
+    /**
+     * Checks that every per-thread buffer for batches of {@code batch} samples fits in an array:
+     * latent columns and sampler scratch of a block ({@code 16·batch} samples), output rows and
+     * graph node values of a batch.
+     *
+     * @throws IllegalArgumentException naming the largest buffer, its size and the largest batch
+     *     size this model allows
+     */
+    private void checkBatchSize(int batch) {
+        int maxNode = 0;
+        for (int i = 0; i < graph.size(); i++) {
+            maxNode = Math.max(maxNode, graph.node(i).size());
+        }
+        long[] perSample = {(long) BATCHES_PER_BLOCK * sampler.numFree(),
+            (long) BATCHES_PER_BLOCK * sampler.scratchSize(1), outputSize(), maxNode};
+        String[] names = {"latent columns, numFree·16 = " + sampler.numFree() + "·16", "sampler scratch, largest "
+            + "group dimension·16 = " + sampler.scratchSize(1) + "·16", "output rows, outputSize = " + outputSize(),
+            "largest graph value, " + maxNode};
+        int worst = 0;
+        for (int k = 1; k < perSample.length; k++) {
+            worst = perSample[k] > perSample[worst] ? k : worst;
+        }
+        if (perSample[worst] > ArraySizes.MAX_ARRAY / batch) {
+            throw new IllegalArgumentException("batchSize " + batch + " is too large for this model: a per-thread "
+                    + "buffer (" + names[worst] + " doubles per sample) would hold " + perSample[worst] + "·" + batch
+                    + " doubles, more than the largest Java array (" + ArraySizes.MAX_ARRAY + "); the largest "
+                    + "batchSize for this model is " + ArraySizes.MAX_ARRAY / Math.max(1, perSample[worst])
+                    + " (the default is " + DEFAULT_BATCH + ")");
+        }
     }
 
     /**
@@ -128,9 +161,13 @@ public final class MonteCarlo<M extends Module> {
     /**
      * A runner with the given block size and thread count (results do not depend on either).
      *
-     * @param batchSize samples per block, {@code ≥ 1}
+     * @param batchSize samples per block, {@code ≥ 1}; small enough that each thread's buffers
+     *     ({@code 16·batchSize} samples of latent values, {@code batchSize} samples of every graph
+     *     value) fit in arrays
      * @param threads most threads to use (the caller's and the fork/join common pool's), {@code ≥ 1}
-     * @throws IllegalArgumentException when {@code function} is null or an argument is out of range
+     * @throws IllegalArgumentException when {@code function} is null or an argument is out of range;
+     *     for a batch size too large for the model's buffers the message names the buffer, its size,
+     *     the array limit and the largest batch size allowed
      */
     public static <M extends Module> MonteCarlo<M> of(ModelFunction<M> function, int batchSize, int threads) {
         if (function == null) {
@@ -179,8 +216,9 @@ public final class MonteCarlo<M extends Module> {
      * The outputs of samples {@code 0 … numSamples − 1}, row-major: output k of sample s at
      * {@code [s·outputSize() + k]}. Allocates the result.
      *
-     * @throws IllegalArgumentException when {@code numSamples < 0} or the result would exceed an
-     *     array's size
+     * @throws IllegalArgumentException when {@code numSamples < 0}, or the result would exceed an
+     *     array's size or the JVM's maximum heap ({@link Runtime#maxMemory()}): the message names
+     *     both sizes and the limit and suggests {@link #summarize} or the index form in parts
      * @throws SampleOutOfRangeException when a draw has no latent value (the lowest such sample)
      */
     public double[] funcSamples(long seed, int numSamples) {
@@ -188,9 +226,18 @@ public final class MonteCarlo<M extends Module> {
             throw new IllegalArgumentException("numSamples must be >= 0, got " + numSamples);
         }
         long size = (long) numSamples * outputSize();
-        if (size > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("numSamples * outputSize = " + numSamples + " * " + outputSize()
-                    + " exceeds an array's size; use summarize or the index form in parts");
+        if (size > ArraySizes.MAX_ARRAY) {
+            throw new IllegalArgumentException("funcSamples would return numSamples·outputSize = " + numSamples + "·"
+                    + outputSize() + " = " + size + " doubles, more than the largest Java array ("
+                    + ArraySizes.MAX_ARRAY + "); use summarize for statistics without storing the samples, or "
+                    + "funcSamples(seed, index, count, out, from) in parts");
+        }
+        long heap = Runtime.getRuntime().maxMemory();
+        if (8 * size > heap) {
+            throw new IllegalArgumentException("funcSamples would return numSamples·outputSize = " + numSamples + "·"
+                    + outputSize() + " doubles (" + (8 * size >> 20) + " MiB), more than the JVM's maximum heap ("
+                    + (heap >> 20) + " MiB, -Xmx); use summarize for statistics without storing the samples, or "
+                    + "funcSamples(seed, index, count, out, from) in parts");
         }
         double[] out = new double[(int) size];
         funcSamples(seed, 0, numSamples, out, 0);
@@ -244,7 +291,8 @@ public final class MonteCarlo<M extends Module> {
      * @param listener progress callback, or null
      * @param cancellation token checked between rounds, or null
      * @throws IllegalArgumentException when {@code numSamples < 0}, a probability is out of range, or an
-     *     output is not finite (its sample is then named by the accumulator's index)
+     *     output is not finite: the message names the output index and the sample (the lowest such
+     *     sample, whatever the thread count) and how to reproduce it
      * @throws SamplingCancelledException when the token was cancelled; no partial result
      * @throws SampleOutOfRangeException when a draw has no latent value
      */
@@ -276,6 +324,7 @@ public final class MonteCarlo<M extends Module> {
             }
             int r = Math.min(round, numSamples - done);
             funcSamples(seed, done, r, rows, 0);
+            checkFinite(rows, r, size, done, seed);
             ForkJoinParts.run(parts, p -> {
                 int c0 = first[p];
                 int width = first[p + 1] - c0;
@@ -291,6 +340,24 @@ public final class MonteCarlo<M extends Module> {
             }
         }
         return combine(sums, first, probabilities, numSamples);
+    }
+
+    /**
+     * Checks the {@code r} rows of a round that starts at sample {@code first}.
+     *
+     * @throws IllegalArgumentException naming the output index and sample of the first non-finite
+     *     value (lowest sample, then lowest output, so the same for any thread count)
+     */
+    private static void checkFinite(double[] rows, int r, int size, long first, long seed) {
+        for (int i = 0; i < r * size; i++) {
+            if (!Double.isFinite(rows[i])) {
+                long sample = first + i / size;
+                throw new IllegalArgumentException("output " + (i % size) + " of sample " + sample + " is " + rows[i]
+                        + " (seed " + seed + "); summarize needs finite outputs. funcSamples(seed, " + sample
+                        + ", 1, out, 0) reproduces the sample, sampler().sampleLatentRows(seed, " + sample
+                        + ", 1) gives its parameters");
+            }
+        }
     }
 
     private static Summary combine(StreamingSummary[] sums, int[] first, double[] probabilities, long count) {

@@ -8,6 +8,7 @@ import org.parax4j.engine.compile.Group;
 import org.parax4j.engine.compile.Layout;
 import org.parax4j.engine.graph.ModelFunction;
 import org.parax4j.engine.internal.graph.GraphAccess;
+import org.parax4j.engine.internal.size.ArraySizes;
 import org.parax4j.engine.random.CounterRandom;
 import org.parax4j.engine.random.VectorSampler;
 import org.parax4j.module.Module;
@@ -119,7 +120,8 @@ public final class ParameterSampler {
 
     /** Doubles of scratch {@link #sampleLatent(long, long, int, double[], int, double[])} needs for {@code count} samples. */
     public int scratchSize(int count) {
-        return Math.multiplyExact(maxDimension, Math.max(count, 0));
+        return ArraySizes.product("sampler scratch (largest group dimension · samples)",
+                maxDimension, Math.max(count, 0));
     }
 
     /**
@@ -158,7 +160,8 @@ public final class ParameterSampler {
      */
     public double[] sampleLatentRows(long seed, long index, int count) {
         int n = numFree();
-        double[] cols = new double[Math.multiplyExact(n, Math.max(count, 0))];
+        double[] cols = new double[ArraySizes.product("sampleLatentRows (numFree · samples)", n,
+                Math.max(count, 0))];
         sampleLatent(seed, index, count, cols, 0, new double[scratchSize(count)]);
         double[] rows = new double[cols.length];
         for (int f = 0; f < n; f++) {

@@ -1,5 +1,7 @@
 package org.parax4j.engine.internal.graph;
 
+import org.parax4j.engine.internal.size.ArraySizes;
+
 /**
  * The buffers one thread needs to run a {@link GraphDef} over a batch of Monte Carlo samples with
  * {@link BatchExecutor}. A node whose value varies across samples holds {@code size × capacity}
@@ -65,7 +67,8 @@ public final class BatchScratch {
                 v |= varies[in];
             }
             varies[i] = v;
-            values[i] = v ? new double[Math.multiplyExact(node.size(), capacity)] : plain.values[i];
+            values[i] = v ? new double[ArraySizes.product("batch buffer of graph node " + i + " (node size · batch)",
+                    node.size(), capacity)] : plain.values[i];
         }
     }
 

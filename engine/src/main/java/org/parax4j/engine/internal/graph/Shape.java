@@ -1,6 +1,7 @@
 package org.parax4j.engine.internal.graph;
 
 import java.util.Arrays;
+import org.parax4j.engine.internal.size.ArraySizes;
 
 /**
  * The shape of a graph value: rank 0 (scalar), 1 ({@code [n]}) or 2 ({@code [r, c]}), row-major.
@@ -14,7 +15,12 @@ public record Shape(int[] dims) {
     /** The scalar shape. */
     public static final Shape SCALAR = new Shape(new int[0]);
 
-    /** Validates the rank and dimensions; copies the array. */
+    /**
+     * Validates the rank and dimensions; copies the array.
+     *
+     * @throws IllegalArgumentException for a rank above 2, a negative dimension or more elements than
+     *     an array holds (naming the dimensions, the element count and the limit)
+     */
     public Shape {
         dims = dims.clone();
         if (dims.length > 2) {
@@ -25,7 +31,8 @@ public record Shape(int[] dims) {
                 throw new IllegalArgumentException("shape dimensions must be >= 0, got " + Arrays.toString(dims));
             }
         }
-        Math.multiplyExact(dims.length > 0 ? dims[0] : 1, dims.length > 1 ? dims[1] : 1);
+        ArraySizes.product("a value of shape " + Arrays.toString(dims), dims.length > 0 ? dims[0] : 1,
+                dims.length > 1 ? dims[1] : 1);
     }
 
     /** A shape of these dimensions. */
@@ -62,7 +69,8 @@ public record Shape(int[] dims) {
     /**
      * The numpy broadcast of two shapes of rank ≤ 2.
      *
-     * @throws IllegalArgumentException when they do not broadcast, naming both
+     * @throws IllegalArgumentException when they do not broadcast, naming both, or when the result
+     *     has more elements than an array holds (naming both, the result, its size and the limit)
      */
     public static Shape broadcast(Shape a, Shape b) {
         int rank = Math.max(a.rank(), b.rank());
@@ -76,6 +84,8 @@ public record Shape(int[] dims) {
             }
             out[k] = da == 1 ? db : da;
         }
+        ArraySizes.product("broadcasting " + a + " with " + b + " to " + Arrays.toString(out),
+                rank > 1 ? out[0] : 1, rank > 0 ? out[rank - 1] : 1);
         return new Shape(out);
     }
 

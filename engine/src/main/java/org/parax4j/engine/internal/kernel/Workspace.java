@@ -2,6 +2,7 @@ package org.parax4j.engine.internal.kernel;
 
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.parax4j.engine.internal.size.ArraySizes;
 import org.parax4j.engine.internal.vector.LeafCode;
 import org.parax4j.engine.internal.vector.VectorSupport;
 
@@ -258,7 +259,7 @@ public final class Workspace {
     private int transpose(double[] x, int rows, int d) {
         int stride = (rows + PAD - 1) / PAD * PAD + PAD;
         if (x2t.length < (long) stride * d) {
-            x2t = new double[Math.multiplyExact(stride, d)];
+            x2t = new double[ArraySizes.product("feature-major copy of x2 (padded rows · d)", stride, d)];
         }
         for (int j = 0; j < rows; j++) {
             for (int k = 0; k < d; k++) {
@@ -271,7 +272,7 @@ public final class Workspace {
     private int transposeFloat(float[] x, int rows, int d) {
         int stride = (rows + PAD - 1) / PAD * PAD + PAD;
         if (x2tFloat.length < (long) stride * d) {
-            x2tFloat = new float[Math.multiplyExact(stride, d)];
+            x2tFloat = new float[ArraySizes.product("feature-major copy of x2 (padded rows · d)", stride, d)];
         }
         for (int j = 0; j < rows; j++) {
             for (int k = 0; k < d; k++) {

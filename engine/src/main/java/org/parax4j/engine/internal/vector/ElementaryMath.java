@@ -15,7 +15,8 @@ package org.parax4j.engine.internal.vector;
  * "What every computer scientist should know about floating-point arithmetic", 1991, Thm. 4);
  * {@code log u = e·ln2 + log m}, {@code m ∈ [√½, √2)}, and {@code log m = 2 atanh(t)},
  * {@code t = (m − 1)/(m + 1)}, {@code |t| ≤ 0.172}, by the atanh series to {@code t^23}
- * (truncation below 1e-18). Within a few ulps of {@link Math#log1p} for {@code z > −1} (tested).
+ * (truncation below 1e-18). Within a few ulps of {@link Math#log1p} for {@code z > −1} (tested);
+ * {@code log1p(+∞) = +∞} as {@link Math#log1p} (the steps above would give NaN: {@code ∞ − ∞}).
  */
 public final class ElementaryMath {
 
@@ -47,7 +48,7 @@ public final class ElementaryMath {
         return x * p;
     }
 
-    /** {@code log(1 + z)} for {@code z > −1}, accurate for small {@code z}; allocates nothing. */
+    /** {@code log(1 + z)} for {@code z > −1} (accurate for small {@code z}; {@code +∞} at {@code +∞}); allocates nothing. */
     public static double log1p(double z) {
         double u = 1 + z;
         double correction = (z - (u - 1)) / u;
@@ -63,7 +64,8 @@ public final class ElementaryMath {
         for (int i = 1; i < ATANH.length; i++) {
             p = Math.fma(p, w, ATANH[i]);
         }
-        return Math.fma(e, LN2_HI, 2 * t * p + Math.fma(e, LN2_LO, correction));
+        double log = Math.fma(e, LN2_HI, 2 * t * p + Math.fma(e, LN2_LO, correction));
+        return z == Double.POSITIVE_INFINITY ? z : log;
     }
 
     private static double[] sinCoefficients() {

@@ -16,8 +16,8 @@ package org.parax4j.engine.internal.vector;
  * Functions of {@code s}, each multiplied by {@code scale}: {@link #RBF} {@code exp(−s/2)};
  * {@link #MATERN_12} {@code exp(−√s)}; {@link #MATERN_32} {@code (1+r)e^{−r}, r=√(3s)};
  * {@link #MATERN_52} {@code (1+r+r²/3)e^{−r}, r=√(5s)}; {@link #RATIONAL_QUADRATIC}
- * {@code exp(−α·log1p(s/(2α)))}, α = {@code parameter}; {@link #EXP_LINEAR} {@code exp(parameter·s)};
- * {@link #INDICATOR} {@code s == 0 ? 1 : 0}; {@link #ONE} {@code 1}.
+ * {@code exp(−α·log1p(s/(2α)))}, α = {@code parameter} (0 where {@code s/(2α)} overflows);
+ * {@link #EXP_LINEAR} {@code exp(parameter·s)}; {@link #INDICATOR} {@code s == 0 ? 1 : 0}; {@link #ONE} {@code 1}.
  *
  * <p>The scalar methods here are the reference that {@link ScalarVectorSupport} runs and that the
  * Vector API implementation mirrors lane by lane (same operation order, fused multiply-adds).
@@ -194,18 +194,22 @@ public final class LeafCode {
         return s;
     }
 
-    /** The kernel value for distance statistic {@code s}, times {@link #scale()}. */
+    /**
+     * The kernel value for distance statistic {@code s}, times {@link #scale()}. Where {@code e^{−r}}
+     * is flushed to zero the Matérn kernels are 0, also when their polynomial overflows (which
+     * would otherwise give {@code ∞·0 = NaN}, e.g. for {@code s = ∞}).
+     */
     public double apply(double s) {
         return switch (function) {
             case RBF -> ExpMath.exp(-0.5 * s) * scale;
             case MATERN_12 -> ExpMath.exp(-Math.sqrt(s)) * scale;
             case MATERN_32 -> {
                 double r = Math.sqrt(3 * s);
-                yield (1 + r) * ExpMath.exp(-r) * scale;
+                yield -r < ExpMath.MIN ? 0 : (1 + r) * ExpMath.exp(-r) * scale;
             }
             case MATERN_52 -> {
                 double r = Math.sqrt(5 * s);
-                yield Math.fma(r, r * (1.0 / 3), 1 + r) * ExpMath.exp(-r) * scale;
+                yield -r < ExpMath.MIN ? 0 : Math.fma(r, r * (1.0 / 3), 1 + r) * ExpMath.exp(-r) * scale;
             }
             case RATIONAL_QUADRATIC -> ExpMath.exp(ElementaryMath.log1p(s * (0.5 / parameter)) * -parameter) * scale;
             case EXP_LINEAR -> ExpMath.exp(parameter * s) * scale;

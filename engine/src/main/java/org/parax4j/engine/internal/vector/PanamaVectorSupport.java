@@ -361,13 +361,14 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
                         : j.selectFrom(ta, tb).blend(j.selectFrom(tc, td), j.compare(VectorOperators.GE, 4));
                 DoubleVector e = table.fma(r.mul(p), table).reinterpretAsLongs()
                         .add(n.lanewise(VectorOperators.ASHR, 3).lanewise(VectorOperators.LSHL, 52))
-                        .reinterpretAsDoubles()
-                        .blend(0.0, x.compare(VectorOperators.LT, ExpMath.MIN));
+                        .reinterpretAsDoubles();
                 if (poly == 1) {
                     e = x.neg().add(1).mul(e);
                 } else if (poly == 2) {
                     e = x.fma(x.mul(1.0 / 3), x.neg().add(1)).mul(e);
                 }
+                // Flushed after the polynomial, so that an overflowing one (Matérn at r = ∞) gives 0, not ∞·0.
+                e = e.blend(0.0, x.compare(VectorOperators.LT, ExpMath.MIN));
                 if (scale != 1) {
                     e = e.mul(scale); // (·1 is exact, so skipping it keeps the twin's bits)
                 }
@@ -422,6 +423,7 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
                 p = p.fma(w, w.broadcast(c[10]));
                 p = p.fma(w, w.broadcast(c[11]));
                 e.fma(w.broadcast(ElementaryMath.LN2_HI), t.mul(2).mul(p).add(e.fma(w.broadcast(ElementaryMath.LN2_LO), correction)))
+                        .blend(Double.POSITIVE_INFINITY, z.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY))
                         .intoArray(v, o + col, mask);
             }
         }

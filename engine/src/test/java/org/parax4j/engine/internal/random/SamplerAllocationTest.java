@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * application uses one width).
  */
 @Tag("own-jvm")
-class SamplerAllocationTest {
+public class SamplerAllocationTest {
 
     private static final int ATTEMPTS = 400;
     private static final long GAMMA = 0x9e3779b97f4a7c15L;
@@ -37,8 +37,11 @@ class SamplerAllocationTest {
         assertEquals(0, steadyAllocation(() -> kernels.exp(out, 0, out, 0, out.length)), "exp");
     }
 
-    /** Bytes allocated by ten calls, after warming up until ten calls allocate nothing (or giving up). */
-    private static long steadyAllocation(Runnable call) {
+    /**
+     * Bytes allocated by ten calls, after warming up until ten calls allocate nothing (or giving up);
+     * shared with the other steady-state allocation tests.
+     */
+    public static long steadyAllocation(Runnable call) {
         ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().threadId();
         long bytes = -1;
