@@ -11,9 +11,14 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.parax4j.engine.EngineInfo;
 import org.parax4j.service.api.ApiException;
+import org.parax4j.service.api.JsonRequest;
 import org.parax4j.service.api.ModelEndpoints;
 import org.parax4j.service.api.Reply;
 import org.parax4j.service.exec.EngineExecutor;
@@ -45,6 +50,7 @@ public final class ParaxService implements AutoCloseable {
     private final ModelEndpoints endpoints;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final WebServer server;
+    private final ScheduledThreadPoolExecutor watchdog;
     private volatile boolean draining;
     private boolean stopped;
 
@@ -54,12 +60,20 @@ public final class ParaxService implements AutoCloseable {
         this.executor = new EngineExecutor(config.engineThreads(), config.queueCapacity());
         this.metrics = new ServiceMetrics(executor, inFlight::get, models.all().values());
         this.endpoints = new ModelEndpoints(models, executor, config);
+        this.watchdog = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "parax4j-read-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        watchdog.setRemoveOnCancelPolicy(true);
         this.server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
                 .shutdownHook(false)
-                .maxPayloadSize(config.maxBodyBytes())
+                .maxPayloadSize(2L * config.maxBodyBytes()) // a safety net; the handlers enforce maxBodyBytes
                 .connectionOptions(o -> o.readTimeout(config.readTimeout()))
+                .idleConnectionTimeout(config.readTimeout())
+                .idleConnectionPeriod(Duration.ofMillis(Math.max(100, config.readTimeout().toMillis() / 4)))
                 .directHandlers(d -> {
                     for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
                         d.addHandler(type, ParaxService::direct);
@@ -86,6 +100,7 @@ public final class ParaxService implements AutoCloseable {
             service.server.start();
         } catch (RuntimeException e) {
             service.executor.shutdown(Duration.ZERO);
+            service.watchdog.shutdownNow();
             service.metrics.close();
             throw new IllegalStateException("cannot start the service on " + config.host() + ":" + config.port() + ": "
                     + e.getMessage(), e);
@@ -103,13 +118,13 @@ public final class ParaxService implements AutoCloseable {
                 .get("/v1/models/{model}", (req, res) -> handle("model", req, res,
                         () -> endpoints.info(model(req))))
                 .post("/v1/models/{model}/evaluate", (req, res) -> handle("evaluate", req, res,
-                        () -> endpoints.evaluate(model(req), req.content().inputStream(), length(req))))
+                        () -> endpoints.evaluate(model(req), body(req))))
                 .post("/v1/models/{model}/jacobian", (req, res) -> handle("jacobian", req, res,
-                        () -> endpoints.jacobian(model(req), req.content().inputStream(), length(req))))
+                        () -> endpoints.jacobian(model(req), body(req))))
                 .post("/v1/models/{model}/sensitivity", (req, res) -> handle("sensitivity", req, res,
-                        () -> endpoints.sensitivity(model(req), req.content().inputStream(), length(req))))
+                        () -> endpoints.sensitivity(model(req), body(req))))
                 .post("/v1/models/{model}/montecarlo", (req, res) -> handle("montecarlo", req, res,
-                        () -> endpoints.monteCarlo(model(req), req.content().inputStream(), length(req))))
+                        () -> endpoints.monteCarlo(model(req), body(req))))
                 .post("/v1/models/{model}/gp/predict", (req, res) -> handle("gp", req, res,
                         () -> endpoints.gpPredict(model(req))))
                 .any((req, res) -> handle("unknown", req, res, () -> {
@@ -151,6 +166,38 @@ public final class ParaxService implements AutoCloseable {
         metrics.record(route, reply.status(), System.nanoTime() - t0);
     }
 
+    /**
+     * The request body, read within the limit and within the read timeout: a client that has not sent its
+     * whole body by then has its connection closed (the watchdog interrupts this virtual thread, which
+     * closes the socket it is blocked on), so slow clients hold no more than a parked virtual thread.
+     */
+    private byte[] body(ServerRequest req) {
+        Thread reader = Thread.currentThread();
+        AtomicBoolean done = new AtomicBoolean();
+        ScheduledFuture<?> alarm = watchdog.schedule(() -> {
+            if (done.compareAndSet(false, true)) {
+                reader.interrupt();
+            }
+        }, config.readTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        byte[] body;
+        try {
+            body = JsonRequest.readBody(req.content().inputStream(), length(req), config.maxBodyBytes());
+        } catch (ApiException e) {
+            body = null;
+            if (done.compareAndSet(false, true)) {
+                alarm.cancel(false);
+                throw e;
+            }
+        }
+        if (!done.compareAndSet(false, true)) {
+            Thread.interrupted();
+            throw new ApiException(408, "body", "the body did not arrive within the read timeout of "
+                    + config.readTimeout().toMillis() + " ms");
+        }
+        alarm.cancel(false);
+        return body;
+    }
+
     private static String model(ServerRequest req) {
         return req.path().pathParameters().get("model");
     }
@@ -161,7 +208,7 @@ public final class ParaxService implements AutoCloseable {
 
     private static DirectHandler.TransportResponse direct(DirectHandler.TransportRequest req, DirectHandler.EventType type,
             Status status, io.helidon.http.ServerResponseHeaders headers, String message) {
-        String field = type == DirectHandler.EventType.PAYLOAD_TOO_LARGE ? "body" : "request";
+        String field = type == DirectHandler.EventType.PAYLOAD_TOO_LARGE || status.code() == 413 ? "body" : "request";
         Reply reply = Reply.error(status.code(), field, message == null || message.isBlank() ? status.reasonPhrase() : message);
         return DirectHandler.TransportResponse.builder().status(status).headers(headers)
                 .header(HeaderNames.CONTENT_TYPE, Reply.JSON).entity(reply.body()).keepAlive(false).build();
@@ -244,6 +291,7 @@ public final class ParaxService implements AutoCloseable {
         boolean drained = inFlight.get() == 0;
         server.stop();
         boolean finished = executor.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        watchdog.shutdownNow();
         metrics.close();
         stopped = true;
         LOG.info("parax4j service stopped ({})", drained && finished ? "drained" : "grace period exceeded");

@@ -23,29 +23,36 @@ public final class JsonRequest {
     }
 
     /**
-     * Reads at most {@code maxBytes} bytes and parses them.
+     * Reads at most {@code maxBytes} bytes of a body.
      *
      * @param contentLength the declared length, or −1 when unknown (chunked)
-     * @param allowed the top-level fields the endpoint knows
-     * @throws ApiException 413 (field {@code body}) when the body is larger than {@code maxBytes};
-     *     400 for malformed JSON, a non-object, or an unknown field
+     * @return the bytes
+     * @throws ApiException 413 (field {@code body}) when the body is larger than {@code maxBytes}; 400 when it
+     *     cannot be read
      */
-    public static JsonRequest read(InputStream in, long contentLength, int maxBytes, Set<String> allowed) {
+    public static byte[] readBody(InputStream in, long contentLength, int maxBytes) {
         if (contentLength > maxBytes) {
             throw tooLarge(contentLength + " bytes", maxBytes);
         }
         byte[] bytes;
         try {
             bytes = in.readNBytes(maxBytes + 1);
-            if (bytes.length > maxBytes) {
-                throw tooLarge("more than " + maxBytes + " bytes", maxBytes);
-            }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ApiException api) {
-                throw api;
-            }
             throw ApiException.badRequest("body", "could not read the request body: " + e.getMessage());
         }
+        if (bytes.length > maxBytes) {
+            throw tooLarge("more than " + maxBytes + " bytes", maxBytes);
+        }
+        return bytes;
+    }
+
+    /**
+     * Parses a body as a JSON object (an empty body is {@code {}}).
+     *
+     * @param allowed the top-level fields the endpoint knows
+     * @throws ApiException 400 (field {@code body}) for malformed JSON or a non-object; 400 naming an unknown field
+     */
+    public static JsonRequest parse(byte[] bytes, Set<String> allowed) {
         if (bytes.length == 0) {
             return new JsonRequest(Json.mapper().createObjectNode());
         }

@@ -1,7 +1,6 @@
 package org.parax4j.service.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -61,9 +60,9 @@ public final class ModelEndpoints {
      * {@code POST /v1/models/{model}/evaluate}: {@code {"points": [{flatName: physical, ...}, ...],
      * "timeBudgetMs": n}} (points default to one nominal point) → {@code {"model", "outputSize", "outputs": [[...], ...]}}.
      */
-    public Reply evaluate(String model, InputStream body, long length) {
+    public Reply evaluate(String model, byte[] body) {
         ServedModel m = model(model);
-        JsonRequest r = JsonRequest.read(body, length, config.maxBodyBytes(), Set.of("points", BUDGET));
+        JsonRequest r = JsonRequest.parse(body, Set.of("points", BUDGET));
         long deadline = deadline(r);
         JsonNode pointsNode = r.get("points");
         List<double[]> points = new ArrayList<>();
@@ -108,9 +107,9 @@ public final class ModelEndpoints {
      * {@code POST /v1/models/{model}/jacobian}: {@code {"point": {...}, "wrt": "latent"|"physical"}} →
      * {@code {"model", "wrt", "output": [...], "jacobian": {flatName: [d output_k / d θ]}}}.
      */
-    public Reply jacobian(String model, InputStream body, long length) {
+    public Reply jacobian(String model, byte[] body) {
         ServedModel m = model(model);
-        JsonRequest r = JsonRequest.read(body, length, config.maxBodyBytes(), Set.of("point", "wrt", BUDGET));
+        JsonRequest r = JsonRequest.parse(body, Set.of("point", "wrt", BUDGET));
         long deadline = deadline(r);
         double[] flat = point(m, r.get("point"), "point");
         String wrt = r.choice("wrt", WRT, "latent");
@@ -128,9 +127,9 @@ public final class ModelEndpoints {
      * "relative"|"semi-relative"|"absolute", "norm": 1|2|"inf"}} → {@code {"sensitivity": {flatName: [...]}}},
      * or {@code {"value": x}} when a norm is asked for (SPEC §7).
      */
-    public Reply sensitivity(String model, InputStream body, long length) {
+    public Reply sensitivity(String model, byte[] body) {
         ServedModel m = model(model);
-        JsonRequest r = JsonRequest.read(body, length, config.maxBodyBytes(), Set.of("point", "wrt", "kind", "norm", BUDGET));
+        JsonRequest r = JsonRequest.parse(body, Set.of("point", "wrt", "kind", "norm", BUDGET));
         long deadline = deadline(r);
         double[] flat = point(m, r.get("point"), "point");
         String wrt = r.choice("wrt", WRT, "latent");
@@ -166,9 +165,9 @@ public final class ModelEndpoints {
      * the streaming summary of the model's outputs under its parameter distributions (SPEC §7),
      * bit-identical to a local {@code MonteCarlo.summarize} with the same seed.
      */
-    public Reply monteCarlo(String model, InputStream body, long length) {
+    public Reply monteCarlo(String model, byte[] body) {
         ServedModel m = model(model);
-        JsonRequest r = JsonRequest.read(body, length, config.maxBodyBytes(), Set.of("samples", "seed", "percentiles", BUDGET));
+        JsonRequest r = JsonRequest.parse(body, Set.of("samples", "seed", "percentiles", BUDGET));
         long deadline = deadline(r);
         int samples = r.integer("samples", 1, config.maxSamples(), 1000);
         long seed = r.longValue("seed", 42);
