@@ -71,7 +71,7 @@ public final class ParaxService implements AutoCloseable {
                 .port(config.port())
                 .shutdownHook(false)
                 .maxPayloadSize(2L * config.maxBodyBytes()) // a safety net; the handlers enforce maxBodyBytes
-                .connectionOptions(o -> o.readTimeout(config.readTimeout()))
+                .connectionOptions(o -> o.readTimeout(config.readTimeout()).tcpNoDelay(true))
                 .idleConnectionTimeout(config.readTimeout())
                 .idleConnectionPeriod(Duration.ofMillis(Math.max(100, config.readTimeout().toMillis() / 4)))
                 .directHandlers(d -> {
@@ -93,8 +93,17 @@ public final class ParaxService implements AutoCloseable {
         return start(config, ModelRegistry.standard(config.engineThreads(), config.modelsDir()));
     }
 
-    /** Starts a server over {@code models} (complete before this call). */
+    /**
+     * Starts a server over {@code models} (complete before this call), after warming each model up for
+     * {@link ServiceConfig#warmup()}.
+     */
     public static ParaxService start(ServiceConfig config, ModelRegistry models) {
+        if (!config.warmup().isZero()) {
+            for (var m : models.all().values()) {
+                int rounds = m.warmUp(config.warmup());
+                LOG.info("model '{}' warmed up: {} rounds in {} ms", m.name(), rounds, config.warmup().toMillis());
+            }
+        }
         ParaxService service = new ParaxService(config, models);
         try {
             service.server.start();

@@ -23,10 +23,12 @@ import java.util.Objects;
  * @param queueCapacity engine tasks that may wait for a thread; beyond that requests are answered 503
  * @param readTimeout how long a connection may stay silent while the server reads a request
  * @param shutdownGrace how long a graceful stop waits for requests in flight
+ * @param warmup how long each model's evaluate, Jacobian and Monte Carlo paths are run before the port
+ *     opens, so that the first clients meet compiled code (0: no warm-up)
  */
 public record ServiceConfig(String host, int port, Path modelsDir, int maxBodyBytes, int maxPoints, int maxSamples,
         int maxPercentiles, Duration defaultTimeBudget, Duration maxTimeBudget, int engineThreads, int queueCapacity,
-        Duration readTimeout, Duration shutdownGrace) {
+        Duration readTimeout, Duration shutdownGrace, Duration warmup) {
 
     /** Default port of {@code ./parax4j serve}. */
     public static final int DEFAULT_PORT = 8080;
@@ -42,6 +44,7 @@ public record ServiceConfig(String host, int port, Path modelsDir, int maxBodyBy
         Objects.requireNonNull(maxTimeBudget, "maxTimeBudget");
         Objects.requireNonNull(readTimeout, "readTimeout");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(warmup, "warmup");
         check("port", port, 0, 65535);
         check("maxBodyBytes", maxBodyBytes, 64, 1 << 30);
         check("maxPoints", maxPoints, 1, 1_000_000);
@@ -59,25 +62,28 @@ public record ServiceConfig(String host, int port, Path modelsDir, int maxBodyBy
         if (shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("shutdownGrace must be >= 0, got " + shutdownGrace);
         }
+        if (warmup.isNegative()) {
+            throw new IllegalArgumentException("warmup must be >= 0, got " + warmup);
+        }
     }
 
     /**
      * The embedded default configuration: loopback, port {@value #DEFAULT_PORT}, bodies up to 1 MiB,
      * 1 000 points, 200 000 samples, 16 percentiles, a 2 s default and 10 s largest time budget, one
-     * engine thread per available processor with 64 queued tasks, a 10 s read timeout and a 10 s
-     * shutdown grace period.
+     * engine thread per available processor with 64 queued tasks, a 10 s read timeout, a 10 s
+     * shutdown grace period and a 1 s warm-up per model.
      */
     public static ServiceConfig defaults() {
         return new ServiceConfig("127.0.0.1", DEFAULT_PORT, null, 1 << 20, 1000, 200_000, 16, Duration.ofSeconds(2),
                 Duration.ofSeconds(10), Runtime.getRuntime().availableProcessors(), 64, Duration.ofSeconds(10),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), Duration.ofSeconds(1));
     }
 
     /**
      * {@link #defaults()} overridden by {@code --host H}, {@code --port N}, {@code --models DIR},
      * {@code --max-body-bytes N}, {@code --max-points N}, {@code --max-samples N},
      * {@code --engine-threads N}, {@code --queue-capacity N}, {@code --time-budget-ms N},
-     * {@code --max-time-budget-ms N}.
+     * {@code --max-time-budget-ms N}, {@code --warmup-ms N}.
      *
      * @throws IllegalArgumentException for an unknown option, a missing or non-integer value, or a
      *     value out of range (naming the option)
@@ -109,9 +115,10 @@ public record ServiceConfig(String host, int port, Path modelsDir, int maxBodyBy
                         c.maxTimeBudget);
                 case "--max-time-budget-ms" -> c.withLimits(c.maxBodyBytes, c.defaultTimeBudget,
                         Duration.ofMillis(integer(option, v)));
+                case "--warmup-ms" -> c.withWarmup(Duration.ofMillis(integer(option, v)));
                 default -> throw new IllegalArgumentException("unknown option " + option + "; known: --host, --port, "
                         + "--models, --max-body-bytes, --max-points, --max-samples, --engine-threads, --queue-capacity, "
-                        + "--time-budget-ms, --max-time-budget-ms");
+                        + "--time-budget-ms, --max-time-budget-ms, --warmup-ms");
             };
         }
         return c;
@@ -121,19 +128,25 @@ public record ServiceConfig(String host, int port, Path modelsDir, int maxBodyBy
     public ServiceConfig with(String host, int port, Path modelsDir, int maxPoints, int maxSamples, int engineThreads,
             int queueCapacity) {
         return new ServiceConfig(host, port, modelsDir, maxBodyBytes, maxPoints, maxSamples, maxPercentiles,
-                defaultTimeBudget, maxTimeBudget, engineThreads, queueCapacity, readTimeout, shutdownGrace);
+                defaultTimeBudget, maxTimeBudget, engineThreads, queueCapacity, readTimeout, shutdownGrace, warmup);
     }
 
     /** A copy with another body limit and time budgets. */
     public ServiceConfig withLimits(int maxBodyBytes, Duration defaultTimeBudget, Duration maxTimeBudget) {
         return new ServiceConfig(host, port, modelsDir, maxBodyBytes, maxPoints, maxSamples, maxPercentiles,
-                defaultTimeBudget, maxTimeBudget, engineThreads, queueCapacity, readTimeout, shutdownGrace);
+                defaultTimeBudget, maxTimeBudget, engineThreads, queueCapacity, readTimeout, shutdownGrace, warmup);
     }
 
     /** A copy with another read timeout and shutdown grace period. */
     public ServiceConfig withTimeouts(Duration readTimeout, Duration shutdownGrace) {
         return new ServiceConfig(host, port, modelsDir, maxBodyBytes, maxPoints, maxSamples, maxPercentiles,
-                defaultTimeBudget, maxTimeBudget, engineThreads, queueCapacity, readTimeout, shutdownGrace);
+                defaultTimeBudget, maxTimeBudget, engineThreads, queueCapacity, readTimeout, shutdownGrace, warmup);
+    }
+
+    /** A copy with another warm-up time (0: none). */
+    public ServiceConfig withWarmup(Duration warmup) {
+        return new ServiceConfig(host, port, modelsDir, maxBodyBytes, maxPoints, maxSamples, maxPercentiles,
+                defaultTimeBudget, maxTimeBudget, engineThreads, queueCapacity, readTimeout, shutdownGrace, warmup);
     }
 
     private static int integer(String option, String v) {

@@ -23,7 +23,8 @@ class LoadSmokeTest {
 
     @Test
     void sixteenClientsNoErrorsLatenciesReported() throws Exception {
-        ServiceConfig config = ServiceConfig.defaults().with("127.0.0.1", 0, null, 1000, 200_000, 2, 64);
+        ServiceConfig config = ServiceConfig.defaults().with("127.0.0.1", 0, null, 1000, 200_000, 2, 256)
+                .withWarmup(Duration.ofSeconds(2));
         List<LoadResult> results = new ArrayList<>();
         try (ParaxService service = ParaxService.start(config)) {
             LoadGenerator gen = new LoadGenerator(service.uri());

@@ -9,8 +9,9 @@ import java.util.Locale;
 
 /**
  * The full load test (run by {@code bench/service-load}) against a running service:
- * closed loop at 1, 2, 4, 8, 16, 32 and 64 clients for every standard target, then open loop at
- * fixed rates for {@code evaluate}; writes {@code OUT.md} and {@code OUT.png}.
+ * for every standard target a JIT warm-up (8 clients, twice the warm-up time, not reported), then
+ * closed loop at 1, 2, 4, 8, 16, 32 and 64 clients; then open loop at fixed rates for
+ * {@code evaluate}; writes {@code OUT.md} and {@code OUT.png}.
  *
  * <pre>
  * java -cp ... org.parax4j.service.load.LoadMain --url http://127.0.0.1:8080 --out bench/results/service-load
@@ -53,6 +54,8 @@ public final class LoadMain {
         Duration measure = Duration.ofSeconds(seconds);
         Duration warm = Duration.ofSeconds(warmup);
         for (LoadTarget t : LoadTarget.standard()) {
+            // JIT warm-up of this target's server and client paths before its first measured step
+            gen.closedLoop(t, 8, Duration.ZERO, warm.multipliedBy(2));
             for (int clients = 1; clients <= 64; clients *= 2) {
                 LoadResult r = gen.closedLoop(t, clients, warm, measure);
                 System.out.println(line(r));
