@@ -36,7 +36,8 @@ public final class JsonRequest {
         }
         byte[] bytes;
         try {
-            bytes = in.readNBytes(maxBytes + 1);
+            // a declared length is read exactly (one allocation); a chunked body up to one byte past the limit
+            bytes = contentLength >= 0 ? in.readNBytes((int) contentLength) : in.readNBytes(maxBytes + 1);
         } catch (IOException | RuntimeException e) {
             throw ApiException.badRequest("body", "could not read the request body: " + e.getMessage());
         }

@@ -82,7 +82,7 @@ public final class LoadMain {
             return "";
         }
         long errors = results.stream().mapToLong(LoadResult::errors).sum();
-        return String.format(Locale.ROOT, "evaluate at 64 clients: %.0f req/s = %.0f %% of health's %.0f req/s; "
+        return String.format(Locale.ROOT, "evaluate at 64 clients: %.0f req/s = %.1f %% of health's %.0f req/s; "
                         + "p99 %.2f ms, p99.9 %.2f ms; errors in the whole run: %d",
                 eval.throughput(), 100 * eval.throughput() / health.throughput(), health.throughput(), eval.p99(),
                 eval.p999(), errors);
