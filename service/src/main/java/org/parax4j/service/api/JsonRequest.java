@@ -32,6 +32,7 @@ public final class JsonRequest {
      */
     public static byte[] readBody(InputStream in, long contentLength, int maxBytes) {
         if (contentLength > maxBytes) {
+            drain(in, 2L * maxBytes);
             throw tooLarge(contentLength + " bytes", maxBytes);
         }
         byte[] bytes;
@@ -42,9 +43,28 @@ public final class JsonRequest {
             throw ApiException.badRequest("body", "could not read the request body: " + e.getMessage());
         }
         if (bytes.length > maxBytes) {
+            drain(in, maxBytes);
             throw tooLarge("more than " + maxBytes + " bytes", maxBytes);
         }
         return bytes;
+    }
+
+    /**
+     * Reads and discards up to {@code limit} more bytes, so that the 413 answer is not lost to a TCP reset
+     * (a peer closing a socket with unread input resets it); the web server refuses bodies beyond twice the
+     * limit on its own. Failures are ignored: the connection is closed after a 413 anyway.
+     */
+    private static void drain(InputStream in, long limit) {
+        try {
+            byte[] sink = new byte[8192];
+            long left = limit;
+            int n;
+            while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the answer is 413 whatever happened here
+        }
     }
 
     /**
