@@ -1,0 +1,128 @@
+package org.parax4j.service.models;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.parax4j.engine.examples.ReferenceModel;
+import org.parax4j.engine.graph.ModelFunction;
+import org.parax4j.module.Module;
+import org.parax4j.module.ModuleJson;
+
+/**
+ * The models a service answers for, loaded at start-up: module trees read with {@link ModuleJson}
+ * and turned into recorded functions by a model-function factory registered for the root's type.
+ * The reference model of SPEC §11 ({@link ReferenceModel}) is registered and served as
+ * {@code reference}. Build it fully before the server starts; afterwards it is read-only and
+ * thread-safe.
+ */
+public final class ModelRegistry {
+
+    /** Name of the built-in reference model. */
+    public static final String REFERENCE = "reference";
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Map<Class<?>, Function<Module, ModelFunction<?>>> FACTORIES = new ConcurrentHashMap<>();
+
+    static {
+        ModuleJson.register(ReferenceModel.class);
+        ModuleJson.register(ReferenceModel.Resonator.class);
+        ModuleJson.register(ReferenceModel.Discrepancy.class);
+        registerFunction(ReferenceModel.class, ReferenceModel::function);
+    }
+
+    private final Map<String, ServedModel> models = new LinkedHashMap<>();
+    private final int poolCapacity;
+
+    /**
+     * An empty registry whose models keep at most {@code poolCapacity} idle workspaces each.
+     *
+     * @throws IllegalArgumentException when {@code poolCapacity < 1}
+     */
+    public ModelRegistry(int poolCapacity) {
+        if (poolCapacity < 1) {
+            throw new IllegalArgumentException("poolCapacity must be >= 1, got " + poolCapacity);
+        }
+        this.poolCapacity = poolCapacity;
+    }
+
+    /**
+     * Registers the model function of root type {@code type} (its module types must also be registered
+     * with {@link ModuleJson#register}). Thread-safe; a later registration replaces an earlier one.
+     */
+    public static <M extends Module> void registerFunction(Class<M> type, Function<M, ModelFunction<M>> factory) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(factory, "factory");
+        FACTORIES.put(type, m -> factory.apply(type.cast(m)));
+    }
+
+    /**
+     * The registry of the embedded configuration: the reference model, saved with {@link ModuleJson}
+     * and loaded back as a model file would be, then every {@code *.json} of {@code modelsDir} (when not
+     * null) under its file name without extension.
+     *
+     * @throws IllegalArgumentException when a file cannot be read or loaded (naming it)
+     */
+    public static ModelRegistry standard(int poolCapacity, Path modelsDir) {
+        ModelRegistry registry = new ModelRegistry(poolCapacity);
+        registry.load(REFERENCE, ModuleJson.save(ReferenceModel.create()));
+        if (modelsDir != null) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(modelsDir, "*.json")) {
+                for (Path file : files) {
+                    String name = file.getFileName().toString().replaceFirst("\\.json$", "");
+                    try {
+                        registry.load(name, Files.readString(file, StandardCharsets.UTF_8));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--models " + modelsDir + ": cannot read the directory: " + e, e);
+            }
+        }
+        return registry;
+    }
+
+    /**
+     * Loads a module tree from JSON and serves it as {@code name}.
+     *
+     * @return the served model
+     * @throws IllegalArgumentException for a bad name, a name taken, malformed JSON or an invalid tree, or a
+     *     root type without a registered model function
+     */
+    public ServedModel load(String name, String json) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("model name must match " + NAME + ", got '" + name + "'");
+        }
+        if (models.containsKey(name)) {
+            throw new IllegalArgumentException("model name '" + name + "' is taken");
+        }
+        Module module = ModuleJson.load(json);
+        Function<Module, ModelFunction<?>> factory = FACTORIES.get(module.getClass());
+        if (factory == null) {
+            throw new IllegalArgumentException("no model function is registered for root type "
+                    + module.getClass().getSimpleName() + "; register one with ModelRegistry.registerFunction");
+        }
+        ServedModel served = new ServedModel(name, factory.apply(module), poolCapacity);
+        models.put(name, served);
+        return served;
+    }
+
+    /** The model called {@code name}, or null. */
+    public ServedModel get(String name) {
+        return models.get(name);
+    }
+
+    /** Every model by name, in load order. Unmodifiable view. */
+    public Map<String, ServedModel> all() {
+        return Collections.unmodifiableMap(models);
+    }
+}
