@@ -1,0 +1,225 @@
+package org.parax4j.engine.fit;
+
+import java.util.List;
+import java.util.Objects;
+import org.parax4j.module.Module;
+
+/**
+ * The outcome of a fit: the fitted module (typed), how the optimiser stopped, the goodness-of-fit
+ * statistics, each free parameter's value and standard error, the correlation matrix and warnings
+ * that name the parameters concerned. {@link #report()} and {@link #reportMarkdown()} render it.
+ *
+ * <p><b>Statistics</b> (least squares; lmfit's definitions, N data points with non-zero weight, k
+ * free parameters): {@code χ² = Σ wᵢ(fᵢ − yᵢ)²} (wᵢ = 1/σᵢ² when σ was given, 1 when neither σ nor
+ * weights were), reduced {@code χ²/(N − k)}, {@code AIC = N·ln(χ²/N) + 2k},
+ * {@code BIC = N·ln(χ²/N) + k·ln N}, {@code R² = 1 − χ²/Σ wᵢ(yᵢ − ȳ_w)²} with the weighted mean ȳ_w.
+ *
+ * <p><b>Uncertainties.</b> The latent covariance is {@code (JᵀWJ)⁻¹} at the optimum (J with
+ * respect to the latent vector), multiplied by the reduced χ² unless σ was given; the physical
+ * covariance is {@code D·C·D} with {@code D = diag(d physical / d latent)}, which equals
+ * {@code (J_physᵀ W J_phys)⁻¹} at the same point, so the errors do not depend on the transforms.
+ * When JᵀWJ is numerically singular (smallest eigenvalue of its unit-diagonal scaling below 1e-10
+ * times the largest) the standard errors and correlations are NaN and a warning names the
+ * combination of parameters that the data cannot determine.
+ *
+ * <p>Immutable (accessors return copies of arrays) and thread-safe.
+ *
+ * @param <M> the module type
+ */
+public final class FitResult<M extends Module> {
+
+    private final M module;
+    private final OptimizerStatus status;
+    private final int iterations;
+    private final int evaluations;
+    private final double objective;
+    private final int dataPoints;
+    private final double chiSquare;
+    private final double rSquared;
+    private final boolean sigmaGiven;
+    private final List<FitParameter> parameters;
+    private final double[][] covariance;
+    private final double[][] latentCovariance;
+    private final List<String> warnings;
+    private final String method;
+
+    FitResult(M module, String method, OptimizerStatus status, int iterations, int evaluations, double objective,
+            int dataPoints, double chiSquare, double rSquared, boolean sigmaGiven, List<FitParameter> parameters,
+            double[][] covariance, double[][] latentCovariance, List<String> warnings) {
+        this.module = Objects.requireNonNull(module);
+        this.method = method;
+        this.status = status;
+        this.iterations = iterations;
+        this.evaluations = evaluations;
+        this.objective = objective;
+        this.dataPoints = dataPoints;
+        this.chiSquare = chiSquare;
+        this.rSquared = rSquared;
+        this.sigmaGiven = sigmaGiven;
+        this.parameters = List.copyOf(parameters);
+        this.covariance = covariance;
+        this.latentCovariance = latentCovariance;
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** The fitted module: the start module with the fitted latent values of its free parameters. */
+    public M module() {
+        return module;
+    }
+
+    /** How the optimiser stopped. */
+    public OptimizerStatus status() {
+        return status;
+    }
+
+    /** Whether the optimiser converged. */
+    public boolean converged() {
+        return status.converged();
+    }
+
+    /** A short reason for the stop. */
+    public String reason() {
+        return status.reason();
+    }
+
+    /** The method, e.g. "least squares (Levenberg-Marquardt, exact dual-number Jacobian)". */
+    public String method() {
+        return method;
+    }
+
+    /** Iterations taken. */
+    public int iterations() {
+        return iterations;
+    }
+
+    /** Function evaluations (for least squares: residual evaluations; accepted ones also computed J). */
+    public int evaluations() {
+        return evaluations;
+    }
+
+    /** The minimised objective: ½χ² for least squares. */
+    public double objective() {
+        return objective;
+    }
+
+    /** Number of data points N (non-zero weight). */
+    public int dataPoints() {
+        return dataPoints;
+    }
+
+    /** Number of fitted (free flat) parameters k. */
+    public int freeParameters() {
+        return parameters.size();
+    }
+
+    /** Degrees of freedom N − k. */
+    public int degreesOfFreedom() {
+        return dataPoints - parameters.size();
+    }
+
+    /** χ². */
+    public double chiSquare() {
+        return chiSquare;
+    }
+
+    /** χ²/(N − k); NaN when N ≤ k. */
+    public double reducedChiSquare() {
+        return degreesOfFreedom() > 0 ? chiSquare / degreesOfFreedom() : Double.NaN;
+    }
+
+    /** Akaike information criterion {@code N·ln(χ²/N) + 2k}. */
+    public double aic() {
+        return dataPoints * Math.log(Math.max(chiSquare, Double.MIN_NORMAL) / dataPoints) + 2.0 * parameters.size();
+    }
+
+    /** Bayesian information criterion {@code N·ln(χ²/N) + k·ln N}. */
+    public double bic() {
+        return dataPoints * Math.log(Math.max(chiSquare, Double.MIN_NORMAL) / dataPoints)
+                + parameters.size() * Math.log(dataPoints);
+    }
+
+    /** Coefficient of determination (weighted). */
+    public double rSquared() {
+        return rSquared;
+    }
+
+    /** Whether σ per point was given (then the covariance is not rescaled by the reduced χ²). */
+    public boolean sigmaGiven() {
+        return sigmaGiven;
+    }
+
+    /** The fitted parameters in flat order. */
+    public List<FitParameter> parameters() {
+        return parameters;
+    }
+
+    /**
+     * The parameter with this flat name.
+     *
+     * @throws IllegalArgumentException when no fitted parameter has that name, listing the names
+     */
+    public FitParameter parameter(String flatName) {
+        for (FitParameter p : parameters) {
+            if (p.name().equals(flatName)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("no fitted parameter named '" + flatName + "'; fitted: "
+                + parameters.stream().map(FitParameter::name).toList());
+    }
+
+    /** The flat names of the fitted parameters. */
+    public List<String> names() {
+        return parameters.stream().map(FitParameter::name).toList();
+    }
+
+    /** Physical covariance matrix (k×k, flat order; NaN when singular). Copy. */
+    public double[][] covariance() {
+        return copy(covariance);
+    }
+
+    /** Latent covariance matrix (k×k, flat order; NaN when singular). Copy. */
+    public double[][] latentCovariance() {
+        return copy(latentCovariance);
+    }
+
+    /** Correlation matrix (k×k; NaN when singular). New array. */
+    public double[][] correlation() {
+        int k = covariance.length;
+        double[][] c = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                c[i][j] = covariance[i][j] / Math.sqrt(covariance[i][i] * covariance[j][j]);
+            }
+        }
+        return c;
+    }
+
+    /** Warnings that name the parameters concerned (empty when there is nothing to say). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** The report as plain text in lmfit's layout. Allocates. */
+    public String report() {
+        return FitReport.text(this);
+    }
+
+    /** The report as Markdown tables. Allocates. */
+    public String reportMarkdown() {
+        return FitReport.markdown(this);
+    }
+
+    @Override
+    public String toString() {
+        return report();
+    }
+
+    private static double[][] copy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+}

@@ -1,0 +1,263 @@
+package org.parax4j.engine.fit;
+
+import java.util.Objects;
+import org.parax4j.engine.compile.Layout;
+import org.parax4j.engine.compile.TransformProgram;
+import org.parax4j.engine.graph.ModelFunction;
+import org.parax4j.engine.graph.Wrt;
+import org.parax4j.module.Module;
+
+/**
+ * Weighted least-squares fit of a recorded {@link ModelFunction} to data: minimises
+ * {@code Σ wᵢ·(fᵢ(θ) − yᵢ)²} over the free latent vector θ (as {@code withParams(double[])} takes
+ * it) by {@link LevenbergMarquardt} with the exact dual-number Jacobian.
+ *
+ * <pre>{@code
+ * ModelFunction<Model> f = ModelFunction.record(model.withFixedParams(Select.names("offset")), body);
+ * FitResult<Model> fit = LeastSquares.of(f, y).withSigma(sigma).fit();
+ * Model fitted = fit.module();
+ * System.out.println(fit.report());
+ * }</pre>
+ *
+ * <p><b>What is fitted.</b> The free parameters of the recorded model; fixed ones keep their
+ * recorded values (fix parameters before recording, e.g. with {@code withFixedParams}). Working in
+ * latent space, transforms keep parameters in their domains (a positive transform keeps q > 0);
+ * explicit parameter bounds become latent box bounds through the transform (when its inverse
+ * exists there) and LM steps are projected onto them.
+ *
+ * <p><b>Weights.</b> {@link #withSigma} sets {@code wᵢ = 1/σᵢ²} and makes the standard errors
+ * absolute; {@link #withWeights} sets wᵢ directly (zero drops a point) and the errors are scaled
+ * by the reduced χ², as without either.
+ *
+ * <p>Immutable and thread-safe; {@link #fit(double[], Workspace)} with a workspace the calling
+ * thread owns allocates only its result.
+ *
+ * @param <M> the module type
+ */
+public final class LeastSquares<M extends Module> {
+
+    private final ModelFunction<M> function;
+    private final double[] y;
+    private final double[] sqrtW;
+    private final boolean sigmaGiven;
+    private final LevenbergMarquardt optimizer;
+    private final double[] lower;
+    private final double[] upper;
+
+    private LeastSquares(ModelFunction<M> function, double[] y, double[] sqrtW, boolean sigmaGiven,
+            LevenbergMarquardt optimizer) {
+        this.function = function;
+        this.y = y;
+        this.sqrtW = sqrtW;
+        this.sigmaGiven = sigmaGiven;
+        this.optimizer = optimizer;
+        int n = function.numFree();
+        this.lower = new double[n];
+        this.upper = new double[n];
+        latentBounds(function.layout(), lower, upper);
+    }
+
+    /**
+     * A fit of {@code function} to {@code y} with unit weights and default optimiser settings.
+     *
+     * @param function the recorded model function; its free parameters are fitted
+     * @param y the data, one value per output element (row-major for matrix outputs). Copied.
+     * @throws IllegalArgumentException when y's length differs from the output size, y holds a
+     *     non-finite value (naming its index) or the function has no free parameter
+     */
+    public static <M extends Module> LeastSquares<M> of(ModelFunction<M> function, double[] y) {
+        Objects.requireNonNull(function, "function");
+        Objects.requireNonNull(y, "y");
+        if (y.length != function.outputSize()) {
+            throw new IllegalArgumentException("y has length " + y.length + ", the function has "
+                    + function.outputSize() + " outputs");
+        }
+        if (function.numFree() == 0) {
+            throw new IllegalArgumentException("the model has no free parameter to fit");
+        }
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isFinite(y[i])) {
+                throw new IllegalArgumentException("y[" + i + "] must be finite, got " + y[i]);
+            }
+        }
+        double[] ones = new double[y.length];
+        java.util.Arrays.fill(ones, 1);
+        return new LeastSquares<>(function, y.clone(), ones, false, LevenbergMarquardt.defaults());
+    }
+
+    /**
+     * A copy with a standard deviation per point: {@code wᵢ = 1/σᵢ²}, standard errors not rescaled.
+     *
+     * @throws IllegalArgumentException for a wrong length or a σ that is not finite and positive (naming its index)
+     */
+    public LeastSquares<M> withSigma(double[] sigma) {
+        Objects.requireNonNull(sigma, "sigma");
+        checkLength("sigma", sigma);
+        double[] s = new double[y.length];
+        for (int i = 0; i < s.length; i++) {
+            if (!(sigma[i] > 0) || !Double.isFinite(sigma[i])) {
+                throw new IllegalArgumentException("sigma[" + i + "] must be finite and > 0, got " + sigma[i]);
+            }
+            s[i] = 1 / sigma[i];
+        }
+        return new LeastSquares<>(function, y, s, true, optimizer);
+    }
+
+    /**
+     * A copy with a weight per point (≥ 0; 0 drops the point); standard errors rescaled by the reduced χ².
+     *
+     * @throws IllegalArgumentException for a wrong length, a negative or non-finite weight (naming
+     *     its index) or all weights zero
+     */
+    public LeastSquares<M> withWeights(double[] weights) {
+        Objects.requireNonNull(weights, "weights");
+        checkLength("weights", weights);
+        double[] s = new double[y.length];
+        boolean any = false;
+        for (int i = 0; i < s.length; i++) {
+            if (!(weights[i] >= 0) || !Double.isFinite(weights[i])) {
+                throw new IllegalArgumentException("weights[" + i + "] must be finite and >= 0, got " + weights[i]);
+            }
+            s[i] = Math.sqrt(weights[i]);
+            any |= weights[i] > 0;
+        }
+        if (!any) {
+            throw new IllegalArgumentException("weights are all zero");
+        }
+        return new LeastSquares<>(function, y, s, false, optimizer);
+    }
+
+    /** A copy using this optimiser (tolerances, iteration limit). */
+    public LeastSquares<M> withOptimizer(LevenbergMarquardt lm) {
+        return new LeastSquares<>(function, y, sqrtW, sigmaGiven, Objects.requireNonNull(lm, "lm"));
+    }
+
+    /** The model function being fitted. */
+    public ModelFunction<M> function() {
+        return function;
+    }
+
+    /** Per-thread scratch for repeated fits of this problem. Allocates. */
+    public Workspace newWorkspace() {
+        return new Workspace(this);
+    }
+
+    /** Fits from the recorded model's values. Allocates a workspace and the result. */
+    public FitResult<M> fit() {
+        return fit(function.flatValues(), newWorkspace());
+    }
+
+    /**
+     * Fits from the free values of {@code start}, a module of the recorded structure.
+     *
+     * @throws IllegalArgumentException when the structure differs, naming the parameter
+     */
+    public FitResult<M> fit(M start) {
+        return fit(function.flatOf(start), newWorkspace());
+    }
+
+    /**
+     * Fits from a latent start vector, reusing {@code ws}.
+     *
+     * @param latentStart latent values of the free parameters in flat order. Not modified.
+     * @param ws a workspace of this problem, owned by the calling thread. Modified.
+     * @return the fit
+     * @throws IllegalArgumentException for a wrong length or non-finite start, a foreign workspace,
+     *     or a model that is not finite at the start
+     */
+    public FitResult<M> fit(double[] latentStart, Workspace ws) {
+        Objects.requireNonNull(latentStart, "latentStart");
+        Objects.requireNonNull(ws, "ws");
+        if (ws.owner != this) {
+            throw new IllegalArgumentException("the workspace belongs to another LeastSquares problem");
+        }
+        if (latentStart.length != function.numFree()) {
+            throw new IllegalArgumentException("latentStart has length " + latentStart.length + ", the model has "
+                    + function.numFree() + " free flat parameters " + function.freeNames());
+        }
+        OptimizationResult opt = optimizer.minimize(ws.residuals, latentStart, lower, upper, ws.lm);
+        return FitAnalysis.leastSquares(function, opt.x(), latentStart, opt, optimizer.maxIterations(),
+                new FitAnalysis.Data(y, sqrtW, sigmaGiven, ws.lm.residuals(), ws.lm.jacobianT()));
+    }
+
+    /**
+     * Scratch for one thread: the model function's workspace, the optimiser's and a value buffer.
+     * Not thread-safe.
+     */
+    public static final class Workspace {
+        private final LeastSquares<?> owner;
+        private final LevenbergMarquardt.Workspace lm;
+        private final ResidualFunction residuals;
+
+        private Workspace(LeastSquares<?> owner) {
+            this.owner = owner;
+            ModelFunction<?> f = owner.function;
+            int m = f.outputSize();
+            this.lm = new LevenbergMarquardt.Workspace(f.numFree(), m);
+            org.parax4j.engine.graph.Workspace graph = f.newWorkspace();
+            double[] value = new double[m];
+            double[] y = owner.y;
+            double[] sqrtW = owner.sqrtW;
+            this.residuals = new ResidualFunction() {
+                @Override
+                public int size() {
+                    return m;
+                }
+
+                @Override
+                public void residuals(double[] x, double[] r) {
+                    f.evaluate(x, graph, value);
+                    for (int i = 0; i < m; i++) {
+                        r[i] = sqrtW[i] * (value[i] - y[i]);
+                    }
+                }
+
+                @Override
+                public void jacobian(double[] x, double[] r, double[] jt) {
+                    f.jacobian(x, Wrt.LATENT, graph, value, jt);
+                    for (int i = 0; i < m; i++) {
+                        r[i] = sqrtW[i] * (value[i] - y[i]);
+                    }
+                    int n = x.length;
+                    for (int j = 0; j < n; j++) {
+                        int off = j * m;
+                        for (int i = 0; i < m; i++) {
+                            jt[off + i] *= sqrtW[i];
+                        }
+                    }
+                }
+            };
+        }
+    }
+
+    /** Physical bounds of each free element mapped to latent space through its transform. */
+    static void latentBounds(Layout layout, double[] lower, double[] upper) {
+        for (int p = 0; p < lower.length; p++) {
+            int k = layout.freeElement(p);
+            TransformProgram t = layout.transform(k);
+            double lo = toLatent(t, layout.lowerBound(k));
+            double hi = toLatent(t, layout.upperBound(k));
+            if (t.derivative(0) < 0) { // a decreasing transform swaps the ends
+                double s = lo;
+                lo = hi;
+                hi = s;
+            }
+            lower[p] = Double.isNaN(lo) ? Double.NEGATIVE_INFINITY : lo;
+            upper[p] = Double.isNaN(hi) ? Double.POSITIVE_INFINITY : hi;
+        }
+    }
+
+    private static double toLatent(TransformProgram t, double bound) {
+        if (!Double.isFinite(bound)) {
+            return t.isIdentity() ? bound : Double.NaN;
+        }
+        double v = t.inverse(bound);
+        return Double.isFinite(v) ? v : Double.NaN;
+    }
+
+    private void checkLength(String name, double[] v) {
+        if (v.length != y.length) {
+            throw new IllegalArgumentException(name + " has length " + v.length + ", y has " + y.length);
+        }
+    }
+}
