@@ -2,7 +2,9 @@ package org.parax4j.engine.fit;
 
 import java.util.List;
 import java.util.Objects;
+import org.parax4j.distribution.MultivariateNormal;
 import org.parax4j.module.Module;
+import org.parax4j.module.ParameterGroup;
 
 /**
  * The outcome of a fit: the fitted module (typed), how the optimiser stopped, the goodness-of-fit
@@ -198,6 +200,45 @@ public final class FitResult<M extends Module> {
     /** Warnings that name the parameters concerned (empty when there is nothing to say). */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /**
+     * The fitted module carrying the fit's uncertainty as one joint parameter group: a
+     * {@link MultivariateNormal} over the fitted flat parameters with the fitted physical values as
+     * mean and the physical covariance ({@link #covariance()}) — the Laplace approximation at the
+     * optimum, expressed in <b>physical</b> space (parameter groups hold physical distributions)
+     * through the delta method from the latent covariance. Existing groups that share a fitted
+     * parameter are replaced (see {@code withParamGroups}); fixed parameters keep theirs. Monte Carlo
+     * over a function recorded on the returned module gives prediction bands. Where a transform
+     * restricts the domain (e.g. q > 0) and a standard error is a sizeable fraction of the value,
+     * draws can leave the domain; the sampler then reports them. Allocates.
+     *
+     * @return the fitted module with the joint group
+     * @throws IllegalStateException when the covariance is not determined (singular JᵀWJ) or not
+     *     positive definite, naming the parameters
+     */
+    public M withFitUncertainty() {
+        int k = covariance.length;
+        double[] mean = new double[k];
+        double[][] cov = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            mean[i] = parameters.get(i).value();
+            for (int j = 0; j < k; j++) {
+                if (!Double.isFinite(covariance[i][j])) {
+                    throw new IllegalStateException("the fit's covariance is not determined (JᵀWJ is singular) for "
+                            + names() + "; fix the non-identifiable parameters and fit again");
+                }
+                cov[i][j] = 0.5 * (covariance[i][j] + covariance[j][i]);
+            }
+        }
+        MultivariateNormal joint;
+        try {
+            joint = new MultivariateNormal(mean, cov);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the fit's covariance over " + names() + " is not positive definite: "
+                    + e.getMessage(), e);
+        }
+        return module.withParamGroups(ParameterGroup.of(joint, names().toArray(String[]::new)));
     }
 
     /** The report as plain text in lmfit's layout. Allocates. */
