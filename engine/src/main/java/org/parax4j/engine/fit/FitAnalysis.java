@@ -31,8 +31,6 @@ final class FitAnalysis {
 
     static <M extends Module> FitResult<M> leastSquares(ModelFunction<M> f, double[] x, double[] x0,
             OptimizationResult opt, int maxIterations, Data data) {
-        Layout layout = f.layout();
-        List<String> names = f.freeNames();
         int n = x.length;
         int m = data.y().length;
         int points = 0;
@@ -55,18 +53,37 @@ final class FitAnalysis {
             chi2 += data.weightedResiduals()[i] * data.weightedResiduals()[i];
         }
         double rSquared = total > 0 ? 1 - chi2 / total : Double.NaN;
+        double[] a = normalMatrix(data.weightedJt(), n, m);
+        double scale = data.sigmaGiven() ? 1 : (points > n ? chi2 / (points - n) : Double.NaN);
+        double logTerm = points * Math.log(Math.max(chi2, Double.MIN_NORMAL) / points);
+        Stats stats = new Stats("least squares (Levenberg-Marquardt, exact dual-number Jacobian, latent space)",
+                points, chi2, rSquared, data.sigmaGiven(), logTerm + 2.0 * n, logTerm + n * Math.log(points));
+        return assemble(f, x, x0, opt, maxIterations, a, scale, stats);
+    }
+
+    /** What a fit method says about its data, for {@link #assemble}. */
+    record Stats(String method, int points, double chiSquare, double rSquared, boolean sigmaGiven, double aic,
+            double bic) {}
+
+    /**
+     * The common part of every fit's result: parameters, covariance {@code scale·information⁻¹}
+     * (latent), its physical image, and the warnings.
+     */
+    static <M extends Module> FitResult<M> assemble(ModelFunction<M> f, double[] x, double[] x0,
+            OptimizationResult opt, int maxIterations, double[] information, double scale, Stats stats) {
+        Layout layout = f.layout();
+        List<String> names = f.freeNames();
+        int n = x.length;
         List<String> warnings = new ArrayList<>();
         if (!opt.converged()) {
             warnings.add(opt.status() == OptimizerStatus.MAX_ITERATIONS
                     ? "iteration limit (" + maxIterations + ") reached before convergence; the values may not be the optimum"
                     : "the optimiser did not converge: " + opt.status().reason());
         }
-        if (points <= n) {
-            warnings.add("no degrees of freedom: " + points + " data points for " + n + " parameters");
+        if (stats.points() <= n) {
+            warnings.add("no degrees of freedom: " + stats.points() + " data points for " + n + " parameters");
         }
-        double[] a = normalMatrix(data.weightedJt(), n, m);
-        double[][] latentCov = covariance(a, n, names, warnings);
-        double scale = data.sigmaGiven() ? 1 : (points > n ? chi2 / (points - n) : Double.NaN);
+        double[][] latentCov = covariance(information, n, names, warnings);
         double[] deriv = new double[n];
         List<FitParameter> params = new ArrayList<>(n);
         for (int p = 0; p < n; p++) {
@@ -105,9 +122,9 @@ final class FitAnalysis {
             }
         }
         M module = f.model().withParams(x);
-        return new FitResult<>(module, "least squares (Levenberg-Marquardt, exact dual-number Jacobian, latent space)",
-                opt.status(), opt.iterations(), opt.evaluations(), opt.value(), points, chi2, rSquared,
-                data.sigmaGiven(), params, cov, latentCov, warnings);
+        return new FitResult<>(module, stats.method(), opt.status(), opt.iterations(), opt.evaluations(), opt.value(),
+                stats.points(), stats.chiSquare(), stats.rSquared(), stats.sigmaGiven(), params, cov, latentCov,
+                warnings, stats.aic(), stats.bic(), 1, 1);
     }
 
     private static boolean near(double v, double bound) {

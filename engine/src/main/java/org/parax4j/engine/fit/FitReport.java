@@ -18,6 +18,9 @@ final class FitReport {
         line(b, "# status", (r.converged() ? "converged: " : "NOT converged: ") + r.reason());
         line(b, "# iterations", Integer.toString(r.iterations()));
         line(b, "# function evals", Integer.toString(r.evaluations()));
+        if (r.starts() > 1) {
+            line(b, "# starts", r.starts() + " (" + r.startsReachingBest() + " reached the best)");
+        }
         line(b, "# data points", Integer.toString(r.dataPoints()));
         line(b, "# variables", Integer.toString(r.freeParameters()));
         line(b, "chi-square", num(r.chiSquare()));
@@ -64,6 +67,9 @@ final class FitReport {
         row(b, "method", r.method());
         row(b, "status", (r.converged() ? "converged: " : "**not converged**: ") + r.reason());
         row(b, "iterations / evaluations", r.iterations() + " / " + r.evaluations());
+        if (r.starts() > 1) {
+            row(b, "starts", r.starts() + " (" + r.startsReachingBest() + " reached the best)");
+        }
         row(b, "data points / variables", r.dataPoints() + " / " + r.freeParameters());
         row(b, "χ²", num(r.chiSquare()));
         row(b, "reduced χ²", num(r.reducedChiSquare()));

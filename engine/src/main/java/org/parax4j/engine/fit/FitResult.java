@@ -44,10 +44,15 @@ public final class FitResult<M extends Module> {
     private final double[][] latentCovariance;
     private final List<String> warnings;
     private final String method;
+    private final double aic;
+    private final double bic;
+    private final int starts;
+    private final int startsAtBest;
 
     FitResult(M module, String method, OptimizerStatus status, int iterations, int evaluations, double objective,
             int dataPoints, double chiSquare, double rSquared, boolean sigmaGiven, List<FitParameter> parameters,
-            double[][] covariance, double[][] latentCovariance, List<String> warnings) {
+            double[][] covariance, double[][] latentCovariance, List<String> warnings, double aic, double bic,
+            int starts, int startsAtBest) {
         this.module = Objects.requireNonNull(module);
         this.method = method;
         this.status = status;
@@ -62,6 +67,28 @@ public final class FitResult<M extends Module> {
         this.covariance = covariance;
         this.latentCovariance = latentCovariance;
         this.warnings = List.copyOf(warnings);
+        this.aic = aic;
+        this.bic = bic;
+        this.starts = starts;
+        this.startsAtBest = startsAtBest;
+    }
+
+    /** This result as the best of a multi-start run. */
+    FitResult<M> withStarts(int total, int atBest, List<String> extraWarnings) {
+        List<String> w = new java.util.ArrayList<>(warnings);
+        w.addAll(extraWarnings);
+        return new FitResult<>(module, method, status, iterations, evaluations, objective, dataPoints, chiSquare,
+                rSquared, sigmaGiven, parameters, covariance, latentCovariance, w, aic, bic, total, atBest);
+    }
+
+    /** Number of starts (1 unless a multi-start fit). */
+    public int starts() {
+        return starts;
+    }
+
+    /** How many starts reached the best objective (within 1e-6 relative, or 1e-9 absolute). */
+    public int startsReachingBest() {
+        return startsAtBest;
     }
 
     /** The fitted module: the start module with the fitted latent values of its free parameters. */
@@ -99,7 +126,7 @@ public final class FitResult<M extends Module> {
         return evaluations;
     }
 
-    /** The minimised objective: ½χ² for least squares. */
+    /** The minimised objective: ½χ² for least squares, the negative log-likelihood or log-posterior otherwise. */
     public double objective() {
         return objective;
     }
@@ -129,15 +156,17 @@ public final class FitResult<M extends Module> {
         return degreesOfFreedom() > 0 ? chiSquare / degreesOfFreedom() : Double.NaN;
     }
 
-    /** Akaike information criterion {@code N·ln(χ²/N) + 2k}. */
+    /**
+     * Akaike information criterion: {@code N·ln(χ²/N) + 2k} for least squares (lmfit's),
+     * {@code 2·NLL + 2k} for a likelihood fit.
+     */
     public double aic() {
-        return dataPoints * Math.log(Math.max(chiSquare, Double.MIN_NORMAL) / dataPoints) + 2.0 * parameters.size();
+        return aic;
     }
 
-    /** Bayesian information criterion {@code N·ln(χ²/N) + k·ln N}. */
+    /** Bayesian information criterion: {@code N·ln(χ²/N) + k·ln N} for least squares, {@code 2·NLL + k·ln N} for a likelihood fit. */
     public double bic() {
-        return dataPoints * Math.log(Math.max(chiSquare, Double.MIN_NORMAL) / dataPoints)
-                + parameters.size() * Math.log(dataPoints);
+        return bic;
     }
 
     /** Coefficient of determination (weighted). */

@@ -181,6 +181,39 @@ public final class LeastSquares<M extends Module> {
     }
 
     /**
+     * Fits from {@code starts} seeded start points (the recorded model's values first, then draws
+     * from the priors; see {@link #fitMultiStart(double[], int, long)}) in parallel and returns the
+     * best fit, which says how many starts reached it. Allocates a workspace per start.
+     *
+     * @throws IllegalArgumentException when starts &lt; 1
+     * @throws IllegalStateException when every start failed
+     */
+    public FitResult<M> fitMultiStart(int starts, long seed) {
+        return fitMultiStart(function.flatValues(), starts, seed);
+    }
+
+    /**
+     * Multi-start from {@code latentStart} (start 0) and {@code starts − 1} draws: each from the
+     * module's priors (joint groups included), or uniform within the latent bounds for a free
+     * element without a prior and with two finite bounds, else its start value. Start i depends only
+     * on (seed, i), so the result does not depend on the number of threads (the common fork/join pool).
+     *
+     * @throws IllegalArgumentException when starts &lt; 1 or the start has the wrong length
+     * @throws IllegalStateException when every start failed
+     */
+    public FitResult<M> fitMultiStart(double[] latentStart, int starts, long seed) {
+        if (starts < 1) {
+            throw new IllegalArgumentException("starts must be >= 1, got " + starts);
+        }
+        if (latentStart.length != function.numFree()) {
+            throw new IllegalArgumentException("latentStart has length " + latentStart.length + ", the model has "
+                    + function.numFree() + " free flat parameters " + function.freeNames());
+        }
+        double[][] points = MultiStart.starts(function, latentStart, lower, upper, starts, seed);
+        return MultiStart.best(points, x -> fit(x, newWorkspace()));
+    }
+
+    /**
      * Scratch for one thread: the model function's workspace, the optimiser's and a value buffer.
      * Not thread-safe.
      */
