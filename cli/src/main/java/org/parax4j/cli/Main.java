@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The parax4j command line: {@code demo} (the default when no subcommand is given), {@code gram},
- * {@code jacobian} and {@code sample}.
+ * {@code jacobian}, {@code sample} and {@code fit}.
  *
  * <p>Exit codes: 0 on success; 1 for an input error (missing or malformed file, unknown name,
  * shape mismatch), with one message on standard error and no stack trace unless {@code --debug};
@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "parax4j", mixinStandardHelpOptions = true, version = "parax4j 0.1.0-SNAPSHOT",
         description = "Parametric models on the JVM. Without a subcommand, runs the demo.",
-        subcommands = {DemoCommand.class, GramCommand.class, JacobianCommand.class, SampleCommand.class})
+        subcommands = {DemoCommand.class, GramCommand.class, JacobianCommand.class, SampleCommand.class,
+            FitCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit code for input errors. */
