@@ -21,24 +21,12 @@ final class SmallDense {
      */
     static boolean solveInPlace(double[] a, double[] b, int n) {
         for (int col = 0; col < n; col++) {
-            int piv = col;
-            double best = Math.abs(a[col * n + col]);
-            for (int r = col + 1; r < n; r++) {
-                double v = Math.abs(a[r * n + col]);
-                if (v > best) {
-                    best = v;
-                    piv = r;
-                }
-            }
-            if (!(best > 0) || !Double.isFinite(best)) {
+            int piv = pivot(a, n, col);
+            if (piv < 0) {
                 return false;
             }
             if (piv != col) {
-                for (int c = 0; c < n; c++) {
-                    double t = a[col * n + c];
-                    a[col * n + c] = a[piv * n + c];
-                    a[piv * n + c] = t;
-                }
+                swapRows(a, n, col, piv);
                 double t = b[col];
                 b[col] = b[piv];
                 b[piv] = t;
@@ -78,16 +66,8 @@ final class SmallDense {
             inv[i * n + i] = 1;
         }
         for (int col = 0; col < n; col++) {
-            int piv = col;
-            double best = Math.abs(a[col * n + col]);
-            for (int r = col + 1; r < n; r++) {
-                double v = Math.abs(a[r * n + col]);
-                if (v > best) {
-                    best = v;
-                    piv = r;
-                }
-            }
-            if (!(best > 0) || !Double.isFinite(best)) {
+            int piv = pivot(a, n, col);
+            if (piv < 0) {
                 return false;
             }
             if (piv != col) {
@@ -110,6 +90,20 @@ final class SmallDense {
             }
         }
         return true;
+    }
+
+    /** The row at or below {@code col} with the largest |a[r][col]|, or −1 when that is 0 or not finite. */
+    private static int pivot(double[] a, int n, int col) {
+        int piv = col;
+        double best = Math.abs(a[col * n + col]);
+        for (int r = col + 1; r < n; r++) {
+            double v = Math.abs(a[r * n + col]);
+            if (v > best) {
+                best = v;
+                piv = r;
+            }
+        }
+        return best > 0 && Double.isFinite(best) ? piv : -1;
     }
 
     private static void swapRows(double[] a, int n, int i, int j) {

@@ -112,4 +112,36 @@ class ReferenceFitTest {
         String md = fit.reportMarkdown();
         assertTrue(md.contains("| `resonator_f0` |"), md);
     }
+
+    @Test
+    void coverageOfTheResonatorParametersOverSeededDatasets() {
+        ReferenceModel truth = ReferenceModel.create();
+        double[] clean = ReferenceModel.function(truth).evaluate();
+        ReferenceModel start = truth.withFreeParamsOnly(Select.names("resonator_gain", "resonator_f0", "resonator_q"))
+                .withParams(Map.of("resonator_gain", 1.03, "resonator_f0", 2.41, "resonator_q", 33.0));
+        ModelFunction<ReferenceModel> f = ReferenceModel.function(start);
+        double[] truthValues = {1.0, 2.4, 35.0};
+        java.util.Random rnd = new java.util.Random(20261205);
+        int datasets = 500;
+        int[] inside = new int[3];
+        double[] y = new double[clean.length];
+        for (int d = 0; d < datasets; d++) {
+            for (int i = 0; i < y.length; i++) {
+                y[i] = clean[i] + 0.1 * rnd.nextGaussian();
+            }
+            FitResult<ReferenceModel> fit = LeastSquares.of(f, y).fit();
+            for (int j = 0; j < 3; j++) {
+                FitParameter p = fit.parameters().get(j);
+                if (Math.abs(p.value() - truthValues[j]) <= 1.96 * p.standardError()) {
+                    inside[j]++;
+                }
+            }
+        }
+        System.out.printf("reference model (gain, f0, q free), coverage of ±1.96 se over %d datasets: %.3f %.3f %.3f%n",
+                datasets, inside[0] / (double) datasets, inside[1] / (double) datasets, inside[2] / (double) datasets);
+        for (int j = 0; j < 3; j++) {
+            double coverage = inside[j] / (double) datasets;
+            assertTrue(coverage >= 0.925 && coverage <= 0.975, "parameter " + j + " coverage " + coverage);
+        }
+    }
 }
