@@ -30,7 +30,7 @@ final class FitAnalysis {
     record Data(double[] y, double[] sqrtW, boolean sigmaGiven, double[] weightedResiduals, double[] weightedJt) {}
 
     static <M extends Module> FitResult<M> leastSquares(ModelFunction<M> f, double[] x, double[] x0,
-            OptimizationResult opt, int maxIterations, Data data) {
+            OptimizationResult opt, int maxIterations, Data data, double[] lower, double[] upper) {
         int n = x.length;
         int m = data.y().length;
         int points = 0;
@@ -58,7 +58,7 @@ final class FitAnalysis {
         double logTerm = points * Math.log(Math.max(chi2, Double.MIN_NORMAL) / points);
         Stats stats = new Stats("least squares (Levenberg-Marquardt, exact dual-number Jacobian, latent space)",
                 points, chi2, rSquared, data.sigmaGiven(), logTerm + 2.0 * n, logTerm + n * Math.log(points));
-        return assemble(f, x, x0, opt, maxIterations, a, scale, stats);
+        return assemble(f, x, x0, opt, maxIterations, a, scale, stats, lower, upper);
     }
 
     /** What a fit method says about its data, for {@link #assemble}. */
@@ -70,7 +70,8 @@ final class FitAnalysis {
      * (latent), its physical image, and the warnings.
      */
     static <M extends Module> FitResult<M> assemble(ModelFunction<M> f, double[] x, double[] x0,
-            OptimizationResult opt, int maxIterations, double[] information, double scale, Stats stats) {
+            OptimizationResult opt, int maxIterations, double[] information, double scale, Stats stats,
+            double[] lower, double[] upper) {
         Layout layout = f.layout();
         List<String> names = f.freeNames();
         int n = x.length;
@@ -104,11 +105,13 @@ final class FitAnalysis {
             int k = layout.freeElement(p);
             TransformProgram t = layout.transform(k);
             double value = t.forward(x[p]);
-            boolean atBound = near(value, layout.lowerBound(k)) || near(value, layout.upperBound(k));
+            boolean atBound = near(x[p], lower[p]) || near(x[p], upper[p]);
             params.add(new FitParameter(names.get(p), value, Math.sqrt(cov[p][p]), t.forward(x0[p]), x[p], atBound));
             if (atBound) {
+                double a = physicalBound(t, lower[p]);
+                double b = physicalBound(t, upper[p]);
                 warnings.add(names.get(p) + " is at a bound (" + FitReport.num(value) + " in ["
-                        + FitReport.num(layout.lowerBound(k)) + ", " + FitReport.num(layout.upperBound(k))
+                        + FitReport.num(Math.min(a, b)) + ", " + FitReport.num(Math.max(a, b))
                         + "]); its standard error assumes an interior optimum");
             }
         }
@@ -125,6 +128,10 @@ final class FitAnalysis {
         return new FitResult<>(module, stats.method(), opt.status(), opt.iterations(), opt.evaluations(), opt.value(),
                 stats.points(), stats.chiSquare(), stats.rSquared(), stats.sigmaGiven(), params, cov, latentCov,
                 warnings, stats.aic(), stats.bic(), 1, 1);
+    }
+
+    private static double physicalBound(TransformProgram t, double latent) {
+        return Double.isFinite(latent) ? t.forward(latent) : (t.derivative(0) < 0 ? -latent : latent);
     }
 
     private static boolean near(double v, double bound) {

@@ -9,7 +9,8 @@ package org.parax4j.engine.fit;
  *     covariance), NaN when the normal matrix is singular
  * @param initialValue the physical value at the start
  * @param latentValue the fitted latent value (what the optimiser moved)
- * @param atBound whether the value sits on one of its bounds (within 1e-9 relative)
+ * @param atBound whether the value sits on one of the bounds the fit used (its own, or its prior's
+ *     quantiles with {@code withPriorBounds}), compared in latent space within 1e-9 relative
  */
 public record FitParameter(String name, double value, double standardError, double initialValue, double latentValue,
         boolean atBound) {

@@ -43,9 +43,10 @@ public final class LeastSquares<M extends Module> {
     private final LevenbergMarquardt optimizer;
     private final double[] lower;
     private final double[] upper;
+    private final boolean priorBounds;
 
     private LeastSquares(ModelFunction<M> function, double[] y, double[] sqrtW, boolean sigmaGiven,
-            LevenbergMarquardt optimizer) {
+            LevenbergMarquardt optimizer, boolean priorBounds) {
         this.function = function;
         this.y = y;
         this.sqrtW = sqrtW;
@@ -55,6 +56,10 @@ public final class LeastSquares<M extends Module> {
         this.lower = new double[n];
         this.upper = new double[n];
         latentBounds(function.layout(), lower, upper);
+        this.priorBounds = priorBounds;
+        if (priorBounds) {
+            PriorBounds.apply(function, lower, upper);
+        }
     }
 
     /**
@@ -82,7 +87,7 @@ public final class LeastSquares<M extends Module> {
         }
         double[] ones = new double[y.length];
         java.util.Arrays.fill(ones, 1);
-        return new LeastSquares<>(function, y.clone(), ones, false, LevenbergMarquardt.defaults());
+        return new LeastSquares<>(function, y.clone(), ones, false, LevenbergMarquardt.defaults(), false);
     }
 
     /**
@@ -100,7 +105,7 @@ public final class LeastSquares<M extends Module> {
             }
             s[i] = 1 / sigma[i];
         }
-        return new LeastSquares<>(function, y, s, true, optimizer);
+        return new LeastSquares<>(function, y, s, true, optimizer, priorBounds);
     }
 
     /**
@@ -124,12 +129,22 @@ public final class LeastSquares<M extends Module> {
         if (!any) {
             throw new IllegalArgumentException("weights are all zero");
         }
-        return new LeastSquares<>(function, y, s, false, optimizer);
+        return new LeastSquares<>(function, y, s, false, optimizer, priorBounds);
     }
 
     /** A copy using this optimiser (tolerances, iteration limit). */
     public LeastSquares<M> withOptimizer(LevenbergMarquardt lm) {
-        return new LeastSquares<>(function, y, sqrtW, sigmaGiven, Objects.requireNonNull(lm, "lm"));
+        return new LeastSquares<>(function, y, sqrtW, sigmaGiven, Objects.requireNonNull(lm, "lm"), priorBounds);
+    }
+
+    /**
+     * A copy whose free elements without bounds of their own are kept within their prior's 1 % and
+     * 99 % quantiles (univariate priors and multivariate-normal group members; see the bounds note
+     * of {@link LikelihoodFit}), mapped to latent space. A parameter that ends on such a bound is
+     * flagged and warned about like one on its own bound.
+     */
+    public LeastSquares<M> withPriorBounds() {
+        return new LeastSquares<>(function, y, sqrtW, sigmaGiven, optimizer, true);
     }
 
     /** The model function being fitted. */
@@ -177,7 +192,7 @@ public final class LeastSquares<M extends Module> {
         }
         OptimizationResult opt = optimizer.minimize(ws.residuals, latentStart, lower, upper, ws.lm);
         return FitAnalysis.leastSquares(function, opt.x(), latentStart, opt, optimizer.maxIterations(),
-                new FitAnalysis.Data(y, sqrtW, sigmaGiven, ws.lm.residuals(), ws.lm.jacobianT()));
+                new FitAnalysis.Data(y, sqrtW, sigmaGiven, ws.lm.residuals(), ws.lm.jacobianT()), lower, upper);
     }
 
     /**

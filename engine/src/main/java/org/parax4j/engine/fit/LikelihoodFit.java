@@ -43,8 +43,10 @@ public final class LikelihoodFit<M extends Module> {
     private final Lbfgsb optimizer;
     private final double[] lower;
     private final double[] upper;
+    private final boolean priorBounds;
 
-    private LikelihoodFit(ModelFunction<M> function, double[] y, double[] sigma, boolean prior, Lbfgsb optimizer) {
+    private LikelihoodFit(ModelFunction<M> function, double[] y, double[] sigma, boolean prior, Lbfgsb optimizer,
+            boolean priorBounds) {
         this.function = function;
         this.y = y;
         this.sigma = sigma;
@@ -53,6 +55,10 @@ public final class LikelihoodFit<M extends Module> {
         this.lower = new double[function.numFree()];
         this.upper = new double[function.numFree()];
         LeastSquares.latentBounds(function.layout(), lower, upper);
+        this.priorBounds = priorBounds;
+        if (priorBounds) {
+            PriorBounds.apply(function, lower, upper);
+        }
     }
 
     /**
@@ -65,17 +71,28 @@ public final class LikelihoodFit<M extends Module> {
      */
     public static <M extends Module> LikelihoodFit<M> gaussian(ModelFunction<M> function, double[] y, double[] sigma) {
         LeastSquares.of(function, y).withSigma(sigma); // the same checks, same messages
-        return new LikelihoodFit<>(function, y.clone(), sigma.clone(), false, Lbfgsb.defaults().withTolerances(1e-8, 1e-13));
+        return new LikelihoodFit<>(function, y.clone(), sigma.clone(), false, Lbfgsb.defaults().withTolerances(1e-8, 1e-13),
+                false);
     }
 
     /** A copy that minimises the negative log posterior (likelihood × the module's priors, in latent space). */
     public LikelihoodFit<M> withPrior() {
-        return new LikelihoodFit<>(function, y, sigma, true, optimizer);
+        return new LikelihoodFit<>(function, y, sigma, true, optimizer, priorBounds);
+    }
+
+    /**
+     * A copy that bounds each free element without bounds of its own by its prior's 1 % and 99 %
+     * quantiles ({@code icdf(0.01)}, {@code icdf(0.99)} of a univariate prior; {@code μ ± 2.3263·σ}
+     * for a member of a multivariate-normal group), mapped to latent space — the bounds users of the
+     * seed library pass to L-BFGS-B. Other joint priors leave their members unbounded.
+     */
+    public LikelihoodFit<M> withPriorBounds() {
+        return new LikelihoodFit<>(function, y, sigma, prior, optimizer, true);
     }
 
     /** A copy using this L-BFGS-B configuration (default: gradient 1e-8, function 1e-13). */
     public LikelihoodFit<M> withOptimizer(Lbfgsb lbfgsb) {
-        return new LikelihoodFit<>(function, y, sigma, prior, Objects.requireNonNull(lbfgsb, "lbfgsb"));
+        return new LikelihoodFit<>(function, y, sigma, prior, Objects.requireNonNull(lbfgsb, "lbfgsb"), priorBounds);
     }
 
     /** Fits from the recorded model's values. */
@@ -119,7 +136,8 @@ public final class LikelihoodFit<M extends Module> {
                 : "maximum likelihood (Gaussian, known sigma") + ", L-BFGS-B, exact dual-number gradient)";
         FitAnalysis.Stats stats = new FitAnalysis.Stats(method, m, chi2, total > 0 ? 1 - chi2 / total : Double.NaN,
                 true, 2 * nll + 2.0 * n, 2 * nll + n * Math.log(m));
-        return FitAnalysis.assemble(function, opt.x(), latentStart, opt, Integer.MAX_VALUE, hessian, 1, stats);
+        return FitAnalysis.assemble(function, opt.x(), latentStart, opt, Integer.MAX_VALUE, hessian, 1, stats, lower,
+                upper);
     }
 
     /** Multi-start as {@link LeastSquares#fitMultiStart(double[], int, long)}, from the recorded values. */
