@@ -137,4 +137,39 @@ class LikelihoodFitTest {
         assertArrayEquals(multi.module().flatParamValues(), again.module().flatParamValues());
         assertEquals(multi.startsReachingBest(), again.startsReachingBest());
     }
+
+    @Test
+    void studentTResistsOutliersWhereTheGaussianDoesNot() {
+        double[] truth = {1, -2, 0.5};
+        double[] y = LeastSquaresTest.quadratic(truth[0], truth[1], truth[2]).evaluate();
+        Random rnd = new Random(23);
+        for (int i = 0; i < y.length; i++) {
+            y[i] += 0.05 * rnd.nextGaussian();
+        }
+        y[10] += 3;
+        y[25] += 4;
+        y[40] -= 3;
+        double[] s = new double[y.length];
+        java.util.Arrays.fill(s, 0.05);
+        FitResult<Quadratic> gauss = LikelihoodFit.gaussian(LeastSquaresTest.quadratic(0, 0, 0), y, s).fit();
+        FitResult<Quadratic> robust = LikelihoodFit.studentT(LeastSquaresTest.quadratic(0, 0, 0), y, s, 3).fit();
+        assertTrue(robust.converged(), robust.report());
+        double worstGauss = 0;
+        for (int j = 0; j < 3; j++) {
+            assertEquals(truth[j], robust.parameters().get(j).value(), 0.1, "Student-t " + j + "\n" + robust.report());
+            worstGauss = Math.max(worstGauss, Math.abs(gauss.parameters().get(j).value() - truth[j]));
+        }
+        assertTrue(worstGauss > 0.1, "the Gaussian fit should be pulled by the outliers: " + gauss.report());
+        // the objective is the Student-t NLL: lnΓ(3/2) = ln(√π/2), lnΓ(2) = 0
+        double[] f = LeastSquaresTest.quadratic(robust.parameters().get(0).value(), robust.parameters().get(1).value(),
+                robust.parameters().get(2).value()).evaluate();
+        double nll = 0;
+        for (int i = 0; i < y.length; i++) {
+            double r = (f[i] - y[i]) / 0.05;
+            nll += 2 * Math.log1p(r * r / 3) + Math.log(0.05) + Math.log(Math.sqrt(Math.PI) / 2) + 0.5 * Math.log(3 * Math.PI);
+        }
+        assertEquals(nll, robust.objective(), 1e-9 * Math.abs(nll));
+        assertEquals(Math.log(24), LikelihoodFit.lnGamma(5), 1e-13);
+        assertEquals(0.5 * Math.log(Math.PI), LikelihoodFit.lnGamma(0.5), 1e-13);
+    }
 }
