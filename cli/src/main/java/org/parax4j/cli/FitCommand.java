@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
+import org.parax4j.cli.demo.FitChart;
+import org.parax4j.cli.demo.ReportCharts;
 import org.parax4j.cli.demo.SeededRandom;
 import org.parax4j.cli.io.Csv;
 import org.parax4j.cli.io.CsvMatrix;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Spec;
  * {@code frequency_GHz, response_dB[, sigma_dB]}. With {@code --synthetic}: the nominal reference
  * model measured at its 200 frequencies with 0.1 dB Gaussian noise ({@code --seed}), fitted from a
  * perturbed start with {@code offsetDb} fixed, then again with every parameter free, which shows
- * the warning that {@code gain} and {@code offsetDb} cannot be told apart.
+ * the warning that {@code gain} and {@code offsetDb} cannot be told apart. {@code --plot} writes a PNG of
+ * the (first) fit: data, fitted response, linearised 90 % band and residuals.
  */
 @Command(name = "fit", description = "Least-squares fit of the reference model to measurements "
         + "(CSV rows: frequency GHz, response dB[, sigma dB]); prints the fit report.")
@@ -69,6 +72,10 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the fitted model JSON here.")
     Path out;
 
+    @Option(names = "--plot", paramLabel = "FILE", description = "Write a PNG of the (first) fit: data, fit, "
+            + "90 % band, residuals.")
+    Path plot;
+
     @Override
     public Integer call() throws Exception {
         if (starts < 1) {
@@ -95,6 +102,7 @@ final class FitCommand implements Callable<Integer> {
             ReferenceModel offsetFixed = start.withFixedParams(Select.names("resonator_offsetDb"));
             FitResult<ReferenceModel> first = fit(offsetFixed, freqs, y, null);
             append(report, "Fit 1: synthetic data (seed " + seed + ", 0.1 dB noise), offsetDb fixed", first);
+            plot(first, freqs, y);
             last = fit(start, freqs, y, null);
             append(report, "Fit 2: the same data, every parameter free", last);
         } else {
@@ -124,6 +132,7 @@ final class FitCommand implements Callable<Integer> {
             }
             last = fit(reference, freqs, y, sigma);
             append(report, "Fit of " + model.getFileName() + " to " + data.getFileName(), last);
+            plot(last, freqs, y);
         }
         spec.commandLine().getOut().print(report);
         spec.commandLine().getOut().flush();
@@ -140,6 +149,14 @@ final class FitCommand implements Callable<Integer> {
             problem = problem.withSigma(sigma);
         }
         return starts == 1 ? problem.fit() : problem.fitMultiStart(starts, seed);
+    }
+
+    private void plot(FitResult<ReferenceModel> fit, double[] freqs, double[] y) throws java.io.IOException {
+        if (plot != null) {
+            ModelFunction<ReferenceModel> fitted = ModelFunction.record(fit.module(), ReferenceModel.body(freqs));
+            ReportCharts.writePng(FitChart.of(fitted, fit, freqs, y), plot);
+            spec.commandLine().getErr().println("wrote " + plot);
+        }
     }
 
     private void append(StringBuilder report, String title, FitResult<ReferenceModel> fit) {

@@ -20,9 +20,11 @@ class FitCommandTest {
     Path dir;
 
     @Test
-    void syntheticFitShowsTheGainOffsetWarningOnlyWhenBothAreFree() {
-        CliRun run = CliRun.of("fit", "--synthetic", "--seed", "7");
+    void syntheticFitShowsTheGainOffsetWarningOnlyWhenBothAreFree() throws Exception {
+        Path png = dir.resolve("fit.png");
+        CliRun run = CliRun.of("fit", "--synthetic", "--seed", "7", "--plot", png.toString());
         assertEquals(0, run.status(), run.err());
+        assertTrue(Files.size(png) > 10_000, "fit.png written");
         String out = run.out();
         int second = out.indexOf("# Fit 2");
         assertTrue(out.startsWith("# Fit 1") && second > 0, out);
