@@ -234,8 +234,8 @@ public final class LeastSquares<M extends Module> {
      */
     public static final class Workspace {
         private final LeastSquares<?> owner;
-        private final LevenbergMarquardt.Workspace lm;
-        private final ResidualFunction residuals;
+        final LevenbergMarquardt.Workspace lm;
+        final ResidualFunction residuals;
 
         private Workspace(LeastSquares<?> owner) {
             this.owner = owner;
