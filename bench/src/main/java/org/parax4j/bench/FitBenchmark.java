@@ -42,7 +42,8 @@ import org.parax4j.module.Select;
  * result with statistics and covariance) against Hipparchus {@link LevenbergMarquardtOptimizer}
  * with a central-difference Jacobian over the engine's plain evaluation (16 extra evaluations per
  * Jacobian) and with parax4j's exact Jacobian. {@code bench/peers/fit_peers.py} times lmfit and
- * SciPy on the same data and start.
+ * SciPy on the same data and start (best of repeated wall times), so the README compares the JMH
+ * sampling mode's minimum: {@code java -jar bench/target/benchmarks.jar FitBenchmark -bm sample -tu ms}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
