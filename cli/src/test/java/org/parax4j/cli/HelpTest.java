@@ -19,12 +19,13 @@ class HelpTest {
         assertTrue(start >= 0, run.out());
         List<String> commandLines = new ArrayList<>();
         for (String line : lines.subList(start + 1, lines.size())) {
-            if (!line.isBlank()) {
-                commandLines.add(line);
+            if (line.isBlank() || !line.startsWith(" ")) {
+                break; // the next section (exit codes) starts
             }
+            commandLines.add(line);
         }
         List<String> names = commandLines.stream().map(l -> l.strip().split("\\s+")[0]).toList();
-        assertEquals(List.of("demo", "gram", "jacobian", "sample"), names, run.out());
+        assertEquals(List.of("demo", "gram", "jacobian", "sample", "fit"), names, run.out());
         for (String line : commandLines) {
             assertTrue(line.strip().split("\\s{2,}").length == 2 && line.length() <= 80,
                     "expected '  name  one-line description', got '" + line + "'");

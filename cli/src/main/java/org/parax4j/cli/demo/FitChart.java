@@ -1,0 +1,111 @@
+package org.parax4j.cli.demo;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.Locale;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.parax4j.engine.fit.FitResult;
+import org.parax4j.engine.graph.ModelFunction;
+import org.parax4j.engine.graph.Wrt;
+import org.parax4j.module.Module;
+
+/**
+ * The fit plot: measurements, the fitted response and its 90 % band over frequency, and the
+ * residuals below. The band is the linearised one, {@code f ± 1.645·sqrt(diag(J·C·Jᵀ))} with the
+ * fit's latent covariance C and the exact latent Jacobian J at the optimum (it needs no sampling,
+ * so no draw can leave a transform's domain). Stateless; allocates the image.
+ */
+public final class FitChart {
+
+    private FitChart() {}
+
+    /**
+     * Draws the plot.
+     *
+     * @param fitted the model function recorded on the fitted module (its free parameters are the fit's)
+     * @param fit the fit
+     * @param freqs frequencies, GHz
+     * @param data the measurements
+     * @throws IllegalArgumentException when the lengths differ
+     */
+    public static <M extends Module> BufferedImage of(ModelFunction<M> fitted, FitResult<M> fit, double[] freqs,
+            double[] data) {
+        int m = freqs.length;
+        if (data.length != m || fitted.outputSize() != m) {
+            throw new IllegalArgumentException("freqs, data and the function's output must have the same length, got "
+                    + m + ", " + data.length + " and " + fitted.outputSize());
+        }
+        int n = fitted.numFree();
+        double[] value = new double[m];
+        double[] jt = new double[n * m];
+        fitted.jacobian(fitted.flatValues(), Wrt.LATENT, fitted.newWorkspace(), value, jt);
+        double[][] c = fit.latentCovariance();
+        double[] lo = new double[m];
+        double[] hi = new double[m];
+        double[] residual = new double[m];
+        boolean banded = Double.isFinite(c[0][0]);
+        for (int i = 0; i < m; i++) {
+            double var = 0;
+            for (int a = 0; a < n && banded; a++) {
+                for (int b = 0; b < n; b++) {
+                    var += jt[a * m + i] * c[a][b] * jt[b * m + i];
+                }
+            }
+            double half = 1.6448536269514722 * Math.sqrt(Math.max(var, 0));
+            lo[i] = value[i] - half;
+            hi[i] = value[i] + half;
+            residual[i] = data[i] - value[i];
+        }
+        XYChart top = new XYChartBuilder().width(ReportCharts.WIDTH).height(ReportCharts.HEIGHT)
+                .title(String.format(Locale.ROOT, "Fit: %d points, reduced chi-square %.4g", m, fit.reducedChiSquare()))
+                .xAxisTitle("frequency (GHz)").yAxisTitle("response (dB)").build();
+        top.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        top.getStyler().setXAxisDecimalPattern("0.0#");
+        if (banded) {
+            double[] bx = new double[2 * m];
+            double[] by = new double[2 * m];
+            for (int i = 0; i < m; i++) {
+                bx[i] = freqs[i];
+                by[i] = hi[i];
+                bx[2 * m - 1 - i] = freqs[i];
+                by[2 * m - 1 - i] = lo[i];
+            }
+            XYSeries band = top.addSeries("90 % band (linearised)", bx, by);
+            band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+            band.setFillColor(new Color(70, 130, 180, 90));
+            band.setLineColor(new Color(70, 130, 180, 90));
+            band.setMarker(SeriesMarkers.NONE);
+        }
+        XYSeries points = top.addSeries("measured", freqs, data);
+        points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        points.setMarker(SeriesMarkers.CIRCLE);
+        points.setMarkerColor(new Color(90, 90, 90));
+        XYSeries line = top.addSeries("fit", freqs, value);
+        line.setMarker(SeriesMarkers.NONE);
+        line.setLineColor(new Color(200, 60, 40));
+        XYChart bottom = new XYChartBuilder().width(ReportCharts.WIDTH).height(ReportCharts.HEIGHT / 2)
+                .title("Residuals (measured − fit)").xAxisTitle("frequency (GHz)").yAxisTitle("dB").build();
+        bottom.getStyler().setLegendVisible(false);
+        bottom.getStyler().setXAxisDecimalPattern("0.0#");
+        XYSeries res = bottom.addSeries("residual", freqs, residual);
+        res.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        res.setMarker(SeriesMarkers.CIRCLE);
+        BufferedImage a = BitmapEncoder.getBufferedImage(top);
+        BufferedImage b = BitmapEncoder.getBufferedImage(bottom);
+        BufferedImage image = new BufferedImage(ReportCharts.WIDTH, a.getHeight() + b.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.drawImage(a, 0, 0, null);
+            g.drawImage(b, 0, a.getHeight(), null);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+}
