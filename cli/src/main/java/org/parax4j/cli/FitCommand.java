@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
  * the warning that {@code gain} and {@code offsetDb} cannot be told apart. {@code --plot} writes a PNG of
  * the (first) fit: data, fitted response, linearised 90 % band and residuals.
  */
-@Command(name = "fit", header = "Least-squares fit of the reference model to measurements; a fit report.",
+@Command(name = "fit", header = "Fit the reference model to measurements; print the report.",
         description = "Least-squares fit of the reference model to measurements "
         + "(CSV rows: frequency GHz, response dB[, sigma dB]); prints the fit report.")
 final class FitCommand implements Callable<Integer> {
@@ -89,6 +89,7 @@ final class FitCommand implements Callable<Integer> {
         if (!synthetic && (model == null || data == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--model and --data go together");
         }
+        Output.check(out, "--out");
         StringBuilder report = new StringBuilder();
         FitResult<ReferenceModel> last;
         if (synthetic) {
@@ -138,7 +139,8 @@ final class FitCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(report);
         spec.commandLine().getOut().flush();
         if (out != null) {
-            Output.write(out, ModuleJson.save(last.module()), spec.commandLine().getOut(), spec.commandLine().getErr());
+            String json = ModuleJson.save(last.module());
+            Output.write(out, "--out", w -> w.write(json), spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         return 0;
     }
