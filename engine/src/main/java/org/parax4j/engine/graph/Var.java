@@ -15,7 +15,9 @@ import org.parax4j.engine.internal.graph.VocabularyNodes;
  * axis of length 1 stretches, so a scalar combines with anything, a vector {@code [c]} with every
  * row of an {@code [r, c]} matrix, and {@code a.asColumn().mul(b)} is the outer product
  * {@code [n, 1] × [m] → [n, m]} (the building block of kernel-style computations; reduce it with
- * {@link #sum(int)}).
+ * {@link #sum(int)}). These are the only broadcasting rules: every two-operand method
+ * ({@code add} … {@code pow}, {@code atan2}, {@code hypot}, {@code maximum}, comparisons) and
+ * {@link #where} follow them.
  *
  * <p>Immutable. Valid only inside the recording that made it: using it in another recording, or
  * after {@link ModelFunction#record} has returned, throws {@link IllegalStateException}.
