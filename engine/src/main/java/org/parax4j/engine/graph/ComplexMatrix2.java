@@ -57,9 +57,8 @@ public record ComplexMatrix2(ComplexVar a, ComplexVar b, ComplexVar c, ComplexVa
      * @param z the impedance
      */
     public static ComplexMatrix2 series(ComplexVar z) {
-        ComplexVar one = ComplexVar.real(z.re().recorder().constant(1));
-        ComplexVar zero = ComplexVar.real(z.re().recorder().constant(0));
-        return new ComplexMatrix2(one, z, zero, one);
+        Recorder g = z.recorder();
+        return new ComplexMatrix2(ComplexVar.one(g), z, ComplexVar.zero(g), ComplexVar.one(g));
     }
 
     /**
@@ -68,9 +67,8 @@ public record ComplexMatrix2(ComplexVar a, ComplexVar b, ComplexVar c, ComplexVa
      * @param y the admittance
      */
     public static ComplexMatrix2 shunt(ComplexVar y) {
-        ComplexVar one = ComplexVar.real(y.re().recorder().constant(1));
-        ComplexVar zero = ComplexVar.real(y.re().recorder().constant(0));
-        return new ComplexMatrix2(one, zero, y, one);
+        Recorder g = y.recorder();
+        return new ComplexMatrix2(ComplexVar.one(g), ComplexVar.zero(g), y, ComplexVar.one(g));
     }
 
     /**
@@ -81,8 +79,9 @@ public record ComplexMatrix2(ComplexVar a, ComplexVar b, ComplexVar c, ComplexVa
      * @param zc characteristic impedance (real)
      */
     public static ComplexMatrix2 line(ComplexVar gammaL, Var zc) {
-        ComplexVar ch = gammaL.cosh();
-        ComplexVar sh = gammaL.sinh();
+        ComplexVar[] cs = gammaL.coshSinh();
+        ComplexVar ch = cs[0];
+        ComplexVar sh = cs[1];
         return new ComplexMatrix2(ch, sh.mul(zc), sh.div(zc), ch);
     }
 

@@ -63,6 +63,12 @@ class ComplexVarTest {
                 new Case("polar", (z, w) -> ComplexVar.polar(z.abs(), z.arg()), (z, w) -> z),
                 new Case("absArgDb", (z, w) -> ComplexVar.of(z.abs(), z.arg()).add(z.db()),
                         (z, w) -> new Complex(z.norm() + 20 * Math.log10(z.norm()), z.getArgument())),
+                new Case("realTimesComplex", (z, w) -> ComplexVar.real(z.re()).mul(w).sub(ComplexVar.imaginary(z.im())),
+                        (z, w) -> w.multiply(z.getReal()).subtract(new Complex(0, z.getImaginary()))),
+                new Case("imaginaryOverComplex", (z, w) -> ComplexVar.imaginary(z.im()).div(w).add(z.div(w.re())),
+                        (z, w) -> new Complex(0, z.getImaginary()).divide(w).add(z.divide(w.getReal()))),
+                new Case("zeroAndOne", (z, w) -> ComplexMatrix2.series(z).matmul(ComplexMatrix2.shunt(w)).a()
+                        .add(ComplexMatrix2.shunt(w).b().mul(z)), (z, w) -> z.multiply(w).add(1)),
                 new Case("det", (z, w) -> new ComplexMatrix2(z, w, w.mul(z), z.sqrt()).det(),
                         (z, w) -> z.multiply(z.sqrt()).subtract(w.multiply(w.multiply(z)))),
                 new Case("inverseTimesSelf", (z, w) -> {
