@@ -535,6 +535,28 @@ public final class Var {
         return VocabularyBuilder.matmul(this, other);
     }
 
+    /**
+     * {@code X} with {@code this·X = b} for a square matrix {@code this [n, n]} and {@code b [n]} or
+     * {@code [n, k]}: LU with partial pivoting, O(n³) per evaluation, for small matrices (2×2 to
+     * 8×8, e.g. per-frequency network matrices); derivative {@code A⁻¹(db − dA·X)}. A singular
+     * matrix gives infinite or NaN values, not an exception.
+     *
+     * @throws IllegalArgumentException when this is not square or b does not have n rows
+     */
+    public Var solve(Var b) {
+        return VocabularyBuilder.solve(this, b);
+    }
+
+    /** The determinant of a square matrix (LU); derivative {@code det·tr(A⁻¹dA)}, so non-singular only. @throws IllegalArgumentException when not square */
+    public Var det() {
+        return VocabularyBuilder.det(this);
+    }
+
+    /** The inverse of a square matrix ({@link #solve} against the identity). @throws IllegalArgumentException when not square */
+    public Var inverse() {
+        return VocabularyBuilder.inverse(this);
+    }
+
     /** The outer product of two vectors, {@code [n] × [m] → [n, m]}. @throws IllegalArgumentException for matrices */
     public Var outer(Var other) {
         if (shape.rank() == 2 || other.shapeInternal().rank() == 2) {

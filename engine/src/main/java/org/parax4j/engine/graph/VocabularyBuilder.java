@@ -309,4 +309,44 @@ final class VocabularyBuilder {
         }
         return bs.rank() == 1 ? z.reshape(rows) : z;
     }
+
+    /** The size n of a square matrix, or a named error. */
+    private static int square(Var a, String what) {
+        Shape s = a.shapeInternal();
+        if (s.rank() != 2 || s.rows() != s.cols() || s.rows() == 0) {
+            throw new IllegalArgumentException(what + " needs a non-empty square matrix, got shape " + s);
+        }
+        return s.rows();
+    }
+
+    /** {@code X} with {@code a·X = b} for b {@code [n]} or {@code [n, k]}. */
+    static Var solve(Var a, Var b) {
+        Objects.requireNonNull(b, "b");
+        int n = square(a, "solve");
+        Shape bs = b.shapeInternal();
+        boolean vector = bs.rank() == 1;
+        if (bs.rank() == 0 || (vector ? bs.cols() : bs.rows()) != n) {
+            throw new IllegalArgumentException("solve: the right-hand side must be [" + n + "] or [" + n
+                    + ", k] for a " + n + "x" + n + " matrix, got shape " + bs);
+        }
+        Var rhs = vector ? b.reshape(n, 1) : b;
+        Var x = a.recorder().node(Op.SOLVE, rhs.shapeInternal(), null, a, rhs);
+        return vector ? x.reshape(n) : x;
+    }
+
+    /** The determinant of a square matrix. */
+    static Var det(Var a) {
+        square(a, "det");
+        return a.recorder().node(Op.DET, Shape.SCALAR, null, a);
+    }
+
+    /** The inverse of a square matrix, as the solve against the identity. */
+    static Var inverse(Var a) {
+        int n = square(a, "inverse");
+        double[] identity = new double[n * n];
+        for (int k = 0; k < n; k++) {
+            identity[k * n + k] = 1;
+        }
+        return solve(a, a.recorder().constant(identity, n, n));
+    }
 }

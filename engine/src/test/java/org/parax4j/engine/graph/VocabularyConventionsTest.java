@@ -77,6 +77,19 @@ class VocabularyConventionsTest {
     }
 
     @Test
+    void solveAndDetPivotPastAZeroLeadingEntry() {
+        ModelFunction<Vec> f = record(new double[] {0, 2, 3, 1}, v -> {
+            Var a = v.reshape(2, 2);
+            return Var.concat(a.solve(v.recorder().constant(4, 5)), a.det().reshape(1), a.inverse().reshape(4));
+        });
+        // [[0, 2], [3, 1]]·x = (4, 5): x = (1, 2); det = −6; inverse = [[−1/6, 1/3], [1/2, 0]]
+        assertArrayEquals(new double[] {1, 2, -6, -1.0 / 6, 1.0 / 3, 0.5, 0}, f.evaluate(), 1e-15);
+        double[] jac = jacobian(f);
+        double err = Fixtures.maxRelErr(jac, Fixtures.finiteDifferences(f, f.flatValues()));
+        assertTrue(err < 1e-8, "max relative error vs central differences " + err);
+    }
+
+    @Test
     void badShapesIndicesAndDomainsAreNamedErrorsThatRecordNothing() {
         record(new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6}, x -> {
             Var m = x.reshape(2, 3);
@@ -104,6 +117,9 @@ class VocabularyConventionsTest {
                 {"shapes [2, 3] and [2] do not broadcast", "where"},
                 {"shapes [6] and [4] do not broadcast", "atan2"},
                 {"outer needs scalars or vectors", "outer"},
+                {"solve needs a non-empty square matrix, got shape [2, 3]", "solveShape"},
+                {"solve: the right-hand side must be [2] or [2, k] for a 2x2 matrix, got shape [3]", "solveRhs"},
+                {"det needs a non-empty square matrix, got shape [6]", "detVector"},
             };
             for (String[] c : cases) {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> bad(c[1], x, m), c[1]);
@@ -138,6 +154,9 @@ class VocabularyConventionsTest {
             case "where" -> Var.where(m, m, x.slice(0, 2));
             case "atan2" -> x.atan2(x.slice(0, 4));
             case "outer" -> m.outer(x);
+            case "solveShape" -> m.solve(x);
+            case "solveRhs" -> x.slice(0, 4).reshape(2, 2).solve(x.slice(0, 3));
+            case "detVector" -> x.det();
             default -> throw new IllegalStateException(which);
         };
     }

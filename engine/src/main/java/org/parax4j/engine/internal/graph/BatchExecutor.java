@@ -111,7 +111,7 @@ public final class BatchExecutor {
             }
             case RESHAPE -> System.arraycopy(s.values[in[0]], 0, z, 0, n);
             case MATVEC -> matvec(s, node, count, z);
-            case CONST, KERNEL -> perSample(s, i, count);
+            case CONST, KERNEL, SOLVE, DET -> perSample(s, i, count);
             case MAP, MAP2, WHERE, GATHER, REDUCE, SCAN, MATMUL -> {
                 if (!Vocabulary.batch(s, i, count)) {
                     perSample(s, i, count);

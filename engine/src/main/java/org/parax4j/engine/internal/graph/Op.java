@@ -65,7 +65,11 @@ public enum Op {
     /** A running sum along one axis ({@link VocabularyNodes.Scan}). */
     SCAN,
     /** The matrix product {@code [r, k] × [k, c] → [r, c]}. */
-    MATMUL;
+    MATMUL,
+    /** {@code X = A⁻¹·B} for a square {@code A [n, n]} and {@code B [n, k]} ({@link DenseSolve}). */
+    SOLVE,
+    /** The determinant of a square matrix, a scalar ({@link DenseSolve}). */
+    DET;
 
     /** Whether this op is elementwise with one operand. */
     public boolean isUnary() {

@@ -45,6 +45,7 @@ public final class PlainExecutor {
                 }
                 case KERNEL -> kernel(s, node, z);
                 case MAP, MAP2, WHERE, GATHER, REDUCE, SCAN, MATMUL -> Vocabulary.value(s, i, z);
+                case SOLVE, DET -> DenseSolve.value(s, node, z);
             }
         }
     }

@@ -11,10 +11,13 @@ import java.util.function.BiFunction;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.UnaryOperator;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.special.Erf;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.parax4j.engine.graph.ModelFunction;
+import org.parax4j.engine.graph.Recorder;
 import org.parax4j.engine.graph.Var;
 import org.parax4j.engine.graph.Workspace;
 import org.parax4j.engine.graph.Wrt;
@@ -46,12 +49,23 @@ class VocabularyOpsTest {
      * @param reference the same function in plain Java
      * @param exact whether batched values must equal plain values bit for bit
      */
-    record Case(String name, BiFunction<Var, Var, Var> body, BiFunction<double[], double[], double[]> reference,
-            boolean exact) {
+    record Case(String name, Body body, BiFunction<double[], double[], double[]> reference, boolean exact) {
+
+        Case(String name, BiFunction<Var, Var, Var> body, BiFunction<double[], double[], double[]> reference,
+                boolean exact) {
+            this(name, (x, y, g) -> body.apply(x, y), reference, exact);
+        }
+
         @Override
         public String toString() {
             return name;
         }
+    }
+
+    /** A recorded function of x and y that may add constants through g. */
+    @FunctionalInterface
+    interface Body {
+        Var apply(Var x, Var y, Recorder g);
     }
 
     private static final int N = 6;
@@ -174,10 +188,49 @@ class VocabularyOpsTest {
                 new Case("matvec", (x, y) -> x.reshape(3, 2).matmul(y.slice(0, 2)),
                         (x, y) -> new double[] {x[0] * y[0] + x[1] * y[1], x[2] * y[0] + x[3] * y[1],
                             x[4] * y[0] + x[5] * y[1]}, true),
+                new Case("solve2x2", (x, y, g) -> square(g, x.slice(0, 4), 2).solve(y.slice(0, 2)), (x, y) -> {
+                    double a = x[0] + 3;
+                    double d = x[3] + 3;
+                    double det = a * d - x[1] * x[2];
+                    return new double[] {(d * y[0] - x[1] * y[1]) / det, (a * y[1] - x[2] * y[0]) / det};
+                }, true),
+                new Case("solve3x3", (x, y, g) -> square(g, Var.concat(x, y.slice(0, 3)), 3).solve(y.reshape(3, 2)),
+                        (x, y) -> Arrays.stream(hipparchus(x, y).getSolver().solve(new Array2DRowRealMatrix(
+                            new double[][] {{y[0], y[1]}, {y[2], y[3]}, {y[4], y[5]}})).getData())
+                            .flatMapToDouble(Arrays::stream).toArray(), true),
+                new Case("det3x3", (x, y, g) -> square(g, Var.concat(x, y.slice(0, 3)), 3).det(),
+                        (x, y) -> new double[] {hipparchus(x, y).getDeterminant()}, true),
+                new Case("inverse2x2", (x, y, g) -> square(g, x.slice(0, 4), 2).inverse(), (x, y) -> {
+                    double a = x[0] + 3;
+                    double d = x[3] + 3;
+                    double det = a * d - x[1] * x[2];
+                    return new double[] {d / det, -x[1] / det, -x[2] / det, a / det};
+                }, true),
                 new Case("outer", (x, y) -> x.slice(0, 2).outer(y.slice(0, 3)),
                         (x, y) -> new double[] {x[0] * y[0], x[0] * y[1], x[0] * y[2], x[1] * y[0], x[1] * y[1],
                             x[1] * y[2]}, true)));
         return cases;
+    }
+
+    /** The n×n matrix of these n² values plus (n + 1)·I, so that it is well conditioned. */
+    private static Var square(Recorder g, Var values, int n) {
+        double[] shift = new double[n * n];
+        for (int k = 0; k < n; k++) {
+            shift[k * n + k] = n + 1;
+        }
+        return values.reshape(n, n).add(g.constant(shift, n, n));
+    }
+
+    /** Hipparchus' LU of {@link #square} over (x, y[0..2]) with n = 3. */
+    private static LUDecomposition hipparchus(double[] x, double[] y) {
+        double[] v = {x[0], x[1], x[2], x[3], x[4], x[5], y[0], y[1], y[2]};
+        double[][] m = new double[3][3];
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 3; c++) {
+                m[r][c] = v[r * 3 + c] + (r == c ? 4 : 0);
+            }
+        }
+        return new LUDecomposition(new Array2DRowRealMatrix(m));
     }
 
     /** {@code log Σ_q e^(s·x[from + q·step])} for q < n. */
@@ -194,7 +247,7 @@ class VocabularyOpsTest {
         double[] x = rng.doubles(N, -1.2, 1.2).toArray();
         double[] y = rng.doubles(N, -1.2, 1.2).toArray();
         Pair model = new Pair(Parameter.of(x), Parameter.of(y), Meta.NONE);
-        return ModelFunction.record(model, (m, g) -> c.body().apply(g.param(m.x()), g.param(m.y())));
+        return ModelFunction.record(model, (m, g) -> c.body().apply(g.param(m.x()), g.param(m.y()), g));
     }
 
     @ParameterizedTest
