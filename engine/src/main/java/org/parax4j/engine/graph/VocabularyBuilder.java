@@ -16,6 +16,7 @@ final class VocabularyBuilder {
 
     private VocabularyBuilder() {}
 
+    /** {@code f} elementwise; a constant operand is checked against f's domain. */
     static Var map(Var x, UnaryFunction f) {
         double[] constant = x.recorder().constantValues(x);
         if (constant != null) {
@@ -30,11 +31,13 @@ final class VocabularyBuilder {
         return x.recorder().node(Op.MAP, x.shapeInternal(), f, x);
     }
 
+    /** {@code f(a, b)} elementwise, broadcast. */
     static Var map2(Var a, Var b, BinaryFunction f) {
         Objects.requireNonNull(b, "other");
         return a.recorder().node(Op.MAP2, Shape.broadcast(a.shapeInternal(), b.shapeInternal()), f, a, b);
     }
 
+    /** {@code cond ≠ 0 ? a : b}, the three broadcast together. */
     static Var where(Var cond, Var a, Var b) {
         Objects.requireNonNull(cond, "cond");
         Objects.requireNonNull(a, "a");
@@ -91,12 +94,14 @@ final class VocabularyBuilder {
         return gather(x, Shape.of(outRows, outCols), element);
     }
 
+    /** Element i of a vector (scalar) or row i of a matrix (vector). */
     static Var at(Var x, int i) {
         Shape s = x.shapeInternal();
         Var picked = take(x, 0, new int[] {i}, "at");
         return s.rank() == 1 ? picked.reshape() : picked.reshape(s.cols());
     }
 
+    /** Element (i, j) of a matrix. */
     static Var at(Var x, int i, int j) {
         Shape s = x.shapeInternal();
         if (s.rank() != 2) {
@@ -107,6 +112,7 @@ final class VocabularyBuilder {
         return gather(x, Shape.SCALAR, new int[] {r * s.cols() + c});
     }
 
+    /** Every step-th index from {@code from} below {@code to} along {@code axis}. */
     static Var slice(Var x, int axis, int from, int to, int step) {
         int n = axisLength(x, axis, "slice");
         if (step < 1) {
@@ -123,6 +129,7 @@ final class VocabularyBuilder {
         return take(x, axis, idx, "slice");
     }
 
+    /** The transpose of a matrix; x itself for rank below 2. */
     static Var transpose(Var x) {
         Shape s = x.shapeInternal();
         if (s.rank() < 2) {
@@ -258,6 +265,7 @@ final class VocabularyBuilder {
         return (axis == -1 ? summed.sum() : summed.sum(axis)).log().add(m);
     }
 
+    /** The running sum along {@code axis}. */
     static Var cumsum(Var x, int axis) {
         Shape s = x.shapeInternal();
         axisLength(x, axis, "cumsum");
@@ -270,6 +278,7 @@ final class VocabularyBuilder {
         return x.recorder().node(Op.SCAN, s, new VocabularyNodes.Scan(prev), x);
     }
 
+    /** Differences of neighbours along {@code axis}. */
     static Var diff(Var x, int axis) {
         int n = axisLength(x, axis, "diff");
         if (n < 1) {

@@ -21,7 +21,9 @@ import org.parax4j.engine.internal.vector.VectorizationProvider;
  * takes a log ({@link Math#log} there) or a sum (several accumulators there); exp, arithmetic and
  * the other functions give the same bits. A varying node without a batched form (fused kernel
  * matrices whose inputs vary) is computed sample by sample by the plain executor, which is just as
- * deterministic (see {@code PanamaGraphOps}).
+ * deterministic (see {@code PanamaGraphOps}). The vocabulary nodes ({@link Vocabulary}) run the
+ * plain executor's scalar loops over the batch, so their values equal the plain ones bit for bit;
+ * matrix products, solves and determinants go sample by sample.
  *
  * <p>Allocates nothing. Thread-safe (state lives in the scratch).
  */
