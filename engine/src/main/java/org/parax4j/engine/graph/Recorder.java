@@ -275,6 +275,23 @@ public final class Recorder {
         return add(new Node(op, new int[] {x.id()}, out, 0, null));
     }
 
+    /** A node of the recorded-function vocabulary over {@code inputs} (all of this recording). */
+    Var node(Op op, Shape shape, Object data, Var... inputs) {
+        checkOpen();
+        int[] ids = new int[inputs.length];
+        for (int a = 0; a < inputs.length; a++) {
+            own(inputs[a], "operand " + a);
+            ids[a] = inputs[a].id();
+        }
+        return add(new Node(op, ids, shape, 0, data));
+    }
+
+    /** The constant values of {@code v} when it is a recorded constant, else null. Not copied. */
+    double[] constantValues(Var v) {
+        Node node = nodes.get(v.id());
+        return node.op() == Op.CONST ? (double[]) node.data() : null;
+    }
+
     // ---------------------------------------------------------------- recording state
 
     private Var add(Node node) {

@@ -21,7 +21,9 @@ import org.parax4j.engine.internal.vector.VectorizationProvider;
  * takes a log ({@link Math#log} there) or a sum (several accumulators there); exp, arithmetic and
  * the other functions give the same bits. A varying node without a batched form (fused kernel
  * matrices whose inputs vary) is computed sample by sample by the plain executor, which is just as
- * deterministic (see {@code PanamaGraphOps}).
+ * deterministic (see {@code PanamaGraphOps}). The vocabulary nodes ({@link Vocabulary}) run the
+ * plain executor's scalar loops over the batch, so their values equal the plain ones bit for bit;
+ * matrix products, solves and determinants go sample by sample.
  *
  * <p>Allocates nothing. Thread-safe (state lives in the scratch).
  */
@@ -111,7 +113,12 @@ public final class BatchExecutor {
             }
             case RESHAPE -> System.arraycopy(s.values[in[0]], 0, z, 0, n);
             case MATVEC -> matvec(s, node, count, z);
-            case CONST, KERNEL -> perSample(s, i, count);
+            case CONST, KERNEL, SOLVE, DET -> perSample(s, i, count);
+            case MAP, MAP2, WHERE, GATHER, REDUCE, SCAN, MATMUL -> {
+                if (!Vocabulary.batch(s, i, count)) {
+                    perSample(s, i, count);
+                }
+            }
             default -> throw new IllegalStateException("the batched executor has no rule for " + node.op());
         }
     }

@@ -130,6 +130,8 @@ public final class DualExecutor {
             }
             case MATVEC -> matvec(s, c, i, node);
             case KERNEL -> kernel(s, c, i, node);
+            case MAP, MAP2, WHERE, GATHER, REDUCE, SCAN, MATMUL -> Vocabulary.tangent(ops, s, c, i);
+            case SOLVE, DET -> DenseSolve.tangent(s, c, i);
         }
     }
 

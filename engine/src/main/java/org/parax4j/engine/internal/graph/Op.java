@@ -51,7 +51,25 @@ public enum Op {
      */
     MATVEC,
     /** A fused stationary kernel matrix (RBF or Matérn) with an optional output variance. */
-    KERNEL;
+    KERNEL,
+    /** An elementwise special function; the node's data is its {@link UnaryFunction}. */
+    MAP,
+    /** An elementwise two-operand function, broadcast; the node's data is its {@link BinaryFunction}. */
+    MAP2,
+    /** {@code cond ≠ 0 ? a : b} elementwise over inputs {@code cond, a, b}, broadcast. */
+    WHERE,
+    /** Elements picked from the inputs by a {@link VocabularyNodes.Gather} table (indexing, slices, concatenation). */
+    GATHER,
+    /** Max, min or product over groups of elements ({@link VocabularyNodes.Reduction}). */
+    REDUCE,
+    /** A running sum along one axis ({@link VocabularyNodes.Scan}). */
+    SCAN,
+    /** The matrix product {@code [r, k] × [k, c] → [r, c]}. */
+    MATMUL,
+    /** {@code X = A⁻¹·B} for a square {@code A [n, n]} and {@code B [n, k]} ({@link DenseSolve}). */
+    SOLVE,
+    /** The determinant of a square matrix, a scalar ({@link DenseSolve}). */
+    DET;
 
     /** Whether this op is elementwise with one operand. */
     public boolean isUnary() {

@@ -1,0 +1,147 @@
+package org.parax4j.bench;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.hipparchus.analysis.differentiation.Gradient;
+import org.hipparchus.complex.FieldComplex;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.parax4j.engine.examples.LineResonatorModel;
+import org.parax4j.engine.graph.ModelFunction;
+import org.parax4j.engine.graph.Workspace;
+import org.parax4j.engine.graph.Wrt;
+
+/**
+ * Jacobian of the RF example ({@link LineResonatorModel}: lossy line, shunt RLC, line; 201
+ * frequencies; |S21| dB, ∠S21, |S11| dB; 8 free parameters) through the recorded graph, against the
+ * same circuit in Hipparchus {@code FieldComplex<Gradient>} and one plain evaluation. Both
+ * Jacobians are with respect to physical values.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+public class RfJacobianBenchmark {
+
+    private static final double C0 = 299_792_458.0;
+
+    ModelFunction<LineResonatorModel> function;
+    Workspace workspace;
+    double[] theta;
+    double[] physical;
+    double[] freqs;
+    double[] value;
+    double[] jac;
+
+    @Setup
+    public void setUp() {
+        LineResonatorModel model = LineResonatorModel.create();
+        function = LineResonatorModel.response(model);
+        workspace = function.newWorkspace();
+        theta = function.flatValues();
+        freqs = LineResonatorModel.frequencies();
+        List<String> names = function.freeNames();
+        List<String> order = List.of("line_zc", "line_epsEff", "line_length1", "line_length2", "line_alpha",
+                "resonator_r", "resonator_l", "resonator_c");
+        if (!names.equals(order)) {
+            throw new IllegalStateException("free names " + names + ", expected " + order);
+        }
+        physical = new double[] {model.line().zc().scaledValue()[0], model.line().epsEff().scaledValue()[0],
+            model.line().length1().scaledValue()[0], model.line().length2().scaledValue()[0],
+            model.line().alpha().scaledValue()[0], model.resonator().r().scaledValue()[0],
+            model.resonator().l().scaledValue()[0], model.resonator().c().scaledValue()[0]};
+        value = new double[function.outputSize()];
+        jac = new double[theta.length * function.outputSize()];
+    }
+
+    @Benchmark
+    public double[] recorded() {
+        function.jacobian(theta, Wrt.PHYSICAL, workspace, value, jac);
+        return jac;
+    }
+
+    @Benchmark
+    public double[] hipparchus() {
+        hipparchus(freqs, physical, jac);
+        return jac;
+    }
+
+    @Benchmark
+    public double[] plain() {
+        function.evaluate(theta, workspace, value);
+        return value;
+    }
+
+    /** The response's Jacobian by {@code FieldComplex<Gradient>}, {@code jac[p·3n + row·n + i]}. */
+    static void hipparchus(double[] freqs, double[] p, double[] jac) {
+        int vars = p.length;
+        Gradient zc = Gradient.variable(vars, 0, p[0]);
+        Gradient eps = Gradient.variable(vars, 1, p[1]);
+        Gradient l1 = Gradient.variable(vars, 2, p[2]).multiply(1e-3);
+        Gradient l2 = Gradient.variable(vars, 3, p[3]).multiply(1e-3);
+        Gradient alpha0 = Gradient.variable(vars, 4, p[4]);
+        Gradient r = Gradient.variable(vars, 5, p[5]);
+        Gradient l = Gradient.variable(vars, 6, p[6]).multiply(1e-9);
+        Gradient c = Gradient.variable(vars, 7, p[7]).multiply(1e-12);
+        Gradient sqrtEps = eps.sqrt();
+        FieldComplex<Gradient> one = new FieldComplex<>(zc.getField().getOne());
+        FieldComplex<Gradient> zero = new FieldComplex<>(zc.getField().getZero());
+        int n = freqs.length;
+        int out = 3 * n;
+        for (int i = 0; i < n; i++) {
+            double omega = 2 * Math.PI * freqs[i] * 1e9;
+            Gradient beta = sqrtEps.multiply(omega / C0);
+            Gradient alpha = alpha0.multiply(Math.sqrt(freqs[i]));
+            FieldComplex<Gradient>[] first = line(new FieldComplex<>(alpha.multiply(l1), beta.multiply(l1)), zc);
+            FieldComplex<Gradient>[] second = line(new FieldComplex<>(alpha.multiply(l2), beta.multiply(l2)), zc);
+            FieldComplex<Gradient> y = new FieldComplex<>(r.reciprocal(),
+                    c.multiply(omega).subtract(l.multiply(omega).reciprocal()));
+            FieldComplex<Gradient>[] t = times(times(first, shunt(one, zero, y)), second);
+            FieldComplex<Gradient> den = t[0].add(t[1].divide(50)).add(t[2].multiply(50)).add(t[3]);
+            FieldComplex<Gradient> s21 = one.multiply(2).divide(den);
+            FieldComplex<Gradient> s11 = t[0].add(t[1].divide(50)).subtract(t[2].multiply(50)).subtract(t[3])
+                    .divide(den);
+            Gradient[] rows = {abs2(s21).log10().multiply(10), s21.getImaginaryPart().atan2(s21.getRealPart())
+                .multiply(180 / Math.PI), abs2(s11).log10().multiply(10)};
+            for (int row = 0; row < 3; row++) {
+                for (int v = 0; v < vars; v++) {
+                    jac[v * out + row * n + i] = rows[row].getPartialDerivative(v);
+                }
+            }
+        }
+    }
+
+    private static Gradient abs2(FieldComplex<Gradient> z) {
+        return z.getRealPart().square().add(z.getImaginaryPart().square());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static FieldComplex<Gradient>[] line(FieldComplex<Gradient> gl, Gradient zc) {
+        FieldComplex<Gradient> ch = gl.cosh();
+        FieldComplex<Gradient> sh = gl.sinh();
+        return new FieldComplex[] {ch, sh.multiply(zc), sh.divide(zc), ch};
+    }
+
+    @SuppressWarnings("unchecked")
+    private static FieldComplex<Gradient>[] shunt(FieldComplex<Gradient> one, FieldComplex<Gradient> zero,
+            FieldComplex<Gradient> y) {
+        return new FieldComplex[] {one, zero, y, one};
+    }
+
+    @SuppressWarnings("unchecked")
+    private static FieldComplex<Gradient>[] times(FieldComplex<Gradient>[] p, FieldComplex<Gradient>[] q) {
+        return new FieldComplex[] {p[0].multiply(q[0]).add(p[1].multiply(q[2])),
+            p[0].multiply(q[1]).add(p[1].multiply(q[3])), p[2].multiply(q[0]).add(p[3].multiply(q[2])),
+            p[2].multiply(q[1]).add(p[3].multiply(q[3]))};
+    }
+}
