@@ -68,19 +68,7 @@ public final class FitChart {
         top.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         top.getStyler().setXAxisDecimalPattern("0.0#");
         if (banded) {
-            double[] bx = new double[2 * m];
-            double[] by = new double[2 * m];
-            for (int i = 0; i < m; i++) {
-                bx[i] = freqs[i];
-                by[i] = hi[i];
-                bx[2 * m - 1 - i] = freqs[i];
-                by[2 * m - 1 - i] = lo[i];
-            }
-            XYSeries band = top.addSeries("90 % band (linearised)", bx, by);
-            band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-            band.setFillColor(new Color(70, 130, 180, 90));
-            band.setLineColor(new Color(70, 130, 180, 90));
-            band.setMarker(SeriesMarkers.NONE);
+            ReportCharts.addBand(top, "90 % band (linearised)", freqs, lo, hi);
         }
         XYSeries points = top.addSeries("measured", freqs, data);
         points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

@@ -63,21 +63,7 @@ public final class ReportCharts {
         chart.getStyler().setXAxisMin(freqs[0]);
         chart.getStyler().setXAxisMax(freqs[n - 1]);
         chart.getStyler().setYAxisDecimalPattern("0");
-        double[] bandX = new double[2 * n];
-        double[] bandY = new double[2 * n];
-        double[] p5 = summary.p5();
-        double[] p95 = summary.p95();
-        for (int i = 0; i < n; i++) {
-            bandX[i] = freqs[i];
-            bandY[i] = p95[i];
-            bandX[2 * n - 1 - i] = freqs[i];
-            bandY[2 * n - 1 - i] = p5[i];
-        }
-        XYSeries band = chart.addSeries("5-95 % band", bandX, bandY);
-        band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-        band.setFillColor(new Color(70, 130, 180, 90));
-        band.setLineColor(new Color(70, 130, 180, 90));
-        band.setMarker(SeriesMarkers.NONE);
+        addBand(chart, "5-95 % band", freqs, summary.p5(), summary.p95());
         XYSeries median = chart.addSeries("median", freqs, summary.p50());
         median.setMarker(SeriesMarkers.NONE);
         median.setLineColor(new Color(25, 70, 140));
@@ -98,6 +84,27 @@ public final class ReportCharts {
      * is that one value: a single point inside the plotted range, with no line, no marker and no
      * legend entry, so nothing of it is drawn.
      */
+    /**
+     * Adds a shaded band between {@code lo} and {@code hi} over {@code x} (a closed polygon, light
+     * blue, no markers).
+     */
+    static void addBand(XYChart chart, String name, double[] x, double[] lo, double[] hi) {
+        int n = x.length;
+        double[] bandX = new double[2 * n];
+        double[] bandY = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            bandX[i] = x[i];
+            bandY[i] = hi[i];
+            bandX[2 * n - 1 - i] = x[i];
+            bandY[2 * n - 1 - i] = lo[i];
+        }
+        XYSeries band = chart.addSeries(name, bandX, bandY);
+        band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        band.setFillColor(new Color(70, 130, 180, 90));
+        band.setLineColor(new Color(70, 130, 180, 90));
+        band.setMarker(SeriesMarkers.NONE);
+    }
+
     private static void addRoundTickAnchor(XYChart chart, double offGridX, double y) {
         XYSeries anchor = chart.addSeries("round x ticks", new double[] {offGridX}, new double[] {y});
         anchor.setMarker(SeriesMarkers.NONE);
