@@ -144,6 +144,50 @@ public final class GpPosterior {
         return out;
     }
 
+    /**
+     * Derivatives of the predictive mean and standard deviation with respect to the test inputs:
+     * {@code ∂μ/∂x* = Σ_i a_i ∂k(x*, x_i)/∂x*} and, as every supported kernel is stationary
+     * ({@code k(x*, x*)} constant), {@code ∂σ/∂x* = −(Σ_i w_i ∂k(x*, x_i)/∂x*)/σ} with
+     * {@code w = K⁻¹k(X, x*)}; in target units. Where {@code σ = 0} its derivative is reported as 0.
+     * The Matérn-½ kernel is not differentiable where a test point equals a training point (its
+     * derivative is taken as 0 there).
+     *
+     * @return {@code m × d} row-major derivatives of the mean ({@code [0]}) and of the standard
+     *     deviation ({@code [1]})
+     * @throws IllegalArgumentException as {@link #predict}
+     */
+    public double[][] inputGradients(double[] xs, int m) {
+        checkTest(xs, m);
+        int n = data.n();
+        int d = data.d();
+        double[] x = data.x();
+        double[] std = predict(xs, m).std();
+        double[] dMean = new double[m * d];
+        double[] dStd = new double[m * d];
+        double[] kStar = new double[n];
+        double[] g = new double[d];
+        double[] jacobian = new double[n * d];
+        for (int q = 0; q < m; q++) {
+            for (int i = 0; i < n; i++) {
+                kStar[i] = kernel.inputGradient(xs, q, x, i, g);
+                System.arraycopy(g, 0, jacobian, i * d, d);
+            }
+            TriangularSolve.solve(factor, n, kStar);
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < d; k++) {
+                    dMean[q * d + k] += weights[i] * jacobian[i * d + k];
+                    dStd[q * d + k] += kStar[i] * jacobian[i * d + k];
+                }
+            }
+            double sigma = std[q] / data.scale();
+            for (int k = 0; k < d; k++) {
+                dMean[q * d + k] *= data.scale();
+                dStd[q * d + k] = sigma > 0 ? -dStd[q * d + k] / sigma * data.scale() : 0;
+            }
+        }
+        return new double[][] {dMean, dStd};
+    }
+
     /** {@code out[i·c + q] = k(x_i, xs_{c0+q})} for training point {@code i}, test column {@code q}. */
     private void crossTransposed(double[] xs, int c0, int c, double[] out) {
         int n = data.n();

@@ -271,11 +271,23 @@ public final class KernelGradients {
         public double value(double[] x, int i, double[] y, int j, boolean sameIndex, double[] gradient) {
             return root.eval(x, i * d, y, j * d, d, sameIndex, gradient, 0);
         }
+
+        /**
+         * {@code k(x_i, y_j)} for two different points (white noise 0), writing its derivative with
+         * respect to the first point, {@code ∂k/∂x_i}, to {@code gradient[0 … d−1]}. Allocates a
+         * {@code d}-array per product node.
+         */
+        public double inputGradient(double[] x, int i, double[] y, int j, double[] gradient) {
+            return root.input(x, i * d, y, j * d, d, gradient);
+        }
     }
 
     /** One node of a compiled kernel. */
     private sealed interface Node permits Stationary, RationalQuadratic, Periodic, Constant, Scaled, Pair {
         double eval(double[] x, int xo, double[] y, int yo, int d, boolean same, double[] g, int off);
+
+        /** Value (cross matrix) and {@code ∂k/∂x} into {@code g[0 … d−1]}. */
+        double input(double[] x, int xo, double[] y, int yo, int d, double[] g);
     }
 
     /** RBF and Matérn: functions of the scaled distance with ARD or isotropic length scales. */
@@ -289,6 +301,37 @@ public final class KernelGradients {
 
         @Override
         public double eval(double[] x, int xo, double[] y, int yo, int d, boolean same, double[] g, int off) {
+            boolean iso = inv.length == 1;
+            double[] vf = valueAndFactor(x, xo, y, yo, d);
+            double value = vf[0];
+            double factor = vf[1];
+            if (g != null) {
+                if (iso) {
+                    g[off] = factor * vf[2];
+                } else {
+                    for (int k = 0; k < d; k++) {
+                        double u = (x[xo + k] - y[yo + k]) * inv[k];
+                        g[off + k] = factor * u * u;
+                    }
+                }
+            }
+            return value;
+        }
+
+        /** {@code ∂k/∂x_k = −factor·u_k/ℓ_k} with the same factor as the length-scale derivative. */
+        @Override
+        public double input(double[] x, int xo, double[] y, int yo, int d, double[] g) {
+            double[] vf = valueAndFactor(x, xo, y, yo, d);
+            boolean iso = inv.length == 1;
+            for (int k = 0; k < d; k++) {
+                double w = inv[iso ? 0 : k];
+                g[k] = -vf[1] * (x[xo + k] - y[yo + k]) * w * w;
+            }
+            return vf[0];
+        }
+
+        /** {value, factor, r²} with {@code ∂k/∂log ℓ_k = factor·u_k²}. */
+        private double[] valueAndFactor(double[] x, int xo, double[] y, int yo, int d) {
             boolean iso = inv.length == 1;
             double r2 = 0;
             for (int k = 0; k < d; k++) {
@@ -318,17 +361,7 @@ public final class KernelGradients {
                     factor = 5.0 / 3 * (1 + SQRT5 * r) * e;
                 }
             }
-            if (g != null) {
-                if (iso) {
-                    g[off] = factor * r2;
-                } else {
-                    for (int k = 0; k < d; k++) {
-                        double u = (x[xo + k] - y[yo + k]) * inv[k];
-                        g[off + k] = factor * u * u;
-                    }
-                }
-            }
-            return value;
+            return new double[] {value, factor, r2};
         }
     }
 
@@ -347,6 +380,22 @@ public final class KernelGradients {
             if (g != null) {
                 g[off] = value * (-alpha * Math.log1p(r2 / (2 * alpha)) + r2 / (2 * base));
                 g[off + 1] = value * r2 / base;
+            }
+            return value;
+        }
+
+        @Override
+        public double input(double[] x, int xo, double[] y, int yo, int d, double[] g) {
+            double value = eval(x, xo, y, yo, d, false, null, 0);
+            double s = 0;
+            for (int k = 0; k < d; k++) {
+                double diff = x[xo + k] - y[yo + k];
+                s += diff * diff;
+            }
+            double l2 = lengthScale * lengthScale;
+            double base = 1 + s / l2 / (2 * alpha);
+            for (int k = 0; k < d; k++) {
+                g[k] = -value / base * (x[xo + k] - y[yo + k]) / l2;
             }
             return value;
         }
@@ -372,6 +421,17 @@ public final class KernelGradients {
             }
             return value;
         }
+
+        @Override
+        public double input(double[] x, int xo, double[] y, int yo, int d, double[] g) {
+            double value = eval(x, xo, y, yo, d, false, null, 0);
+            double inv2 = 1 / (lengthScale * lengthScale);
+            for (int k = 0; k < d; k++) {
+                double arg = Math.PI * (x[xo + k] - y[yo + k]) / period;
+                g[k] = -2 * value * inv2 * Math.sin(2 * arg) * Math.PI / period;
+            }
+            return value;
+        }
     }
 
     /** A constant, or white noise (the constant on training diagonals only). */
@@ -384,6 +444,12 @@ public final class KernelGradients {
             }
             return v;
         }
+
+        @Override
+        public double input(double[] x, int xo, double[] y, int yo, int d, double[] g) {
+            java.util.Arrays.fill(g, 0, d, 0.0);
+            return white ? 0 : value;
+        }
     }
 
     /** {@code σ²·k}. */
@@ -395,6 +461,13 @@ public final class KernelGradients {
                 g[off] = variance * v;
                 scale(g, off + 1, innerCount, variance);
             }
+            return variance * v;
+        }
+
+        @Override
+        public double input(double[] x, int xo, double[] y, int yo, int d, double[] g) {
+            double v = inner.input(x, xo, y, yo, d, g);
+            scale(g, 0, d, variance);
             return variance * v;
         }
     }
@@ -413,6 +486,17 @@ public final class KernelGradients {
                 scale(g, off + leftCount, rightCount, l);
             }
             return l * r;
+        }
+
+        @Override
+        public double input(double[] x, int xo, double[] y, int yo, int d, double[] g) {
+            double l = left.input(x, xo, y, yo, d, g);
+            double[] gr = new double[d];
+            double r = right.input(x, xo, y, yo, d, gr);
+            for (int k = 0; k < d; k++) {
+                g[k] = product ? g[k] * r + l * gr[k] : g[k] + gr[k];
+            }
+            return product ? l * r : l + r;
         }
     }
 

@@ -15,7 +15,8 @@ import org.parax4j.engine.kernel.LengthScales;
  * Log marginal likelihood, its gradient with respect to log-hyperparameters, and predictions
  * (mean, std, covariance) equal scikit-learn 1.2.1's {@code GaussianProcessRegressor} on fixed
  * problems ({@code gp_reference.py}) to {@code 1e-9} relative; the gradient also equals central
- * differences of the likelihood.
+ * differences of the likelihood, and the input gradients of the predictive mean and standard
+ * deviation equal central differences of the predictions.
  */
 class GaussianProcessReferenceTest {
 
@@ -89,6 +90,33 @@ class GaussianProcessReferenceTest {
         assertClose(GpReference.get(name + ".mean"), p.mean(), 1e-9, name + " mean");
         assertClose(GpReference.get(name + ".std"), p.std(), 1e-9, name + " std");
         assertClose(GpReference.get(name + ".cov"), posterior.covariance(xs, M), 1e-9, name + " covariance");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void inputGradientsEqualCentralDifferences(String name, int d, Kernel kernel, boolean normalize) {
+        double[] x = GpReference.inputs(N, d, 0.0);
+        double[] y = GpReference.targets(x, N, d);
+        double[] xs = GpReference.inputs(M, d, 0.37);
+        GpPosterior posterior = process(kernel, normalize).condition(x, N, d, y);
+        double[][] analytic = posterior.inputGradients(xs, M);
+        double h = 1e-6;
+        double[] meanFd = new double[M * d];
+        double[] stdFd = new double[M * d];
+        for (int q = 0; q < M; q++) {
+            for (int k = 0; k < d; k++) {
+                double[] plus = xs.clone();
+                double[] minus = xs.clone();
+                plus[q * d + k] += h;
+                minus[q * d + k] -= h;
+                GpPosterior.Prediction p = posterior.predict(plus, M);
+                GpPosterior.Prediction m = posterior.predict(minus, M);
+                meanFd[q * d + k] = (p.mean()[q] - m.mean()[q]) / (2 * h);
+                stdFd[q * d + k] = (p.std()[q] - m.std()[q]) / (2 * h);
+            }
+        }
+        assertClose(meanFd, analytic[0], 1e-5, name + " ∂mean/∂x*");
+        assertClose(stdFd, analytic[1], 1e-5, name + " ∂std/∂x*");
     }
 
     /**
