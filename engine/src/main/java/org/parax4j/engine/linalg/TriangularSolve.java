@@ -90,20 +90,49 @@ public final class TriangularSolve {
     }
 
     /**
-     * Writes {@code A⁻¹ = L⁻ᵀ·L⁻¹} into {@code out} ({@code n × n}, full, symmetric up to rounding).
+     * Writes {@code A⁻¹ = L⁻ᵀ·L⁻¹} into {@code out} ({@code n × n}, full and exactly symmetric: the
+     * lower triangle is computed, the upper one mirrored). Two triangular sweeps that touch only
+     * lower triangles, {@code n³/3} multiply-adds in all: {@code X = L⁻¹} row by row (row {@code i}
+     * has non-zeros in columns {@code 0 … i} only), then {@code Y = L⁻ᵀX} from the last row up,
+     * where row {@code i} needs only columns {@code 0 … i} of the rows below it, which are in their
+     * lower triangles.
      *
      * @param out destination of at least {@code n²} doubles, not {@code l}. Modified.
+     * @throws IllegalArgumentException on short arrays or {@code out == l}
      */
     public static void inverse(double[] l, int n, double[] out) {
+        inverse(PanelKernels.chosen(), l, n, out);
+    }
+
+    static void inverse(PanelKernels kernels, double[] l, int n, double[] out) {
+        Cholesky.checkSquare(l, n, "l");
         Cholesky.checkSquare(out, n, "out");
         if (out == l) {
             throw new IllegalArgumentException("out must not be the factor array");
         }
         java.util.Arrays.fill(out, 0, n * n, 0.0);
         for (int i = 0; i < n; i++) {
-            out[i * n + i] = 1;
+            int row = i * n;
+            out[row + i] = 1;
+            kernels.subtractProduct(out, row, n, l, row, 0, 1, out, 0, n, 1, i + 1, i);
+            divide(out, row, i + 1, l[row + i]);
         }
-        solve(l, n, out, n);
+        for (int i = n - 1; i >= 0; i--) {
+            int row = i * n;
+            kernels.subtractProduct(out, row, n, l, (i + 1) * n + i, 0, n, out, (i + 1) * n, n, 1, i + 1, n - 1 - i);
+            divide(out, row, i + 1, l[row + i]);
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                out[j * n + i] = out[i * n + j];
+            }
+        }
+    }
+
+    private static void divide(double[] b, int off, int count, double d) {
+        for (int j = off; j < off + count; j++) {
+            b[j] /= d;
+        }
     }
 
     /** {@link #inverse(double[], int, double[])} in a new array. Allocates {@code n²} doubles. */

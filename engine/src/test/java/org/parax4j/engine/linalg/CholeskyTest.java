@@ -92,6 +92,22 @@ class CholeskyTest {
         TriangularSolve.lowerTransposed(PanelKernels.scalar(), scalar, n, bScalar, m);
         TriangularSolve.lowerTransposed(PanelKernels.panama(bits), simd, n, bSimd, m);
         assertArrayEquals(bScalar, bSimd, "Lᵀ·X = B differs");
+        if (n <= 65) {
+            double[] invScalar = new double[n * n];
+            double[] invSimd = new double[n * n];
+            TriangularSolve.inverse(PanelKernels.scalar(), scalar, n, invScalar);
+            TriangularSolve.inverse(PanelKernels.panama(bits), simd, n, invSimd);
+            assertArrayEquals(invScalar, invSimd, "inverse differs");
+            // Against solving with the identity as a full right-hand side.
+            double[] identity = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                identity[i * n + i] = 1;
+            }
+            TriangularSolve.solve(scalar, n, identity, n);
+            for (int i = 0; i < n * n; i++) {
+                assertEquals(identity[i], invScalar[i], 1e-9 * (1 + Math.abs(identity[i])), "inverse element " + i);
+            }
+        }
     }
 
     @ParameterizedTest(name = "n={0}")
