@@ -24,6 +24,8 @@ module org.parax4j.engine {
     exports org.parax4j.engine.stats;
     exports org.parax4j.engine.montecarlo;
     exports org.parax4j.engine.fit;
+    exports org.parax4j.engine.linalg;
+    exports org.parax4j.engine.gp;
 
     provides org.parax4j.module.spi.ParameterSamplerProvider
             with org.parax4j.engine.montecarlo.EngineSamplerProvider;

@@ -1,0 +1,134 @@
+package org.parax4j.bench;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.parax4j.engine.gp.GaussianProcess;
+import org.parax4j.engine.gp.GpPosterior;
+import org.parax4j.engine.gp.LogMarginalLikelihood;
+import org.parax4j.engine.kernel.Kernel;
+import org.parax4j.engine.linalg.Cholesky;
+
+/**
+ * Gaussian-process building blocks: the blocked Cholesky of an {@code n × n} SPD matrix (all cores,
+ * panel reused; each call first copies the matrix back, {@code n²} of the {@code n³/3} work), the
+ * log marginal likelihood with its gradient at n = 1000, d = 8 (constant × ARD RBF + white, 10
+ * hyperparameters, Friedman #1 inputs drawn here), and predicting mean + std at 10⁴ test points
+ * from that posterior. {@code bench/peers/gp_peers.py} times NumPy and scikit-learn on the same
+ * sizes (its own draws of the same distributions).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+public class GpBenchmark {
+
+    /** An SPD matrix of order n with its work buffers. */
+    @State(Scope.Benchmark)
+    public static class Matrix {
+        @Param({"1024", "2048"})
+        int n;
+
+        double[] spd;
+        double[] work;
+        double[] panel;
+
+        /** Builds the matrix. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            SplittableRandom rng = new SplittableRandom(1);
+            spd = new double[n * n];
+            double[] p = new double[n * 3];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = rng.nextDouble(-2, 2);
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j <= i; j++) {
+                    double s = 0;
+                    for (int k = 0; k < 3; k++) {
+                        double diff = p[i * 3 + k] - p[j * 3 + k];
+                        s += diff * diff;
+                    }
+                    double v = Math.exp(-0.5 * s) + (i == j ? 1e-3 : 0);
+                    spd[i * n + j] = v;
+                    spd[j * n + i] = v;
+                }
+            }
+            work = spd.clone();
+            panel = new double[Cholesky.panelLength(n)];
+        }
+    }
+
+    /** Friedman #1 data (n = 1000, d = 8), its process and posterior, 10⁴ test points. */
+    @State(Scope.Benchmark)
+    public static class Gp {
+        static final int N = 1000;
+        static final int D = 8;
+        double[] x;
+        double[] y;
+        double[] xs;
+        GaussianProcess gp;
+        GpPosterior posterior;
+
+        /** Draws the data and conditions the process. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            SplittableRandom rng = new SplittableRandom(2);
+            x = new double[N * D];
+            y = new double[N];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = rng.nextDouble();
+            }
+            for (int i = 0; i < N; i++) {
+                int o = i * D;
+                y[i] = 10 * Math.sin(Math.PI * x[o] * x[o + 1]) + 20 * (x[o + 2] - 0.5) * (x[o + 2] - 0.5)
+                        + 10 * x[o + 3] + 5 * x[o + 4] + rng.nextGaussian();
+            }
+            xs = new double[10_000 * D];
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = rng.nextDouble();
+            }
+            double[] ones = new double[D];
+            Arrays.fill(ones, 1.0);
+            gp = GaussianProcess.of(Kernel.rbfArd(ones).scaled(1.0).plus(new Kernel.WhiteNoise(1.0)))
+                    .withNormalizeY(true);
+            posterior = gp.condition(x, N, D, y);
+        }
+    }
+
+    /** Blocked Cholesky, all cores. */
+    @Benchmark
+    public double cholesky(Matrix m) {
+        System.arraycopy(m.spd, 0, m.work, 0, m.spd.length);
+        if (Cholesky.factor(m.work, m.n, m.panel, true) >= 0) {
+            throw new IllegalStateException("not positive definite");
+        }
+        return m.work[m.n * m.n - 1];
+    }
+
+    /** LML + gradient, n = 1000, d = 8, 10 hyperparameters. */
+    @Benchmark
+    public double lmlAndGradient(Gp g) {
+        LogMarginalLikelihood l = g.gp.logMarginalLikelihood(g.x, Gp.N, Gp.D, g.y);
+        return l.value() + l.gradient()[0];
+    }
+
+    /** Predictive mean and std at 10⁴ test points. */
+    @Benchmark
+    public double predict10k(Gp g) {
+        return g.posterior.predict(g.xs, 10_000).std()[0];
+    }
+}

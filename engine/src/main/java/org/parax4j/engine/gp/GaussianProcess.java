@@ -1,0 +1,341 @@
+package org.parax4j.engine.gp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.parax4j.engine.fit.Lbfgsb;
+import org.parax4j.engine.fit.OptimizationResult;
+import org.parax4j.engine.kernel.Kernel;
+import org.parax4j.engine.kernel.ModuleKernels;
+import org.parax4j.engine.linalg.Cholesky;
+import org.parax4j.engine.linalg.TriangularSolve;
+
+/**
+ * Gaussian-process regression: a covariance {@link Kernel} (its hyperparameters fitted on a log
+ * scale), a zero or constant prior mean or normalised targets, and a fixed noise variance
+ * {@code alpha} added to the diagonal of the training covariance (a {@link Kernel.WhiteNoise} term
+ * in the kernel is a fitted noise variance instead). The conventions are scikit-learn's
+ * {@code GaussianProcessRegressor}: same hyperparameter order and bounds, same log marginal
+ * likelihood, same predictions.
+ *
+ * <p>Inputs are row-major {@code n × d} arrays ({@code x[i·d + k]}); targets have {@code n}
+ * entries. Every method checks its arguments first and changes nothing when it throws.
+ *
+ * <p>Immutable and thread-safe. Each evaluation allocates {@code O(n²)} (the covariance and its
+ * inverse); nothing is cached between calls.
+ */
+public final class GaussianProcess {
+
+    /** Lower bound of every hyperparameter in {@link #fit} (scikit-learn's default). */
+    public static final double LOWER_BOUND = 1e-5;
+
+    /** Upper bound of every hyperparameter in {@link #fit} (scikit-learn's default). */
+    public static final double UPPER_BOUND = 1e5;
+
+    private static final int PARALLEL_MIN = 256;
+
+    private final Kernel kernel;
+    private final double alpha;
+    private final double constantMean;
+    private final boolean normalizeY;
+
+    private GaussianProcess(Kernel kernel, double alpha, double constantMean, boolean normalizeY) {
+        this.kernel = kernel;
+        this.alpha = alpha;
+        this.constantMean = constantMean;
+        this.normalizeY = normalizeY;
+    }
+
+    /**
+     * A process with this kernel, zero mean, {@code alpha = 1e-10} (scikit-learn's default) and
+     * targets not normalised.
+     *
+     * @throws IllegalArgumentException if {@code kernel} is null
+     */
+    public static GaussianProcess of(Kernel kernel) {
+        if (kernel == null) {
+            throw new IllegalArgumentException("kernel must not be null");
+        }
+        return new GaussianProcess(kernel, 1e-10, 0, false);
+    }
+
+    /** {@link #of(Kernel)} with the engine form of a kernel module. @throws IllegalArgumentException as {@link ModuleKernels#of} */
+    public static GaussianProcess of(org.parax4j.kernel.Kernel module) {
+        return of(ModuleKernels.of(module));
+    }
+
+    /** A copy with another kernel. @throws IllegalArgumentException if null */
+    public GaussianProcess withKernel(Kernel newKernel) {
+        if (newKernel == null) {
+            throw new IllegalArgumentException("kernel must not be null");
+        }
+        return new GaussianProcess(newKernel, alpha, constantMean, normalizeY);
+    }
+
+    /** A copy with this fixed noise variance on the diagonal. @throws IllegalArgumentException unless finite and ≥ 0 */
+    public GaussianProcess withAlpha(double noiseVariance) {
+        if (!(noiseVariance >= 0 && noiseVariance < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("alpha must be finite and >= 0, got " + noiseVariance);
+        }
+        return new GaussianProcess(kernel, noiseVariance, constantMean, normalizeY);
+    }
+
+    /**
+     * A copy with a constant prior mean.
+     *
+     * @throws IllegalArgumentException if not finite, or if targets are normalised (the mean is then
+     *     the sample mean)
+     */
+    public GaussianProcess withConstantMean(double mean) {
+        if (!Double.isFinite(mean)) {
+            throw new IllegalArgumentException("constant mean must be finite, got " + mean);
+        }
+        if (normalizeY && mean != 0) {
+            throw new IllegalArgumentException("constant mean " + mean + " conflicts with normalizeY = true");
+        }
+        return new GaussianProcess(kernel, alpha, mean, normalizeY);
+    }
+
+    /**
+     * A copy that standardises the targets (subtracts their mean, divides by their standard
+     * deviation; as scikit-learn's {@code normalize_y=True}) before conditioning, and undoes it in
+     * predictions.
+     *
+     * @throws IllegalArgumentException when turned on with a non-zero constant mean
+     */
+    public GaussianProcess withNormalizeY(boolean normalize) {
+        if (normalize && constantMean != 0) {
+            throw new IllegalArgumentException("normalizeY conflicts with the constant mean " + constantMean);
+        }
+        return new GaussianProcess(kernel, alpha, constantMean, normalize);
+    }
+
+    /** The kernel. */
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    /** The fixed noise variance on the diagonal. */
+    public double alpha() {
+        return alpha;
+    }
+
+    /** The constant prior mean (0 for a zero mean). */
+    public double constantMean() {
+        return constantMean;
+    }
+
+    /** Whether targets are standardised. */
+    public boolean normalizeY() {
+        return normalizeY;
+    }
+
+    /** The kernel's log-hyperparameters (see {@link KernelGradients} for the order). */
+    public double[] logTheta() {
+        return KernelGradients.logTheta(kernel);
+    }
+
+    /**
+     * The log marginal likelihood and its exact gradient with respect to the log-hyperparameters
+     * ({@code ½ tr((ααᵀ − K⁻¹) ∂K/∂log θ)}, {@code α = K⁻¹y}) at the current kernel. A matrix
+     * that is not numerically positive definite gets jitter (see
+     * {@link Cholesky#factorWithJitter}); the result reports it.
+     *
+     * @param x training inputs {@code n × d}, finite. Not modified.
+     * @param n number of points, {@code ≥ 1}
+     * @param d input dimension, {@code ≥ 1}
+     * @param y targets, {@code n} finite values. Not modified.
+     * @throws IllegalArgumentException on bad data (naming the entry), mismatched ARD length
+     *     scales, or a covariance that stays indefinite with the largest jitter
+     */
+    public LogMarginalLikelihood logMarginalLikelihood(double[] x, int n, int d, double[] y) {
+        Training t = Training.of(x, n, d, y, this);
+        return evaluate(KernelGradients.compile(kernel, d), t, true, true);
+    }
+
+    /**
+     * {@link #logMarginalLikelihood(double[], int, int, double[])} at other log-hyperparameters.
+     *
+     * @throws IllegalArgumentException also when {@code logTheta} has the wrong length
+     */
+    public LogMarginalLikelihood logMarginalLikelihood(double[] logTheta, double[] x, int n, int d, double[] y) {
+        return withKernel(KernelGradients.withLogTheta(kernel, logTheta)).logMarginalLikelihood(x, n, d, y);
+    }
+
+    /**
+     * Fits the kernel's hyperparameters by maximising the log marginal likelihood with
+     * {@link Lbfgsb} (defaults) over log-hyperparameters within
+     * {@code [log LOWER_BOUND, log UPPER_BOUND]}, from the current kernel and {@code restarts}
+     * further starts drawn uniformly in those log bounds: start {@code i ≥ 1} uses
+     * {@code SplittableRandom(seed + i·0x9E3779B97F4A7C15)}. Starts run in parallel on the common
+     * pool; the best (highest likelihood, lowest index on ties) wins, so the result depends only on
+     * the data, the start, {@code restarts} and {@code seed}. During the fit a covariance that is
+     * not positive definite makes the objective {@code −∞} (no jitter), as in scikit-learn.
+     *
+     * @param restarts further random starts, {@code ≥ 0}
+     * @return the fit; its process carries the fitted kernel
+     * @throws IllegalArgumentException on bad data or {@code restarts < 0}
+     * @throws IllegalStateException when no start could be evaluated
+     */
+    public GpFit fit(double[] x, int n, int d, double[] y, int restarts, long seed) {
+        if (restarts < 0) {
+            throw new IllegalArgumentException("restarts must be >= 0, got " + restarts);
+        }
+        Training t = Training.of(x, n, d, y, this);
+        KernelGradients.compile(kernel, d); // checks ARD sizes before any work
+        double[] theta0 = logTheta();
+        int p = theta0.length;
+        double[] lower = new double[p];
+        double[] upper = new double[p];
+        java.util.Arrays.fill(lower, Math.log(LOWER_BOUND));
+        java.util.Arrays.fill(upper, Math.log(UPPER_BOUND));
+        double[][] starts = new double[restarts + 1][];
+        starts[0] = theta0;
+        for (int i = 1; i <= restarts; i++) {
+            SplittableRandom rng = new SplittableRandom(seed + i * 0x9E3779B97F4A7C15L);
+            double[] s = new double[p];
+            for (int k = 0; k < p; k++) {
+                s[k] = lower[k] + (upper[k] - lower[k]) * rng.nextDouble();
+            }
+            starts[i] = s;
+        }
+        boolean parallelStarts = restarts > 0;
+        List<Object> outcomes = IntStream.range(0, starts.length).boxed().parallel().map(i -> {
+            try {
+                return (Object) Lbfgsb.defaults().minimize((theta, gradient) -> {
+                    LogMarginalLikelihood l = evaluate(
+                            KernelGradients.compile(KernelGradients.withLogTheta(kernel, theta), d), t, false,
+                            !parallelStarts);
+                    if (l == null) {
+                        return Double.POSITIVE_INFINITY;
+                    }
+                    for (int k = 0; k < p; k++) {
+                        gradient[k] = -l.gradient()[k];
+                    }
+                    return -l.value();
+                }, starts[i], lower, upper);
+            } catch (IllegalArgumentException e) {
+                return "start " + i + ": " + e.getMessage();
+            }
+        }).toList();
+        OptimizationResult best = null;
+        double[] values = new double[starts.length];
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i) instanceof OptimizationResult r) {
+                values[i] = -r.value();
+                if (best == null || r.value() < best.value()) {
+                    best = r;
+                }
+            } else {
+                values[i] = Double.NEGATIVE_INFINITY;
+                failures.add((String) outcomes.get(i));
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException("no start could be evaluated: " + failures);
+        }
+        GaussianProcess fitted = withKernel(KernelGradients.withLogTheta(kernel, best.x()));
+        return new GpFit(fitted, -best.value(), best, values, List.copyOf(failures));
+    }
+
+    /**
+     * Conditions the process on data at the current hyperparameters (jitter as in
+     * {@link #logMarginalLikelihood(double[], int, int, double[])}).
+     *
+     * @return the posterior, holding a copy of the inputs and the {@code n × n} factor
+     * @throws IllegalArgumentException as {@link #logMarginalLikelihood(double[], int, int, double[])}
+     */
+    public GpPosterior condition(double[] x, int n, int d, double[] y) {
+        Training t = Training.of(x, n, d, y, this);
+        KernelGradients.Compiled kc = KernelGradients.compile(kernel, d);
+        Factor f = factor(kc, t, true, n >= PARALLEL_MIN);
+        double[] a = t.y().clone();
+        TriangularSolve.solve(f.l(), n, a);
+        return new GpPosterior(this, kc, t, f.l(), a, f.jitter());
+    }
+
+    /** Lower-triangular factor of {@code K + alpha·I} (upper triangle holds {@code K + alpha·I}). */
+    record Factor(double[] l, double jitter) {}
+
+    static Factor factor(KernelGradients.Compiled kc, Training t, boolean jitter, boolean parallel) {
+        int n = t.n();
+        double[] k = new double[n * n];
+        double[] x = t.x();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double v = kc.value(x, i, x, j, i == j, null);
+                k[i * n + j] = v;
+                k[j * n + i] = v;
+            }
+        }
+        double alpha = t.alpha();
+        for (int i = 0; i < n; i++) {
+            k[i * n + i] += alpha;
+        }
+        double[] panel = new double[Cholesky.panelLength(n)];
+        if (jitter) {
+            double added = Cholesky.factorWithJitter(k, n, panel, new double[n], parallel, t.kernelName());
+            return new Factor(k, added);
+        }
+        return Cholesky.factor(k, n, panel, parallel) < 0 ? new Factor(k, 0) : null;
+    }
+
+    /** LML and gradient; null when {@code jitter} is off and the covariance is not positive definite. */
+    private LogMarginalLikelihood evaluate(KernelGradients.Compiled kc, Training t, boolean jitter, boolean parallel) {
+        Training data = t;
+        int n = data.n();
+        Factor f = factor(kc, data, jitter, parallel && n >= PARALLEL_MIN);
+        if (f == null) {
+            return null;
+        }
+        double[] l = f.l();
+        double[] a = data.y().clone();
+        TriangularSolve.solve(l, n, a);
+        double value = -0.5 * dot(data.y(), a, n) - 0.5 * Cholesky.logDeterminant(l, n)
+                - 0.5 * n * Math.log(2 * Math.PI);
+        double[] inverse = TriangularSolve.inverse(l, n);
+        int p = kc.count();
+        double[] x = data.x();
+        // Rows in parallel, each with its own partial sums, reduced in row order: same bits for any pool.
+        double[][] partial = new double[n][];
+        IntStream rows = IntStream.range(0, n);
+        (parallel && n >= PARALLEL_MIN ? rows.parallel() : rows).forEach(i -> {
+            double[] g = new double[p];
+            double[] sum = new double[p];
+            for (int j = 0; j <= i; j++) {
+                double w = a[i] * a[j] - inverse[i * n + j];
+                if (i == j) {
+                    w *= 0.5;
+                }
+                kc.value(x, i, x, j, i == j, g);
+                for (int q = 0; q < p; q++) {
+                    sum[q] += w * g[q];
+                }
+            }
+            partial[i] = sum;
+        });
+        double[] gradient = new double[p];
+        for (int i = 0; i < n; i++) {
+            for (int q = 0; q < p; q++) {
+                gradient[q] += partial[i][q];
+            }
+        }
+        return new LogMarginalLikelihood(value, gradient, f.jitter());
+    }
+
+    static double dot(double[] u, double[] v, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += u[i] * v[i];
+        }
+        return s;
+    }
+
+    @Override
+    public String toString() {
+        return "GaussianProcess[kernel=" + kernel + ", alpha=" + alpha + ", constantMean=" + constantMean
+                + ", normalizeY=" + normalizeY + "]";
+    }
+}

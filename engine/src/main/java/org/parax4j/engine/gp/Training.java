@@ -1,0 +1,61 @@
+package org.parax4j.engine.gp;
+
+/**
+ * Checked training data of a {@link GaussianProcess}: a copy of the inputs and the targets after
+ * the prior mean is subtracted (and, when normalising, divided by their standard deviation).
+ *
+ * @param x inputs {@code n × d} (a copy)
+ * @param n number of points
+ * @param d input dimension
+ * @param y transformed targets, {@code (y − offset)/scale}
+ * @param offset what was subtracted (constant mean or sample mean)
+ * @param scale what was divided by (1 unless normalising)
+ * @param alpha the fixed noise variance added to the diagonal
+ * @param kernelName the kernel, for error messages
+ */
+record Training(double[] x, int n, int d, double[] y, double offset, double scale, double alpha, String kernelName) {
+
+    /** Checks and copies. @throws IllegalArgumentException naming a bad size or non-finite entry */
+    static Training of(double[] x, int n, int d, double[] y, GaussianProcess gp) {
+        if (n < 1 || d < 1) {
+            throw new IllegalArgumentException("n and d must be >= 1, got n = " + n + ", d = " + d);
+        }
+        if (x == null || x.length < (long) n * d) {
+            throw new IllegalArgumentException("x must hold n·d = " + (long) n * d + " values, got "
+                    + (x == null ? "null" : x.length));
+        }
+        if (y == null || y.length < n) {
+            throw new IllegalArgumentException("y must hold n = " + n + " values, got " + (y == null ? "null" : y.length));
+        }
+        double[] xc = java.util.Arrays.copyOf(x, n * d);
+        for (int i = 0; i < xc.length; i++) {
+            if (!Double.isFinite(xc[i])) {
+                throw new IllegalArgumentException("x[" + i / d + "][" + i % d + "] must be finite, got " + xc[i]);
+            }
+        }
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(y[i])) {
+                throw new IllegalArgumentException("y[" + i + "] must be finite, got " + y[i]);
+            }
+            mean += y[i];
+        }
+        mean /= n;
+        double offset = gp.constantMean();
+        double scale = 1;
+        if (gp.normalizeY()) {
+            offset = mean;
+            double ss = 0;
+            for (int i = 0; i < n; i++) {
+                ss += (y[i] - mean) * (y[i] - mean);
+            }
+            double std = Math.sqrt(ss / n);
+            scale = std > 0 ? std : 1;
+        }
+        double[] yc = new double[n];
+        for (int i = 0; i < n; i++) {
+            yc[i] = (y[i] - offset) / scale;
+        }
+        return new Training(xc, n, d, yc, offset, scale, gp.alpha(), gp.kernel().toString());
+    }
+}

@@ -1,0 +1,249 @@
+package org.parax4j.engine.linalg;
+
+import java.util.Objects;
+import java.util.stream.IntStream;
+import org.parax4j.engine.internal.linalg.PanelKernels;
+
+/**
+ * Blocked Cholesky factorisation {@code A = L·Lᵀ} of a dense symmetric positive-definite matrix,
+ * in place, and what follows from the factor: triangular solves with vector and matrix right-hand
+ * sides, solves, the inverse and the log-determinant.
+ *
+ * <p><b>Layout.</b> Matrices are row-major {@code double[]}: element {@code (i, j)} of an
+ * {@code n × n} matrix is {@code a[i·n + j]}; an {@code n × m} right-hand side is {@code b[i·m + j]}.
+ * The factorisation reads the lower triangle and the diagonal of {@code a}, writes {@code L} there
+ * and leaves the strict upper triangle untouched (so a full symmetric input keeps its original in
+ * the upper triangle: {@link #factorWithJitter} uses that to retry without a copy).
+ *
+ * <p><b>Algorithm.</b> Right-looking, in panels of {@link #BLOCK} columns: the diagonal block and
+ * the panel below it are factored with plain loops (O(n²·BLOCK) work), then the trailing lower
+ * triangle is updated {@code A₂₂ ← A₂₂ − L₂₁·L₂₁ᵀ} (the SYRK, O(n³/3), nearly all the work) by
+ * the engine's inner kernel (Vector API or its plain-Java twin, see
+ * {@link org.parax4j.engine.EngineInfo}) from a transposed copy of the panel. Both twins compute
+ * each element as the same chain of fused multiply-adds, so the factor is bit-identical for any
+ * vector width and any number of threads. With {@code parallel} the trailing update's rows are split
+ * over the common fork/join pool (each element is still computed by one chain).
+ *
+ * <p><b>Allocation.</b> The methods taking a {@code panel} buffer allocate nothing when not
+ * parallel; its length must be at least {@link #panelLength(int)}.
+ *
+ * <p>Stateless and thread-safe; the arrays passed are not (one call per set of buffers).
+ */
+public final class Cholesky {
+
+    /** Panel width (columns factored per block). */
+    public static final int BLOCK = 64;
+
+    private static final int PARALLEL_MIN = 256;
+
+    private Cholesky() {}
+
+    /** Length of the scratch panel {@link #factor(double[], int, double[], boolean)} needs: {@code BLOCK·n}. */
+    public static int panelLength(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0, got " + n);
+        }
+        return Math.multiplyExact(BLOCK, Math.max(n, 1));
+    }
+
+    /**
+     * Factors {@code a} in place, reading its lower triangle.
+     *
+     * @param a {@code n × n} row-major, symmetric positive definite. Modified: lower triangle and
+     *     diagonal become {@code L}; the strict upper triangle is not touched.
+     * @param n order, {@code ≥ 0}
+     * @param panel scratch of at least {@link #panelLength(int)} doubles. Modified.
+     * @param parallel whether to split the trailing updates over the common pool (same bits)
+     * @return {@code −1} on success, else the index {@code j} of the first pivot that was not
+     *     positive and finite; then {@code a}'s lower part is partly overwritten (rows and columns
+     *     before {@code j} hold {@code L}) and {@link #failedPivotValue} tells the value
+     * @throws IllegalArgumentException if a buffer is too short or {@code n < 0}
+     */
+    public static int factor(double[] a, int n, double[] panel, boolean parallel) {
+        return factor(PanelKernels.chosen(), a, n, panel, parallel);
+    }
+
+    /** {@link #factor(double[], int, double[], boolean)} with a given inner kernel (tests, benchmarks). */
+    static int factor(PanelKernels kernels, double[] a, int n, double[] panel, boolean parallel) {
+        checkSquare(a, n, "a");
+        Objects.requireNonNull(panel, "panel");
+        if (panel.length < panelLength(n)) {
+            throw new IllegalArgumentException("panel must hold at least " + panelLength(n) + " doubles, got "
+                    + panel.length);
+        }
+        for (int k0 = 0; k0 < n; k0 += BLOCK) {
+            int b = Math.min(BLOCK, n - k0);
+            int failed = factorDiagonalBlock(a, n, k0, b);
+            if (failed >= 0) {
+                return failed;
+            }
+            int t0 = k0 + b;
+            int m = n - t0;
+            if (m == 0) {
+                break;
+            }
+            // Panel below the diagonal block: L21 = A21·L11⁻ᵀ, row by row; transposed copy P[k][r].
+            for (int i = t0; i < n; i++) {
+                int row = i * n;
+                for (int j = k0; j < t0; j++) {
+                    double acc = a[row + j];
+                    int rowJ = j * n;
+                    for (int k = k0; k < j; k++) {
+                        acc = Math.fma(-a[row + k], a[rowJ + k], acc);
+                    }
+                    double l = acc / a[rowJ + j];
+                    a[row + j] = l;
+                    panel[(j - k0) * m + (i - t0)] = l;
+                }
+            }
+            trailingUpdate(kernels, a, n, k0, b, panel, m, parallel && m >= PARALLEL_MIN);
+        }
+        return -1;
+    }
+
+    /** The trailing lower triangle {@code A22 ← A22 − L21·L21ᵀ}, rows in groups of four. */
+    private static void trailingUpdate(PanelKernels kernels, double[] a, int n, int k0, int b, double[] panel, int m,
+            boolean parallel) {
+        int t0 = k0 + b;
+        int groups = (m + 3) / 4;
+        if (parallel) {
+            IntStream.range(0, groups).parallel().forEach(g -> updateGroup(kernels, a, n, k0, b, t0, panel, m, g));
+        } else {
+            for (int g = 0; g < groups; g++) {
+                updateGroup(kernels, a, n, k0, b, t0, panel, m, g);
+            }
+        }
+    }
+
+    private static void updateGroup(PanelKernels kernels, double[] a, int n, int k0, int b, int t0, double[] panel,
+            int m, int g) {
+        int r0 = 4 * g;
+        int rows = Math.min(4, m - r0);
+        int first = (t0 + r0) * n;
+        // Columns 0 … r0 (relative to t0) are in the lower triangle of all `rows` rows.
+        kernels.subtractProduct(a, first + t0, n, a, first + k0, n, 1, panel, 0, m, rows, r0 + 1, b);
+        for (int q = 1; q < rows; q++) {
+            int row = (t0 + r0 + q) * n;
+            kernels.subtractProduct(a, row + t0 + r0 + 1, n, a, row + k0, n, 1, panel, r0 + 1, m, 1, q, b);
+        }
+    }
+
+    /** Unblocked factorisation of the diagonal block at {@code k0} of size {@code b}. */
+    private static int factorDiagonalBlock(double[] a, int n, int k0, int b) {
+        for (int j = k0; j < k0 + b; j++) {
+            int rowJ = j * n;
+            double s = a[rowJ + j];
+            for (int k = k0; k < j; k++) {
+                s = Math.fma(-a[rowJ + k], a[rowJ + k], s);
+            }
+            if (!(s > 0) || s == Double.POSITIVE_INFINITY) {
+                a[rowJ + j] = s;
+                return j;
+            }
+            double d = Math.sqrt(s);
+            a[rowJ + j] = d;
+            for (int i = j + 1; i < k0 + b; i++) {
+                int row = i * n;
+                double acc = a[row + j];
+                for (int k = k0; k < j; k++) {
+                    acc = Math.fma(-a[row + k], a[rowJ + k], acc);
+                }
+                a[row + j] = acc / d;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * After {@link #factor} returned pivot index {@code j}: the value that pivot had (the Schur
+     * complement entry, not positive or not finite).
+     */
+    public static double failedPivotValue(double[] a, int n, int j) {
+        return a[j * n + j];
+    }
+
+    /**
+     * Factors a full symmetric {@code a} in place, adding jitter to the diagonal when needed: on a
+     * failed pivot the lower triangle is restored from the (untouched) upper one and
+     * {@code 1e-8·mean(diag)·10ᵏ} is added to the diagonal for {@code k = 0 … 4} until the
+     * factorisation succeeds.
+     *
+     * @param a {@code n × n} row-major, full symmetric (both triangles). Modified: lower triangle
+     *     holds {@code L} of {@code A + jitter·I}; strict upper triangle keeps {@code A}.
+     * @param n order
+     * @param panel scratch of {@link #panelLength(int)} doubles. Modified.
+     * @param diagonal scratch of at least {@code n} doubles (the original diagonal). Modified.
+     * @param what the matrix's name for the error message (e.g. the kernel)
+     * @return the jitter added to every diagonal element (0 when none was needed)
+     * @throws IllegalArgumentException when even the largest jitter fails, naming {@code what},
+     *     {@code n}, the failing pivot and its value and what to raise; {@code a}'s lower triangle
+     *     is then restored to {@code A}
+     */
+    public static double factorWithJitter(double[] a, int n, double[] panel, double[] diagonal, boolean parallel,
+            String what) {
+        checkSquare(a, n, "a");
+        if (diagonal == null || diagonal.length < n) {
+            throw new IllegalArgumentException("diagonal must hold at least " + n + " doubles, got "
+                    + (diagonal == null ? "null" : diagonal.length));
+        }
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            diagonal[i] = a[i * n + i];
+            mean += diagonal[i];
+        }
+        mean = n == 0 ? 0 : mean / n;
+        int failed = factor(a, n, panel, parallel);
+        if (failed < 0) {
+            return 0;
+        }
+        double value = failedPivotValue(a, n, failed);
+        int attempts = 5;
+        double jitter = 0;
+        for (int k = 0; k < attempts; k++) {
+            jitter = 1e-8 * Math.abs(mean) * Math.pow(10, k);
+            restore(a, n, diagonal, jitter);
+            failed = factor(a, n, panel, parallel);
+            if (failed < 0) {
+                return jitter;
+            }
+            value = failedPivotValue(a, n, failed);
+        }
+        restore(a, n, diagonal, 0);
+        throw new IllegalArgumentException("Cholesky factorisation of " + what + " (n = " + n
+                + ") failed: pivot " + failed + " was " + value + " even with jitter " + jitter
+                + " (1e-8·mean(diag)·10^" + (attempts - 1) + ", mean(diag) = " + mean
+                + ") added to the diagonal; the matrix is not positive definite: raise the noise variance"
+                + " (a WhiteNoise term or alpha) to at least " + Math.max(10 * jitter, Double.MIN_NORMAL)
+                + ", or remove duplicated or near-duplicated inputs");
+    }
+
+    private static void restore(double[] a, int n, double[] diagonal, double jitter) {
+        for (int i = 0; i < n; i++) {
+            int row = i * n;
+            for (int j = 0; j < i; j++) {
+                a[row + j] = a[j * n + i];
+            }
+            a[row + i] = diagonal[i] + jitter;
+        }
+    }
+
+    /** {@code log det A = 2·Σ log L_ii} from the factor. */
+    public static double logDeterminant(double[] l, int n) {
+        checkSquare(l, n, "l");
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += Math.log(l[i * n + i]);
+        }
+        return 2 * s;
+    }
+
+    static void checkSquare(double[] a, int n, String name) {
+        Objects.requireNonNull(a, name);
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0, got " + n);
+        }
+        if ((long) n * n > a.length) {
+            throw new IllegalArgumentException(name + " must hold n² = " + (long) n * n + " doubles, got " + a.length);
+        }
+    }
+}

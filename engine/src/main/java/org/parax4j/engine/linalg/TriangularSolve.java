@@ -1,0 +1,161 @@
+package org.parax4j.engine.linalg;
+
+import java.util.Objects;
+import org.parax4j.engine.internal.linalg.PanelKernels;
+
+/**
+ * Triangular solves with a lower-triangular factor {@code L} (as {@link Cholesky} leaves it: the
+ * lower triangle and diagonal of a row-major {@code n × n} array; the strict upper triangle is
+ * never read), with vector and matrix right-hand sides, in place; solves with {@code A = L·Lᵀ} and
+ * its inverse.
+ *
+ * <p>Matrix right-hand sides ({@code n × m}, row-major) are updated a row at a time by the engine's
+ * inner kernel (Vector API or plain-Java twin, bit-identical); vector right-hand sides run plain
+ * loops. Nothing allocates except {@link #inverse(double[], int)}. Stateless and thread-safe; the
+ * arrays are not.
+ */
+public final class TriangularSolve {
+
+    private TriangularSolve() {}
+
+    /** Solves {@code L·x = b} in place ({@code b} becomes {@code x}). @throws IllegalArgumentException on short arrays */
+    public static void lower(double[] l, int n, double[] b) {
+        checkVector(l, n, b);
+        for (int i = 0; i < n; i++) {
+            int row = i * n;
+            double acc = b[i];
+            for (int k = 0; k < i; k++) {
+                acc = Math.fma(-l[row + k], b[k], acc);
+            }
+            b[i] = acc / l[row + i];
+        }
+    }
+
+    /** Solves {@code Lᵀ·x = b} in place. @throws IllegalArgumentException on short arrays */
+    public static void lowerTransposed(double[] l, int n, double[] b) {
+        checkVector(l, n, b);
+        for (int i = n - 1; i >= 0; i--) {
+            double acc = b[i];
+            for (int k = i + 1; k < n; k++) {
+                acc = Math.fma(-l[k * n + i], b[k], acc);
+            }
+            b[i] = acc / l[i * n + i];
+        }
+    }
+
+    /** Solves {@code L·Lᵀ·x = b} in place (the solve with the factored matrix). */
+    public static void solve(double[] l, int n, double[] b) {
+        lower(l, n, b);
+        lowerTransposed(l, n, b);
+    }
+
+    /** Solves {@code L·X = B} in place for an {@code n × m} row-major {@code B}. */
+    public static void lower(double[] l, int n, double[] b, int m) {
+        lower(PanelKernels.chosen(), l, n, b, m);
+    }
+
+    static void lower(PanelKernels kernels, double[] l, int n, double[] b, int m) {
+        checkMatrix(l, n, b, m);
+        for (int i = 0; i < n; i++) {
+            int row = i * m;
+            kernels.subtractProduct(b, row, m, l, i * n, 0, 1, b, 0, m, 1, m, i);
+            double d = l[i * n + i];
+            for (int j = 0; j < m; j++) {
+                b[row + j] /= d;
+            }
+        }
+    }
+
+    /** Solves {@code Lᵀ·X = B} in place for an {@code n × m} row-major {@code B}. */
+    public static void lowerTransposed(double[] l, int n, double[] b, int m) {
+        lowerTransposed(PanelKernels.chosen(), l, n, b, m);
+    }
+
+    static void lowerTransposed(PanelKernels kernels, double[] l, int n, double[] b, int m) {
+        checkMatrix(l, n, b, m);
+        for (int i = n - 1; i >= 0; i--) {
+            int row = i * m;
+            kernels.subtractProduct(b, row, m, l, (i + 1) * n + i, 0, n, b, (i + 1) * m, m, 1, m, n - 1 - i);
+            double d = l[i * n + i];
+            for (int j = 0; j < m; j++) {
+                b[row + j] /= d;
+            }
+        }
+    }
+
+    /** Solves {@code L·Lᵀ·X = B} in place for an {@code n × m} row-major {@code B}. */
+    public static void solve(double[] l, int n, double[] b, int m) {
+        lower(l, n, b, m);
+        lowerTransposed(l, n, b, m);
+    }
+
+    /**
+     * Writes {@code A⁻¹ = L⁻ᵀ·L⁻¹} into {@code out} ({@code n × n}, full and exactly symmetric: the
+     * lower triangle is computed, the upper one mirrored). Two triangular sweeps that touch only
+     * lower triangles, {@code n³/3} multiply-adds in all: {@code X = L⁻¹} row by row (row {@code i}
+     * has non-zeros in columns {@code 0 … i} only), then {@code Y = L⁻ᵀX} from the last row up,
+     * where row {@code i} needs only columns {@code 0 … i} of the rows below it, which are in their
+     * lower triangles.
+     *
+     * @param out destination of at least {@code n²} doubles, not {@code l}. Modified.
+     * @throws IllegalArgumentException on short arrays or {@code out == l}
+     */
+    public static void inverse(double[] l, int n, double[] out) {
+        inverse(PanelKernels.chosen(), l, n, out);
+    }
+
+    static void inverse(PanelKernels kernels, double[] l, int n, double[] out) {
+        Cholesky.checkSquare(l, n, "l");
+        Cholesky.checkSquare(out, n, "out");
+        if (out == l) {
+            throw new IllegalArgumentException("out must not be the factor array");
+        }
+        java.util.Arrays.fill(out, 0, n * n, 0.0);
+        for (int i = 0; i < n; i++) {
+            int row = i * n;
+            out[row + i] = 1;
+            kernels.subtractProduct(out, row, n, l, row, 0, 1, out, 0, n, 1, i + 1, i);
+            divide(out, row, i + 1, l[row + i]);
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            int row = i * n;
+            kernels.subtractProduct(out, row, n, l, (i + 1) * n + i, 0, n, out, (i + 1) * n, n, 1, i + 1, n - 1 - i);
+            divide(out, row, i + 1, l[row + i]);
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                out[j * n + i] = out[i * n + j];
+            }
+        }
+    }
+
+    private static void divide(double[] b, int off, int count, double d) {
+        for (int j = off; j < off + count; j++) {
+            b[j] /= d;
+        }
+    }
+
+    /** {@link #inverse(double[], int, double[])} in a new array. Allocates {@code n²} doubles. */
+    public static double[] inverse(double[] l, int n) {
+        double[] out = new double[Math.multiplyExact(n, n)];
+        inverse(l, n, out);
+        return out;
+    }
+
+    private static void checkVector(double[] l, int n, double[] b) {
+        Cholesky.checkSquare(l, n, "l");
+        Objects.requireNonNull(b, "b");
+        if (b.length < n) {
+            throw new IllegalArgumentException("b must hold n = " + n + " doubles, got " + b.length);
+        }
+    }
+
+    private static void checkMatrix(double[] l, int n, double[] b, int m) {
+        Cholesky.checkSquare(l, n, "l");
+        Objects.requireNonNull(b, "b");
+        if (m < 0 || (long) n * m > b.length) {
+            throw new IllegalArgumentException("b must be n × m = " + n + " × " + m + ", got " + b.length
+                    + " doubles");
+        }
+    }
+}
