@@ -21,6 +21,7 @@ module org.parax4j.engine {
     exports org.parax4j.engine.stats;
     exports org.parax4j.engine.montecarlo;
     exports org.parax4j.engine.fit;
+    exports org.parax4j.engine.bayes;
 
     provides org.parax4j.module.spi.ParameterSamplerProvider
             with org.parax4j.engine.montecarlo.EngineSamplerProvider;
