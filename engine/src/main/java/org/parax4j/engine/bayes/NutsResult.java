@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * The draws of a {@link Nuts} run (latent space, after warm-up) with the sampler's statistics and
@@ -70,6 +71,30 @@ public final class NutsResult {
             throw new IllegalArgumentException("chain must be in [0, " + chains.size() + "), got " + chain);
         }
         return chains.get(chain).draws().clone();
+    }
+
+    /**
+     * The same run with every draw mapped by {@code f} (e.g. {@link ModelPosterior#toPhysical} for
+     * physical values); sampler statistics are kept. Allocates the mapped draws.
+     *
+     * @param f maps one draw (length {@link #dimension()}, not to be modified) to a new array of the same length
+     * @throws IllegalArgumentException when {@code f} returns an array of another length
+     */
+    public NutsResult mapDraws(UnaryOperator<double[]> f) {
+        List<NutsChain.ChainResult> mapped = new ArrayList<>();
+        for (NutsChain.ChainResult c : chains) {
+            double[] out = new double[c.draws().length];
+            for (int i = 0; i < draws; i++) {
+                double[] y = f.apply(Arrays.copyOfRange(c.draws(), i * dimension, (i + 1) * dimension));
+                if (y.length != dimension) {
+                    throw new IllegalArgumentException("the map returned " + y.length + " values, expected " + dimension);
+                }
+                System.arraycopy(y, 0, out, i * dimension, dimension);
+            }
+            mapped.add(new NutsChain.ChainResult(out, c.energies(), c.depths(), c.accept(), c.divergences(),
+                    c.warmupDivergences(), c.stepSize(), c.inverseMetric(), c.gradientEvaluations()));
+        }
+        return new NutsResult(dimension, draws, maxTreeDepth, mapped);
     }
 
     /** The post-warm-up divergences of all chains, in chain then iteration order. */
@@ -174,7 +199,7 @@ public final class NutsResult {
             }
             if (!(Math.min(bulk, tail) >= 100 * chains.size())) {
                 warnings.add(names.get(k) + ": bulk/tail ESS " + Math.round(bulk) + "/" + Math.round(tail)
-                        + " < 100 per chain");
+                        + " < 100 per chain (" + 100 * chains.size() + ")");
             }
         }
         int div = divergences().size();
