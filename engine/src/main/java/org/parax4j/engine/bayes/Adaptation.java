@@ -5,7 +5,8 @@ package org.parax4j.engine.bayes;
  * Hoffman and Gelman 2014, §3.2; γ = 0.05, t₀ = 10, κ = 0.75, μ = ln(10·ε)) and the diagonal inverse
  * metric estimated in doubling windows (initial fast buffer 75, first slow window 25, terminal fast
  * buffer 50, scaled to 15 %/75 %/10 % of a warm-up shorter than 150), each window's variance
- * regularised towards 10⁻³ as {@code n/(n+5)·var + 10⁻³·5/(n+5)}. Written from Stan's reference
+ * regularised towards 10⁻³ as {@code n/(n+5)·var + 10⁻³·5/(n+5)}; or, dense, the covariance
+ * {@code n/(n+5)·Σ + 10⁻³·5/(n+5)·I}. Written from Stan's reference
  * manual's description. Not thread-safe: one per chain.
  */
 final class Adaptation {
@@ -30,15 +31,22 @@ final class Adaptation {
 
     private final int dim;
     private long samples;
+    private final boolean dense;
     private final double[] mean;
+    /** Welford sums of squared deviations: diagonal d, dense d×d. */
     private final double[] m2;
 
     Adaptation(int dim, int numWarmup, double delta) {
+        this(dim, numWarmup, delta, false);
+    }
+
+    Adaptation(int dim, int numWarmup, double delta, boolean dense) {
         this.dim = dim;
         this.delta = delta;
         this.numWarmup = numWarmup;
+        this.dense = dense;
         this.mean = new double[dim];
-        this.m2 = new double[dim];
+        this.m2 = new double[dense ? dim * dim : dim];
         int init = 75;
         int term = 50;
         int base = 25;
@@ -90,18 +98,31 @@ final class Adaptation {
         }
         if (windowCounter >= initBuffer && windowCounter < numWarmup - termBuffer && windowCounter != numWarmup) {
             samples++;
-            for (int i = 0; i < dim; i++) {
-                double d = q[i] - mean[i];
-                mean[i] += d / samples;
-                m2[i] += d * (q[i] - mean[i]);
+            if (dense) {
+                double[] before = new double[dim];
+                for (int i = 0; i < dim; i++) {
+                    before[i] = q[i] - mean[i];
+                    mean[i] += before[i] / samples;
+                }
+                for (int i = 0; i < dim; i++) {
+                    for (int j = 0; j < dim; j++) {
+                        m2[i * dim + j] += before[i] * (q[j] - mean[j]);
+                    }
+                }
+            } else {
+                for (int i = 0; i < dim; i++) {
+                    double d = q[i] - mean[i];
+                    mean[i] += d / samples;
+                    m2[i] += d * (q[i] - mean[i]);
+                }
             }
         }
         if (windowCounter == nextWindow && windowCounter != numWarmup) {
             computeNextWindow();
             double n = samples;
-            for (int i = 0; i < dim; i++) {
-                double var = m2[i] / (n - 1);
-                inverseMetric[i] = n / (n + 5) * var + 1e-3 * 5 / (n + 5);
+            for (int i = 0; i < m2.length; i++) {
+                boolean diagonal = !dense || i / dim == i % dim;
+                inverseMetric[i] = n / (n + 5) * m2[i] / (n - 1) + (diagonal ? 1e-3 * 5 / (n + 5) : 0);
             }
             samples = 0;
             java.util.Arrays.fill(mean, 0);

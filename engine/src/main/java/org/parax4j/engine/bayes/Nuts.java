@@ -10,12 +10,12 @@ import java.util.concurrent.ForkJoinPool;
 import org.parax4j.engine.random.CounterRandom;
 
 /**
- * The No-U-Turn sampler (NUTS) as Stan runs it, with a diagonal metric: multinomial sampling along
+ * The No-U-Turn sampler (NUTS) as Stan runs it, with a diagonal or dense metric: multinomial sampling along
  * the trajectory (biased progressive sampling between subtrees, uniform within them), the
  * generalised no-U-turn criterion checked across every merged subtree and across the two halves of
  * each merge (Stan ≥ 2.20), a maximum tree depth, divergences (energy error &gt; 1000) counted and
  * located, and Stan's windowed warm-up (dual-averaging step size towards a target acceptance
- * statistic; diagonal inverse metric from windows 75/25…/50, regularised).
+ * statistic; diagonal or dense inverse metric from windows 75/25…/50, regularised).
  *
  * <p>References: M. D. Hoffman and A. Gelman, "The No-U-Turn Sampler: adaptively setting path
  * lengths in Hamiltonian Monte Carlo", JMLR 15:1593–1623, 2014; M. Betancourt, "A conceptual
@@ -27,7 +27,9 @@ import org.parax4j.engine.random.CounterRandom;
  * {@code CounterRandom.of(seed).split(c)} in a fixed order, so its draws are a pure function of
  * (seed, chain index, density, settings): identical bits for any executor and thread count.
  *
- * <p><b>Not implemented:</b> dense metric, custom adaptation windows, thinning.
+ * <p>The metric is diagonal by default, dense after {@link #withDenseMetric()}.
+ *
+ * <p><b>Not implemented:</b> custom adaptation windows, thinning.
  *
  * <p>Immutable and thread-safe; {@code sample} allocates each chain's draws and per-transition
  * trajectory scratch.
@@ -40,19 +42,22 @@ public final class Nuts {
     private final int maxTreeDepth;
     private final double targetAcceptance;
     private final long seed;
+    private final boolean dense;
 
-    private Nuts(int warmup, int draws, int chains, int maxTreeDepth, double targetAcceptance, long seed) {
+    private Nuts(int warmup, int draws, int chains, int maxTreeDepth, double targetAcceptance, long seed,
+            boolean dense) {
         this.warmup = warmup;
         this.draws = draws;
         this.chains = chains;
         this.maxTreeDepth = maxTreeDepth;
         this.targetAcceptance = targetAcceptance;
         this.seed = seed;
+        this.dense = dense;
     }
 
     /** Stan's defaults: 1000 warm-up and 1000 draws per chain, 4 chains, depth 10, target 0.8, seed 0. */
     public static Nuts defaults() {
-        return new Nuts(1000, 1000, 4, 10, 0.8, 0);
+        return new Nuts(1000, 1000, 4, 10, 0.8, 0, false);
     }
 
     /**
@@ -64,7 +69,7 @@ public final class Nuts {
         if (iterations < 0) {
             throw new IllegalArgumentException("warmup must be >= 0, got " + iterations);
         }
-        return new Nuts(iterations, draws, chains, maxTreeDepth, targetAcceptance, seed);
+        return new Nuts(iterations, draws, chains, maxTreeDepth, targetAcceptance, seed, dense);
     }
 
     /**
@@ -76,7 +81,7 @@ public final class Nuts {
         if (perChain < 1) {
             throw new IllegalArgumentException("draws must be >= 1, got " + perChain);
         }
-        return new Nuts(warmup, perChain, chains, maxTreeDepth, targetAcceptance, seed);
+        return new Nuts(warmup, perChain, chains, maxTreeDepth, targetAcceptance, seed, dense);
     }
 
     /**
@@ -88,7 +93,7 @@ public final class Nuts {
         if (count < 1) {
             throw new IllegalArgumentException("chains must be >= 1, got " + count);
         }
-        return new Nuts(warmup, draws, count, maxTreeDepth, targetAcceptance, seed);
+        return new Nuts(warmup, draws, count, maxTreeDepth, targetAcceptance, seed, dense);
     }
 
     /**
@@ -100,7 +105,7 @@ public final class Nuts {
         if (depth < 1 || depth > 20) {
             throw new IllegalArgumentException("maxTreeDepth must be in [1, 20], got " + depth);
         }
-        return new Nuts(warmup, draws, chains, depth, targetAcceptance, seed);
+        return new Nuts(warmup, draws, chains, depth, targetAcceptance, seed, dense);
     }
 
     /**
@@ -112,12 +117,21 @@ public final class Nuts {
         if (!(delta > 0 && delta < 1)) {
             throw new IllegalArgumentException("targetAcceptance must be in (0, 1), got " + delta);
         }
-        return new Nuts(warmup, draws, chains, maxTreeDepth, delta, seed);
+        return new Nuts(warmup, draws, chains, maxTreeDepth, delta, seed, dense);
+    }
+
+    /**
+     * A copy adapting a dense inverse metric (the warm-up windows' regularised covariance) instead of a
+     * diagonal one: each leapfrog step then costs O(d²) besides the gradient, worth it for correlated
+     * posteriors of moderate dimension.
+     */
+    public Nuts withDenseMetric() {
+        return new Nuts(warmup, draws, chains, maxTreeDepth, targetAcceptance, seed, true);
     }
 
     /** A copy with this seed. */
     public Nuts withSeed(long value) {
-        return new Nuts(warmup, draws, chains, maxTreeDepth, targetAcceptance, value);
+        return new Nuts(warmup, draws, chains, maxTreeDepth, targetAcceptance, value, dense);
     }
 
     /** Samples with random starts in (−2, 2)ᵈ on the common fork-join pool. See {@link #sample(LogDensity, double[], Executor)}. */
@@ -151,7 +165,7 @@ public final class Nuts {
             int chain = c;
             LogDensity own = density.copy();
             futures.add(CompletableFuture.supplyAsync(
-                    () -> new NutsChain(own, root.split(chain), maxTreeDepth)
+                    () -> new NutsChain(own, root.split(chain), maxTreeDepth, dense)
                             .run(chain, start, warmup, draws, targetAcceptance), executor));
         }
         List<NutsChain.ChainResult> results = new ArrayList<>();

@@ -5,7 +5,7 @@ import java.util.List;
 import org.parax4j.engine.random.CounterRandom;
 
 /**
- * One chain of the No-U-Turn sampler with a diagonal metric: Hoffman and Gelman, "The No-U-Turn
+ * One chain of the No-U-Turn sampler with a diagonal or dense metric: Hoffman and Gelman, "The No-U-Turn
  * sampler", JMLR 15, 2014, in the multinomial form with the generalised no-U-turn criterion of
  * Betancourt, "A conceptual introduction to Hamiltonian Monte Carlo", arXiv:1701.02434, 2017,
  * including the additional checks across the two halves of every merged subtree that Stan ≥ 2.20
@@ -26,7 +26,11 @@ final class NutsChain {
     private long counter;
     private final int maxDepth;
 
+    /** Diagonal: d variances; dense: the d×d covariance, row-major. */
     final double[] inverseMetric;
+    private final boolean dense;
+    /** Dense only: the lower Cholesky factor L of the inverse metric (M⁻¹ = L·Lᵀ), row-major. */
+    private final double[] cholesky;
     double epsilon = 1;
 
     private double[] q;
@@ -68,13 +72,41 @@ final class NutsChain {
     private static final Subtree INVALID = new Subtree(false, null, Double.NEGATIVE_INFINITY, null, null, null,
             null, null);
 
-    NutsChain(LogDensity density, CounterRandom rng, int maxDepth) {
+    NutsChain(LogDensity density, CounterRandom rng, int maxDepth, boolean dense) {
         this.density = density;
         this.d = density.dimension();
         this.rng = rng;
         this.maxDepth = maxDepth;
-        this.inverseMetric = new double[d];
-        java.util.Arrays.fill(inverseMetric, 1);
+        this.dense = dense;
+        this.inverseMetric = new double[dense ? d * d : d];
+        this.cholesky = dense ? new double[d * d] : null;
+        for (int i = 0; i < d; i++) {
+            inverseMetric[dense ? i * d + i : i] = 1;
+        }
+        if (dense) {
+            factorMetric();
+        }
+    }
+
+    /** Dense only: recomputes the Cholesky factor after the inverse metric changed. */
+    void factorMetric() {
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = inverseMetric[i * d + j];
+                for (int k = 0; k < j; k++) {
+                    s -= cholesky[i * d + k] * cholesky[j * d + k];
+                }
+                if (i == j) {
+                    if (!(s > 0)) {
+                        throw new IllegalStateException("the adapted dense metric is not positive definite (pivot "
+                                + i + " = " + s + ")");
+                    }
+                    cholesky[i * d + i] = Math.sqrt(s);
+                } else {
+                    cholesky[i * d + j] = s / cholesky[j * d + j];
+                }
+            }
+        }
     }
 
     double uniform() {
@@ -134,26 +166,41 @@ final class NutsChain {
     }
 
     private double hamiltonian(Point z) {
-        double k = 0;
-        for (int i = 0; i < d; i++) {
-            k += inverseMetric[i] * z.p[i] * z.p[i];
-        }
-        double h = -z.logp + 0.5 * k;
+        double h = -z.logp + 0.5 * dot(z.p, sharp(z.p));
         return Double.isNaN(h) ? Double.POSITIVE_INFINITY : h;
     }
 
+    /** The velocity M⁻¹·p. */
     private double[] sharp(double[] p) {
         double[] s = new double[d];
         for (int i = 0; i < d; i++) {
-            s[i] = inverseMetric[i] * p[i];
+            if (dense) {
+                double v = 0;
+                for (int j = 0; j < d; j++) {
+                    v += inverseMetric[i * d + j] * p[j];
+                }
+                s[i] = v;
+            } else {
+                s[i] = inverseMetric[i] * p[i];
+            }
         }
         return s;
     }
 
+    /** p ~ N(0, M): diagonal {@code z/√(M⁻¹)}; dense {@code L⁻ᵀ·z} (so Cov = (L·Lᵀ)⁻¹ = M). */
     private double[] sampleMomentum() {
         double[] p = new double[d];
         for (int i = 0; i < d; i++) {
-            p[i] = normal() / Math.sqrt(inverseMetric[i]);
+            p[i] = dense ? normal() : normal() / Math.sqrt(inverseMetric[i]);
+        }
+        if (dense) {
+            for (int i = d - 1; i >= 0; i--) {
+                double v = p[i];
+                for (int k = i + 1; k < d; k++) {
+                    v -= cholesky[k * d + i] * p[k];
+                }
+                p[i] = v / cholesky[i * d + i];
+            }
         }
         return p;
     }
@@ -162,8 +209,9 @@ final class NutsChain {
         for (int i = 0; i < d; i++) {
             z.p[i] += 0.5 * eps * z.g[i];
         }
+        double[] v = sharp(z.p);
         for (int i = 0; i < d; i++) {
-            z.q[i] += eps * inverseMetric[i] * z.p[i];
+            z.q[i] += eps * v[i];
         }
         z.logp = evaluate(z.q, z.g);
         for (int i = 0; i < d; i++) {
@@ -322,7 +370,7 @@ final class NutsChain {
     ChainResult run(int chainIndex, double[] init, int warmup, int draws, double delta) {
         initialise(init);
         initStepSize();
-        Adaptation adaptation = new Adaptation(d, warmup, delta);
+        Adaptation adaptation = new Adaptation(d, warmup, delta, dense);
         adaptation.restartStepSize(epsilon);
         int warmupDivergences = 0;
         for (int i = 0; i < warmup; i++) {
@@ -332,6 +380,9 @@ final class NutsChain {
             }
             epsilon = adaptation.learnStepSize(acceptStat);
             if (adaptation.learnVariance(inverseMetric, q)) {
+                if (dense) {
+                    factorMetric();
+                }
                 initStepSize();
                 adaptation.restartStepSize(epsilon);
             }

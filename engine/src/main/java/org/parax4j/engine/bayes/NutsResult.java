@@ -127,7 +127,10 @@ public final class NutsResult {
         return chains.stream().mapToDouble(NutsChain.ChainResult::stepSize).toArray();
     }
 
-    /** Each chain's adapted diagonal inverse metric (the latent variances' estimate). */
+    /**
+     * Each chain's adapted inverse metric: d latent variances (diagonal metric) or the d×d latent
+     * covariance estimate, row-major (dense metric).
+     */
     public double[][] inverseMetrics() {
         return chains.stream().map(c -> c.inverseMetric().clone()).toArray(double[][]::new);
     }
