@@ -97,6 +97,43 @@ public final class NutsResult {
         return new NutsResult(dimension, draws, maxTreeDepth, mapped);
     }
 
+    /**
+     * The draws as CSV: a header {@code chain,draw,<names…>}, then one row per draw (chain-major),
+     * values in Java's shortest round-trip form. Allocates the text.
+     *
+     * @param names one name per coordinate
+     * @throws IllegalArgumentException for a wrong number of names
+     */
+    public String toCsv(List<String> names) {
+        if (names.size() != dimension) {
+            throw new IllegalArgumentException("names has " + names.size() + " entries, expected " + dimension);
+        }
+        StringBuilder sb = new StringBuilder("chain,draw,").append(String.join(",", names)).append('\n');
+        for (int c = 0; c < chains.size(); c++) {
+            double[] flat = chains.get(c).draws();
+            for (int i = 0; i < draws; i++) {
+                sb.append(c).append(',').append(i);
+                for (int k = 0; k < dimension; k++) {
+                    sb.append(',').append(flat[i * dimension + k]);
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The type-7 sample quantile of one coordinate over all chains' draws (0.5: the posterior median).
+     *
+     * @throws IllegalArgumentException for a coordinate outside [0, dimension) or p outside [0, 1]
+     */
+    public double quantile(int coordinate, double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("p must be in [0, 1], got " + p);
+        }
+        return Diagnostics.quantile(Arrays.stream(draws(coordinate)).flatMapToDouble(Arrays::stream).toArray(), p);
+    }
+
     /** The post-warm-up divergences of all chains, in chain then iteration order. */
     public List<Divergence> divergences() {
         List<Divergence> out = new ArrayList<>();

@@ -232,9 +232,28 @@ class NutsTest {
         }
         NutsResult common = nuts.sample(target);
         assertArrayEquals(reference.chainDraws(3), common.chainDraws(3));
+        Nuts dense = nuts.withDenseMetric();
+        assertArrayEquals(dense.sample(target, null, Runnable::run).chainDraws(2), dense.sample(target).chainDraws(2));
         // chains differ from each other and another seed differs
         assertTrue(!Arrays.equals(reference.chainDraws(0), reference.chainDraws(1)));
         assertTrue(!Arrays.equals(reference.chainDraws(0), nuts.withSeed(43).sample(target).chainDraws(0)));
+    }
+
+    @Test
+    void csvAndQuantilesOfTheDraws() {
+        NutsResult r = Nuts.defaults().withSeed(6).withWarmup(100).withDraws(50).withChains(2).sample(standardNormal(2));
+        String[] lines = r.toCsv(java.util.List.of("x", "y")).split("\n");
+        assertEquals(101, lines.length);
+        assertEquals("chain,draw,x,y", lines[0]);
+        String[] row = lines[52].split(",");
+        assertEquals("1", row[0]);
+        assertEquals("1", row[1]);
+        assertEquals(r.draws(1)[1][1], Double.parseDouble(row[3]), 0);
+        double[] all = Arrays.stream(r.draws(0)).flatMapToDouble(Arrays::stream).sorted().toArray();
+        assertEquals(all[0], r.quantile(0, 0), 0);
+        assertEquals(0.5 * (all[49] + all[50]), r.quantile(0, 0.5), 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> r.quantile(0, 1.5));
+        assertThrows(IllegalArgumentException.class, () -> r.toCsv(java.util.List.of("x")));
     }
 
     @Test
