@@ -118,6 +118,21 @@ public final class LikelihoodFit<M extends Module> {
                 priorBounds);
     }
 
+    /** The recorded model this fit evaluates. */
+    public ModelFunction<M> function() {
+        return function;
+    }
+
+    /**
+     * The objective this fit minimises over the free latent vector: the negative log-likelihood, plus
+     * (after {@link #withPrior()}) the negative log prior and {@code −Σ ln|d physical / d latent|}, so
+     * {@code −objective} is the log posterior density in latent space up to no constant. Each call
+     * allocates a fresh objective with its own scratch (one per thread; an objective is not thread-safe).
+     */
+    public ScalarObjective objective() {
+        return new Objective();
+    }
+
     /** Fits from the recorded model's values. */
     public FitResult<M> fit() {
         return fit(function.flatValues());

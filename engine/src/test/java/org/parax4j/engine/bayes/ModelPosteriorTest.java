@@ -1,0 +1,140 @@
+package org.parax4j.engine.bayes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.parax4j.bijector.Exp;
+import org.parax4j.distribution.Normal;
+import org.parax4j.engine.fit.LikelihoodFit;
+import org.parax4j.engine.graph.ModelFunction;
+import org.parax4j.engine.graph.Var;
+import org.parax4j.module.Meta;
+import org.parax4j.module.Module;
+import org.parax4j.param.Parameter;
+import org.parax4j.param.Parameters;
+
+/** NUTS over a recorded model's posterior against conjugate closed forms. */
+class ModelPosteriorTest {
+
+    /** {@code a + b·t + c·t²}. */
+    public record Quadratic(Parameter a, Parameter b, Parameter c, Meta meta) implements Module {}
+
+    /** {@code amplitude·exp(−t/tau)}, tau through Exp. */
+    public record Decay(Parameter amplitude, Parameter tau, Meta meta) implements Module {}
+
+    private static final double SIGMA = 0.3;
+
+    @Test
+    void bayesianLinearRegressionMatchesTheConjugatePosterior() {
+        int m = 30;
+        double[] t = new double[m];
+        double[] y = new double[m];
+        double[] sigma = new double[m];
+        Random rnd = new Random(23);
+        for (int i = 0; i < m; i++) {
+            t[i] = -1 + 2.0 * i / (m - 1);
+            y[i] = 1 - 2 * t[i] + 0.5 * t[i] * t[i] + SIGMA * rnd.nextGaussian();
+            sigma[i] = SIGMA;
+        }
+        double[] mu0 = {0.5, -1, 0};
+        double[] s0 = {0.3, 0.5, 0.4};
+        Quadratic q = new Quadratic(Parameters.normal(mu0[0], s0[0]), Parameters.normal(mu0[1], s0[1]),
+                Parameters.normal(mu0[2], s0[2]), Meta.NONE);
+        ModelFunction<Quadratic> f = ModelFunction.record(q, (mod, g) -> {
+            Var time = g.constant(t);
+            return g.param(mod.a()).add(time.mul(g.param(mod.b()))).add(time.square().mul(g.param(mod.c())));
+        });
+        ModelPosterior<Quadratic> posterior = ModelPosterior.of(LikelihoodFit.gaussian(f, y, sigma));
+        NutsResult r = Nuts.defaults().withSeed(9).withWarmup(300).sample(posterior);
+
+        // conjugate posterior: precision XᵀX/σ² + diag(1/s0²), mean = precision⁻¹ (Xᵀy/σ² + μ0/s0²)
+        double[][] precision = new double[3][3];
+        double[] rhs = new double[3];
+        for (int i = 0; i < m; i++) {
+            double[] x = {1, t[i], t[i] * t[i]};
+            for (int a = 0; a < 3; a++) {
+                rhs[a] += x[a] * y[i] / (SIGMA * SIGMA);
+                for (int b = 0; b < 3; b++) {
+                    precision[a][b] += x[a] * x[b] / (SIGMA * SIGMA);
+                }
+            }
+        }
+        for (int a = 0; a < 3; a++) {
+            precision[a][a] += 1 / (s0[a] * s0[a]);
+            rhs[a] += mu0[a] / (s0[a] * s0[a]);
+        }
+        double[][] cov = invert(precision);
+        for (int a = 0; a < 3; a++) {
+            double mean = 0;
+            for (int b = 0; b < 3; b++) {
+                mean += cov[a][b] * rhs[b];
+            }
+            NutsTest.assertMoments(r.draws(a), mean, cov[a][a], 0.1, posterior.names().get(a));
+        }
+        assertEquals(List.of("a", "b", "c"), posterior.names());
+    }
+
+    @Test
+    void transformedParameterSamplesItsPriorInPhysicalSpace() {
+        // amplitude fixed at 0: the data carry no information, the posterior of tau is its prior N(2, 0.4)
+        // (truncated at 0, 5 sd away); sampled as s = ln tau with the log-Jacobian
+        Decay d = new Decay(Parameters.fixed(0),
+                Parameter.builder().value(1.5).transform(new Exp()).distribution(new Normal(2, 0.4)).build(), Meta.NONE);
+        double[] t = {0, 1, 2};
+        ModelFunction<Decay> f = ModelFunction.record(d, (mod, g) -> g.constant(t).div(g.param(mod.tau())).neg().exp()
+                .mul(g.param(mod.amplitude())));
+        ModelPosterior<Decay> posterior = ModelPosterior.of(LikelihoodFit.gaussian(f, new double[3], new double[] {1, 1, 1}));
+        assertEquals(1, posterior.dimension());
+        assertEquals(Math.log(1.5), posterior.initialLatent()[0], 1e-15);
+        NutsResult r = Nuts.defaults().withSeed(2).withWarmup(500).sample(posterior, posterior.initialLatent(),
+                java.util.concurrent.ForkJoinPool.commonPool());
+        double[][] latent = r.draws(0);
+        double[][] physical = new double[latent.length][];
+        for (int c = 0; c < latent.length; c++) {
+            physical[c] = Arrays.stream(latent[c]).map(s -> posterior.toPhysical(new double[] {s})[0]).toArray();
+        }
+        NutsTest.assertMoments(physical, 2, 0.16, 0.1, "tau");
+        assertThrows(IllegalArgumentException.class, () -> posterior.toPhysical(new double[2]));
+    }
+
+    private static double[][] invert(double[][] a) {
+        int n = a.length;
+        double[][] m = new double[n][2 * n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a[i], 0, m[i], 0, n);
+            m[i][n + i] = 1;
+        }
+        for (int col = 0; col < n; col++) {
+            int pivot = col;
+            for (int r = col + 1; r < n; r++) {
+                if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) {
+                    pivot = r;
+                }
+            }
+            double[] tmp = m[col];
+            m[col] = m[pivot];
+            m[pivot] = tmp;
+            double p = m[col][col];
+            for (int j = 0; j < 2 * n; j++) {
+                m[col][j] /= p;
+            }
+            for (int r = 0; r < n; r++) {
+                if (r != col) {
+                    double factor = m[r][col];
+                    for (int j = 0; j < 2 * n; j++) {
+                        m[r][j] -= factor * m[col][j];
+                    }
+                }
+            }
+        }
+        double[][] inv = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(m[i], n, inv[i], 0, n);
+        }
+        return inv;
+    }
+}
