@@ -26,7 +26,6 @@ module org.parax4j.engine {
     exports org.parax4j.engine.fit;
     exports org.parax4j.engine.linalg;
     exports org.parax4j.engine.gp;
-
     exports org.parax4j.engine.bayes;
 
     provides org.parax4j.module.spi.ParameterSamplerProvider
