@@ -23,7 +23,7 @@ class GraphOpsTwinTest {
 
     @BeforeAll
     static void simdOnly() {
-        assumeTrue(VectorizationProvider.choice().simd(), "the Vector API is not in use in this JVM");
+        TwinWidth.assumeVectorTwinAtRequestedWidth();
         simd = new PanamaGraphOps();
     }
 
