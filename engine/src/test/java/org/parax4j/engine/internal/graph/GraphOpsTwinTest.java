@@ -14,7 +14,8 @@ import org.parax4j.engine.internal.vector.VectorizationProvider;
 /**
  * The Vector API loops against their plain-Java twins at tail sizes 0, 1, lanes−1, lanes, lanes+1
  * and large. Every loop must agree to the last bit (exp is ExpMath's sequence in both, log, sin,
- * cos and powers are Math's in both), except the multi-accumulator sum and dot.
+ * cos and powers are Math's in both), except the multi-accumulator sum and dot, held to the
+ * reassociation bound derived where they are compared.
  */
 class GraphOpsTwinTest {
 
@@ -23,13 +24,13 @@ class GraphOpsTwinTest {
 
     @BeforeAll
     static void simdOnly() {
-        assumeTrue(VectorizationProvider.choice().simd(), "the Vector API is not in use in this JVM");
+        TwinWidth.assumeVectorTwinAtRequestedWidth();
         simd = new PanamaGraphOps();
     }
 
     static IntStream sizes() {
         int lanes = Math.max(2, VectorizationProvider.choice().doubleLanes());
-        return IntStream.of(0, 1, lanes - 1, lanes, lanes + 1, 2 * lanes + 3, 1027);
+        return IntStream.of(0, 1, lanes - 1, lanes, lanes + 1, 2 * lanes + 3, 1027).distinct(); // 2 lanes: 1 = lanes − 1
     }
 
     static double[] random(int n, long seed, double lo, double hi) {
@@ -117,15 +118,25 @@ class GraphOpsTwinTest {
             close(zs, zv, 0, "combination of " + terms + " terms, n=" + n);
             close(byAxpy, zv, 0, "combination against axpy into zeros, " + terms + " terms, n=" + n);
         }
-        assertEquals(SCALAR.sum(c2, 1, n), simd.sum(c2, 1, n), 1e-13 * Math.max(1, n), "sum n=" + n);
+        // Several accumulators reassociate the sum and the dot: each order is within γ_n·Σ|term| of
+        // the exact value (γ_n = n·u/(1 − n·u), u = 2⁻⁵³; fused or not), so the twins differ by at
+        // most 2·γ_n·Σ|term| ≤ 2.1·n·u·Σ|term|.
+        double absSum = 0;
+        double absDot = 0;
         double[] y = random(n, 7, -2, 2);
+        for (int k = 0; k < n; k++) {
+            absSum += Math.abs(c2[1 + k]);
+            absDot += Math.abs(c2[1 + k] * y[2 + k]);
+        }
+        double u = 0x1p-53;
+        assertEquals(SCALAR.sum(c2, 1, n), simd.sum(c2, 1, n), 2.1 * n * u * absSum, "sum n=" + n);
         double dotScalar = SCALAR.dot(c2, 1, y, 2, n);
         double dotPlain = 0;
         for (int k = 0; k < n; k++) {
             dotPlain += c2[1 + k] * y[2 + k];
         }
         assertEquals(dotPlain, dotScalar, 0, "scalar dot n=" + n);
-        assertEquals(dotScalar, simd.dot(c2, 1, y, 2, n), 1e-13 * Math.max(1, n), "dot n=" + n);
+        assertEquals(dotScalar, simd.dot(c2, 1, y, 2, n), 2.1 * n * u * absDot, "dot n=" + n);
     }
 
     @ParameterizedTest

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The in-place exp and log kernels: every implementation gives the scalar twin's bits at tail sizes. */
+/** The in-place exp and log kernels: every vector implementation gives the scalar twin's bits at tail sizes. */
 class ExpLogKernelsTest {
 
     private static final double[] SPECIAL = {0.0, -0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY,
@@ -24,7 +24,7 @@ class ExpLogKernelsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("org.parax4j.engine.internal.random.RandomKernelsTest#cases")
+    @MethodSource("org.parax4j.engine.internal.random.RandomKernelsTest#vectorCases")
     void expMatchesScalarTwinAndMath(RandomKernelsTest.Impl impl, int n) {
         double[] x = inputs(n, false);
         double[] got = x.clone();
@@ -41,7 +41,7 @@ class ExpLogKernelsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("org.parax4j.engine.internal.random.RandomKernelsTest#cases")
+    @MethodSource("org.parax4j.engine.internal.random.RandomKernelsTest#vectorCases")
     void logMatchesScalarTwinAndMath(RandomKernelsTest.Impl impl, int n) {
         double[] x = inputs(n, true);
         double[] got = x.clone();
@@ -61,7 +61,7 @@ class ExpLogKernelsTest {
 
     /** Out of place with a scale (log10 of the batched executor): the twins agree and equal log·scale. */
     @ParameterizedTest
-    @MethodSource("org.parax4j.engine.internal.random.RandomKernelsTest#cases")
+    @MethodSource("org.parax4j.engine.internal.random.RandomKernelsTest#vectorCases")
     void scaledLogOutOfPlaceMatchesScalarTwin(RandomKernelsTest.Impl impl, int n) {
         double[] x = inputs(n, true);
         double scale = 1 / Math.log(10);
