@@ -166,9 +166,15 @@ public final class Parameter {
      */
     public void checkLatentValue(int i, double x, String name) {
         checkIndex(i);
-        String label = name == null ? label() : "parameter '" + name + "'";
         double lo = transform == null ? Double.NEGATIVE_INFINITY : transform.rangeLower();
         double hi = transform == null ? Double.POSITIVE_INFINITY : transform.rangeUpper();
+        double image = transform == null ? x : transform.forward(x);
+        boolean admissible = Double.isFinite(x) && Double.isFinite(image) && image > lo && image < hi
+                && (lower == null || image >= lower[i] && image <= upper[i]);
+        if (admissible) {
+            return;
+        }
+        String label = name == null ? label() : "parameter '" + name + "'";
         double y = physicalOf(label, i, x, transform, lo, hi);
         if (lower != null && !(y >= lower[i] && y <= upper[i])) {
             throw new IllegalArgumentException(label + " element " + i + ": latentValue " + x + " gives value " + y
