@@ -170,6 +170,20 @@ class HostileInputTest {
         assertTrue(list.getMessage().contains("Typed.layers[0] expects Leaf, got RBFKernel"), list.getMessage());
     }
 
+    // ---------------------------------------------------------------- found by the JSON fuzz net
+
+    @Test
+    void aOneComponentIndependentOnAVectorParameterAppliesToEveryElement() {
+        var one = new org.parax4j.distribution.Independent(List.of(new org.parax4j.distribution.Normal(3, 1)));
+        Model m = model().withParams(Map.of("leaf_w", Parameter.of(new double[] {3, 4}).withDistribution(one)));
+        assertEquals(4, m.distribution().groups().size());
+        assertEquals(3.0, m.distribution().mean().get("leaf_w_1"));
+        Model sampled = m.sampled(new SplittableRandom(3));
+        assertEquals(2, sampled.leaf().w().size());
+        Model mapped = m.withMappedDistributions(d -> new org.parax4j.distribution.Normal(0, 2));
+        assertEquals(2, mapped.leaf().w().distribution().orElseThrow().dimension());
+    }
+
     // ---------------------------------------------------------------- weak spots: messages
 
     @Test
