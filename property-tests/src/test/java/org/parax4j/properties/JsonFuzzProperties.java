@@ -34,14 +34,19 @@ import org.quicktheories.generators.Generate;
  * {@link IllegalArgumentException} (the documented error of {@link ModuleJson#load} and
  * {@link Json#read}, {@link Json.JsonFormatException} included) whose message names a JSON path
  * ({@code $…}). Any other exception type, or a load slower than {@link #budgetNanos}, fails the
- * property. The default run loads {@value #DEFAULT_DOCUMENTS} documents;
- * {@code -Dparax4j.properties.examples=N} changes the count, {@code -Dparax4j.properties.seed=N}
- * replays a printed seed.
+ * property. The default run loads {@value #DEFAULT_DOCUMENTS} documents ({@value #MUTATIONS}
+ * mutations of each of {@value #DEFAULT_BASES} generated bases; QuickTheories may skip a repeated
+ * base, so at least 90% of that, over 10,000, is required); {@code -Dparax4j.properties.examples=N}
+ * sets the number of bases, {@code -Dparax4j.properties.seed=N} replays a printed seed.
  */
 class JsonFuzzProperties {
 
     private static final long SEED = 20261205L;
-    private static final int DEFAULT_DOCUMENTS = 12_000;
+    /** Base documents per default run; each is mutated {@link #MUTATIONS} times. */
+    private static final int DEFAULT_BASES = 3_000;
+    private static final int MUTATIONS = 4;
+    /** Documents in the default run: {@value #DEFAULT_BASES} bases times {@value #MUTATIONS} mutations. */
+    private static final int DEFAULT_DOCUMENTS = DEFAULT_BASES * MUTATIONS;
 
     /** What a document is and how it is loaded and saved again. */
     private enum Kind {
@@ -99,37 +104,46 @@ class JsonFuzzProperties {
         long start = System.nanoTime();
         long startCpu = threads.getCurrentThreadCpuTime();
         // no shrinking: the failure message already carries the base document and the mutation seed
-        Theories.theory(SEED).withExamples(Theories.examples(DEFAULT_DOCUMENTS)).withShrinkCycles(0)
+        int bases = Theories.examples(DEFAULT_BASES);
+        Theories.theory(SEED).withExamples(bases).withShrinkCycles(0)
                 .forAll(documents(), Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE))
-                .checkAssert((doc, seed) -> {
-                    String json = JsonMutations.mutate(doc.json(), seed);
-                    long t0 = threads.getCurrentThreadCpuTime();
-                    Object value;
-                    try {
-                        value = doc.kind().load.apply(json);
-                    } catch (IllegalArgumentException e) {
-                        String message = String.valueOf(e.getMessage());
-                        assertTrue(message.contains("$"), () -> "no JSON path in: " + message + "\n" + describe(doc,
-                                seed, json));
-                        rejected.incrementAndGet();
-                        return;
-                    } catch (Throwable e) {
-                        fail(e + "\n" + describe(doc, seed, json), e);
-                        return;
-                    } finally {
-                        long took = threads.getCurrentThreadCpuTime() - t0;
-                        slowest.accumulateAndGet(took, Math::max);
-                        assertTrue(took <= budgetNanos(json), () -> "load took " + took / 1e6 + " ms of CPU\n"
-                                + describe(doc, seed, json));
+                .checkAssert((doc, first) -> {
+                    for (int k = 0; k < MUTATIONS; k++) {
+                        check(doc, first + k * 0x9E3779B97F4A7C15L, loaded, rejected, slowest, threads);
                     }
-                    assertValid(doc.kind(), value, doc, seed, json);
-                    loaded.incrementAndGet();
                 });
         int total = loaded.get() + rejected.get();
         System.out.printf("JSON fuzz: %d documents (%d loaded, %d rejected) in %.1f s (%.1f s of CPU), slowest load "
                 + "%.2f ms of CPU%n", total, loaded.get(), rejected.get(), (System.nanoTime() - start) / 1e9,
                 (threads.getCurrentThreadCpuTime() - startCpu) / 1e9, slowest.get() / 1e6);
-        assertTrue(total >= Theories.examples(DEFAULT_DOCUMENTS), "documents checked: " + total);
+        assertTrue(total >= MUTATIONS * bases * 9 / 10, "documents checked: " + total);
+    }
+
+    /** Loads one mutation of {@code doc} and checks the outcome. */
+    private static void check(Doc doc, long seed, AtomicInteger loaded, AtomicInteger rejected, AtomicLong slowest,
+            ThreadMXBean threads) {
+        String json = JsonMutations.mutate(doc.json(), seed);
+        long t0 = threads.getCurrentThreadCpuTime();
+        Object value;
+        try {
+            value = doc.kind().load.apply(json);
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage());
+            assertTrue(message.contains("$"), () -> "no JSON path in: " + message + "\n" + describe(doc,
+                    seed, json));
+            rejected.incrementAndGet();
+            return;
+        } catch (Throwable e) {
+            fail(e + "\n" + describe(doc, seed, json), e);
+            return;
+        } finally {
+            long took = threads.getCurrentThreadCpuTime() - t0;
+            slowest.accumulateAndGet(took, Math::max);
+            assertTrue(took <= budgetNanos(json), () -> "load took " + took / 1e6 + " ms of CPU\n"
+                    + describe(doc, seed, json));
+        }
+        assertValid(doc.kind(), value, doc, seed, json);
+        loaded.incrementAndGet();
     }
 
     /**
