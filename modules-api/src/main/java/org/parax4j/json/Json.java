@@ -93,8 +93,24 @@ public final class Json {
         }
     }
 
+    /** Characters of an underlying reason kept in an error message. */
+    public static final int MAX_REASON = 1000;
+
+    /**
+     * {@code reason} cut to {@link #MAX_REASON} characters plus {@code "… (N chars)"}: Jackson
+     * echoes offending names and values whole, and an error message must stay bounded whatever the
+     * input. Allocates only when it cuts; null stays null.
+     */
+    public static String bounded(String reason) {
+        if (reason == null || reason.length() <= MAX_REASON) {
+            return reason;
+        }
+        return reason.substring(0, MAX_REASON) + "… (" + reason.length() + " chars)";
+    }
+
     /** Location-bearing error for malformed or mistyped JSON. */
     public static final class JsonFormatException extends IllegalArgumentException {
+
         private final int line;
         private final int column;
 
@@ -117,6 +133,7 @@ public final class Json {
             if (root != e && root instanceof IllegalArgumentException) {
                 reason = root.getMessage();
             }
+            reason = bounded(reason);
             return new JsonFormatException("malformed JSON for " + type.getSimpleName() + where + ": " + reason,
                     line, column, e);
         }
@@ -130,7 +147,7 @@ public final class Json {
             if (e instanceof JsonMappingException m) {
                 for (JsonMappingException.Reference r : m.getPath()) {
                     if (r.getFieldName() != null) {
-                        out.append('.').append(r.getFieldName());
+                        out.append('.').append(shortened(r.getFieldName()));
                     } else if (r.getIndex() >= 0) {
                         out.append('[').append(r.getIndex()).append(']');
                     }
@@ -140,11 +157,16 @@ public final class Json {
                 java.util.ArrayDeque<String> steps = new java.util.ArrayDeque<>();
                 for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
                     steps.push(c.inArray() ? "[" + Math.max(c.getCurrentIndex(), 0) + "]"
-                            : c.getCurrentName() == null ? "" : "." + c.getCurrentName());
+                            : c.getCurrentName() == null ? "" : "." + shortened(c.getCurrentName()));
                 }
                 steps.forEach(out::append);
             }
             return out.toString();
+        }
+
+        /** A field name from the input, cut to 100 characters so that messages stay bounded. */
+        private static String shortened(String name) {
+            return name.length() <= 100 ? name : name.substring(0, 100) + "… (" + name.length() + " chars)";
         }
 
         /** 1-based line of the error, or -1 when unknown. */

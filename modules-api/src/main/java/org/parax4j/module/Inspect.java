@@ -129,7 +129,7 @@ final class Inspect {
             List<String> names = groups.get(g).names();
             for (int i = 0; i < names.size(); i++) {
                 if (!known.contains(names.get(i))) {
-                    out.add(new UnknownMember(g, i, "group " + names + " names "
+                    out.add(new UnknownMember(g, i, "group " + names.stream().map(Names::shown).toList() + " names "
                             + Names.unknown("flat parameter", names.get(i), known)));
                 }
             }

@@ -269,7 +269,7 @@ public final class ModuleJson {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         node.fields().forEachRemaining(e -> out.put(e.getKey(), readChild(e.getValue(), type,
-                at + "." + e.getKey())));
+                at + "." + Names.shown(e.getKey()))));
         return Collections.unmodifiableMap(out);
     }
 
@@ -279,7 +279,7 @@ public final class ModuleJson {
             return Json.mapper().treeToValue(node, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            throw new IllegalArgumentException("invalid module JSON at " + at + ": " + reason, e);
+            throw new IllegalArgumentException("invalid module JSON at " + at + ": " + Json.bounded(reason), e);
         }
     }
 }
