@@ -2,9 +2,12 @@ package org.parax4j.json;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -17,6 +20,10 @@ import java.util.Objects;
  * form, and NaN and ±∞ (open bounds, for instance) as the strings {@code "NaN"},
  * {@code "Infinity"} and {@code "-Infinity"}. Unknown properties are errors. The mapper is
  * configured once and is thread-safe.
+ *
+ * <p>Every read error is a {@link JsonFormatException} (an {@link IllegalArgumentException}) whose
+ * message names the type being read, the line and column, and the JSON path of the offending
+ * value ({@code $.distribution.components[1]}).
  */
 public final class Json {
 
@@ -51,18 +58,24 @@ public final class Json {
     }
 
     /**
-     * Reads a {@code type} from {@code json}.
+     * Reads a {@code type} from {@code json}; never returns null.
      *
-     * @throws JsonFormatException when the text is not valid JSON for {@code type}; the message
-     *     gives the line, column and what was wrong
+     * @throws JsonFormatException when the text is not valid JSON for {@code type} (the message
+     *     gives the line, column and what was wrong) or is the JSON literal {@code null}
      */
     public static <T> T read(String json, Class<T> type) {
         Objects.requireNonNull(json, "json");
+        T value;
         try {
-            return MAPPER.readValue(json, type);
+            value = MAPPER.readValue(json, type);
         } catch (JacksonException e) {
             throw JsonFormatException.of(type, e);
         }
+        if (value == null) {
+            throw new JsonFormatException("malformed JSON for " + type.getSimpleName() + ": expected a "
+                    + type.getSimpleName() + ", got null", -1, -1, null);
+        }
+        return value;
     }
 
     /**
@@ -80,8 +93,24 @@ public final class Json {
         }
     }
 
+    /** Characters of an underlying reason kept in an error message. */
+    public static final int MAX_REASON = 1000;
+
+    /**
+     * {@code reason} cut to {@link #MAX_REASON} characters plus {@code "… (N chars)"}: Jackson
+     * echoes offending names and values whole, and an error message must stay bounded whatever the
+     * input. Allocates only when it cuts; null stays null.
+     */
+    public static String bounded(String reason) {
+        if (reason == null || reason.length() <= MAX_REASON) {
+            return reason;
+        }
+        return reason.substring(0, MAX_REASON) + "… (" + reason.length() + " chars)";
+    }
+
     /** Location-bearing error for malformed or mistyped JSON. */
     public static final class JsonFormatException extends IllegalArgumentException {
+
         private final int line;
         private final int column;
 
@@ -95,7 +124,7 @@ public final class Json {
             JsonLocation at = e.getLocation();
             int line = at == null ? -1 : at.getLineNr();
             int column = at == null ? -1 : at.getColumnNr();
-            String where = at == null ? "" : " at line " + line + ", column " + column;
+            String where = (at == null ? "" : " at line " + line + ", column " + column) + " (" + path(e) + ")";
             Throwable root = e;
             String reason = e.getOriginalMessage();
             while (root.getCause() != null && root.getCause() != root) {
@@ -104,8 +133,40 @@ public final class Json {
             if (root != e && root instanceof IllegalArgumentException) {
                 reason = root.getMessage();
             }
+            reason = bounded(reason);
             return new JsonFormatException("malformed JSON for " + type.getSimpleName() + where + ": " + reason,
                     line, column, e);
+        }
+
+        /**
+         * Where in the document the error is, in JSONPath form ({@code $.distribution.components[1]}):
+         * the reference chain of a mapping error, else the parser's position.
+         */
+        private static String path(JacksonException e) {
+            StringBuilder out = new StringBuilder("$");
+            if (e instanceof JsonMappingException m) {
+                for (JsonMappingException.Reference r : m.getPath()) {
+                    if (r.getFieldName() != null) {
+                        out.append('.').append(shortened(r.getFieldName()));
+                    } else if (r.getIndex() >= 0) {
+                        out.append('[').append(r.getIndex()).append(']');
+                    }
+                }
+            } else if (e.getProcessor() instanceof JsonParser parser) {
+                // the parser's context, innermost last: the array index or field name at each level
+                java.util.ArrayDeque<String> steps = new java.util.ArrayDeque<>();
+                for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+                    steps.push(c.inArray() ? "[" + Math.max(c.getCurrentIndex(), 0) + "]"
+                            : c.getCurrentName() == null ? "" : "." + shortened(c.getCurrentName()));
+                }
+                steps.forEach(out::append);
+            }
+            return out.toString();
+        }
+
+        /** A field name from the input, cut to 100 characters so that messages stay bounded. */
+        private static String shortened(String name) {
+            return name.length() <= 100 ? name : name.substring(0, 100) + "… (" + name.length() + " chars)";
         }
 
         /** 1-based line of the error, or -1 when unknown. */

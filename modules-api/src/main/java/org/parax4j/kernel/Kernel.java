@@ -28,12 +28,19 @@ public interface Kernel extends Module {
      */
     double evaluate(double[] x1, int i, double[] x2, int j, int d);
 
-    /** {@code K(X1, X2)}, row-major {@code n × m}. Allocates the result. */
+    /**
+     * {@code K(X1, X2)}, row-major {@code n × m}. Allocates the result.
+     *
+     * @throws IllegalArgumentException when an input does not hold {@code rows·d} finite values,
+     *     the hyperparameters do not fit {@code d}, or {@code n·m} exceeds the largest Java array
+     *     (the message gives {@code n}, {@code m}, their product and the limit)
+     */
     default double[] matrix(double[] x1, int n, double[] x2, int m, int d) {
+        int size = KernelInputs.matrixSize(n, m);
         KernelInputs.check("x1", x1, n, d);
         KernelInputs.check("x2", x2, m, d);
         checkDimension(d);
-        double[] out = new double[Math.multiplyExact(n, m)];
+        double[] out = new double[size];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
                 out[i * m + j] = evaluate(x1, i, x2, j, d);

@@ -25,6 +25,24 @@ final class KernelInputs {
         }
     }
 
+    /** The largest number of elements of a Java array on common JVMs. */
+    static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    /**
+     * {@code n·m}, the number of entries of an {@code n × m} matrix.
+     *
+     * @throws IllegalArgumentException naming both sizes, the product and the limit when the product
+     *     exceeds the largest Java array ({@value #MAX_ARRAY} elements)
+     */
+    static int matrixSize(int n, int m) {
+        long size = (long) n * m;
+        if (size > MAX_ARRAY) {
+            throw new IllegalArgumentException("an n × m = " + n + " × " + m + " kernel matrix has " + size
+                    + " entries, more than the " + MAX_ARRAY + " a Java array can hold; compute it in blocks of rows");
+        }
+        return (int) size;
+    }
+
     /** Checks two points of equal length. */
     static void checkPair(double[] x, double[] y) {
         Objects.requireNonNull(x, "x");
@@ -35,9 +53,20 @@ final class KernelInputs {
         }
     }
 
+    /**
+     * Checks that a required component is present (module fields may be null when read from JSON).
+     *
+     * @throws IllegalArgumentException naming the field when {@code value} is null
+     */
+    static void required(String field, Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is required, got null");
+        }
+    }
+
     /** Checks that every element of a length-scale-like parameter is finite and positive. */
     static void checkPositive(String field, Parameter p) {
-        Objects.requireNonNull(p, field);
+        required(field, p);
         for (int k = 0; k < p.size(); k++) {
             double v = scaled(p, k);
             if (!(v > 0 && v < Double.POSITIVE_INFINITY)) {
@@ -65,7 +94,7 @@ final class KernelInputs {
 
     /** Checks that a scalar parameter is finite and positive (or non-negative with {@code allowZero}). */
     static double positiveScalar(String field, Parameter p, boolean allowZero) {
-        Objects.requireNonNull(p, field);
+        required(field, p);
         if (p.size() != 1) {
             throw new IllegalArgumentException(field + " must be a scalar, has " + p.size() + " elements");
         }

@@ -1,6 +1,5 @@
 package org.parax4j.kernel;
 
-import java.util.Objects;
 import org.parax4j.module.Default;
 import org.parax4j.module.Meta;
 import org.parax4j.param.Parameter;
@@ -16,7 +15,7 @@ public record ScaleKernel(Kernel base, @Default(1.0) Parameter variance, Meta me
 
     /** Validates the parts. */
     public ScaleKernel {
-        Objects.requireNonNull(base, "base");
+        KernelInputs.required("base", base);
         KernelInputs.positiveScalar("variance", variance, true);
     }
 

@@ -1,6 +1,5 @@
 package org.parax4j.kernel;
 
-import java.util.Objects;
 import org.parax4j.module.Meta;
 
 /**
@@ -14,8 +13,8 @@ public record SumKernel(Kernel left, Kernel right, Meta meta) implements Composi
 
     /** Validates the terms. */
     public SumKernel {
-        Objects.requireNonNull(left, "left");
-        Objects.requireNonNull(right, "right");
+        KernelInputs.required("left", left);
+        KernelInputs.required("right", right);
     }
 
     /** An unnamed sum. */

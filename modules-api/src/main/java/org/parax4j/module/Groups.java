@@ -65,14 +65,21 @@ final class Groups {
         return List.copyOf(groups);
     }
 
-    /** Whether {@code d} correlates the elements of a vector parameter (not univariate, not independent). */
+    /**
+     * Whether {@code d} correlates the elements of a vector parameter (not univariate, not
+     * independent, dimension above 1).
+     */
     private static boolean isJoint(Distribution d) {
-        return !(d instanceof UnivariateDistribution) && !(d instanceof Independent);
+        return d.dimension() > 1 && !(d instanceof UnivariateDistribution) && !(d instanceof Independent);
     }
 
-    /** The distribution of element {@code i} of a parameter whose distribution is {@code d}. */
+    /**
+     * The distribution of element {@code i} of a parameter whose distribution is {@code d}: a
+     * dimension-1 distribution (univariate, or a one-component {@code Independent} or
+     * {@code MultivariateNormal}) applies to every element, as {@link Parameter} documents.
+     */
     static UnivariateDistribution elementDistribution(Distribution d, int i) {
-        return d instanceof UnivariateDistribution u ? u : d.marginal(i);
+        return d instanceof UnivariateDistribution u ? u : d.marginal(d.dimension() == 1 ? 0 : i);
     }
 
     /** Depth-first: own groups first (parents win), then each child's, lifted with its prefix. */
@@ -245,7 +252,7 @@ final class Groups {
             }
             List<UnivariateDistribution> elements = new ArrayList<>();
             for (int i = 0; i < p.size(); i++) {
-                Distribution mapped = apply.apply(d.marginal(i));
+                Distribution mapped = apply.apply(elementDistribution(d, i));
                 if (!(mapped instanceof UnivariateDistribution u)) {
                     throw new IllegalArgumentException("mapping the element distributions of '" + entry.name()
                             + "' must give univariate distributions, got " + mapped);

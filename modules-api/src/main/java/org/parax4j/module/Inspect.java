@@ -97,20 +97,44 @@ final class Inspect {
         List<String> flat = entries.stream().flatMap(e -> e.flatNames().stream()).toList();
         duplicates(flat, "flat parameter name", problems);
         for (Tree.Node node : Tree.nodes(root)) {
-            Set<String> known = new LinkedHashSet<>();
-            Tree.entries(node.module()).forEach(e -> known.addAll(e.flatNames()));
-            for (ParameterGroup g : ModuleType.of(node.module()).meta(node.module()).groups()) {
-                for (String name : g.names()) {
-                    if (!known.contains(name)) {
-                        problems.add("group " + g.names() + " of module '" + node.prefix() + "' names unknown flat parameter '"
-                                + name + "'");
-                    }
-                }
+            for (UnknownMember u : unknownGroupMembers(node.module())) {
+                problems.add("module '" + node.prefix() + "': " + u.message());
             }
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid parameter names: " + String.join("; ", problems));
         }
+    }
+
+    /**
+     * A member of an explicit group that names no flat parameter (fixed or free) of the module that
+     * holds the group.
+     *
+     * @param group index of the group in the module's {@link Meta#groups()}
+     * @param member index of the name in the group
+     * @param message e.g. {@code group [q, qq] names unknown flat parameter 'qq'; closest: q}
+     */
+    record UnknownMember(int group, int member, String message) {}
+
+    /** The unknown members of {@code module}'s own explicit groups, in order; empty when all are known. */
+    static List<UnknownMember> unknownGroupMembers(Module module) {
+        List<ParameterGroup> groups = ModuleType.of(module).meta(module).groups();
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        Set<String> known = new LinkedHashSet<>();
+        Tree.entries(module).forEach(e -> known.addAll(e.flatNames()));
+        List<UnknownMember> out = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            List<String> names = groups.get(g).names();
+            for (int i = 0; i < names.size(); i++) {
+                if (!known.contains(names.get(i))) {
+                    out.add(new UnknownMember(g, i, "group " + names.stream().map(Names::shown).toList() + " names "
+                            + Names.unknown("flat parameter", names.get(i), known)));
+                }
+            }
+        }
+        return out;
     }
 
     private static void duplicates(List<String> names, String what, List<String> problems) {

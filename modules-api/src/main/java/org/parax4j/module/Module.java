@@ -259,7 +259,12 @@ public interface Module {
         return Groups.paramGroups(this, includeFixed, explicitOnly);
     }
 
-    /** The joint distribution of the free parameters over their groups. */
+    /**
+     * The joint distribution of the free parameters over their groups.
+     *
+     * @throws IllegalArgumentException when {@link #validateParams()} fails: colliding names, or an
+     *     explicit group naming an unknown flat parameter (named, with the closest names)
+     */
     default ModuleDistribution distribution() {
         return new ModuleDistribution(this);
     }
@@ -284,6 +289,13 @@ public interface Module {
      * Updates parameters by name. Keys are parameter names or flat names (element updates); values
      * are {@link Parameter}s (replace; the old explicit name is kept if the new one has none) or
      * physical values ({@code Number} or {@code double[]}).
+     *
+     * <p>The result does not depend on the map's iteration order: keys are applied in sorted order,
+     * and a map that sets both a whole parameter and one of its elements ({@code "w"} and
+     * {@code "w_1"}) is rejected, naming both keys, since the two would overwrite each other.
+     *
+     * @throws IllegalArgumentException for a null key, an unknown key (with the closest names), a
+     *     whole key and element key of the same parameter, or an invalid value (naming the key)
      */
     default <M extends Module> M withParams(Map<String, ?> updates, ParamUpdate options) {
         return ParamRewrites.withMap(this, updates, options);
@@ -448,7 +460,7 @@ public interface Module {
 
     /** Replaces one record component. */
     default <M extends Module> M withFields(String field, Object value) {
-        return withFields(Map.of(field, value));
+        return withFields(java.util.Collections.singletonMap(field, value));
     }
 
     /** Sets attributes by dotted path ({@code "a.b.c"}); a final {@code name} sets the explicit name. */
@@ -458,7 +470,7 @@ public interface Module {
 
     /** Sets one attribute by dotted path. */
     default <M extends Module> M withAttrs(String path, Object value) {
-        return withAttrs(Map.of(path, value));
+        return withAttrs(java.util.Collections.singletonMap(path, value));
     }
 
     /** A copy with another explicit name ({@code null} removes it). */
@@ -473,10 +485,16 @@ public interface Module {
 
     /** Replaces the submodule whose name (as in parameter names, e.g. {@code "layer1_attention"}) is given. */
     default <M extends Module> M withSubmodules(String name, Module replacement) {
-        return withSubmodules(Map.of(name, replacement));
+        return withSubmodules(java.util.Collections.singletonMap(name, replacement));
     }
 
-    /** Replaces submodules by name (as in parameter names). */
+    /**
+     * Replaces submodules by name (as in parameter names).
+     *
+     * @throws IllegalArgumentException for a null name or replacement, an unknown name (with the
+     *     closest names), or a replacement that is not of the type the field (or list or map)
+     *     declares, naming the field, the expected and the given type
+     */
     default <M extends Module> M withSubmodules(Map<String, ? extends Module> replacements) {
         return Structure.withSubmodules(this, replacements);
     }

@@ -27,7 +27,15 @@ public final class ModuleDistribution {
     private final List<String> freeNames;
     private final Map<String, Double> currentValues;
 
+    /**
+     * The distribution of {@code module}'s free parameters.
+     *
+     * @throws IllegalArgumentException as {@link Module#validateParams()}: when names collide or an
+     *     explicit group names an unknown parameter (with the closest names), so that no group
+     *     member is silently dropped; the engine's sampler rejects the same modules
+     */
     ModuleDistribution(Module module) {
+        module.validateParams();
         this.module = module;
         this.groups = module.paramGroups(false, false);
         this.freeNames = module.flatParamNames();

@@ -31,6 +31,17 @@ import org.parax4j.param.Parameter;
  * <p>Module types are found by name in a registry, never by loading arbitrary class names from
  * the input: register your types once with {@link #register(Class)}. The built-in kernels
  * are registered already. The registry is thread-safe.
+ *
+ * <p><b>Untrusted input.</b> Every way a document can be wrong fails with an
+ * {@link IllegalArgumentException}: {@link Json.JsonFormatException} (a subclass, with line and
+ * column) when the text is not JSON, and otherwise a message that starts
+ * {@code invalid module JSON at <path>:}, where the path is in JSONPath form from the root
+ * {@code $} ({@code $.fields.discrepancy.fields.kernel}, {@code $.fields.layers[2]}). This covers
+ * unknown module types and fields, missing fields, a module or parameter of the wrong type in a
+ * typed field, list or map, invalid parameters, a {@code null} that the module's constructor
+ * rejects (whatever exception the constructor throws is wrapped), and explicit parameter groups
+ * naming a flat parameter the module does not have (with the closest names). No other exception
+ * type escapes for bad input, and a failed load has no effect.
  */
 public final class ModuleJson {
 
@@ -83,7 +94,8 @@ public final class ModuleJson {
      * Reads a module tree.
      *
      * @throws Json.JsonFormatException for malformed JSON (with line and column)
-     * @throws IllegalArgumentException for unknown types or fields and invalid values, naming them
+     * @throws IllegalArgumentException for any invalid content (see the class documentation), the
+     *     message naming the JSON path
      */
     public static Module load(String json) {
         Objects.requireNonNull(json, "json");
@@ -94,7 +106,7 @@ public final class ModuleJson {
     public static <M extends Module> M load(String json, Class<M> type) {
         Module module = load(json);
         if (!type.isInstance(module)) {
-            throw new IllegalArgumentException("expected a " + type.getSimpleName() + " at the root, got "
+            throw new IllegalArgumentException("invalid module JSON at $: expected a " + type.getSimpleName() + ", got "
                     + module.getClass().getSimpleName());
         }
         return type.cast(module);
@@ -183,24 +195,50 @@ public final class ModuleJson {
             // An absent child (a null component) is written as JSON null and read back as null.
             values[slot.index()] = value.isNull() ? null : switch (slot.kind()) {
                 case PARAMETER -> readParameter(value, where);
-                case MODULE -> readModule(value, where);
-                case LIST -> readList(value, where);
-                case MAP -> readMap(value, where);
+                case MODULE -> expect(slot.type(), readModule(value, where), where);
+                case LIST -> readList(value, slot.childType(), where);
+                case MAP -> readMap(value, slot.childType(), where);
                 case META, DATA -> readData(value, slot, where);
             };
         }
+        Module module;
         try {
-            return type.create(values);
+            module = type.create(values);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid module JSON at " + at + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // a constructor's own null or cast check (e.g. Objects.requireNonNull) on untrusted input
+            throw new IllegalArgumentException("invalid module JSON at " + at + ": " + name + " rejected its fields: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        }
+        checkGroups(module, type, at);
+        return module;
+    }
+
+    /** Rejects explicit groups naming flat parameters the module does not have (with the closest names). */
+    private static void checkGroups(Module module, ModuleType type, String at) {
+        List<Inspect.UnknownMember> unknown = Inspect.unknownGroupMembers(module);
+        if (!unknown.isEmpty()) {
+            Inspect.UnknownMember u = unknown.get(0);
+            throw new IllegalArgumentException("invalid module JSON at " + at + ".fields." + type.meta.field()
+                    + ".groups[" + u.group() + "].names[" + u.member() + "]: " + u.message());
         }
     }
 
-    private static Object readChild(JsonNode node, String at) {
-        if (node.isObject() && node.has("parameter")) {
-            return readParameter(node, at);
+    /** {@code value} when it is a {@code type}, else an error naming the path and both types. */
+    private static <T> T expect(Class<?> type, T value, String at) {
+        if (!ModuleType.box(type).isInstance(value)) {
+            throw new IllegalArgumentException("invalid module JSON at " + at + ": expected a " + type.getSimpleName()
+                    + ", got a " + value.getClass().getSimpleName());
         }
-        return readModule(node, at);
+        return value;
+    }
+
+    private static Object readChild(JsonNode node, Class<?> type, String at) {
+        if (node.isObject() && node.has("parameter")) {
+            return expect(type, readParameter(node, at), at);
+        }
+        return expect(type, readModule(node, at), at);
     }
 
     private static Parameter readParameter(JsonNode node, String at) {
@@ -214,23 +252,24 @@ public final class ModuleJson {
         }
     }
 
-    private static List<Object> readList(JsonNode node, String at) {
+    private static List<Object> readList(JsonNode node, Class<?> type, String at) {
         if (!node.isArray()) {
             throw new IllegalArgumentException("invalid module JSON at " + at + ": expected an array");
         }
         List<Object> out = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
-            out.add(readChild(node.get(i), at + "[" + i + "]"));
+            out.add(readChild(node.get(i), type, at + "[" + i + "]"));
         }
         return Collections.unmodifiableList(out);
     }
 
-    private static Map<String, Object> readMap(JsonNode node, String at) {
+    private static Map<String, Object> readMap(JsonNode node, Class<?> type, String at) {
         if (!node.isObject()) {
             throw new IllegalArgumentException("invalid module JSON at " + at + ": expected an object");
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> out.put(e.getKey(), readChild(e.getValue(), at + "." + e.getKey())));
+        node.fields().forEachRemaining(e -> out.put(e.getKey(), readChild(e.getValue(), type,
+                at + "." + Names.shown(e.getKey()))));
         return Collections.unmodifiableMap(out);
     }
 
@@ -240,7 +279,7 @@ public final class ModuleJson {
             return Json.mapper().treeToValue(node, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            throw new IllegalArgumentException("invalid module JSON at " + at + ": " + reason, e);
+            throw new IllegalArgumentException("invalid module JSON at " + at + ": " + Json.bounded(reason), e);
         }
     }
 }

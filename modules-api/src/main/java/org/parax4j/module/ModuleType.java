@@ -36,9 +36,14 @@ final class ModuleType {
         DATA
     }
 
-    /** One record component. */
-    record Slot(String field, int index, Kind kind, Class<?> type, Type genericType, boolean transparent,
-            boolean saved, double[] defaultValue, MethodHandle getter) {
+    /**
+     * One record component.
+     *
+     * @param childType for lists and maps, the declared element (value) type; otherwise the
+     *     component type
+     */
+    record Slot(String field, int index, Kind kind, Class<?> type, Type genericType, Class<?> childType,
+            boolean transparent, boolean saved, double[] defaultValue, MethodHandle getter) {
 
         Object get(Module module) {
             try {
@@ -80,7 +85,9 @@ final class ModuleType {
             types[i] = rc.getType();
             Kind kind = kindOf(rc);
             Default def = rc.getAnnotation(Default.class);
-            Slot slot = new Slot(rc.getName(), i, kind, rc.getType(), rc.getGenericType(),
+            Class<?> childType = kind == Kind.LIST ? elementType(rc.getGenericType(), 0)
+                    : kind == Kind.MAP ? elementType(rc.getGenericType(), 1) : rc.getType();
+            Slot slot = new Slot(rc.getName(), i, kind, rc.getType(), rc.getGenericType(), childType,
                     rc.isAnnotationPresent(Transparent.class), !rc.isAnnotationPresent(NotSaved.class),
                     def == null ? null : def.value().clone(), unreflect(rc));
             if (kind == Kind.META) {
@@ -114,9 +121,9 @@ final class ModuleType {
         return CACHE.get(module.getClass());
     }
 
-    /** The slot named {@code field}, or an error listing the fields. */
+    /** The slot named {@code field}, or an error listing the fields (also for a null name). */
     Slot slot(String field) {
-        Slot slot = byField.get(field);
+        Slot slot = field == null ? null : byField.get(field);
         if (slot == null) {
             throw new IllegalArgumentException("module type " + type.getSimpleName() + " has no field '" + field
                     + "'; its fields are " + slots.stream().map(Slot::field).toList());
@@ -133,8 +140,18 @@ final class ModuleType {
         return values;
     }
 
-    /** Calls the canonical constructor; its validation errors propagate unchanged. */
+    /**
+     * Calls the canonical constructor after checking every value against its component's declared
+     * type (list elements and map values against the declared element type); the constructor's
+     * own validation errors propagate unchanged.
+     *
+     * @throws IllegalArgumentException naming the field, the expected and the given type, for a value
+     *     of the wrong type or a null primitive
+     */
     Module create(Object[] values) {
+        for (Slot slot : slots) {
+            checkType(slot, values[slot.index()]);
+        }
         try {
             return (Module) constructor.invokeWithArguments(values);
         } catch (RuntimeException | Error e) {
@@ -151,6 +168,55 @@ final class ModuleType {
         }
         Meta value = (Meta) meta.get(module);
         return value == null ? Meta.NONE : value;
+    }
+
+    private void checkType(Slot slot, Object value) {
+        if (value == null) {
+            if (slot.type().isPrimitive()) {
+                throw new IllegalArgumentException("field " + type.getSimpleName() + "." + slot.field()
+                        + " is a primitive " + slot.type() + " and cannot be null");
+            }
+            return;
+        }
+        if (!box(slot.type()).isInstance(value)) {
+            throw wrongType(slot.field(), slot.type(), value);
+        }
+        if (slot.kind() == Kind.LIST) {
+            List<?> list = (List<?>) value;
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) != null && !slot.childType().isInstance(list.get(i))) {
+                    throw wrongType(slot.field() + "[" + i + "]", slot.childType(), list.get(i));
+                }
+            }
+        } else if (slot.kind() == Kind.MAP) {
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                if (e.getValue() != null && !slot.childType().isInstance(e.getValue())) {
+                    throw wrongType(slot.field() + "[" + e.getKey() + "]", slot.childType(), e.getValue());
+                }
+            }
+        }
+    }
+
+    private IllegalArgumentException wrongType(String field, Class<?> expected, Object value) {
+        return new IllegalArgumentException("field " + type.getSimpleName() + "." + field + " expects "
+                + expected.getSimpleName() + ", got " + value.getClass().getSimpleName());
+    }
+
+    /** The wrapper class of a primitive type; other types unchanged. */
+    static Class<?> box(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        return switch (type.getName()) {
+            case "int" -> Integer.class;
+            case "long" -> Long.class;
+            case "double" -> Double.class;
+            case "float" -> Float.class;
+            case "boolean" -> Boolean.class;
+            case "short" -> Short.class;
+            case "byte" -> Byte.class;
+            default -> Character.class;
+        };
     }
 
     private static MethodHandle unreflect(RecordComponent rc) {
@@ -185,8 +251,14 @@ final class ModuleType {
     }
 
     private static boolean holdsChildren(Type generic, int argument) {
+        Class<?> raw = elementType(generic, argument);
+        return Module.class.isAssignableFrom(raw) || Parameter.class.isAssignableFrom(raw);
+    }
+
+    /** The raw class of type argument {@code argument} of {@code generic} ({@code Object} when unknown). */
+    private static Class<?> elementType(Type generic, int argument) {
         if (!(generic instanceof ParameterizedType p) || p.getActualTypeArguments().length <= argument) {
-            return false;
+            return Object.class;
         }
         Type arg = p.getActualTypeArguments()[argument];
         if (arg instanceof java.lang.reflect.WildcardType w && w.getUpperBounds().length == 1) {
@@ -194,6 +266,6 @@ final class ModuleType {
         }
         Class<?> raw = arg instanceof Class<?> c ? c
                 : arg instanceof ParameterizedType pt && pt.getRawType() instanceof Class<?> c2 ? c2 : null;
-        return raw != null && (Module.class.isAssignableFrom(raw) || Parameter.class.isAssignableFrom(raw));
+        return raw == null ? Object.class : raw;
     }
 }

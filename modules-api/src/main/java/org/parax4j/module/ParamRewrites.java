@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.parax4j.param.Parameter;
 
@@ -46,8 +47,7 @@ final class ParamRewrites {
             try {
                 replacement[k] = p.withLatentValue(values);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("withParams: parameter '" + entries.get(k).name() + "': "
-                        + e.getMessage(), e);
+                throw new IllegalArgumentException("withParams: " + relabel(entries.get(k).name(), p, e), e);
             }
         }
         return replaceByPosition(root, replacement);
@@ -95,10 +95,12 @@ final class ParamRewrites {
                 }
             }
         }
+        Map<String, Object> sorted = sortedKeys(updates);
+        rejectOverlaps(sorted.keySet(), byName, byFlatName);
         Parameter[] replacement = new Parameter[entries.size()];
         Set<Integer> touched = new HashSet<>();
         Map<Integer, Set<Integer>> touchedElements = new HashMap<>();
-        for (Map.Entry<String, ?> u : updates.entrySet()) {
+        for (Map.Entry<String, ?> u : sorted.entrySet()) {
             String key = u.getKey();
             Integer k = byName.get(key);
             if (k != null) {
@@ -111,7 +113,8 @@ final class ParamRewrites {
             if (element != null) {
                 Parameter current = replacement[element[0]] != null ? replacement[element[0]]
                         : entries.get(element[0]).param();
-                replacement[element[0]] = updatedElement(key, current, element[1], u.getValue());
+                replacement[element[0]] = updatedElement(key, entries.get(element[0]).name(), current, element[1],
+                        u.getValue());
                 touchedElements.computeIfAbsent(element[0], x -> new HashSet<>()).add(element[1]);
                 continue;
             }
@@ -146,6 +149,47 @@ final class ParamRewrites {
         return replaceByPosition(root, replacement);
     }
 
+    /**
+     * The updates in key order, so that which error a bad map reports does not depend on its
+     * iteration order.
+     *
+     * @throws IllegalArgumentException for a null key
+     */
+    private static Map<String, Object> sortedKeys(Map<String, ?> updates) {
+        Map<String, Object> sorted = new TreeMap<>();
+        for (Map.Entry<String, ?> u : updates.entrySet()) {
+            if (u.getKey() == null) {
+                throw new IllegalArgumentException("withParams: a key is null; keys are parameter names or flat "
+                        + "parameter names");
+            }
+            sorted.put(u.getKey(), u.getValue());
+        }
+        return sorted;
+    }
+
+    /**
+     * Rejects a map that sets a whole parameter and one of its elements, which would make the result
+     * depend on the order the two are applied in. Names the whole key and the (alphabetically first)
+     * element key.
+     */
+    private static void rejectOverlaps(Set<String> keys, Map<String, Integer> byName, Map<String, int[]> byFlatName) {
+        Map<Integer, String> whole = new HashMap<>();
+        for (String key : keys) {
+            Integer k = byName.get(key);
+            if (k != null) {
+                whole.put(k, key);
+            }
+        }
+        for (String key : keys) {
+            int[] element = byName.containsKey(key) ? null : byFlatName.get(key);
+            if (element != null && whole.containsKey(element[0])) {
+                throw new IllegalArgumentException("withParams: keys '" + whole.get(element[0]) + "' and '" + key
+                        + "' both set element " + element[1] + " of parameter '" + whole.get(element[0])
+                        + "'; give the whole value or element values, not both");
+            }
+        }
+    }
+
     private static Parameter updated(String name, Parameter current, Object value) {
         if (value instanceof Parameter p) {
             if (p.name().isEmpty() && current.name().isPresent()) {
@@ -161,11 +205,22 @@ final class ParamRewrites {
         try {
             return current.withValue(values);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("withParams: parameter '" + name + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException("withParams: " + relabel(name, current, e), e);
         }
     }
 
-    private static Parameter updatedElement(String flatName, Parameter current, int i, Object value) {
+    /**
+     * The message of an error that {@code p} raised, with its own label ({@code parameter 'x'} or
+     * {@code parameter '<unnamed>'}) replaced by its name in the tree, so labels do not nest.
+     */
+    static String relabel(String treeName, Parameter p, IllegalArgumentException e) {
+        String own = "parameter '" + p.name().orElse("<unnamed>") + "'";
+        String message = String.valueOf(e.getMessage());
+        return "parameter '" + treeName + "'" + (message.startsWith(own) ? message.substring(own.length())
+                : ": " + message);
+    }
+
+    private static Parameter updatedElement(String flatName, String name, Parameter current, int i, Object value) {
         if (!(value instanceof Number n)) {
             throw new IllegalArgumentException("withParams: element '" + flatName + "' takes a number, got "
                     + (value == null ? "null" : value.getClass().getSimpleName()));
@@ -173,7 +228,7 @@ final class ParamRewrites {
         try {
             return current.withValue(i, n.doubleValue());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("withParams: element '" + flatName + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException("withParams: key '" + flatName + "': " + relabel(name, current, e), e);
         }
     }
 

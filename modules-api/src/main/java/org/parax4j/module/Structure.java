@@ -41,7 +41,7 @@ final class Structure {
             }
             return value instanceof Number n ? Parameter.of(n.doubleValue()) : Parameter.of(physical);
         }
-        if (value != null && !box(slot.type()).isInstance(value)) {
+        if (value != null && !ModuleType.box(slot.type()).isInstance(value)) {
             throw new IllegalArgumentException("field " + type.type.getSimpleName() + "." + slot.field() + " expects "
                     + slot.type().getSimpleName() + ", got " + value.getClass().getSimpleName());
         }
@@ -50,22 +50,6 @@ final class Structure {
                     + " is a primitive " + slot.type() + " and cannot be null");
         }
         return value;
-    }
-
-    private static Class<?> box(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return type;
-        }
-        return switch (type.getName()) {
-            case "int" -> Integer.class;
-            case "long" -> Long.class;
-            case "double" -> Double.class;
-            case "float" -> Float.class;
-            case "boolean" -> Boolean.class;
-            case "short" -> Short.class;
-            case "byte" -> Byte.class;
-            default -> Character.class;
-        };
     }
 
     static <M extends Module> M withName(Module module, String name) {
@@ -121,13 +105,20 @@ final class Structure {
             }
         }
         for (Map.Entry<String, ? extends Module> r : replacements.entrySet()) {
-            Objects.requireNonNull(r.getValue(), "replacement for " + r.getKey());
+            if (r.getKey() == null || r.getValue() == null) {
+                throw new IllegalArgumentException("withSubmodules: names and replacements must not be null, got "
+                        + r.getKey() + " -> " + r.getValue());
+            }
             if (!available.contains(r.getKey())) {
                 throw new IllegalArgumentException("withSubmodules: " + Names.unknown("submodule name", r.getKey(),
                         available));
             }
         }
-        return (M) replaceNamed(root, "", pending);
+        try {
+            return (M) replaceNamed(root, "", pending);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("withSubmodules " + replacements.keySet() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Replaces, top-down, the outermost module whose name prefix is a key of {@code pending}. */

@@ -198,8 +198,36 @@ final class Tree {
                 changed = true;
             }
         }
-        Module rebuilt = changed ? type.create(values) : root;
+        Module rebuilt = changed ? create(type, values, prefix, path) : root;
         return rewriter.module(prefix, rebuilt);
+    }
+
+    /**
+     * Rebuilds one module, adding where it sits to a validation error: the parameter's name when
+     * the message starts with the name of one of its parameter fields (a kernel's
+     * {@code "lengthScale must be finite and > 0, got 0.0"}), else the module's field path.
+     */
+    private static Module create(ModuleType type, Object[] values, String prefix, String path) {
+        try {
+            return type.create(values);
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage());
+            String where = "module " + (path.isEmpty() ? "at the root" : "'" + path + "'") + " ("
+                    + type.type.getSimpleName() + ")";
+            for (ModuleType.Slot slot : type.slots) {
+                if (slot.kind() == ModuleType.Kind.PARAMETER && values[slot.index()] instanceof Parameter p
+                        && startsWithField(message, slot.field())) {
+                    where = "parameter '" + join(prefix, paramComponent(slot.field(), slot.transparent(), p)) + "' ("
+                            + type.type.getSimpleName() + "." + slot.field() + ")";
+                }
+            }
+            throw new IllegalArgumentException(where + ": " + message, e);
+        }
+    }
+
+    private static boolean startsWithField(String message, String field) {
+        return message.startsWith(field) && message.length() > field.length()
+                && (message.charAt(field.length()) == ' ' || message.charAt(field.length()) == '[');
     }
 
     private static List<?> rewriteList(String prefix, String path, ModuleType.Slot slot, List<?> list,

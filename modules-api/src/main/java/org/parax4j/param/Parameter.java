@@ -35,8 +35,12 @@ import org.parax4j.json.Json;
  *
  * <p><b>Invariants</b>, checked whenever a parameter is created (by the {@link ParameterBuilder}, by a
  * {@code with*} rewrite or by {@link #fromJson}): latent and physical values finite; physical
- * values within their bounds; {@code lo ≤ hi}; names list of length {@link #size()}; scale finite
- * and non-zero; distribution dimension 1 or {@link #size()}. A violation throws
+ * values strictly inside the open range of the transform (a latent value whose image rounds to an
+ * end of the range, such as {@code Exp} at −800 giving 0 or {@code Sigmoid} at 40 giving 1.0, is
+ * rejected, never clamped; {@link #checkLatentValue} applies the same rule to a single value);
+ * physical values within their bounds; {@code lo ≤ hi}; at most {@link #MAX_SIZE} elements (the
+ * shape's product is computed without overflow); names list of length {@link #size()}; scale
+ * finite and non-zero; distribution dimension 1 or {@link #size()}. A violation throws
  * {@link IllegalArgumentException} naming the parameter ({@code '<unnamed>'} without a name), the
  * element index and the offending value.
  *
@@ -73,29 +77,16 @@ public final class Parameter {
         String label = label(name);
         Objects.requireNonNull(latent, "latentValue");
         Objects.requireNonNull(shape, "shape");
-        long product = 1;
-        for (int d = 0; d < shape.length; d++) {
-            if (shape[d] < 1) {
-                throw new IllegalArgumentException(label + ": shape dimensions must be >= 1, got shape "
-                        + Arrays.toString(shape));
-            }
-            product *= shape[d];
-        }
+        int product = sizeOf(label, shape);
         if (product != latent.length) {
             throw new IllegalArgumentException(label + ": shape " + Arrays.toString(shape) + " holds " + product
                     + " elements but latentValue has " + latent.length);
         }
         double[] phys = new double[latent.length];
+        double rangeLo = transform == null ? Double.NEGATIVE_INFINITY : transform.rangeLower();
+        double rangeHi = transform == null ? Double.POSITIVE_INFINITY : transform.rangeUpper();
         for (int i = 0; i < latent.length; i++) {
-            double x = latent[i];
-            if (!Double.isFinite(x)) {
-                throw new IllegalArgumentException(label + " element " + i + ": latentValue must be finite, got " + x);
-            }
-            phys[i] = transform == null ? x : transform.forward(x);
-            if (!Double.isFinite(phys[i])) {
-                throw new IllegalArgumentException(label + " element " + i + ": latentValue " + x
-                        + " maps to non-finite value " + phys[i] + " through transform " + transform.name());
-            }
+            phys[i] = physicalOf(label, i, latent[i], transform, rangeLo, rangeHi);
         }
         List<String> names = copyNames(label, elementNames);
         if (!names.isEmpty() && names.size() != latent.length) {
@@ -127,6 +118,120 @@ public final class Parameter {
         this.upper = upper;
         this.scale = scale;
         this.info = info == null || info.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(info));
+    }
+
+    /**
+     * The physical image of latent value {@code x} of element {@code i}: {@code x} itself without a
+     * transform, else {@code transform.forward(x)}, which must be finite and lie strictly inside the
+     * open range {@code (rangeLo, rangeHi)} of the transform. Rounding can reach an end of the
+     * range ({@code Exp} and {@code Softplus} give 0 below about −745, {@code Sigmoid} gives 1.0
+     * above about 36.7); such a value is rejected rather than clamped, since the physical value
+     * would violate the transform's promise (a "positive" 0) and could not be mapped back.
+     *
+     * @throws IllegalArgumentException naming the parameter, the element, the latent value, its
+     *     image and the open range
+     */
+    private static double physicalOf(String label, int i, double x, Bijector transform, double rangeLo,
+            double rangeHi) {
+        if (!Double.isFinite(x)) {
+            throw new IllegalArgumentException(label + " element " + i + ": latentValue must be finite, got " + x);
+        }
+        if (transform == null) {
+            return x;
+        }
+        double y = transform.forward(x);
+        if (!(y > rangeLo && y < rangeHi && Double.isFinite(y))) {
+            throw new IllegalArgumentException(label + " element " + i + ": latentValue " + x + " maps to " + y
+                    + " through transform " + transform.name() + ", outside its open range (" + rangeLo + ", "
+                    + rangeHi + ")");
+        }
+        return y;
+    }
+
+    /**
+     * Checks a candidate latent value for element {@code i} against the rules every parameter
+     * keeps, the same ones a {@code with*} rewrite applies: {@code x} finite; its physical image
+     * finite and strictly inside the open range of the transform (so {@code Exp} at −800, which
+     * rounds to 0, is rejected, not clamped); the physical value within the element's bounds.
+     * For callers that evaluate a latent flat vector without building parameters (the engine's
+     * {@code ModelFunction}). Allocates nothing when the value is admissible.
+     *
+     * @param i the element (row-major index)
+     * @param x the candidate latent value
+     * @param name the name to give in the message (the parameter's name in its tree, or a flat
+     *     name); {@code null} for this parameter's own label
+     * @throws IndexOutOfBoundsException if {@code i} is not in {@code [0, size())}
+     * @throws IllegalArgumentException naming the parameter, the element, the latent value and the
+     *     open range or the bounds it violates
+     */
+    public void checkLatentValue(int i, double x, String name) {
+        checkIndex(i);
+        double lo = transform == null ? Double.NEGATIVE_INFINITY : transform.rangeLower();
+        double hi = transform == null ? Double.POSITIVE_INFINITY : transform.rangeUpper();
+        double image = transform == null ? x : transform.forward(x);
+        boolean admissible = Double.isFinite(x) && Double.isFinite(image) && image > lo && image < hi
+                && (lower == null || image >= lower[i] && image <= upper[i]);
+        if (admissible) {
+            return;
+        }
+        String label = name == null ? label() : "parameter '" + name + "'";
+        double y = physicalOf(label, i, x, transform, lo, hi);
+        if (lower != null && !(y >= lower[i] && y <= upper[i])) {
+            throw new IllegalArgumentException(label + " element " + i + ": latentValue " + x + " gives value " + y
+                    + ", outside bounds [" + lower[i] + ", " + upper[i] + "]");
+        }
+    }
+
+    /**
+     * The largest number of elements a parameter may have: the largest Java array on common JVMs.
+     * A parameter also needs its latent and physical arrays (16 bytes per element) to fit the heap.
+     */
+    public static final int MAX_SIZE = Integer.MAX_VALUE - 8;
+
+    /**
+     * The number of elements of {@code shape}: the product of its dimensions, computed without
+     * overflow.
+     *
+     * @throws IllegalArgumentException naming the parameter and the shape when a dimension is
+     *     below 1 or the product exceeds {@link #MAX_SIZE} or the heap (see {@link #checkSize})
+     */
+    static int sizeOf(String label, int[] shape) {
+        long product = 1;
+        for (int d : shape) {
+            if (d < 1) {
+                throw new IllegalArgumentException(label + ": shape dimensions must be >= 1, got shape "
+                        + Arrays.toString(shape));
+            }
+            product *= d;
+            if (product > MAX_SIZE) {
+                // stop before the product can overflow: it is at most MAX_SIZE · Integer.MAX_VALUE here
+                throw new IllegalArgumentException(label + ": shape " + Arrays.toString(shape) + " has more than "
+                        + MAX_SIZE + " elements, the largest parameter size (a Java array)");
+            }
+        }
+        return checkSize(label, "shape " + Arrays.toString(shape), product);
+    }
+
+    /**
+     * Checks that a parameter of {@code count} elements can exist: at most {@link #MAX_SIZE}, and its
+     * two value arrays (16 bytes per element) no larger than the maximum heap.
+     *
+     * @param what what asked for the size ({@code "n = 5"}, {@code "shape [2, 3]"}), for the message
+     * @throws IllegalArgumentException naming the parameter, the size and the limit
+     */
+    static int checkSize(String label, String what, long count) {
+        if (count > MAX_SIZE) {
+            throw new IllegalArgumentException(label + ": " + what + " asks for " + count + " elements, more than "
+                    + MAX_SIZE + ", the largest parameter size (a Java array)");
+        }
+        long bytes = 16 * count;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap) {
+            throw new IllegalArgumentException(label + ": " + what + " asks for " + count + " elements, whose latent "
+                    + "and physical values need " + bytes + " bytes, more than the maximum heap of " + heap
+                    + " bytes (-Xmx)");
+        }
+        return (int) count;
     }
 
     private static void checkBounds(String label, double[] lower, double[] upper, double[] phys) {

@@ -39,7 +39,7 @@ public final class ParameterBuilder {
     private double[] upper;
     private double scale = 1;
     private Map<String, Object> info;
-    private int n = -1;
+    private Integer n;
     private int[] shape;
 
     ParameterBuilder() {}
@@ -150,7 +150,11 @@ public final class ParameterBuilder {
         return this;
     }
 
-    /** Repeats a single value (and bounds, and name) into a vector of length {@code n >= 1}. */
+    /**
+     * Repeats a single value (and bounds, and name) into a vector of length {@code n >= 1}; checked
+     * by {@link #build()}, which rejects {@code n < 1} and sizes beyond {@link Parameter#MAX_SIZE}
+     * or the heap.
+     */
     public ParameterBuilder n(int n) {
         this.n = n;
         return this;
@@ -167,7 +171,9 @@ public final class ParameterBuilder {
      *
      * @throws IllegalArgumentException naming the parameter ({@code '<unnamed>'} without a name)
      *     when both or neither of value and latent value were given; when {@code n}/{@code shape}
-     *     are invalid or do not fit the value; when the names list does not have one entry per
+     *     are invalid (n below 1, a dimension below 1, a size above {@link Parameter#MAX_SIZE} or
+     *     too large for the heap: the message gives the size and the limit) or do not fit the
+     *     value; when the names list does not have one entry per
      *     element (both lengths are given); when a value is NaN or ±∞, is outside the range of the
      *     transform (its inverse gives NaN or ±∞) or outside its bounds (element index, bounds and
      *     value are given); when bounds are NaN or {@code lo > hi}; when the scale is not finite
@@ -183,29 +189,20 @@ public final class ParameterBuilder {
         }
         double[] data = values;
         int[] dims = valueShape;
-        if (n != -1 && shape != null) {
+        if (n != null && shape != null) {
             throw new IllegalArgumentException(label + ": give either n or shape, not both (n = " + n + ", shape = "
                     + Arrays.toString(shape) + ")");
         }
-        if (n != -1) {
+        if (n != null) {
             if (n < 1) {
                 throw new IllegalArgumentException(label + ": n must be >= 1, got " + n);
             }
+            Parameter.checkSize(label, "n = " + n, n);
             data = broadcast(label, data, n, "n = " + n);
             dims = new int[] {n};
         } else if (shape != null) {
-            long count = 1;
-            for (int d : shape) {
-                if (d < 1) {
-                    throw new IllegalArgumentException(label + ": shape dimensions must be >= 1, got shape "
-                            + Arrays.toString(shape));
-                }
-                count *= d;
-            }
-            if (count > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException(label + ": shape " + Arrays.toString(shape) + " is too large");
-            }
-            data = broadcast(label, data, (int) count, "shape " + Arrays.toString(shape));
+            int count = Parameter.sizeOf(label, shape);
+            data = broadcast(label, data, count, "shape " + Arrays.toString(shape));
             dims = shape.clone();
         }
         int size = data.length;
@@ -214,7 +211,7 @@ public final class ParameterBuilder {
             throw new IllegalArgumentException(label + ": names has " + elementNames.size()
                     + " entries but the parameter has " + size + " elements");
         }
-        if ((elementNames == null || elementNames.isEmpty()) && n != -1 && name != null) {
+        if ((elementNames == null || elementNames.isEmpty()) && n != null && name != null) {
             elementNames = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 elementNames.add(name + "_" + i);

@@ -69,7 +69,7 @@ class ModuleJsonTest {
                 () -> ModuleJson.load(json.replace("\"scale\"", "\"scal\"")));
         assertTrue(unknown.getMessage().contains("unknown field of Pair 'scal'; closest: scale"), unknown.getMessage());
         var wrongRoot = assertThrows(IllegalArgumentException.class, () -> ModuleJson.load(json, Holder.class));
-        assertTrue(wrongRoot.getMessage().contains("expected a Holder at the root, got Pair"), wrongRoot.getMessage());
+        assertTrue(wrongRoot.getMessage().contains("at $: expected a Holder, got Pair"), wrongRoot.getMessage());
     }
 
     @Test

@@ -82,6 +82,9 @@ public final class ModelFunction<M extends Module> {
     private final double[] latent;
     private final List<String> paramNames;
     private final List<Parameter> params;
+    /** The parameter and element index of each free position, for the latent-value rules. */
+    private final Parameter[] freeParam;
+    private final int[] freeIndex;
     private final GraphDef graph;
 
     private ModelFunction(M model, Layout layout, double[] latent, GraphDef graph) {
@@ -91,6 +94,15 @@ public final class ModelFunction<M extends Module> {
         Map<String, Parameter> named = model.namedParams(Select.all().includeFixed(true));
         this.paramNames = List.copyOf(named.keySet());
         this.params = List.copyOf(named.values());
+        this.freeParam = new Parameter[layout.numFree()];
+        this.freeIndex = new int[layout.numFree()];
+        int f = 0;
+        for (Parameter p : params) {
+            for (int i = 0; !p.isFixed() && i < p.size(); i++) {
+                freeParam[f] = p;
+                freeIndex[f++] = i;
+            }
+        }
         this.graph = graph;
     }
 
@@ -188,7 +200,9 @@ public final class ModelFunction<M extends Module> {
      * @param flat latent values of the free parameters in flat order (as {@code withParams(double[])}). Not modified.
      * @param ws this function's workspace. Modified.
      * @param out destination of length ≥ {@link #outputSize()}. Modified.
-     * @throws IllegalArgumentException for a wrong length, a non-finite value or a foreign workspace
+     * @throws IllegalArgumentException for a wrong length, a foreign workspace, or a latent value
+     *     that {@code withParams} would reject ({@link Parameter#checkLatentValue}: non-finite, an
+     *     image on or beyond an end of the transform's open range, or outside the bounds)
      * @throws IllegalStateException when another call is using {@code ws} (naming both threads)
      */
     public void evaluate(double[] flat, Workspace ws, double[] out) {
@@ -212,7 +226,9 @@ public final class ModelFunction<M extends Module> {
      * @param ws this function's workspace. Modified.
      * @param value destination for the value (length ≥ outputSize()), or null. Modified.
      * @param jacobian destination of length ≥ numFree()·outputSize(). Modified.
-     * @throws IllegalArgumentException for a wrong length, a non-finite value or a foreign workspace
+     * @throws IllegalArgumentException for a wrong length, a foreign workspace, or a latent value
+     *     that {@code withParams} would reject ({@link Parameter#checkLatentValue}: non-finite, an
+     *     image on or beyond an end of the transform's open range, or outside the bounds)
      * @throws IllegalStateException when another call is using {@code ws} (naming both threads)
      */
     public void jacobian(double[] flat, Wrt wrt, Workspace ws, double[] value, double[] jacobian) {
@@ -381,10 +397,8 @@ public final class ModelFunction<M extends Module> {
                     + " latent values (one per free flat parameter), got " + flat.length);
         }
         for (int f = 0; f < n; f++) {
-            if (!Double.isFinite(flat[f])) {
-                throw new IllegalArgumentException("latent value of '" + layout.elementNames().get(layout.freeElement(f))
-                        + "' must be finite, got " + flat[f]);
-            }
+            // the rule withParams applies: finite, image strictly inside the transform's open range, within bounds
+            freeParam[f].checkLatentValue(freeIndex[f], flat[f], layout.elementNames().get(layout.freeElement(f)));
         }
         double[] lat = s.latent();
         for (int f = 0; f < n; f++) {

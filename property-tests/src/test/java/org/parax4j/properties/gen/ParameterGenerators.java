@@ -5,6 +5,7 @@ import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,15 +56,18 @@ public final class ParameterGenerators {
             ParameterBuilder b = Parameter.builder();
             double[] latent = new double[size];
             double[] physical = latent;
-            if (coin.generate(in)) {
-                BijectorGenerators.Case c = cases.generate(in);
+            BijectorGenerators.Case t = coin.generate(in) ? cases.generate(in) : null;
+            if (t != null) {
                 physical = new double[size];
                 for (int i = 0; i < size; i++) {
-                    latent[i] = c.at(unit.generate(in));
-                    physical[i] = c.bijector().forward(latent[i]);
+                    latent[i] = inside(t, unit.generate(in));
+                    physical[i] = t.bijector().forward(latent[i]);
                 }
-                b.transform(c.bijector());
+            }
+            if (t != null && Arrays.stream(latent).allMatch(Double::isFinite)) {
+                b.transform(t.bijector());
             } else {
+                physical = latent;
                 for (int i = 0; i < size; i++) {
                     latent[i] = 20 * unit.generate(in) - 10;
                 }
@@ -123,6 +127,27 @@ public final class ParameterGenerators {
             }
             return b.build();
         };
+    }
+
+    /**
+     * The latent point {@code c.at(u)}, or one nearer the middle of the case's interval, whose image
+     * lies strictly inside the open range of the bijector, as every parameter's must: a chain can
+     * saturate in floating point at the ends of its interval (an inner Sigmoid reaching 1.0). NaN
+     * when eight halvings towards the middle do not find one.
+     */
+    static double inside(BijectorGenerators.Case c, double u) {
+        Bijector b = c.bijector();
+        double lo = b.rangeLower();
+        double hi = b.rangeUpper();
+        for (int k = 0; k < 8; k++) {
+            double x = c.at(u);
+            double y = b.forward(x);
+            if (y > lo && y < hi && Double.isFinite(y)) {
+                return x;
+            }
+            u = 0.5 + (u - 0.5) / 2;
+        }
+        return Double.NaN;
     }
 
     /** Normal and Uniform distributions with moderate, valid arguments. */
