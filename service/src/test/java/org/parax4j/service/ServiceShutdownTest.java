@@ -31,7 +31,15 @@ class ServiceShutdownTest {
         until = System.nanoTime() + 5_000_000_000L;
         TestClient.Answer refused = null;
         while (System.nanoTime() < until && !inFlight.isDone()) {
-            TestClient.Answer a = client.post("/v1/models/reference/evaluate", "{}");
+            TestClient.Answer a;
+            try {
+                a = client.post("/v1/models/reference/evaluate", "{}");
+            } catch (IllegalStateException closedMeanwhile) {
+                // The in-flight request ended and the port closed between the loop's check and this
+                // request (seen on a loaded machine): the drain is over, the assertions below still
+                // require the in-flight answer and a clean stop.
+                break;
+            }
             if (a.status() == 503) {
                 refused = a;
                 break;
