@@ -15,7 +15,9 @@ import org.parax4j.engine.internal.vector.ExpMath;
  * sub-gradient); for {@code sqrt} and {@code x^c} a zero input tangent gives a zero output tangent
  * even where the coefficient is infinite (so {@code sqrt(x²)} and distances at 0 have derivative 0,
  * not NaN); {@code x^y} with {@code x^y = 0} contributes nothing through {@code y}; Matérn ½ at
- * {@code r = 0} uses the 0 sub-gradient. Every other derivative is the analytic one.
+ * {@code r = 0} uses the 0 sub-gradient. Kernel nodes: where the kernel has underflowed to 0 its
+ * tangents are 0 (never {@code ∞·0}); length scales whose reciprocal overflows give the limit
+ * {@code ℓ → 0} in their dimensions, with tangent 0 there. Every other derivative is the analytic one.
  */
 public final class DualExecutor {
 
@@ -353,28 +355,20 @@ public final class DualExecutor {
         double[] tls = s.tangents[in[2]];
         int[] mapL = s.plan.slotMap(c, i, 2);
         int[] mapV = spec.scaled() ? s.plan.slotMap(c, i, 3) : null;
-        int q = 0;
-        for (int slot = 0; slot < slots; slot++) {
-            s.start[slot] = q;
-            if (mapL[slot] >= 0) {
-                int base = mapL[slot] * ls.length;
-                for (int e = 0; e < d; e++) {
-                    int le = ls.length == 1 ? 0 : e;
-                    // inputs reach the tangent rows unscaled, so the coefficient carries 1/ℓ²
-                    double cf = tls[base + le] / ls[le] * s.invL[e] * s.invL[e];
-                    if (cf != 0) {
-                        s.dim[q] = e;
-                        s.coef[q++] = cf;
-                    }
-                }
-            }
-            s.coefV[slot] = mapV != null && mapV[slot] >= 0 ? s.tangents[in[3]][mapV[slot]] : 0;
+        double[] tv = mapV != null ? s.tangents[in[3]] : null;
+        double[] x1 = s.values[in[0]];
+        double[] x2 = s.values[in[1]];
+        boolean limit = PlainExecutor.limit(s.invL, d);
+        int entries = coefficients(s, slots, mapL, mapV, ls, tls, tv, d, !limit);
+        // The unscaled tangent form d²·(dℓ/ℓ³) may overflow (tiny ℓ, huge inputs) where the true
+        // tangent is finite or 0: then the guarded rows, whose coefficients lack the 1/ℓ².
+        boolean guarded = limit || !tangentsFit(s, x1, nRows, x2, m, d, entries);
+        if (guarded && !limit) {
+            coefficients(s, slots, mapL, mapV, ls, tls, tv, d, false);
         }
-        s.start[slots] = q;
         double[] k = s.values[i];
         double[] t = s.tangents[i];
-        double[] x1 = s.values[in[0]];
-        PlainExecutor.rows(ops, s, spec, x1, s.values[in[1]], nRows, m, variance, k, slots, t);
+        PlainExecutor.rows(ops, s, spec, x1, x2, nRows, m, variance, k, slots, t, guarded);
         int[] map1 = s.plan.slotMap(c, i, 0);
         int[] map2 = s.plan.slotMap(c, i, 1);
         for (int slot = 0; slot < slots; slot++) {
@@ -386,6 +380,60 @@ public final class DualExecutor {
         }
     }
 
+    /**
+     * Fills the slot tables {@code s.start}, {@code s.dim}, {@code s.coef}, {@code s.coefV}; the
+     * length-scale coefficient is {@code dℓ/ℓ}, times {@code 1/ℓ²} when {@code squared} (inputs
+     * reach the unguarded tangent rows unscaled). Returns the number of entries.
+     */
+    private static int coefficients(Scratch s, int slots, int[] mapL, int[] mapV, double[] ls, double[] tls,
+            double[] tv, int d, boolean squared) {
+        int q = 0;
+        for (int slot = 0; slot < slots; slot++) {
+            s.start[slot] = q;
+            if (mapL[slot] >= 0) {
+                int base = mapL[slot] * ls.length;
+                for (int e = 0; e < d; e++) {
+                    int le = ls.length == 1 ? 0 : e;
+                    double cf = squared ? tls[base + le] / ls[le] * s.invL[e] * s.invL[e] : tls[base + le] / ls[le];
+                    if (cf != 0) {
+                        s.dim[q] = e;
+                        s.coef[q++] = cf;
+                    }
+                }
+            }
+            s.coefV[slot] = mapV != null && mapV[slot] >= 0 ? tv[mapV[slot]] : 0;
+        }
+        s.start[slots] = q;
+        return q;
+    }
+
+    /**
+     * Whether the unguarded tangent rows' {@code δ·coef·δ} stays finite for every coefficient and
+     * every coordinate difference {@code |δ| ≤ max|x1| + max|x2|} (with a margin of 4 for rounding),
+     * so that no {@code ∞·0} can arise. One pass over the inputs per kernel node evaluation.
+     */
+    private static boolean tangentsFit(Scratch s, double[] x1, int n, double[] x2, int m, int d, int entries) {
+        if (entries == 0) {
+            return true;
+        }
+        double bound = maxAbs(x1, n * d) + maxAbs(x2, m * d);
+        double square = 4 * bound * bound;
+        for (int q = 0; q < entries; q++) {
+            if (!(Math.abs(s.coef[q]) * square < Double.POSITIVE_INFINITY)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double maxAbs(double[] x, int n) {
+        double max = 0;
+        for (int k = 0; k < n; k++) {
+            max = Math.max(max, Math.abs(x[k]));
+        }
+        return max;
+    }
+
     private static void inputTangent(Scratch s, Node.KernelSpec spec, double[] x1, int n, int m, double variance,
             double[] t1, int o1, double[] t2, int o2, double[] t, int to) {
         int d = spec.d();
@@ -393,18 +441,22 @@ public final class DualExecutor {
             for (int j = 0; j < m; j++) {
                 double r2 = 0;
                 for (int e = 0; e < d; e++) {
-                    double diff = (x1[r * d + e] - s.x2t[e * m + j]) * s.invL[e];
+                    double diff = ScalarGraphOps.scaledDifference(x1[r * d + e], s.x2t[e * m + j], s.invL[e]);
                     r2 += diff * diff;
                 }
                 double dist = ScalarGraphOps.kernelDistance(spec.kind(), r2);
                 double ex = ExpMath.exp(ScalarGraphOps.kernelExpArgument(spec.kind(), r2, dist));
                 double kb = ScalarGraphOps.kernelBase(spec.kind(), dist, ex);
                 double vg = variance * ScalarGraphOps.kernelSlope(spec.kind(), dist, ex, kb);
+                if (vg == 0) {
+                    continue; // the kernel has underflowed here, and so has its derivative (no ∞·0)
+                }
                 double acc = 0;
                 for (int e = 0; e < d; e++) {
                     double dx = (t1 == null ? 0 : t1[o1 + r * d + e]) - (t2 == null ? 0 : t2[o2 + j * d + e]);
-                    if (dx != 0) {
-                        acc -= (x1[r * d + e] - s.x2t[e * m + j]) * s.invL[e] * s.invL[e] * dx;
+                    double diff = x1[r * d + e] - s.x2t[e * m + j];
+                    if (dx != 0 && diff != 0) {
+                        acc -= diff * s.invL[e] * s.invL[e] * dx;
                     }
                 }
                 t[to + r * m + j] += vg * acc;
