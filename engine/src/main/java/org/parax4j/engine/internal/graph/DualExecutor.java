@@ -362,7 +362,8 @@ public final class DualExecutor {
         int entries = coefficients(s, slots, mapL, mapV, ls, tls, tv, d, !limit);
         // The unscaled tangent form d²·(dℓ/ℓ³) may overflow (tiny ℓ, huge inputs) where the true
         // tangent is finite or 0: then the guarded rows, whose coefficients lack the 1/ℓ².
-        boolean guarded = limit || !tangentsFit(s, x1, nRows, x2, m, d, entries);
+        double bound = maxAbs(x1, 0, nRows * d) + maxAbs(x2, 0, m * d);
+        boolean guarded = limit || !tangentsFit(s, bound, entries);
         if (guarded && !limit) {
             coefficients(s, slots, mapL, mapV, ls, tls, tv, d, false);
         }
@@ -373,9 +374,21 @@ public final class DualExecutor {
         int[] map2 = s.plan.slotMap(c, i, 1);
         for (int slot = 0; slot < slots; slot++) {
             if (map1[slot] >= 0 || map2[slot] >= 0) {
-                inputTangent(s, spec, x1, nRows, m, variance, map1[slot] >= 0 ? s.tangents[in[0]] : null,
-                        map1[slot] * nRows * d, map2[slot] >= 0 ? s.tangents[in[1]] : null, map2[slot] * m * d, t,
-                        slot * size);
+                double[] t1 = map1[slot] >= 0 ? s.tangents[in[0]] : null;
+                double[] t2 = map2[slot] >= 0 ? s.tangents[in[1]] : null;
+                int o1 = map1[slot] * nRows * d;
+                int o2 = map2[slot] * m * d;
+                // δ·(1/ℓ²)·dx may overflow (tiny ℓ, huge inputs or tangents): then the guarded pass
+                double dx = (t1 == null ? 0 : maxAbs(t1, o1, nRows * d)) + (t2 == null ? 0 : maxAbs(t2, o2, m * d));
+                double invL2 = 0;
+                for (int e = 0; e < d; e++) {
+                    invL2 = Math.max(invL2, s.invL[e] * s.invL[e]);
+                }
+                if (limit || !(4 * bound * invL2 * dx * d < Double.POSITIVE_INFINITY)) {
+                    inputTangentGuarded(s, spec, x1, nRows, m, variance, t1, o1, t2, o2, t, slot * size);
+                } else {
+                    inputTangent(s, spec, x1, nRows, m, variance, t1, o1, t2, o2, t, slot * size);
+                }
             }
         }
     }
@@ -412,11 +425,7 @@ public final class DualExecutor {
      * every coordinate difference {@code |δ| ≤ max|x1| + max|x2|} (with a margin of 4 for rounding),
      * so that no {@code ∞·0} can arise. One pass over the inputs per kernel node evaluation.
      */
-    private static boolean tangentsFit(Scratch s, double[] x1, int n, double[] x2, int m, int d, int entries) {
-        if (entries == 0) {
-            return true;
-        }
-        double bound = maxAbs(x1, n * d) + maxAbs(x2, m * d);
+    private static boolean tangentsFit(Scratch s, double bound, int entries) {
         double square = 4 * bound * bound;
         for (int q = 0; q < entries; q++) {
             if (!(Math.abs(s.coef[q]) * square < Double.POSITIVE_INFINITY)) {
@@ -426,12 +435,20 @@ public final class DualExecutor {
         return true;
     }
 
-    private static double maxAbs(double[] x, int n) {
+    private static double maxAbs(double[] x, int from, int n) {
         double max = 0;
-        for (int k = 0; k < n; k++) {
+        for (int k = from; k < from + n; k++) {
             max = Math.max(max, Math.abs(x[k]));
         }
         return max;
+    }
+
+    /** {@code vg = variance·g} at scaled squared distance {@code r2}. */
+    private static double slope(Node.KernelKind kind, double r2, double variance) {
+        double dist = ScalarGraphOps.kernelDistance(kind, r2);
+        double ex = ExpMath.exp(ScalarGraphOps.kernelExpArgument(kind, r2, dist));
+        double kb = ScalarGraphOps.kernelBase(kind, dist, ex);
+        return variance * ScalarGraphOps.kernelSlope(kind, dist, ex, kb);
     }
 
     private static void inputTangent(Scratch s, Node.KernelSpec spec, double[] x1, int n, int m, double variance,
@@ -441,25 +458,47 @@ public final class DualExecutor {
             for (int j = 0; j < m; j++) {
                 double r2 = 0;
                 for (int e = 0; e < d; e++) {
-                    double diff = ScalarGraphOps.scaledDifference(x1[r * d + e], s.x2t[e * m + j], s.invL[e]);
+                    double diff = (x1[r * d + e] - s.x2t[e * m + j]) * s.invL[e];
                     r2 += diff * diff;
                 }
-                double dist = ScalarGraphOps.kernelDistance(spec.kind(), r2);
-                double ex = ExpMath.exp(ScalarGraphOps.kernelExpArgument(spec.kind(), r2, dist));
-                double kb = ScalarGraphOps.kernelBase(spec.kind(), dist, ex);
-                double vg = variance * ScalarGraphOps.kernelSlope(spec.kind(), dist, ex, kb);
-                if (vg == 0) {
-                    continue; // the kernel has underflowed here, and so has its derivative (no ∞·0)
-                }
+                double vg = slope(spec.kind(), r2, variance);
                 double acc = 0;
                 for (int e = 0; e < d; e++) {
+                    double dx = (t1 == null ? 0 : t1[o1 + r * d + e]) - (t2 == null ? 0 : t2[o2 + j * d + e]);
+                    if (dx != 0) {
+                        acc -= (x1[r * d + e] - s.x2t[e * m + j]) * s.invL[e] * s.invL[e] * dx;
+                    }
+                }
+                t[to + r * m + j] += vg * acc;
+            }
+        }
+    }
+
+    /**
+     * {@link #inputTangent} where {@code δ·(1/ℓ²)·dx} may overflow or {@code 1/ℓ} is infinite: 0·∞
+     * counts as 0 in the distance and in each term, and entries where the kernel has underflowed get
+     * no contribution (their derivative has underflowed too), so {@code ∞·0} never arises.
+     */
+    private static void inputTangentGuarded(Scratch s, Node.KernelSpec spec, double[] x1, int n, int m,
+            double variance, double[] t1, int o1, double[] t2, int o2, double[] t, int to) {
+        int d = spec.d();
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < m; j++) {
+                double r2 = 0;
+                for (int e = 0; e < d; e++) {
+                    double u = ScalarGraphOps.scaledDifference(x1[r * d + e], s.x2t[e * m + j], s.invL[e]);
+                    r2 += u * u;
+                }
+                double vg = slope(spec.kind(), r2, variance);
+                double acc = 0;
+                for (int e = 0; vg != 0 && e < d; e++) {
                     double dx = (t1 == null ? 0 : t1[o1 + r * d + e]) - (t2 == null ? 0 : t2[o2 + j * d + e]);
                     double diff = x1[r * d + e] - s.x2t[e * m + j];
                     if (dx != 0 && diff != 0) {
                         acc -= diff * s.invL[e] * s.invL[e] * dx;
                     }
                 }
-                t[to + r * m + j] += vg * acc;
+                t[to + r * m + j] += vg == 0 ? 0 : vg * acc;
             }
         }
     }

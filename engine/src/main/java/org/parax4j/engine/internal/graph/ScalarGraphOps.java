@@ -8,6 +8,12 @@ public final class ScalarGraphOps implements GraphOps {
     static final double LN10 = Math.log(10);
     static final double SQRT3 = Math.sqrt(3);
     static final double SQRT5 = Math.sqrt(5);
+    /**
+     * The Matérn polynomials take {@code min(s, POLY_CAP)}: the same for every s at which the exp is
+     * not flushed to 0 (s ≤ 708), and finite where it is, so {@code ∞·0} cannot arise (one lanewise
+     * min instead of a compare and blends).
+     */
+    static final double POLY_CAP = 1e4;
 
     @Override
     public void binary(Op op, double[] x, int xo, double[] y, int yo, double[] z, int zo, int n) {
@@ -161,14 +167,17 @@ public final class ScalarGraphOps implements GraphOps {
 
     /**
      * The base kernel {@code kb} from the distance s and {@code ex = exp(argument)}. Where the exp
-     * is flushed to 0 the Matérn kernels are 0, also where their polynomial overflows (s = ∞ or
-     * s² = ∞, which would otherwise give {@code ∞·0 = NaN}).
+     * is flushed to 0 the Matérn kernels are 0, also where their polynomial would overflow (s = ∞ or
+     * s² = ∞, which would give {@code ∞·0 = NaN}): the polynomial takes {@code min(s, POLY_CAP)}.
      */
     static double kernelBase(Node.KernelKind kind, double s, double ex) {
         return switch (kind) {
             case RBF, MATERN12 -> ex;
-            case MATERN32 -> ex == 0 ? 0 : (1 + s) * ex;
-            case MATERN52 -> ex == 0 ? 0 : (s * s * (1.0 / 3) + (1 + s)) * ex;
+            case MATERN32 -> (1 + Math.min(s, POLY_CAP)) * ex;
+            case MATERN52 -> {
+                double c = Math.min(s, POLY_CAP);
+                yield (c * c * (1.0 / 3) + (1 + c)) * ex;
+            }
         };
     }
 
@@ -181,7 +190,7 @@ public final class ScalarGraphOps implements GraphOps {
             case RBF -> kb;
             case MATERN12 -> s == 0 ? 0 : kb / s;
             case MATERN32 -> ex * 3;
-            case MATERN52 -> ex == 0 ? 0 : (1 + s) * ex * (5.0 / 3);
+            case MATERN52 -> (1 + Math.min(s, POLY_CAP)) * ex * (5.0 / 3);
         };
     }
 
