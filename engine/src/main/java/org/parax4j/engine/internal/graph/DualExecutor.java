@@ -15,7 +15,9 @@ import org.parax4j.engine.internal.vector.ExpMath;
  * sub-gradient); for {@code sqrt} and {@code x^c} a zero input tangent gives a zero output tangent
  * even where the coefficient is infinite (so {@code sqrt(x²)} and distances at 0 have derivative 0,
  * not NaN); {@code x^y} with {@code x^y = 0} contributes nothing through {@code y}; Matérn ½ at
- * {@code r = 0} uses the 0 sub-gradient. Every other derivative is the analytic one.
+ * {@code r = 0} uses the 0 sub-gradient. Kernel nodes: where the kernel has underflowed to 0 its
+ * tangents are 0 (never {@code ∞·0}); length scales whose reciprocal overflows give the limit
+ * {@code ℓ → 0} in their dimensions, with tangent 0 there. Every other derivative is the analytic one.
  */
 public final class DualExecutor {
 
@@ -355,6 +357,51 @@ public final class DualExecutor {
         double[] tls = s.tangents[in[2]];
         int[] mapL = s.plan.slotMap(c, i, 2);
         int[] mapV = spec.scaled() ? s.plan.slotMap(c, i, 3) : null;
+        double[] tv = mapV != null ? s.tangents[in[3]] : null;
+        double[] x1 = s.values[in[0]];
+        double[] x2 = s.values[in[1]];
+        boolean limit = PlainExecutor.limit(s.invL, d);
+        int entries = coefficients(s, slots, mapL, mapV, ls, tls, tv, d, !limit);
+        // The unscaled tangent form d²·(dℓ/ℓ³) may overflow (tiny ℓ, huge inputs) where the true
+        // tangent is finite or 0: then the guarded rows, whose coefficients lack the 1/ℓ².
+        double bound = maxAbs(x1, 0, nRows * d) + maxAbs(x2, 0, m * d);
+        boolean guarded = limit || !tangentsFit(s, bound, entries);
+        if (guarded && !limit) {
+            coefficients(s, slots, mapL, mapV, ls, tls, tv, d, false);
+        }
+        double[] k = s.values[i];
+        double[] t = s.tangents[i];
+        PlainExecutor.rows(ops, s, spec, x1, x2, nRows, m, variance, k, slots, t, guarded);
+        int[] map1 = s.plan.slotMap(c, i, 0);
+        int[] map2 = s.plan.slotMap(c, i, 1);
+        for (int slot = 0; slot < slots; slot++) {
+            if (map1[slot] >= 0 || map2[slot] >= 0) {
+                double[] t1 = map1[slot] >= 0 ? s.tangents[in[0]] : null;
+                double[] t2 = map2[slot] >= 0 ? s.tangents[in[1]] : null;
+                int o1 = map1[slot] * nRows * d;
+                int o2 = map2[slot] * m * d;
+                // δ·(1/ℓ²)·dx may overflow (tiny ℓ, huge inputs or tangents): then the guarded pass
+                double dx = (t1 == null ? 0 : maxAbs(t1, o1, nRows * d)) + (t2 == null ? 0 : maxAbs(t2, o2, m * d));
+                double invL2 = 0;
+                for (int e = 0; e < d; e++) {
+                    invL2 = Math.max(invL2, s.invL[e] * s.invL[e]);
+                }
+                if (limit || !(4 * bound * invL2 * dx * d < Double.POSITIVE_INFINITY)) {
+                    inputTangentGuarded(s, spec, x1, nRows, m, variance, t1, o1, t2, o2, t, slot * size);
+                } else {
+                    inputTangent(s, spec, x1, nRows, m, variance, t1, o1, t2, o2, t, slot * size);
+                }
+            }
+        }
+    }
+
+    /**
+     * Fills the slot tables {@code s.start}, {@code s.dim}, {@code s.coef}, {@code s.coefV}; the
+     * length-scale coefficient is {@code dℓ/ℓ}, times {@code 1/ℓ²} when {@code squared} (inputs
+     * reach the unguarded tangent rows unscaled). Returns the number of entries.
+     */
+    private static int coefficients(Scratch s, int slots, int[] mapL, int[] mapV, double[] ls, double[] tls,
+            double[] tv, int d, boolean squared) {
         int q = 0;
         for (int slot = 0; slot < slots; slot++) {
             s.start[slot] = q;
@@ -362,30 +409,48 @@ public final class DualExecutor {
                 int base = mapL[slot] * ls.length;
                 for (int e = 0; e < d; e++) {
                     int le = ls.length == 1 ? 0 : e;
-                    // inputs reach the tangent rows unscaled, so the coefficient carries 1/ℓ²
-                    double cf = tls[base + le] / ls[le] * s.invL[e] * s.invL[e];
+                    double cf = squared ? tls[base + le] / ls[le] * s.invL[e] * s.invL[e] : tls[base + le] / ls[le];
                     if (cf != 0) {
                         s.dim[q] = e;
                         s.coef[q++] = cf;
                     }
                 }
             }
-            s.coefV[slot] = mapV != null && mapV[slot] >= 0 ? s.tangents[in[3]][mapV[slot]] : 0;
+            s.coefV[slot] = mapV != null && mapV[slot] >= 0 ? tv[mapV[slot]] : 0;
         }
         s.start[slots] = q;
-        double[] k = s.values[i];
-        double[] t = s.tangents[i];
-        double[] x1 = s.values[in[0]];
-        PlainExecutor.rows(ops, s, spec, x1, s.values[in[1]], nRows, m, variance, k, slots, t);
-        int[] map1 = s.plan.slotMap(c, i, 0);
-        int[] map2 = s.plan.slotMap(c, i, 1);
-        for (int slot = 0; slot < slots; slot++) {
-            if (map1[slot] >= 0 || map2[slot] >= 0) {
-                inputTangent(s, spec, x1, nRows, m, variance, map1[slot] >= 0 ? s.tangents[in[0]] : null,
-                        map1[slot] * nRows * d, map2[slot] >= 0 ? s.tangents[in[1]] : null, map2[slot] * m * d, t,
-                        slot * size);
+        return q;
+    }
+
+    /**
+     * Whether the unguarded tangent rows' {@code δ·coef·δ} stays finite for every coefficient and
+     * every coordinate difference {@code |δ| ≤ max|x1| + max|x2|} (with a margin of 4 for rounding),
+     * so that no {@code ∞·0} can arise. One pass over the inputs per kernel node evaluation.
+     */
+    private static boolean tangentsFit(Scratch s, double bound, int entries) {
+        double square = 4 * bound * bound;
+        for (int q = 0; q < entries; q++) {
+            if (!(Math.abs(s.coef[q]) * square < Double.POSITIVE_INFINITY)) {
+                return false;
             }
         }
+        return true;
+    }
+
+    private static double maxAbs(double[] x, int from, int n) {
+        double max = 0;
+        for (int k = from; k < from + n; k++) {
+            max = Math.max(max, Math.abs(x[k]));
+        }
+        return max;
+    }
+
+    /** {@code vg = variance·g} at scaled squared distance {@code r2}. */
+    private static double slope(Node.KernelKind kind, double r2, double variance) {
+        double dist = ScalarGraphOps.kernelDistance(kind, r2);
+        double ex = ExpMath.exp(ScalarGraphOps.kernelExpArgument(kind, r2, dist));
+        double kb = ScalarGraphOps.kernelBase(kind, dist, ex);
+        return variance * ScalarGraphOps.kernelSlope(kind, dist, ex, kb);
     }
 
     private static void inputTangent(Scratch s, Node.KernelSpec spec, double[] x1, int n, int m, double variance,
@@ -398,10 +463,7 @@ public final class DualExecutor {
                     double diff = (x1[r * d + e] - s.x2t[e * m + j]) * s.invL[e];
                     r2 += diff * diff;
                 }
-                double dist = ScalarGraphOps.kernelDistance(spec.kind(), r2);
-                double ex = ExpMath.exp(ScalarGraphOps.kernelExpArgument(spec.kind(), r2, dist));
-                double kb = ScalarGraphOps.kernelBase(spec.kind(), dist, ex);
-                double vg = variance * ScalarGraphOps.kernelSlope(spec.kind(), dist, ex, kb);
+                double vg = slope(spec.kind(), r2, variance);
                 double acc = 0;
                 for (int e = 0; e < d; e++) {
                     double dx = (t1 == null ? 0 : t1[o1 + r * d + e]) - (t2 == null ? 0 : t2[o2 + j * d + e]);
@@ -410,6 +472,35 @@ public final class DualExecutor {
                     }
                 }
                 t[to + r * m + j] += vg * acc;
+            }
+        }
+    }
+
+    /**
+     * {@link #inputTangent} where {@code δ·(1/ℓ²)·dx} may overflow or {@code 1/ℓ} is infinite: 0·∞
+     * counts as 0 in the distance and in each term, and entries where the kernel has underflowed get
+     * no contribution (their derivative has underflowed too), so {@code ∞·0} never arises.
+     */
+    private static void inputTangentGuarded(Scratch s, Node.KernelSpec spec, double[] x1, int n, int m,
+            double variance, double[] t1, int o1, double[] t2, int o2, double[] t, int to) {
+        int d = spec.d();
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < m; j++) {
+                double r2 = 0;
+                for (int e = 0; e < d; e++) {
+                    double u = ScalarGraphOps.scaledDifference(x1[r * d + e], s.x2t[e * m + j], s.invL[e]);
+                    r2 += u * u;
+                }
+                double vg = slope(spec.kind(), r2, variance);
+                double acc = 0;
+                for (int e = 0; vg != 0 && e < d; e++) {
+                    double dx = (t1 == null ? 0 : t1[o1 + r * d + e]) - (t2 == null ? 0 : t2[o2 + j * d + e]);
+                    double diff = x1[r * d + e] - s.x2t[e * m + j];
+                    if (dx != 0 && diff != 0) {
+                        acc -= diff * s.invL[e] * s.invL[e] * dx;
+                    }
+                }
+                t[to + r * m + j] += vg == 0 ? 0 : vg * acc;
             }
         }
     }

@@ -62,6 +62,8 @@ public interface GraphOps {
      * {@code g = −2·dkb/dr²} (0 at r = 0 for Matérn ½): writes {@code k[ko + j] = variance·kb} and,
      * when {@code kbRow} is not null, {@code kbRow[j] = kb} and {@code vgRow[j] = variance·g} for
      * {@link #kernelTangentRow}. The exp is {@code ExpMath}'s, so both twins give the same bits.
+     * Where the exp is flushed to 0 the Matérn kernels and slopes are 0 (their polynomial may
+     * overflow there). {@code invL} must be finite (see {@code ScalarGraphOps.kernelRowLimit}).
      *
      * @param x1 the row's point, at {@code x1[x1o … x1o+d−1]}
      * @param x2t the second input, transposed: {@code d × m} row-major

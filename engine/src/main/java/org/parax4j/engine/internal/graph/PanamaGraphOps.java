@@ -375,12 +375,14 @@ final class PanamaGraphOps implements GraphOps {
                     g = kb.div(dist).blend(0, dist.eq(0));
                 }
                 case MATERN32 -> {
-                    kb = dist.add(1).mul(ex);
+                    // the polynomial at min(s, POLY_CAP): finite where the exp is flushed (no ∞·0)
+                    kb = dist.min(ScalarGraphOps.POLY_CAP).add(1).mul(ex);
                     g = ex.mul(3);
                 }
                 case MATERN52 -> {
-                    DoubleVector onePlusS = dist.add(1);
-                    kb = dist.mul(dist).mul(1.0 / 3).add(onePlusS).mul(ex);
+                    DoubleVector c = dist.min(ScalarGraphOps.POLY_CAP);
+                    DoubleVector onePlusS = c.add(1);
+                    kb = c.mul(c).mul(1.0 / 3).add(onePlusS).mul(ex);
                     g = onePlusS.mul(ex).mul(5.0 / 3);
                 }
                 default -> throw new IllegalArgumentException("kernel kind " + kind);

@@ -8,6 +8,12 @@ public final class ScalarGraphOps implements GraphOps {
     static final double LN10 = Math.log(10);
     static final double SQRT3 = Math.sqrt(3);
     static final double SQRT5 = Math.sqrt(5);
+    /**
+     * The Matérn polynomials take {@code min(s, POLY_CAP)}: the same for every s at which the exp is
+     * not flushed to 0 (s ≤ 708), and finite where it is, so {@code ∞·0} cannot arise (one lanewise
+     * min instead of a compare and blends).
+     */
+    static final double POLY_CAP = 1e4;
 
     @Override
     public void binary(Op op, double[] x, int xo, double[] y, int yo, double[] z, int zo, int n) {
@@ -159,25 +165,32 @@ public final class ScalarGraphOps implements GraphOps {
         return kind == Node.KernelKind.RBF ? -0.5 * r2 : -s;
     }
 
-    /** The base kernel {@code kb} from the distance s and {@code ex = exp(argument)}. */
+    /**
+     * The base kernel {@code kb} from the distance s and {@code ex = exp(argument)}. Where the exp
+     * is flushed to 0 the Matérn kernels are 0, also where their polynomial would overflow (s = ∞ or
+     * s² = ∞, which would give {@code ∞·0 = NaN}): the polynomial takes {@code min(s, POLY_CAP)}.
+     */
     static double kernelBase(Node.KernelKind kind, double s, double ex) {
         return switch (kind) {
             case RBF, MATERN12 -> ex;
-            case MATERN32 -> (1 + s) * ex;
-            case MATERN52 -> (s * s * (1.0 / 3) + (1 + s)) * ex;
+            case MATERN32 -> (1 + Math.min(s, POLY_CAP)) * ex;
+            case MATERN52 -> {
+                double c = Math.min(s, POLY_CAP);
+                yield (c * c * (1.0 / 3) + (1 + c)) * ex;
+            }
         };
     }
 
     /**
      * {@code g = −2·dkb/dr²}, finite everywhere (0 at r = 0 for Matérn ½, where only the 0
-     * sub-gradient exists), from s, ex and kb.
+     * sub-gradient exists; 0 where the exp is flushed to 0), from s, ex and kb.
      */
     static double kernelSlope(Node.KernelKind kind, double s, double ex, double kb) {
         return switch (kind) {
             case RBF -> kb;
             case MATERN12 -> s == 0 ? 0 : kb / s;
             case MATERN32 -> ex * 3;
-            case MATERN52 -> (1 + s) * ex * (5.0 / 3);
+            case MATERN52 -> (1 + Math.min(s, POLY_CAP)) * ex * (5.0 / 3);
         };
     }
 
@@ -229,6 +242,67 @@ public final class ScalarGraphOps implements GraphOps {
             if (kbRow != null) {
                 kbRow[j] = kb;
                 vgRow[j] = kernelSlope(kind, s, ex, kb) * variance;
+            }
+        }
+    }
+
+    /**
+     * {@link GraphOps#kernelRow} for length scales of which some or all have an infinite inverse
+     * ({@code ℓ} below about 5.56e-309), the limit {@code ℓ_e → 0}: a coordinate difference counts as
+     * 0 where it is 0 and as ∞ otherwise ({@code 0·∞} taken as 0), so the kernel is 0 unless the
+     * points agree in those coordinates. Plain Java, run by both twins alike (the same bits).
+     */
+    static void kernelRowLimit(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d,
+            double[] invL, double variance, double[] k, int ko, double[] kbRow, double[] vgRow) {
+        for (int j = 0; j < m; j++) {
+            double r2 = 0;
+            for (int e = 0; e < d; e++) {
+                double diff = scaledDifference(x1[x1o + e], x2t[e * m + j], invL[e]);
+                r2 = Math.fma(diff, diff, r2);
+            }
+            double s = kernelDistance(kind, r2);
+            vgRow[j] = s;
+            k[ko + j] = ExpMath.exp(kernelExpArgument(kind, r2, s));
+        }
+        kernelFinish(kind, variance, k, ko, kbRow, vgRow, 0, m);
+    }
+
+    /** {@code (x − y)·invL}, 0 where {@code x == y} even when {@code invL} is infinite. */
+    static double scaledDifference(double x, double y, double invL) {
+        double diff = x - y;
+        return diff == 0 ? 0 : diff * invL;
+    }
+
+    /**
+     * {@link GraphOps#kernelTangentRow} where the unscaled form could overflow (tiny length scales,
+     * huge coordinates): {@code coef[q]} is {@code dℓ/ℓ} without the {@code 1/ℓ²} factor, and
+     * {@code t = vg·Σ_q coef[q]·u_q² + cv·kb} with {@code u_q} the scaled difference, 0 where
+     * {@code vg} is 0 (the kernel has underflowed there, and so has its derivative) and each
+     * term 0 where {@code u_q} is 0, so that {@code ∞·0} never arises. Plain Java, run by both twins.
+     */
+    static void kernelTangentRowGuarded(double[] x1, int x1o, double[] x2t, int m, double[] invL, double[] kbRow,
+            double[] vgRow, int slots, int[] start, int[] dim, double[] coef, double[] coefV, double[] t, int to,
+            int tStride) {
+        for (int s = 0; s < slots; s++) {
+            int q0 = start[s];
+            int q1 = start[s + 1];
+            double cv = coefV[s];
+            int ts = to + s * tStride;
+            for (int j = 0; j < m; j++) {
+                double vg = vgRow[j];
+                double v = 0;
+                if (vg != 0) {
+                    double acc = 0;
+                    for (int q = q0; q < q1; q++) {
+                        int e = dim[q];
+                        double u = scaledDifference(x1[x1o + e], x2t[e * m + j], invL[e]);
+                        if (u != 0) {
+                            acc += u * u * coef[q];
+                        }
+                    }
+                    v = vg * acc;
+                }
+                t[ts + j] = cv == 0 ? v : v + cv * kbRow[j];
             }
         }
     }
