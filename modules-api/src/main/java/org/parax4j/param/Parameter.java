@@ -149,6 +149,22 @@ public final class Parameter {
     }
 
     /**
+     * Whether {@link #checkLatentValue} would accept {@code x} for element {@code i}: the same rule,
+     * answered without an exception (for samplers and line searches, which treat an inadmissible
+     * point as having zero density). Allocates nothing.
+     *
+     * @throws IndexOutOfBoundsException if {@code i} is not in {@code [0, size())}
+     */
+    public boolean admitsLatentValue(int i, double x) {
+        checkIndex(i);
+        double lo = transform == null ? Double.NEGATIVE_INFINITY : transform.rangeLower();
+        double hi = transform == null ? Double.POSITIVE_INFINITY : transform.rangeUpper();
+        double image = transform == null ? x : transform.forward(x);
+        return Double.isFinite(x) && Double.isFinite(image) && image > lo && image < hi
+                && (lower == null || image >= lower[i] && image <= upper[i]);
+    }
+
+    /**
      * Checks a candidate latent value for element {@code i} against the rules every parameter
      * keeps, the same ones a {@code with*} rewrite applies: {@code x} finite; its physical image
      * finite and strictly inside the open range of the transform (so {@code Exp} at −800, which
@@ -165,15 +181,11 @@ public final class Parameter {
      *     open range or the bounds it violates
      */
     public void checkLatentValue(int i, double x, String name) {
-        checkIndex(i);
-        double lo = transform == null ? Double.NEGATIVE_INFINITY : transform.rangeLower();
-        double hi = transform == null ? Double.POSITIVE_INFINITY : transform.rangeUpper();
-        double image = transform == null ? x : transform.forward(x);
-        boolean admissible = Double.isFinite(x) && Double.isFinite(image) && image > lo && image < hi
-                && (lower == null || image >= lower[i] && image <= upper[i]);
-        if (admissible) {
+        if (admitsLatentValue(i, x)) {
             return;
         }
+        double lo = transform == null ? Double.NEGATIVE_INFINITY : transform.rangeLower();
+        double hi = transform == null ? Double.POSITIVE_INFINITY : transform.rangeUpper();
         String label = name == null ? label() : "parameter '" + name + "'";
         double y = physicalOf(label, i, x, transform, lo, hi);
         if (lower != null && !(y >= lower[i] && y <= upper[i])) {

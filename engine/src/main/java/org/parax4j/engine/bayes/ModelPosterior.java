@@ -60,6 +60,12 @@ public final class ModelPosterior<M extends Module> implements LogDensity {
 
     @Override
     public double logDensity(double[] x, double[] gradient) {
+        if (!fit.function().admits(x)) {
+            // outside the model's domain (e.g. Exp at a latent value whose image rounds to 0): zero
+            // density, which the sampler treats as a divergent point, as Stan treats a domain error
+            java.util.Arrays.fill(gradient, 0, n, 0.0);
+            return Double.NEGATIVE_INFINITY;
+        }
         double f = objective.evaluate(x, gradient);
         for (int j = 0; j < n; j++) {
             gradient[j] = -gradient[j];

@@ -382,6 +382,28 @@ public final class ModelFunction<M extends Module> {
         return flat;
     }
 
+    /**
+     * Whether {@code flat} is a latent vector that {@link #evaluate(double[], Workspace, double[])}
+     * accepts: the right length, and every value admitted by its parameter's latent rule
+     * ({@link Parameter#admitsLatentValue}). Samplers use it to give a point outside the model's
+     * domain zero density instead of an exception. Allocates nothing; thread-safe.
+     *
+     * @param flat latent values of the free parameters in flat order. Not modified.
+     * @return true when every value is admissible
+     */
+    public boolean admits(double[] flat) {
+        Objects.requireNonNull(flat, "flat");
+        if (flat.length != numFree()) {
+            return false;
+        }
+        for (int f = 0; f < flat.length; f++) {
+            if (!freeParam[f].admitsLatentValue(freeIndex[f], flat[f])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The workspace's scratch, marked in use (release it in a {@code finally}). */
     private Scratch acquire(Workspace ws) {
         Objects.requireNonNull(ws, "ws");

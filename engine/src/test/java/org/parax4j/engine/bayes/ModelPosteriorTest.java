@@ -101,6 +101,25 @@ class ModelPosteriorTest {
         assertThrows(IllegalArgumentException.class, () -> posterior.toPhysical(new double[2]));
     }
 
+    @Test
+    void aLatentPointOutsideTheModelsDomainHasZeroDensityNotAnException() {
+        // Exp at latent -800 rounds to 0, which the latent rule rejects (issue 15 bug 9); a sampler's
+        // trajectory may get there, and must see log density -inf (a divergence), not a crash
+        Decay d = new Decay(Parameters.fixed(1),
+                Parameter.builder().value(1.5).transform(new Exp()).distribution(new Normal(2, 0.4)).build(), Meta.NONE);
+        double[] t = {0, 1, 2};
+        ModelFunction<Decay> f = ModelFunction.record(d, (mod, g) -> g.constant(t).div(g.param(mod.tau())).neg().exp()
+                .mul(g.param(mod.amplitude())));
+        ModelPosterior<Decay> posterior = ModelPosterior.of(LikelihoodFit.gaussian(f, new double[3], new double[] {1, 1, 1}));
+        double[] gradient = {Double.NaN};
+        assertEquals(Double.NEGATIVE_INFINITY, posterior.logDensity(new double[] {-800}, gradient));
+        assertEquals(0.0, gradient[0]);
+        assertEquals(false, f.admits(new double[] {-800}));
+        assertEquals(true, f.admits(new double[] {Math.log(1.5)}));
+        assertEquals(false, f.admits(new double[] {0, 0}));
+        assertThrows(IllegalArgumentException.class, () -> f.evaluate(new double[] {-800}, f.newWorkspace(), new double[3]));
+    }
+
     private static double[][] invert(double[][] a) {
         int n = a.length;
         double[][] m = new double[n][2 * n];
