@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /metrics}: Prometheus text (Micrometer);</li>
  *   <li>{@code GET /v1/models}, {@code GET /v1/models/{model}}: what is served;</li>
  *   <li>{@code POST /v1/models/{model}/evaluate|jacobian|sensitivity|montecarlo}: see {@link ModelEndpoints};</li>
- *   <li>{@code POST /v1/models/{model}/gp/predict}: 404, not available yet.</li>
+ *   <li>{@code GET /v1/gps}, {@code GET /v1/gps/{gp}}: the Gaussian-process models served;</li>
+ *   <li>{@code POST /v1/gps/{gp}/predict}: GP predictive mean and standard deviation.</li>
  * </ul>
  * Every refusal is JSON {@code {"error": {"status", "field", "message"}}}. {@link #stop()} is graceful.
  * Thread-safe.
@@ -114,8 +115,8 @@ public final class ParaxService implements AutoCloseable {
             throw new IllegalStateException("cannot start the service on " + config.host() + ":" + config.port() + ": "
                     + e.getMessage(), e);
         }
-        LOG.info("parax4j service listening on {} ({} models; {})", service.uri(), models.all().size(),
-                EngineInfo.current().report());
+        LOG.info("parax4j service listening on {} ({} models, {} GP models; {})", service.uri(), models.all().size(),
+                models.gps().size(), EngineInfo.current().report());
         return service;
     }
 
@@ -134,8 +135,11 @@ public final class ParaxService implements AutoCloseable {
                         () -> endpoints.sensitivity(model(req), body(req))))
                 .post("/v1/models/{model}/montecarlo", (req, res) -> handle("montecarlo", req, res,
                         () -> endpoints.monteCarlo(model(req), body(req))))
-                .post("/v1/models/{model}/gp/predict", (req, res) -> handle("gp", req, res,
-                        () -> endpoints.gpPredict(model(req))))
+                .get("/v1/gps", (req, res) -> handle("gps", req, res, endpoints::gps))
+                .get("/v1/gps/{gp}", (req, res) -> handle("gp", req, res,
+                        () -> endpoints.gpInfo(req.path().pathParameters().get("gp"))))
+                .post("/v1/gps/{gp}/predict", (req, res) -> handle("gp-predict", req, res,
+                        () -> endpoints.gpPredict(req.path().pathParameters().get("gp"), body(req))))
                 .any((req, res) -> handle("unknown", req, res, () -> {
                     throw new ApiException(404, "path", "no route " + req.prologue().method().text() + " "
                             + req.path().path() + "; see GET /v1/models and the README's Service section");
@@ -243,6 +247,7 @@ public final class ParaxService implements AutoCloseable {
         h.put("engine", e);
         h.put("executor", x);
         h.put("models", models.all().keySet());
+        h.put("gps", models.gps().keySet());
         return Reply.json(draining ? 503 : 200, h);
     }
 

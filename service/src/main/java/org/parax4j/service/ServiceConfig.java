@@ -12,9 +12,10 @@ import java.util.Objects;
  *
  * @param host interface to bind ({@code 127.0.0.1} by default: loopback only)
  * @param port TCP port, 0 for an ephemeral one
- * @param modelsDir directory of extra {@code *.json} model files loaded at start-up, or null
+ * @param modelsDir directory of extra {@code *.json} model files and {@code *.gp.json} GP definitions loaded
+ *     at start-up, or null
  * @param maxBodyBytes largest request body accepted; larger ones are answered 413
- * @param maxPoints most parameter points in one evaluate request
+ * @param maxPoints most parameter points in one evaluate request, and input points in one GP predict request
  * @param maxSamples most Monte Carlo samples in one request
  * @param maxPercentiles most percentiles in one Monte Carlo request
  * @param defaultTimeBudget time budget of a request that names none (queueing included)

@@ -46,4 +46,32 @@ class ModelRegistryTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelRegistry.standard(1, dir));
         assertTrue(e.getMessage().contains("kernel.json") && e.getMessage().contains("no model function"), e.getMessage());
     }
+
+    @Test
+    void gpDefinitionFilesAreServedAndBadOnesNamed(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("line" + ModelRegistry.GP_SUFFIX), "{\"kernel\": "
+                + ModuleJson.save(new RBFKernel(0.5)) + ", \"x\": [[0], [1], [2]], \"y\": [0, 1, 0], \"fit\": true}");
+        ModelRegistry registry = ModelRegistry.standard(1, dir);
+        assertEquals(java.util.List.of(ModelRegistry.DISCREPANCY, "line"), java.util.List.copyOf(registry.gps().keySet()));
+        assertEquals(1, registry.gp("line").dimension());
+        assertTrue(registry.gp("line").fitted() && Double.isFinite(registry.gp("line").logMarginalLikelihood()));
+        assertTrue(registry.all().keySet().equals(java.util.Set.of("reference")), "a GP file is not a module tree");
+        String[][] bad = {
+            {"{\"x\": [[0]], \"y\": [0]}", "$.kernel is required"},
+            {"{\"kernel\": KERNEL, \"x\": [[0], [1, 2]], \"y\": [0, 1]}", "$.x[1]"},
+            {"{\"kernel\": KERNEL, \"x\": [[0], [1]], \"y\": [0, NaN]}", "$.y[1] must be a finite number"},
+            {"{\"kernel\": KERNEL, \"x\": [[0], [1]], \"y\": [0]}", "$.y must be an array of n = 2"},
+            {"{\"kernel\": KERNEL, \"x\": [[0]], \"y\": [0], \"nosie\": 1}", "unknown field $.nosie"},
+            {"{\"kernel\": KERNEL, \"x\": [[0]], \"y\": [0], \"restarts\": 99}", "$.restarts must be an integer"},
+            {"{\"kernel\": {\"module\": \"Nope\"}, \"x\": [[0]], \"y\": [0]}", "$.kernel"},
+        };
+        for (String[] b : bad) {
+            Path sub = Files.createTempDirectory(dir, "bad");
+            Files.writeString(sub.resolve("g" + ModelRegistry.GP_SUFFIX),
+                    b[0].replace("KERNEL", ModuleJson.save(new RBFKernel(0.5))));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelRegistry.standard(1, sub));
+            assertTrue(e.getMessage().contains("g" + ModelRegistry.GP_SUFFIX) && e.getMessage().contains(b[1]),
+                    e.getMessage());
+        }
+    }
 }

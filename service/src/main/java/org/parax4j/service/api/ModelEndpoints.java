@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.parax4j.engine.gp.GpPosterior;
 import org.parax4j.engine.graph.Workspace;
 import org.parax4j.engine.graph.Wrt;
 import org.parax4j.engine.stats.Summary;
@@ -16,6 +17,7 @@ import org.parax4j.module.SensitivityKind;
 import org.parax4j.service.ServiceConfig;
 import org.parax4j.service.exec.EngineExecutor;
 import org.parax4j.service.models.ModelRegistry;
+import org.parax4j.service.models.ServedGp;
 import org.parax4j.service.models.ServedModel;
 
 /**
@@ -28,6 +30,8 @@ import org.parax4j.service.models.ServedModel;
 public final class ModelEndpoints {
 
     private static final String BUDGET = "timeBudgetMs";
+    /** Points per posterior call: GpPosterior's own block size, so chunked answers equal one call's bits. */
+    private static final int GP_CHUNK = 128;
     private static final List<String> WRT = List.of("latent", "physical");
     private static final List<String> KINDS = List.of("relative", "semi-relative", "absolute");
 
@@ -194,15 +198,94 @@ public final class ModelEndpoints {
         return Reply.json(200, answer);
     }
 
+    /** {@code GET /v1/gps}: name, input dimension, training size and fit of every GP model. */
+    public Reply gps() {
+        List<Object> out = new ArrayList<>();
+        for (ServedGp g : models.gps().values()) {
+            out.add(describe(g));
+        }
+        return Reply.json(200, Map.of("gps", out));
+    }
+
+    /** {@code GET /v1/gps/{gp}}: one GP model. */
+    public Reply gpInfo(String gp) {
+        return Reply.json(200, describe(gp(gp)));
+    }
+
     /**
-     * {@code POST /v1/models/{model}/gp/predict}: not available yet. parax4j has no Gaussian-process
-     * engine (SPEC §12); the route exists so that clients get a clear, stable answer (404, field
-     * {@code model}) instead of a generic one, and will serve GP models once they exist.
+     * {@code POST /v1/gps/{gp}/predict}: {@code {"points": [[x_1, ..., x_d], ...], "timeBudgetMs": n}} →
+     * {@code {"gp", "mean": [...], "std": [...]}}, the posterior's predictive mean and standard deviation
+     * ({@link GpPosterior#predict}, bit-identical to a local call) in chunks of {@value #GP_CHUNK} points,
+     * the budget checked between chunks.
      */
-    public Reply gpPredict(String model) {
-        model(model);
-        throw new ApiException(404, "model", "GP predict is not available yet: parax4j has no Gaussian-process models "
-                + "(SPEC §12); model '" + model + "' is not a GP. Available: evaluate, jacobian, sensitivity, montecarlo");
+    public Reply gpPredict(String gp, byte[] body) {
+        ServedGp g = gp(gp);
+        JsonRequest r = JsonRequest.parse(body, Set.of("points", BUDGET));
+        long deadline = deadline(r);
+        JsonNode pointsNode = r.get("points");
+        int d = g.dimension();
+        if (pointsNode == null || !pointsNode.isArray() || pointsNode.isEmpty()) {
+            throw ApiException.badRequest("points", "points must be a non-empty array of input points [x_1, ..., x_" + d
+                    + "], got " + JsonRequest.describe(pointsNode));
+        }
+        int m = pointsNode.size();
+        if (m > config.maxPoints()) {
+            throw ApiException.badRequest("points", "points may hold at most " + config.maxPoints() + " input points, got "
+                    + m);
+        }
+        double[] xs = new double[m * d];
+        for (int i = 0; i < m; i++) {
+            JsonNode p = pointsNode.get(i);
+            String path = "points[" + i + "]";
+            if (!p.isArray() || p.size() != d) {
+                throw ApiException.badRequest(path, path + " must be an array of d = " + d + " numbers (GP '" + g.name()
+                        + "' has input dimension " + d + "), got " + JsonRequest.describe(p));
+            }
+            for (int k = 0; k < d; k++) {
+                xs[i * d + k] = JsonRequest.number(p.get(k), path + "[" + k + "]");
+            }
+        }
+        double[][] result = executor.call((token, due) -> {
+            double[] mean = new double[m];
+            double[] std = new double[m];
+            for (int c0 = 0; c0 < m; c0 += GP_CHUNK) {
+                if (token.isCancelled() || System.nanoTime() - due >= 0) {
+                    throw new TimeoutException("budget spent after " + c0 + " points");
+                }
+                int c = Math.min(GP_CHUNK, m - c0);
+                GpPosterior.Prediction p = g.posterior().predict(
+                        java.util.Arrays.copyOfRange(xs, c0 * d, (c0 + c) * d), c);
+                System.arraycopy(p.mean(), 0, mean, c0, c);
+                System.arraycopy(p.std(), 0, std, c0, c);
+            }
+            return new double[][] {mean, std};
+        }, deadline, BUDGET);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("gp", g.name());
+        answer.put("mean", result[0]);
+        answer.put("std", result[1]);
+        return Reply.json(200, answer);
+    }
+
+    private ServedGp gp(String name) {
+        ServedGp g = models.gp(name);
+        if (g == null) {
+            throw new ApiException(404, "gp", "no GP model called '" + name + "'; GP models: " + models.gps().keySet());
+        }
+        return g;
+    }
+
+    private static Map<String, Object> describe(ServedGp g) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("name", g.name());
+        d.put("dimension", g.dimension());
+        d.put("trainingPoints", g.trainingPoints());
+        d.put("kernel", g.posterior().process().kernel().toString());
+        d.put("fitted", g.fitted());
+        if (g.fitted()) {
+            d.put("logMarginalLikelihood", g.logMarginalLikelihood());
+        }
+        return d;
     }
 
     private double[][] jacobianAt(ServedModel m, double[] flat, String wrt, long deadline) {

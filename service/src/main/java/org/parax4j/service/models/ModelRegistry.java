@@ -21,13 +21,20 @@ import org.parax4j.module.ModuleJson;
  * The models a service answers for, loaded at start-up: module trees read with {@link ModuleJson}
  * and turned into recorded functions by a model-function factory registered for the root's type.
  * The reference model of SPEC §11 ({@link ReferenceModel}) is registered and served as
- * {@code reference}. Build it fully before the server starts; afterwards it is read-only and
+ * {@code reference}. Gaussian-process models ({@link ServedGp}) are served by name beside them, in
+ * their own name space. Build it fully before the server starts; afterwards it is read-only and
  * thread-safe.
  */
 public final class ModelRegistry {
 
     /** Name of the built-in reference model. */
     public static final String REFERENCE = "reference";
+
+    /** Name of the built-in GP demo model ({@link GpDemo}). */
+    public static final String DISCREPANCY = "discrepancy";
+
+    /** File name ending of a GP definition in a models directory. */
+    public static final String GP_SUFFIX = ".gp.json";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Map<Class<?>, Function<Module, ModelFunction<?>>> FACTORIES = new ConcurrentHashMap<>();
@@ -40,6 +47,7 @@ public final class ModelRegistry {
     }
 
     private final Map<String, ServedModel> models = new LinkedHashMap<>();
+    private final Map<String, ServedGp> gps = new LinkedHashMap<>();
     private final int poolCapacity;
 
     /**
@@ -66,20 +74,30 @@ public final class ModelRegistry {
 
     /**
      * The registry of the embedded configuration: the reference model, saved with {@link ModuleJson}
-     * and loaded back as a model file would be, then every {@code *.json} of {@code modelsDir} (when not
-     * null) under its file name without extension.
+     * and loaded back as a model file would be, and the GP demo {@value #DISCREPANCY} (its definition
+     * {@link GpDemo#definition()} loaded as a GP file would be); then every {@code *.gp.json} of
+     * {@code modelsDir} (when not null) as a GP definition ({@link ServedGp}) and every other {@code *.json}
+     * as a module tree, each under its file name without that ending.
      *
      * @throws IllegalArgumentException when a file cannot be read or loaded (naming it)
      */
     public static ModelRegistry standard(int poolCapacity, Path modelsDir) {
         ModelRegistry registry = new ModelRegistry(poolCapacity);
         registry.load(REFERENCE, ModuleJson.save(ReferenceModel.create()));
+        registry.loadGp(DISCREPANCY, GpDemo.definition());
         if (modelsDir != null) {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(modelsDir, "*.json")) {
                 for (Path file : files) {
-                    String name = file.getFileName().toString().replaceFirst("\\.json$", "");
+                    String fileName = file.getFileName().toString();
+                    boolean gp = fileName.endsWith(GP_SUFFIX);
+                    String name = fileName.substring(0, fileName.length() - (gp ? GP_SUFFIX : ".json").length());
                     try {
-                        registry.load(name, Files.readString(file, StandardCharsets.UTF_8));
+                        String json = Files.readString(file, StandardCharsets.UTF_8);
+                        if (gp) {
+                            registry.loadGp(name, json);
+                        } else {
+                            registry.load(name, json);
+                        }
                     } catch (IllegalArgumentException e) {
                         throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
                     }
@@ -99,12 +117,7 @@ public final class ModelRegistry {
      *     root type without a registered model function
      */
     public ServedModel load(String name, String json) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("model name must match " + NAME + ", got '" + name + "'");
-        }
-        if (models.containsKey(name)) {
-            throw new IllegalArgumentException("model name '" + name + "' is taken");
-        }
+        checkName(name, models);
         Module module = ModuleJson.load(json);
         Function<Module, ModelFunction<?>> factory = FACTORIES.get(module.getClass());
         if (factory == null) {
@@ -114,6 +127,39 @@ public final class ModelRegistry {
         ServedModel served = new ServedModel(name, factory.apply(module), poolCapacity);
         models.put(name, served);
         return served;
+    }
+
+    /**
+     * Reads a GP definition ({@link ServedGp#load}), fits and conditions it, and serves it as {@code name}.
+     *
+     * @return the served GP
+     * @throws IllegalArgumentException for a bad name, a GP name taken, or a bad definition (naming the JSON path)
+     * @throws IllegalStateException when a fit cannot evaluate any start
+     */
+    public ServedGp loadGp(String name, String json) {
+        checkName(name, gps);
+        ServedGp gp = ServedGp.load(name, json);
+        gps.put(name, gp);
+        return gp;
+    }
+
+    private static void checkName(String name, Map<String, ?> taken) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("model name must match " + NAME + ", got '" + name + "'");
+        }
+        if (taken.containsKey(name)) {
+            throw new IllegalArgumentException("model name '" + name + "' is taken");
+        }
+    }
+
+    /** The GP model called {@code name}, or null. */
+    public ServedGp gp(String name) {
+        return gps.get(name);
+    }
+
+    /** Every GP model by name, in load order. Unmodifiable view. */
+    public Map<String, ServedGp> gps() {
+        return Collections.unmodifiableMap(gps);
     }
 
     /** The model called {@code name}, or null. */
