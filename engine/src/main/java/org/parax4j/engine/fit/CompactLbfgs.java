@@ -1,5 +1,7 @@
 package org.parax4j.engine.fit;
 
+import org.parax4j.engine.linalg.Lu;
+
 /**
  * The limited-memory BFGS matrix in compact form (Byrd, Nocedal and Schnabel 1994):
  * {@code B = θ·I − W·M·Wᵀ} with {@code W = [Y, θ·S]} (n × 2k, oldest pair first) and
@@ -16,6 +18,7 @@ final class CompactLbfgs {
     private final double[][] y;
     private final double[] k2;
     private final double[] mInv;
+    private final int[] pivots;
     private int head;
     private int count;
     private double theta = 1;
@@ -27,6 +30,7 @@ final class CompactLbfgs {
         this.y = new double[m][n];
         this.k2 = new double[4 * m * m];
         this.mInv = new double[4 * m * m];
+        this.pivots = new int[2 * m];
     }
 
     /** Forgets every pair; B becomes the identity. */
@@ -96,7 +100,11 @@ final class CompactLbfgs {
                 k2[(k + i) * w + k + j] = theta * SmallDense.dot(sAt(i), 0, sAt(j), 0, n);
             }
         }
-        return SmallDense.invert(k2, mInv, w);
+        if (Lu.factor(k2, w, pivots) >= 0) {
+            return false;
+        }
+        Lu.inverse(k2, w, pivots, mInv);
+        return true;
     }
 
     /** Row i of W (2k entries) into {@code out}. */

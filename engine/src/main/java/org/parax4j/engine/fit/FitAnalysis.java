@@ -6,6 +6,8 @@ import java.util.Locale;
 import org.parax4j.engine.compile.Layout;
 import org.parax4j.engine.compile.TransformProgram;
 import org.parax4j.engine.graph.ModelFunction;
+import org.parax4j.engine.linalg.Cholesky;
+import org.parax4j.engine.linalg.TriangularSolve;
 import org.parax4j.module.Module;
 
 /**
@@ -187,16 +189,11 @@ final class FitAnalysis {
         }
         if (!singular) {
             double[] l = a.clone();
-            singular = !SmallDense.cholesky(l, n);
+            singular = Cholesky.factor(l, n, new double[Cholesky.panelLength(n)], false) >= 0;
             if (!singular) {
-                double[] col = new double[n];
-                for (int j = 0; j < n; j++) {
-                    java.util.Arrays.fill(col, 0);
-                    col[j] = 1;
-                    SmallDense.choleskySolve(l, col, n);
-                    for (int i = 0; i < n; i++) {
-                        cov[i][j] = col[i];
-                    }
+                double[] inverse = TriangularSolve.inverse(l, n);
+                for (int i = 0; i < n; i++) {
+                    System.arraycopy(inverse, i * n, cov[i], 0, n);
                 }
             }
         }

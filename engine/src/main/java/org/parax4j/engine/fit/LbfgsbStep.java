@@ -1,5 +1,7 @@
 package org.parax4j.engine.fit;
 
+import org.parax4j.engine.linalg.Lu;
+
 /**
  * One L-BFGS-B search point: the generalised Cauchy point along the projected steepest-descent
  * path of the quadratic model {@code m(z) = gᵀ(z − x) + ½(z − x)ᵀB(z − x)} (Byrd, Lu, Nocedal and
@@ -26,6 +28,7 @@ final class LbfgsbStep {
     private final double[] nv;
     private final double[] ntn;
     private final double[] pMat;
+    private final int[] pivots;
     private final double[] du;
     private final boolean[] free;
 
@@ -46,6 +49,7 @@ final class LbfgsbStep {
         this.nv = new double[w];
         this.ntn = new double[w * w];
         this.pMat = new double[w * w];
+        this.pivots = new int[w];
         this.du = new double[n];
         this.free = new boolean[n];
     }
@@ -225,7 +229,10 @@ final class LbfgsbStep {
                     pMat[a * k2 + bb] = (a == bb ? 1 : 0) - s / theta;
                 }
             }
-            correction = SmallDense.solveInPlace(pMat, nv, k2);
+            correction = Lu.factor(pMat, k2, pivots) < 0;
+            if (correction) {
+                Lu.solve(pMat, k2, pivots, nv);
+            }
         }
         double descent = 0;
         boolean inside = true;

@@ -2,6 +2,8 @@ package org.parax4j.engine.fit;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.parax4j.engine.linalg.Cholesky;
+import org.parax4j.engine.linalg.TriangularSolve;
 
 /**
  * Levenberg–Marquardt minimisation of {@code ½‖r(x)‖²} with an exact Jacobian and optional box
@@ -76,6 +78,8 @@ public final class LevenbergMarquardt {
         final double[] jt;
         final double[] a;
         final double[] chol;
+        /** Scratch of {@link Cholesky#factor}; empty for n ≤ {@link Cholesky#BLOCK}. */
+        final double[] panel;
         final double[] g;
         final double[] delta;
         final double[] x;
@@ -98,6 +102,7 @@ public final class LevenbergMarquardt {
             jt = new double[n * m];
             a = new double[n * n];
             chol = new double[n * n];
+            panel = new double[Cholesky.panelLength(n)];
             g = new double[n];
             delta = new double[n];
             x = new double[n];
@@ -185,7 +190,7 @@ public final class LevenbergMarquardt {
                 ws.chol[j * n + j] += lambda * ws.diag[j];
                 ws.delta[j] = -ws.g[j];
             }
-            if (!SmallDense.cholesky(ws.chol, n)) {
+            if (Cholesky.factor(ws.chol, n, ws.panel, false) >= 0) {
                 lambda *= nu;
                 nu *= 2;
                 if (!Double.isFinite(lambda)) {
@@ -193,7 +198,7 @@ public final class LevenbergMarquardt {
                 }
                 continue;
             }
-            SmallDense.choleskySolve(ws.chol, ws.delta, n);
+            TriangularSolve.solve(ws.chol, n, ws.delta);
             double stepNorm = 0;
             double xNorm = 0;
             for (int j = 0; j < n; j++) {

@@ -38,12 +38,18 @@ public final class Cholesky {
 
     private Cholesky() {}
 
-    /** Length of the scratch panel {@link #factor(double[], int, double[], boolean)} needs: {@code BLOCK·n}. */
+    /**
+     * Length of the scratch panel {@link #factor(double[], int, double[], boolean)} needs:
+     * {@code BLOCK·(n − BLOCK)}, and 0 for {@code n ≤ BLOCK} (a single diagonal block needs no
+     * panel, so small systems factor without any scratch).
+     *
+     * @throws IllegalArgumentException if {@code n < 0}
+     */
     public static int panelLength(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("n must be >= 0, got " + n);
         }
-        return Math.multiplyExact(BLOCK, Math.max(n, 1));
+        return n <= BLOCK ? 0 : Math.multiplyExact(BLOCK, n - BLOCK);
     }
 
     /**
@@ -52,7 +58,8 @@ public final class Cholesky {
      * @param a {@code n × n} row-major, symmetric positive definite. Modified: lower triangle and
      *     diagonal become {@code L}; the strict upper triangle is not touched.
      * @param n order, {@code ≥ 0}
-     * @param panel scratch of at least {@link #panelLength(int)} doubles. Modified.
+     * @param panel scratch of at least {@link #panelLength(int)} doubles (may be empty, or
+     *     {@code null}, when that is 0). Modified.
      * @param parallel whether to split the trailing updates over the common pool (same bits)
      * @return {@code −1} on success, else the index {@code j} of the first pivot that was not
      *     positive and finite; then {@code a}'s lower part is partly overwritten (rows and columns
@@ -66,10 +73,10 @@ public final class Cholesky {
     /** {@link #factor(double[], int, double[], boolean)} with a given inner kernel (tests, benchmarks). */
     static int factor(PanelKernels kernels, double[] a, int n, double[] panel, boolean parallel) {
         checkSquare(a, n, "a");
-        Objects.requireNonNull(panel, "panel");
-        if (panel.length < panelLength(n)) {
-            throw new IllegalArgumentException("panel must hold at least " + panelLength(n) + " doubles, got "
-                    + panel.length);
+        int need = panelLength(n);
+        if (need > 0 && (panel == null || panel.length < need)) {
+            throw new IllegalArgumentException("panel must hold at least " + need + " doubles, got "
+                    + (panel == null ? "null" : panel.length));
         }
         for (int k0 = 0; k0 < n; k0 += BLOCK) {
             int b = Math.min(BLOCK, n - k0);

@@ -87,7 +87,10 @@ class ReferenceFitTest {
             FitParameter p = ps.get(i);
             worstValue = Math.max(worstValue, Math.abs(p.value() / optimum[i] - 1));
             worstError = Math.max(worstError, Math.abs(p.standardError() / stderr[i] - 1));
-            assertEquals(optimum[i], p.value(), 1e-6 * Math.abs(optimum[i]), p.name() + " value\n" + fit.report());
+            // 1e-6 relative, or a millionth of the standard error for the nearly non-identifiable
+            // discrepancy weights (σ ≈ 15·|value|), whose optimum moves with the last bits of the solves
+            double tolerance = 1e-6 * Math.max(Math.abs(optimum[i]), stderr[i]);
+            assertEquals(optimum[i], p.value(), tolerance, p.name() + " value\n" + fit.report());
             assertEquals(stderr[i], p.standardError(), 0.01 * stderr[i], p.name() + " standard error");
         }
         System.out.printf("reference fit: %d iterations, %d evaluations, worst relative deviation from the optimum %.2e,"

@@ -1,95 +1,31 @@
 package org.parax4j.engine.internal.graph;
 
+import org.parax4j.engine.linalg.Lu;
+
 /**
- * Small dense linear algebra for {@link Op#SOLVE} and {@link Op#DET} nodes: LU factorisation with
- * partial pivoting (row exchanges, the largest pivot of each column, Golub and Van Loan §3.4) and
- * substitution, O(n³) per sample, meant for the tiny matrices of per-frequency network models
- * (2×2 to 8×8). Derivatives: {@code dX = A⁻¹(dB − dA·X)} for a solve and
- * {@code d det A = det A · tr(A⁻¹ dA)} for a determinant, so both need a non-singular A (a
- * singular one gives infinite or NaN values and tangents, never an exception at run time).
- * Scalar code only, shared by both {@link GraphOps} twins; works in the caller's scratch arrays and
- * allocates nothing. Stateless.
+ * Values and tangents of {@link Op#SOLVE} and {@link Op#DET} nodes from the engine's LU
+ * factorisation with partial pivoting ({@link Lu}), O(n³) per sample, meant for the tiny matrices
+ * of per-frequency network models (2×2 to 8×8). Derivatives: {@code dX = A⁻¹(dB − dA·X)} for a
+ * solve and {@code d det A = det A · tr(A⁻¹ dA)} for a determinant, so both need a non-singular A
+ * (a singular one gives infinite or NaN values and tangents, never an exception at run time: the
+ * factor's singularity report is deliberately ignored). Scalar code only, shared by both
+ * {@link GraphOps} twins; works in the caller's scratch arrays ({@code coefA} holds the factor,
+ * {@code pivots} the row exchanges) and allocates nothing. Stateless.
  */
 final class DenseSolve {
 
     private DenseSolve() {}
 
-    /**
-     * Factorises the {@code n × n} matrix at {@code a[ao…]} into {@code lu} (L below the diagonal
-     * with a unit diagonal, U on and above it) with the row order in {@code perm} (as doubles, so
-     * that a double scratch array can hold it).
-     *
-     * @return the sign of the permutation, ±1
-     */
-    static double factor(double[] a, int ao, int n, double[] lu, double[] perm) {
-        System.arraycopy(a, ao, lu, 0, n * n);
-        double sign = 1;
-        for (int r = 0; r < n; r++) {
-            perm[r] = r;
-        }
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < n; r++) {
-                if (Math.abs(lu[r * n + col]) > Math.abs(lu[pivot * n + col])) {
-                    pivot = r;
-                }
-            }
-            if (pivot != col) {
-                for (int c = 0; c < n; c++) {
-                    double t = lu[col * n + c];
-                    lu[col * n + c] = lu[pivot * n + c];
-                    lu[pivot * n + c] = t;
-                }
-                double t = perm[col];
-                perm[col] = perm[pivot];
-                perm[pivot] = t;
-                sign = -sign;
-            }
-            double d = lu[col * n + col];
-            for (int r = col + 1; r < n; r++) {
-                double f = lu[r * n + col] / d;
-                lu[r * n + col] = f;
-                for (int c = col + 1; c < n; c++) {
-                    lu[r * n + c] -= f * lu[col * n + c];
-                }
-            }
-        }
-        return sign;
+    /** Copies the {@code n × n} matrix A into {@code s.coefA} and factors it there with {@link Lu}. */
+    private static void factor(Scratch s, double[] a, int n) {
+        System.arraycopy(a, 0, s.coefA, 0, n * n);
+        Lu.factor(s.coefA, n, s.pivots);
     }
 
-    /** The determinant from a factorisation: the sign times the product of U's diagonal. */
-    static double det(double[] lu, int n, double sign) {
-        double d = sign;
-        for (int k = 0; k < n; k++) {
-            d *= lu[k * n + k];
-        }
-        return d;
-    }
-
-    /**
-     * Solves {@code A·X = B} for the {@code n × k} right-hand side at {@code b[bo…]}, writing X to
-     * {@code x[xo…]} (which must not overlap b).
-     */
-    static void solve(double[] lu, double[] perm, int n, double[] b, int bo, int k, double[] x, int xo) {
-        for (int r = 0; r < n; r++) {
-            System.arraycopy(b, bo + (int) perm[r] * k, x, xo + r * k, k);
-        }
-        for (int j = 0; j < k; j++) {
-            for (int r = 1; r < n; r++) {
-                double acc = x[xo + r * k + j];
-                for (int c = 0; c < r; c++) {
-                    acc -= lu[r * n + c] * x[xo + c * k + j];
-                }
-                x[xo + r * k + j] = acc;
-            }
-            for (int r = n - 1; r >= 0; r--) {
-                double acc = x[xo + r * k + j];
-                for (int c = r + 1; c < n; c++) {
-                    acc -= lu[r * n + c] * x[xo + c * k + j];
-                }
-                x[xo + r * k + j] = acc / lu[r * n + r];
-            }
-        }
+    /** Solves {@code A·X = B} with the factor in {@code s}, writing the {@code n × k} X to {@code x[xo…]}. */
+    private static void solve(Scratch s, int n, double[] b, int bo, int k, double[] x, int xo) {
+        System.arraycopy(b, bo, x, xo, n * k);
+        Lu.solve(s.coefA, n, s.pivots, x, xo, k);
     }
 
     /** The value of a SOLVE or DET node. */
@@ -97,11 +33,11 @@ final class DenseSolve {
         int[] in = node.inputs();
         Shape as = s.graph.node(in[0]).shape();
         int n = as.rows();
-        double sign = factor(s.values[in[0]], 0, n, s.coefA, s.coefB);
+        factor(s, s.values[in[0]], n);
         if (node.op() == Op.DET) {
-            z[0] = det(s.coefA, n, sign);
+            z[0] = Lu.determinant(s.coefA, n, s.pivots);
         } else {
-            solve(s.coefA, s.coefB, n, s.values[in[1]], 0, node.shape().cols(), z, 0);
+            solve(s, n, s.values[in[1]], 0, node.shape().cols(), z, 0);
         }
     }
 
@@ -112,7 +48,7 @@ final class DenseSolve {
         int n = s.graph.node(in[0]).shape().rows();
         int size = node.size();
         int slots = s.plan.dirs(c, i).length;
-        double sign = factor(s.values[in[0]], 0, n, s.coefA, s.coefB);
+        factor(s, s.values[in[0]], n);
         int[] mapA = s.plan.slotMap(c, i, 0);
         double[] ta = s.tangents[in[0]];
         double[] t = s.tangents[i];
@@ -123,7 +59,7 @@ final class DenseSolve {
                     t[slot] = 0;
                     continue;
                 }
-                solve(s.coefA, s.coefB, n, ta, mapA[slot] * n * n, n, s.expandA, 0);
+                solve(s, n, ta, mapA[slot] * n * n, n, s.expandA, 0);
                 double trace = 0;
                 for (int k = 0; k < n; k++) {
                     trace += s.expandA[k * n + k];
@@ -150,7 +86,7 @@ final class DenseSolve {
                     s.expandB[r * k + j] = v;
                 }
             }
-            solve(s.coefA, s.coefB, n, s.expandB, 0, k, t, slot * size);
+            solve(s, n, s.expandB, 0, k, t, slot * size);
         }
     }
 }

@@ -16,6 +16,8 @@ public final class Scratch {
     final double[] coefB;
     final double[] expandA;
     final double[] expandB;
+    /** Row exchanges of the LU factor of a SOLVE or DET node's matrix (see {@link DenseSolve}). */
+    final int[] pivots;
     final double[] x2t;
     final double[] invL;
     final double[] x1s;
@@ -46,11 +48,15 @@ public final class Scratch {
         int maxX1t = 0;
         int maxSwapped = 0;
         int maxRow = 0;
+        int maxOrder = 0;
         for (int i = 0; i < n; i++) {
             Node node = graph.node(i);
             values[i] = node.op() == Op.CONST ? (double[]) node.data() : new double[node.size()];
             tangents[i] = new double[plan.maxSlots(i) * node.size()];
             maxSize = Math.max(maxSize, node.size());
+            if (node.op() == Op.SOLVE || node.op() == Op.DET) {
+                maxOrder = Math.max(maxOrder, graph.node(node.inputs()[0]).shape().rows());
+            }
             if (node.op() == Op.KERNEL) {
                 Node.KernelSpec spec = (Node.KernelSpec) node.data();
                 int m = graph.node(node.inputs()[1]).shape().rows();
@@ -69,6 +75,7 @@ public final class Scratch {
         this.coefB = new double[maxSize];
         this.expandA = new double[maxSize];
         this.expandB = new double[maxSize];
+        this.pivots = new int[maxOrder];
         this.x2t = new double[maxX2t];
         this.invL = new double[maxD];
         this.x1s = new double[maxD];
