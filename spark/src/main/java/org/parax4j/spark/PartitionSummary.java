@@ -104,6 +104,7 @@ final class PartitionSummary implements Serializable {
         }
         MomentTree tree = new MomentTree();
         double[] rows = new double[CHUNK * dim];
+        double[] column = new double[CHUNK];
         for (long leaf = a; leaf < b; leaf++) {
             StreamingSummary acc = new StreamingSummary(dim);
             long end = Math.min(numSamples, (leaf + 1) * MomentTree.LEAF_ROWS);
@@ -112,10 +113,11 @@ final class PartitionSummary implements Serializable {
                 mc.funcSamples(seed, at, c, rows, 0);
                 checkFinite(rows, c, dim, at, seed);
                 acc.addRows(rows, 0, c);
-                for (int s = 0; s < c; s++) {
-                    for (int j = 0; j < kll.length; j++) {
-                        kll[j].update(rows[s * dim + j]);
+                for (int j = 0; j < kll.length; j++) {
+                    for (int s = 0; s < c; s++) {
+                        column[s] = rows[s * dim + j];
                     }
+                    kll[j].update(column, 0, c);
                 }
             }
             tree.pushLeaf(leaf, acc.moments());

@@ -87,6 +87,10 @@ public final class SparkMonteCarlo {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be >= 1, got " + partitions);
         }
+        if (MomentTree.leaves(numSamples) > Long.MAX_VALUE / partitions) {
+            throw new IllegalArgumentException("numSamples " + numSamples + " with " + partitions
+                    + " partitions overflows the leaf arithmetic; use fewer samples or partitions");
+        }
         if (probabilities == null) {
             throw new IllegalArgumentException("probabilities must not be null");
         }
