@@ -38,8 +38,9 @@ import org.parax4j.module.Module;
  *
  * <p>Immutable configuration and thread-safe. Per-thread workspaces (a batch scratch, latent and
  * physical buffers) are pooled in the instance and reused, so repeated calls allocate nothing per
- * sample: only one task per extra thread and, for {@link #summarize}, its accumulators and one round
- * buffer.
+ * sample: only one task per extra thread and, for {@link #summarize}, its accumulators, one round
+ * buffer and one small moment accumulator per column part and leaf of {@link MomentTree#LEAF_ROWS}
+ * samples.
  *
  * <pre>{@code
  * MonteCarlo<Root> mc = MonteCarlo.of(ReferenceModel.function(model));
