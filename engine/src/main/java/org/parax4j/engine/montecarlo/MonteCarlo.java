@@ -12,6 +12,8 @@ import org.parax4j.engine.internal.graph.GraphOps;
 import org.parax4j.engine.internal.random.RandomKernelsProvider;
 import org.parax4j.engine.internal.size.ArraySizes;
 import org.parax4j.engine.random.CounterRandom;
+import org.parax4j.engine.stats.MomentTree;
+import org.parax4j.engine.stats.Moments;
 import org.parax4j.engine.stats.StreamingSummary;
 import org.parax4j.engine.stats.Summary;
 import org.parax4j.module.Module;
@@ -28,14 +30,17 @@ import org.parax4j.module.Module;
  * Outputs agree with {@link ModelFunction#evaluate(double[], org.parax4j.engine.graph.Workspace,
  * double[])} at the same latent vector to a few ulps (different exp/log kernels and summation order).
  *
- * <p><b>Streaming.</b> {@link #summarize} keeps no samples: each output column's mean, variance and
- * P² percentiles are fed every sample in sample order (P² markers cannot be merged exactly), the
- * columns split among threads; so the summary too is the same for any thread count or batch size.
+ * <p><b>Streaming.</b> {@link #summarize} keeps no samples: each output column's P² percentiles are
+ * fed every sample in sample order (P² markers cannot be merged exactly); its mean and variance are
+ * Welford sums over leaves of {@link MomentTree#LEAF_ROWS} samples combined by the fixed
+ * {@link MomentTree} (so a cluster that computes the leaves elsewhere gets the same bits); the
+ * columns are split among threads. The summary is the same for any thread count or batch size.
  *
  * <p>Immutable configuration and thread-safe. Per-thread workspaces (a batch scratch, latent and
  * physical buffers) are pooled in the instance and reused, so repeated calls allocate nothing per
- * sample: only one task per extra thread and, for {@link #summarize}, its accumulators and one round
- * buffer.
+ * sample: only one task per extra thread and, for {@link #summarize}, its accumulators, one round
+ * buffer and one small moment accumulator per column part and leaf of {@link MomentTree#LEAF_ROWS}
+ * samples.
  *
  * <pre>{@code
  * MonteCarlo<Root> mc = MonteCarlo.of(ReferenceModel.function(model));
@@ -283,7 +288,9 @@ public final class MonteCarlo<M extends Module> {
     /**
      * Mean, variance and percentiles (with their standard errors) of every output over samples
      * {@code 0 … numSamples − 1}, without storing the samples. Percentiles are P² estimates (see
-     * {@link StreamingSummary}); mean and variance equal those of the stored samples to rounding.
+     * {@link StreamingSummary}); mean and variance equal those of the stored samples to rounding and are
+     * reduced by the fixed {@link MomentTree} over leaves of {@link MomentTree#LEAF_ROWS} samples
+     * (the same bits as a distributed run that follows that tree).
      * Progress is reported after every round of {@code 16·threads·batchSize} samples; cancellation is
      * checked before each round.
      *
@@ -308,9 +315,13 @@ public final class MonteCarlo<M extends Module> {
         int parts = Math.min(threads, size);
         int[] first = new int[parts + 1];
         StreamingSummary[] sums = new StreamingSummary[parts];
+        StreamingSummary[] leaf = new StreamingSummary[parts];
+        MomentTree[] trees = new MomentTree[parts];
         for (int p = 0; p < parts; p++) {
             first[p + 1] = (int) ((long) size * (p + 1) / parts);
             sums[p] = new StreamingSummary(first[p + 1] - first[p], probabilities);
+            leaf[p] = new StreamingSummary(first[p + 1] - first[p]);
+            trees[p] = new MomentTree();
         }
         int round = (int) Math.min(Math.max(numSamples, 1), (long) threads * block);
         double[] rows = new double[round * size];
@@ -325,6 +336,7 @@ public final class MonteCarlo<M extends Module> {
             int r = Math.min(round, numSamples - done);
             funcSamples(seed, done, r, rows, 0);
             checkFinite(rows, r, size, done, seed);
+            long base = done;
             ForkJoinParts.run(parts, p -> {
                 int c0 = first[p];
                 int width = first[p + 1] - c0;
@@ -333,13 +345,39 @@ public final class MonteCarlo<M extends Module> {
                     System.arraycopy(rows, s * size + c0, buf, s * width, width);
                 }
                 sums[p].addRows(buf, 0, r);
+                leaf[p] = addToLeaves(leaf[p], trees[p], buf, width, base, r, numSamples);
             });
             done += r;
             if (listener != null) {
                 listener.progress(done, numSamples);
             }
         }
-        return combine(sums, first, probabilities, numSamples);
+        return combine(sums, trees, first, probabilities, numSamples);
+    }
+
+    /**
+     * Feeds {@code r} rows of width {@code width} (samples {@code base …}) to the current leaf
+     * accumulator, pushing each completed leaf (of {@link MomentTree#LEAF_ROWS} samples, or the last
+     * sample) into {@code tree}.
+     *
+     * @return the accumulator of the leaf in progress (new after a completed leaf)
+     */
+    private static StreamingSummary addToLeaves(StreamingSummary acc, MomentTree tree, double[] buf, int width,
+            long base, int r, long numSamples) {
+        StreamingSummary current = acc;
+        long at = base;
+        for (int s = 0; s < r; ) {
+            long leafEnd = (at / MomentTree.LEAF_ROWS + 1) * MomentTree.LEAF_ROWS;
+            int take = (int) Math.min(r - s, leafEnd - at);
+            current.addRows(buf, s * width, take);
+            s += take;
+            at += take;
+            if (at == leafEnd || at == numSamples) {
+                tree.pushLeaf((at - 1) / MomentTree.LEAF_ROWS, current.moments());
+                current = new StreamingSummary(width);
+            }
+        }
+        return current;
     }
 
     /**
@@ -360,7 +398,8 @@ public final class MonteCarlo<M extends Module> {
         }
     }
 
-    private static Summary combine(StreamingSummary[] sums, int[] first, double[] probabilities, long count) {
+    private static Summary combine(StreamingSummary[] sums, MomentTree[] trees, int[] first, double[] probabilities,
+            long count) {
         int size = first[first.length - 1];
         double[] mean = new double[size];
         double[] variance = new double[size];
@@ -371,9 +410,16 @@ public final class MonteCarlo<M extends Module> {
             Summary s = sums[p].summary();
             int c0 = first[p];
             int width = first[p + 1] - c0;
-            System.arraycopy(s.mean(), 0, mean, c0, width);
-            System.arraycopy(s.variance(), 0, variance, c0, width);
-            System.arraycopy(s.meanError(), 0, meanError, c0, width);
+            if (count == 0) {
+                System.arraycopy(s.mean(), 0, mean, c0, width);
+                System.arraycopy(s.variance(), 0, variance, c0, width);
+                System.arraycopy(s.meanError(), 0, meanError, c0, width);
+            } else {
+                Moments m = trees[p].result();
+                System.arraycopy(m.mean(), 0, mean, c0, width);
+                System.arraycopy(m.variance(), 0, variance, c0, width);
+                System.arraycopy(m.meanError(), 0, meanError, c0, width);
+            }
             double[][] sp = s.percentiles();
             double[][] se = s.percentileErrors();
             for (int k = 0; k < probabilities.length; k++) {

@@ -143,13 +143,15 @@ public final class StreamingSummary {
         if (other.count == 0) {
             return;
         }
-        long n = count + other.count;
-        for (int j = 0; j < dimension; j++) {
-            double delta = other.mean[j] - mean[j];
-            mean[j] += delta * other.count / n;
-            m2[j] += other.m2[j] + delta * delta * ((double) count * other.count / n);
-        }
-        count = n;
+        count = Moments.chan(count, mean, m2, other.count, other.mean, other.m2);
+    }
+
+    /**
+     * Count, means and sums of squared deviations so far, for merging in a fixed order (see
+     * {@link MomentTree}). Allocates the result.
+     */
+    public Moments moments() {
+        return new Moments(count, mean, m2);
     }
 
     /**

@@ -1,0 +1,169 @@
+package org.parax4j.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.TaskContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parax4j.engine.examples.ReferenceModel;
+import org.parax4j.engine.graph.ModelFunction;
+import org.parax4j.engine.montecarlo.MonteCarlo;
+import org.parax4j.engine.stats.MomentTree;
+import org.parax4j.engine.stats.Summary;
+import org.parax4j.module.Module;
+
+class SparkMonteCarloTest {
+
+    static final long SEED = 20261205L;
+    static final ReferenceModel MODEL = ReferenceModel.create();
+    static final ModelSpec SPEC = ModelSpec.of(ReferenceModelFactory.NAME, MODEL);
+    /**
+     * Five leaves by default, the last one partial: partitions of 3 and 8 split the tree off its
+     * alignment. {@code -Dparax4j.spark.samples=100000000} runs the issue's 10⁸ (minutes).
+     */
+    static final int N = Integer.getInteger("parax4j.spark.samples", 4 * MomentTree.LEAF_ROWS + 12_345);
+    static final double[] PROBS = {0.05, 0.5, 0.95};
+
+    static final AtomicInteger KILLED = new AtomicInteger();
+
+    /** The reference model, but task 1's first attempt dies (once per job) as if its executor were lost. */
+    static final class FlakyFactory implements ModelFactory {
+        @Override
+        public String name() {
+            return "flaky-reference";
+        }
+
+        @Override
+        public ModelFunction<? extends Module> function(Module model, double[] x) {
+            TaskContext t = TaskContext.get();
+            if (t != null && t.partitionId() == 1 && t.attemptNumber() == 0) {
+                KILLED.incrementAndGet();
+                throw new IllegalStateException("task killed on purpose (attempt 0 of partition 1)");
+            }
+            return new ReferenceModelFactory().function(model, x);
+        }
+    }
+
+    static SparkSession spark() {
+        return SharedSpark.get();
+    }
+
+    @Test
+    void meanAndVarianceHaveTheLocalBitsFor1And3And8Partitions() {
+        Summary local = MonteCarlo.of(ReferenceModel.function(MODEL)).summarize(SEED, N, PROBS, null, null);
+        SparkMonteCarlo smc = SparkMonteCarlo.of(spark(), SPEC);
+        for (int partitions : new int[] {1, 3, 8}) {
+            DistributedSummary d = smc.summarize(SEED, N, partitions, new double[0], SparkMonteCarlo.DEFAULT_K);
+            assertEquals(N, d.count());
+            assertArrayEquals(local.mean(), d.mean(), "mean, " + partitions + " partitions");
+            assertArrayEquals(local.variance(), d.variance(), "variance, " + partitions + " partitions");
+            assertArrayEquals(local.meanError(), d.meanError(), "mean error, " + partitions + " partitions");
+        }
+    }
+
+    @Test
+    void percentilesAreWithinTheSketchRankErrorOfExactPercentiles() {
+        int n = 1_000_000;
+        DistributedSummary d = SparkMonteCarlo.of(spark(), SPEC).summarize(SEED, n, 4, PROBS,
+                SparkMonteCarlo.DEFAULT_K);
+        assertTrue(d.rankError() > 0.01 && d.rankError() < 0.02, "rank error " + d.rankError());
+        MonteCarlo<ReferenceModel> mc = MonteCarlo.of(ReferenceModel.function(MODEL));
+        int[] outputs = {0, 57, 100, 199};
+        double[][] columns = new double[outputs.length][n];
+        double[] rows = new double[8192 * mc.outputSize()];
+        for (int at = 0; at < n; at += 8192) {
+            int c = Math.min(8192, n - at);
+            mc.funcSamples(SEED, at, c, rows, 0);
+            for (int s = 0; s < c; s++) {
+                for (int o = 0; o < outputs.length; o++) {
+                    columns[o][at + s] = rows[s * mc.outputSize() + outputs[o]];
+                }
+            }
+        }
+        for (int o = 0; o < outputs.length; o++) {
+            double[] sorted = columns[o];
+            Arrays.sort(sorted);
+            for (int q = 0; q < PROBS.length; q++) {
+                double estimate = d.percentiles()[q][outputs[o]];
+                double rank = rank(sorted, estimate);
+                assertTrue(Math.abs(rank - PROBS[q]) <= d.rankError(), "output " + outputs[o] + ", p " + PROBS[q]
+                        + ": estimate " + estimate + " has rank " + rank + ", bound " + d.rankError());
+            }
+        }
+    }
+
+    /** Fraction of values at most x. */
+    static double rank(double[] sorted, double x) {
+        int i = Arrays.binarySearch(sorted, x);
+        if (i < 0) {
+            return (double) (-i - 1) / sorted.length;
+        }
+        while (i + 1 < sorted.length && sorted[i + 1] == x) {
+            i++;
+        }
+        return (double) (i + 1) / sorted.length;
+    }
+
+    @Test
+    void aKilledAndRetriedTaskGivesTheSameResult() {
+        ModelFactories.register(new FlakyFactory());
+        ModelFactories.register(new ReferenceModelFactory());
+        ModelSpec flaky = new ModelSpec("flaky-reference", SPEC.json());
+        int before = KILLED.get();
+        // the driver's own check runs outside a task, so it is not killed
+        int n = 2 * MomentTree.LEAF_ROWS + 1;
+        DistributedSummary retried = SparkMonteCarlo.of(spark(), flaky).summarize(SEED, n, 3, new double[0], 200);
+        assertEquals(before + 1, KILLED.get(), "partition 1's first attempt must have been killed once");
+        DistributedSummary clean = SparkMonteCarlo.of(spark(), SPEC).summarize(SEED, n, 3, new double[0], 200);
+        assertArrayEquals(clean.mean(), retried.mean());
+        assertArrayEquals(clean.variance(), retried.variance());
+        // and recomputing a partition by hand gives the same nodes
+        PartitionSummary once = PartitionSummary.compute(SPEC, SEED, n, 3, 2, false, 200);
+        PartitionSummary twice = PartitionSummary.compute(SPEC, SEED, n, 3, 2, false, 200);
+        assertEquals(once.nodes(), twice.nodes());
+    }
+
+    @Test
+    void samplesGoToParquetWithTheLocalBits(@TempDir Path dir) {
+        int n = 3001;
+        String path = dir.resolve("samples.parquet").toString();
+        SparkMonteCarlo.of(spark(), SPEC).funcSamples(SEED, n, 3).write().parquet(path);
+        assertTrue(Files.isDirectory(Path.of(path)));
+        List<Row> back = spark().read().parquet(path).orderBy("sample").collectAsList();
+        double[] local = MonteCarlo.of(ReferenceModel.function(MODEL)).funcSamples(SEED, n);
+        assertEquals(n, back.size());
+        int dim = ReferenceModel.POINTS;
+        for (int s = 0; s < n; s++) {
+            assertEquals(s, back.get(s).getLong(0));
+            List<Double> y = back.get(s).getList(1);
+            for (int j = 0; j < dim; j++) {
+                assertEquals(local[s * dim + j], y.get(j), 0.0, "sample " + s + ", output " + j);
+            }
+        }
+    }
+
+    @Test
+    void aMissingFactoryOrModuleClassIsNamed() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> SparkMonteCarlo.of(spark(), new ModelSpec("no-such-factory", SPEC.json())));
+        assertTrue(e.getMessage().contains("no model-function factory named 'no-such-factory'"), e.getMessage());
+        assertTrue(e.getMessage().contains("META-INF/services/org.parax4j.spark.ModelFactory"), e.getMessage());
+        String alien = SPEC.json().replaceFirst("ReferenceModel", "UnknownModel");
+        assertTrue(!alien.equals(SPEC.json()), SPEC.json());
+        IllegalStateException m = assertThrows(IllegalStateException.class,
+                () -> new ModelSpec(ReferenceModelFactory.NAME, alien).module());
+        assertTrue(m.getMessage().contains("cannot be loaded in this JVM"), m.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> SparkMonteCarlo.of(spark(), SPEC).summarize(SEED, 10, 0, PROBS, 200));
+    }
+}
