@@ -11,6 +11,8 @@ import org.parax4j.cli.demo.Propagation;
 import org.parax4j.cli.demo.Sensitivities;
 import org.parax4j.cli.demo.EnginePropagation;
 import org.parax4j.cli.demo.Summary;
+import org.parax4j.cli.demo.SyntheticFit;
+import org.parax4j.engine.fit.FitResult;
 import org.parax4j.cli.io.ModelFiles;
 import org.parax4j.cli.io.TextFiles;
 import org.parax4j.engine.EngineInfo;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code parax4j demo}, the default job: on the reference model of SPEC §11 it prints the
  * parameter table, propagates the parameter distribution by Monte Carlo (with a progress bar on
- * standard error), computes exact sensitivities, and writes a report folder ({@link DemoReport}).
+ * standard error), computes exact sensitivities, fits seeded synthetic measurements
+ * ({@link SyntheticFit}), and writes a report folder ({@link DemoReport}).
  */
 @Command(name = "demo", header = "Run the main job on the reference model; write a report folder.",
         description = "Reference model: parameter table, Monte Carlo propagation, sensitivities, "
@@ -90,12 +93,16 @@ final class DemoCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "  %-" + width + "s  semi-relative %10.4f dB   relative %9.5f%n",
                     sens.names().get(i), semi[i], rel[i]);
         }
+        double[] fitData = SyntheticFit.measurements(freqs, seed);
+        FitResult<ReferenceModel> fit = SyntheticFit.fit(SyntheticFit.offsetFixedStart(), freqs, fitData, null, 1, seed);
+        stdout.printf(Locale.ROOT, "%nSynthetic fit (seed %d, offsetDb fixed): %s, reduced chi-square %.4f%n", seed,
+                fit.converged() ? "converged" : "NOT converged", fit.reducedChiSquare());
         double[] kernel = KernelMatrices.gram(ModuleKernels.of(model.discrepancy().kernel()), freqs, freqs.length, 1);
 
         ModelFiles.registerTypes();
         double totalSeconds = (System.nanoTime() - start) / 1e9;
         DemoReport report = new DemoReport(model, freqs, nominal, summary, sens, kernel, seed, samplingSeconds,
-                totalSeconds, engine);
+                totalSeconds, engine, fit, fitData);
         report.writeTo(out);
         stdout.printf(Locale.ROOT, "%nReport: %s%n", out.toAbsolutePath().normalize().resolve(DemoReport.REPORT_MD));
         stdout.flush();

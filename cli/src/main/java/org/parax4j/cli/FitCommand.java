@@ -3,19 +3,14 @@ package org.parax4j.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.random.RandomGenerator;
-import org.parax4j.cli.demo.FitChart;
 import org.parax4j.cli.demo.ReportCharts;
-import org.parax4j.cli.demo.SeededRandom;
+import org.parax4j.cli.demo.SyntheticFit;
 import org.parax4j.cli.io.Csv;
 import org.parax4j.cli.io.CsvMatrix;
 import org.parax4j.cli.io.ModelFiles;
 import org.parax4j.engine.examples.ReferenceModel;
 import org.parax4j.engine.fit.FitResult;
-import org.parax4j.engine.fit.LeastSquares;
-import org.parax4j.engine.graph.ModelFunction;
 import org.parax4j.module.Module;
 import org.parax4j.module.ModuleJson;
 import org.parax4j.module.Select;
@@ -94,18 +89,11 @@ final class FitCommand implements Callable<Integer> {
         FitResult<ReferenceModel> last;
         if (synthetic) {
             double[] freqs = ReferenceModel.frequencies();
-            double[] y = ReferenceModel.response(ReferenceModel.create(), freqs);
-            RandomGenerator rng = SeededRandom.of(seed);
-            for (int i = 0; i < y.length; i++) {
-                y[i] += 0.1 * rng.nextGaussian();
-            }
-            ReferenceModel start = ReferenceModel.create().withParams(Map.of("resonator_gain", 1.08,
-                    "resonator_f0", 2.42, "resonator_q", 40.0, "discrepancy_kernel_lengthScale", 0.12));
-            ReferenceModel offsetFixed = start.withFixedParams(Select.names("resonator_offsetDb"));
-            FitResult<ReferenceModel> first = fit(offsetFixed, freqs, y, null);
+            double[] y = SyntheticFit.measurements(freqs, seed);
+            FitResult<ReferenceModel> first = fit(SyntheticFit.offsetFixedStart(), freqs, y, null);
             append(report, "Fit 1: synthetic data (seed " + seed + ", 0.1 dB noise), offsetDb fixed", first);
             plot(first, freqs, y);
-            last = fit(start, freqs, y, null);
+            last = fit(SyntheticFit.start(), freqs, y, null);
             append(report, "Fit 2: the same data, every parameter free", last);
         } else {
             Module loaded = ModelFiles.load(model, "--model");
@@ -146,18 +134,12 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private FitResult<ReferenceModel> fit(ReferenceModel start, double[] freqs, double[] y, double[] sigma) {
-        ModelFunction<ReferenceModel> f = ModelFunction.record(start, ReferenceModel.body(freqs));
-        LeastSquares<ReferenceModel> problem = LeastSquares.of(f, y);
-        if (sigma != null) {
-            problem = problem.withSigma(sigma);
-        }
-        return starts == 1 ? problem.fit() : problem.fitMultiStart(starts, seed);
+        return SyntheticFit.fit(start, freqs, y, sigma, starts, seed);
     }
 
     private void plot(FitResult<ReferenceModel> fit, double[] freqs, double[] y) throws java.io.IOException {
         if (plot != null) {
-            ModelFunction<ReferenceModel> fitted = ModelFunction.record(fit.module(), ReferenceModel.body(freqs));
-            ReportCharts.writePng(FitChart.of(fitted, fit, freqs, y), plot);
+            ReportCharts.writePng(SyntheticFit.chart(fit, freqs, y), plot);
             spec.commandLine().getErr().println("wrote " + plot);
         }
     }

@@ -60,14 +60,16 @@ class DemoCommandTest {
     void writesEveryFileOfTheReport() throws IOException {
         Path a = dir.resolve("a");
         for (String f : List.of(DemoReport.RESPONSE_PNG, DemoReport.SENSITIVITY_PNG, DemoReport.KERNEL_PNG,
-                DemoReport.SUMMARY_CSV, DemoReport.SENSITIVITY_CSV, DemoReport.MODEL_JSON, DemoReport.REPORT_MD)) {
+                DemoReport.FIT_PNG, DemoReport.SUMMARY_CSV, DemoReport.SENSITIVITY_CSV, DemoReport.MODEL_JSON,
+                DemoReport.REPORT_MD)) {
             assertTrue(Files.size(a.resolve(f)) > 0, f);
         }
     }
 
     @Test
     void plotsArePngsWithContent() throws IOException {
-        for (String f : List.of(DemoReport.RESPONSE_PNG, DemoReport.SENSITIVITY_PNG, DemoReport.KERNEL_PNG)) {
+        for (String f : List.of(DemoReport.RESPONSE_PNG, DemoReport.SENSITIVITY_PNG, DemoReport.KERNEL_PNG,
+                DemoReport.FIT_PNG)) {
             Path png = dir.resolve("a").resolve(f);
             byte[] head = Arrays.copyOf(Files.readAllBytes(png), PNG_SIGNATURE.length);
             assertArrayEquals(PNG_SIGNATURE, head, f);
@@ -122,12 +124,28 @@ class DemoCommandTest {
     void reportLinksEveryFileAndStatesSeedSamplesTimeAndEngine() throws IOException {
         String md = Files.readString(dir.resolve("a").resolve(DemoReport.REPORT_MD));
         for (String f : List.of(DemoReport.RESPONSE_PNG, DemoReport.SENSITIVITY_PNG, DemoReport.KERNEL_PNG,
-                DemoReport.SUMMARY_CSV, DemoReport.SENSITIVITY_CSV, DemoReport.MODEL_JSON)) {
+                DemoReport.FIT_PNG, DemoReport.SUMMARY_CSV, DemoReport.SENSITIVITY_CSV, DemoReport.MODEL_JSON)) {
             assertTrue(md.contains("(" + f + ")"), f + " not linked in\n" + md);
         }
         assertTrue(md.contains("2,000 samples, seed 42"), md);
         assertTrue(md.contains("s for sampling"), md);
         assertTrue(md.contains("- Engine: parax4j engine:"), md);
+    }
+
+    @Test
+    void reportHasTheSyntheticFitTableOfFitSynthetic() throws IOException {
+        String md = Files.readString(dir.resolve("a").resolve(DemoReport.REPORT_MD));
+        assertTrue(md.contains("## Fit"), md);
+        assertTrue(md.contains("| statistic | value |"), md);
+        assertTrue(md.contains("converged: "), md);
+        assertTrue(md.contains("| data points / variables | 200 / 8 |"), md);
+        // the same table as `fit --synthetic --markdown` with the same seed (shared code, same numbers)
+        CliRun fit = CliRun.of("fit", "--synthetic", "--seed", "42", "--markdown");
+        assertEquals(0, fit.status(), fit.err());
+        String table = fit.out().substring(fit.out().indexOf("| parameter | value |"));
+        table = table.substring(0, table.indexOf("\n\n"));
+        assertTrue(md.contains(table), table + "\nnot in\n" + md);
+        assertTrue(first.out().contains("Synthetic fit (seed 42, offsetDb fixed): converged"), first.out());
     }
 
     @Test

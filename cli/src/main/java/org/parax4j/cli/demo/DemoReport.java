@@ -9,11 +9,12 @@ import java.util.Locale;
 import java.util.Objects;
 import org.parax4j.cli.io.TextFiles;
 import org.parax4j.engine.examples.ReferenceModel;
+import org.parax4j.engine.fit.FitResult;
 import org.parax4j.module.ModuleJson;
 
 /**
  * The demo's report folder: plots ({@value #RESPONSE_PNG}, {@value #SENSITIVITY_PNG},
- * {@value #KERNEL_PNG}), the per-frequency summary ({@value #SUMMARY_CSV}), the sensitivity norms
+ * {@value #KERNEL_PNG}, {@value #FIT_PNG}), the per-frequency summary ({@value #SUMMARY_CSV}), the sensitivity norms
  * ({@value #SENSITIVITY_CSV}), the model ({@value #MODEL_JSON}) and a Markdown report
  * ({@value #REPORT_MD}) that links them. CSVs are formatted with {@link Locale#ROOT} and fixed
  * precision, so equal results give byte-identical files; timings appear only in the Markdown.
@@ -29,10 +30,12 @@ import org.parax4j.module.ModuleJson;
  * @param samplingSeconds wall time of the Monte Carlo step
  * @param totalSeconds wall time of the demo's computation, before the report is written
  * @param engine the engine's capability line
+ * @param fit the least-squares fit of {@link SyntheticFit} measurements
+ * @param fitData the measurements that were fitted, one per frequency
  */
 public record DemoReport(ReferenceModel model, double[] freqs, double[] nominal, Summary summary,
         Sensitivities sensitivities, double[] kernel, long seed, double samplingSeconds, double totalSeconds,
-        String engine) {
+        String engine, FitResult<ReferenceModel> fit, double[] fitData) {
 
     /** Percentile band plot. */
     public static final String RESPONSE_PNG = "response.png";
@@ -40,6 +43,8 @@ public record DemoReport(ReferenceModel model, double[] freqs, double[] nominal,
     public static final String SENSITIVITY_PNG = "sensitivity.png";
     /** Kernel matrix heat map. */
     public static final String KERNEL_PNG = "kernel.png";
+    /** The synthetic fit: data, fit, 90 % band, residuals. */
+    public static final String FIT_PNG = "fit.png";
     /** Per-frequency summary. */
     public static final String SUMMARY_CSV = "summary.csv";
     /** Sensitivity norms per parameter. */
@@ -59,11 +64,14 @@ public record DemoReport(ReferenceModel model, double[] freqs, double[] nominal,
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(sensitivities, "sensitivities");
         Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(fit, "fit");
         int n = freqs.length;
-        if (nominal.length != n || summary.size() != n || kernel.length != (long) n * n) {
-            throw new IllegalArgumentException("nominal and summary must have " + n + " values and kernel " + n
-                    + "x" + n + ", got " + nominal.length + ", " + summary.size() + " and " + kernel.length);
+        if (nominal.length != n || summary.size() != n || kernel.length != (long) n * n || fitData.length != n) {
+            throw new IllegalArgumentException("nominal, summary and fitData must have " + n + " values and kernel "
+                    + n + "x" + n + ", got " + nominal.length + ", " + summary.size() + ", " + fitData.length
+                    + " and " + kernel.length);
         }
+        fitData = fitData.clone();
         freqs = freqs.clone();
         nominal = nominal.clone();
         kernel = kernel.clone();
@@ -84,12 +92,13 @@ public record DemoReport(ReferenceModel model, double[] freqs, double[] nominal,
         ReportCharts.writePng(ReportCharts.kernelHeatMap(
                 "RBF kernel of the discrepancy term, length scale " + lengthScaleText() + " GHz", freqs, kernel),
                 folder.resolve(KERNEL_PNG));
+        ReportCharts.writePng(SyntheticFit.chart(fit, freqs, fitData), folder.resolve(FIT_PNG));
         TextFiles.write(folder.resolve(SUMMARY_CSV), summaryCsv(freqs, nominal, summary));
         TextFiles.write(folder.resolve(SENSITIVITY_CSV), sensitivityCsv(sensitivities));
         TextFiles.write(folder.resolve(MODEL_JSON), ModuleJson.save(model) + "\n");
         TextFiles.write(folder.resolve(REPORT_MD), markdown());
         return List.of(folder.resolve(REPORT_MD), folder.resolve(RESPONSE_PNG), folder.resolve(SENSITIVITY_PNG),
-                folder.resolve(KERNEL_PNG), folder.resolve(SUMMARY_CSV), folder.resolve(SENSITIVITY_CSV),
+                folder.resolve(KERNEL_PNG), folder.resolve(FIT_PNG), folder.resolve(SUMMARY_CSV), folder.resolve(SENSITIVITY_CSV),
                 folder.resolve(MODEL_JSON));
     }
 
@@ -170,6 +179,12 @@ public record DemoReport(ReferenceModel model, double[] freqs, double[] nominal,
         }
         sb.append("\n## Discrepancy kernel\n\n![RBF kernel matrix over the frequency grid](").append(KERNEL_PNG)
                 .append(")\n\n");
+        sb.append("## Fit\n\n![Synthetic measurements, least-squares fit, 90 % band and residuals](").append(FIT_PNG)
+                .append(")\n\n");
+        sb.append(String.format(Locale.ROOT, "Seeded synthetic measurements (seed %d, %.1f dB noise) of the nominal "
+                + "model, fitted from a perturbed start with `resonator_offsetDb` fixed (as `parax4j fit --synthetic "
+                + "--seed %d`):\n\n", seed, SyntheticFit.NOISE_DB, seed));
+        sb.append(fit.reportMarkdown()).append('\n');
         sb.append("## Model\n\n[").append(MODEL_JSON).append("](").append(MODEL_JSON)
                 .append(") (`ModuleJson.save`); try `parax4j sample --model ").append(MODEL_JSON)
                 .append(" --n 10` or `parax4j gram --model ").append(MODEL_JSON)
@@ -189,6 +204,12 @@ public record DemoReport(ReferenceModel model, double[] freqs, double[] nominal,
         return nominal.clone();
     }
 
+    /** The fitted measurements, dB. New array. */
+    @Override
+    public double[] fitData() {
+        return fitData.clone();
+    }
+
     /** Kernel matrix, row-major. New array. */
     @Override
     public double[] kernel() {
@@ -206,12 +227,13 @@ public record DemoReport(ReferenceModel model, double[] freqs, double[] nominal,
                 && Arrays.equals(nominal, r.nominal) && summary.equals(r.summary)
                 && sensitivities.equals(r.sensitivities) && Arrays.equals(kernel, r.kernel) && seed == r.seed
                 && Double.compare(samplingSeconds, r.samplingSeconds) == 0
-                && Double.compare(totalSeconds, r.totalSeconds) == 0 && engine.equals(r.engine);
+                && Double.compare(totalSeconds, r.totalSeconds) == 0 && engine.equals(r.engine) && fit.equals(r.fit)
+                && Arrays.equals(fitData, r.fitData);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(model, Arrays.hashCode(freqs), Arrays.hashCode(nominal), summary, sensitivities,
-                Arrays.hashCode(kernel), seed, samplingSeconds, totalSeconds, engine);
+                Arrays.hashCode(kernel), seed, samplingSeconds, totalSeconds, engine, fit, Arrays.hashCode(fitData));
     }
 }

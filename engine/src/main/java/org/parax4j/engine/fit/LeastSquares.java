@@ -5,6 +5,8 @@ import org.parax4j.engine.compile.Layout;
 import org.parax4j.engine.compile.TransformProgram;
 import org.parax4j.engine.graph.ModelFunction;
 import org.parax4j.engine.graph.Wrt;
+import org.parax4j.engine.linalg.Cholesky;
+import org.parax4j.engine.linalg.TriangularSolve;
 import org.parax4j.module.Module;
 
 /**
@@ -27,7 +29,10 @@ import org.parax4j.module.Module;
  *
  * <p><b>Weights.</b> {@link #withSigma} sets {@code wᵢ = 1/σᵢ²} and makes the standard errors
  * absolute; {@link #withWeights} sets wᵢ directly (zero drops a point) and the errors are scaled
- * by the reduced χ², as without either.
+ * by the reduced χ², as without either. {@link #withCovariance} takes a full data covariance C =
+ * LLᵀ (Cholesky): the fit minimises {@code (f − y)ᵀC⁻¹(f − y)} by whitening residuals and Jacobian
+ * with {@code L⁻¹} (generalised least squares), errors absolute; R² and the point count then use
+ * C's diagonal as per-point variances. Each of the three replaces the others.
  *
  * <p>Immutable and thread-safe; {@link #fit(double[], Workspace)} with a workspace the calling
  * thread owns allocates only its result.
@@ -44,9 +49,17 @@ public final class LeastSquares<M extends Module> {
     private final double[] lower;
     private final double[] upper;
     private final boolean priorBounds;
+    /** The Cholesky factor L of the data covariance (m × m, lower triangle read), or null. */
+    private final double[] whiten;
 
     private LeastSquares(ModelFunction<M> function, double[] y, double[] sqrtW, boolean sigmaGiven,
             LevenbergMarquardt optimizer, boolean priorBounds) {
+        this(function, y, sqrtW, sigmaGiven, optimizer, priorBounds, null);
+    }
+
+    private LeastSquares(ModelFunction<M> function, double[] y, double[] sqrtW, boolean sigmaGiven,
+            LevenbergMarquardt optimizer, boolean priorBounds, double[] whiten) {
+        this.whiten = whiten;
         this.function = function;
         this.y = y;
         this.sqrtW = sqrtW;
@@ -132,9 +145,54 @@ public final class LeastSquares<M extends Module> {
         return new LeastSquares<>(function, y, s, false, optimizer, priorBounds);
     }
 
+    /**
+     * A copy with a full data covariance {@code C} (m × m row-major, m = y's length): minimises
+     * {@code (f − y)ᵀC⁻¹(f − y)} with residuals and Jacobian whitened by {@code L⁻¹}, C = LLᵀ;
+     * standard errors not rescaled. Allocates the m² factor.
+     *
+     * @param cov the covariance, symmetric positive definite. Copied.
+     * @throws IllegalArgumentException when cov is not m × m, holds a non-finite value, is not
+     *     symmetric (naming the first pair) or not positive definite (naming the failed pivot)
+     */
+    public LeastSquares<M> withCovariance(double[] cov) {
+        Objects.requireNonNull(cov, "cov");
+        int m = y.length;
+        if (cov.length != (long) m * m) {
+            throw new IllegalArgumentException("cov must be m × m = " + m + " × " + m + " = " + ((long) m * m)
+                    + " doubles (row-major) for " + m + " data points, got " + cov.length);
+        }
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j <= i; j++) {
+                double a = cov[i * m + j];
+                double b = cov[j * m + i];
+                if (!Double.isFinite(a) || !Double.isFinite(b)) {
+                    throw new IllegalArgumentException("cov[" + i + "][" + j + "] and cov[" + j + "][" + i
+                            + "] must be finite, got " + a + " and " + b);
+                }
+                if (Math.abs(a - b) > 1e-12 * Math.max(Math.abs(a), Math.abs(b))) {
+                    throw new IllegalArgumentException("cov must be symmetric: cov[" + i + "][" + j + "] = " + a
+                            + " but cov[" + j + "][" + i + "] = " + b);
+                }
+            }
+        }
+        double[] l = cov.clone();
+        int failed = Cholesky.factor(l, m,
+                new double[Cholesky.panelLength(m)], false);
+        if (failed >= 0) {
+            throw new IllegalArgumentException("cov must be positive definite: Cholesky pivot " + failed + " is "
+                    + Cholesky.failedPivotValue(l, m, failed) + " (expected > 0)");
+        }
+        double[] s = new double[m];
+        for (int i = 0; i < m; i++) {
+            s[i] = 1 / Math.sqrt(cov[i * m + i]);
+        }
+        return new LeastSquares<>(function, y, s, true, optimizer, priorBounds, l);
+    }
+
     /** A copy using this optimiser (tolerances, iteration limit). */
     public LeastSquares<M> withOptimizer(LevenbergMarquardt lm) {
-        return new LeastSquares<>(function, y, sqrtW, sigmaGiven, Objects.requireNonNull(lm, "lm"), priorBounds);
+        return new LeastSquares<>(function, y, sqrtW, sigmaGiven, Objects.requireNonNull(lm, "lm"), priorBounds,
+                whiten);
     }
 
     /**
@@ -144,7 +202,7 @@ public final class LeastSquares<M extends Module> {
      * flagged and warned about like one on its own bound.
      */
     public LeastSquares<M> withPriorBounds() {
-        return new LeastSquares<>(function, y, sqrtW, sigmaGiven, optimizer, true);
+        return new LeastSquares<>(function, y, sqrtW, sigmaGiven, optimizer, true, whiten);
     }
 
     /** The model function being fitted. */
@@ -246,6 +304,8 @@ public final class LeastSquares<M extends Module> {
             double[] value = new double[m];
             double[] y = owner.y;
             double[] sqrtW = owner.sqrtW;
+            double[] l = owner.whiten;
+            double[] column = l == null ? null : new double[m];
             this.residuals = new ResidualFunction() {
                 @Override
                 public int size() {
@@ -255,20 +315,36 @@ public final class LeastSquares<M extends Module> {
                 @Override
                 public void residuals(double[] x, double[] r) {
                     f.evaluate(x, graph, value);
-                    for (int i = 0; i < m; i++) {
-                        r[i] = sqrtW[i] * (value[i] - y[i]);
+                    weigh(r);
+                }
+
+                /** r = L⁻¹(f − y) with a covariance, else sqrtW·(f − y). */
+                private void weigh(double[] r) {
+                    if (l == null) {
+                        for (int i = 0; i < m; i++) {
+                            r[i] = sqrtW[i] * (value[i] - y[i]);
+                        }
+                        return;
                     }
+                    for (int i = 0; i < m; i++) {
+                        r[i] = value[i] - y[i];
+                    }
+                    TriangularSolve.lower(l, m, r);
                 }
 
                 @Override
                 public void jacobian(double[] x, double[] r, double[] jt) {
                     f.jacobian(x, Wrt.LATENT, graph, value, jt);
-                    for (int i = 0; i < m; i++) {
-                        r[i] = sqrtW[i] * (value[i] - y[i]);
-                    }
+                    weigh(r);
                     int n = x.length;
                     for (int j = 0; j < n; j++) {
                         int off = j * m;
+                        if (l != null) { // whiten each Jacobian column: L⁻¹·∂f/∂θⱼ
+                            System.arraycopy(jt, off, column, 0, m);
+                            TriangularSolve.lower(l, m, column);
+                            System.arraycopy(column, 0, jt, off, m);
+                            continue;
+                        }
                         for (int i = 0; i < m; i++) {
                             jt[off + i] *= sqrtW[i];
                         }

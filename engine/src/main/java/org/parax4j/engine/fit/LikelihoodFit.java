@@ -9,6 +9,7 @@ import org.parax4j.engine.compile.TransformProgram;
 import org.parax4j.engine.graph.ModelFunction;
 import org.parax4j.engine.graph.Workspace;
 import org.parax4j.engine.graph.Wrt;
+import org.parax4j.engine.linalg.Lu;
 import org.parax4j.module.Module;
 import org.parax4j.module.ParameterGroup;
 
@@ -26,6 +27,15 @@ import org.parax4j.module.ParameterGroup;
  * of these prior terms is taken by central differences of the group log-densities (step
  * 1e-6·max(1, |x|)), cheap next to the model's Jacobian. A prior whose density is zero at a point
  * (a uniform prior outside its support) makes the objective +∞ there; give such parameters bounds.
+ *
+ * <p><b>Fitted σ.</b> {@link #gaussianFittedSigma} fits one σ shared by all points together with
+ * the model: the latent vector gains a last element {@code s = ln σ} (unbounded, flat prior — the
+ * Jeffreys prior of a scale — under {@link #withPrior()}), the objective is
+ * {@code ½Σ(fᵢ − yᵢ)²/σ² + N·s + (N/2)·ln 2π} with {@code ∂/∂s = N − Σ(fᵢ − yᵢ)²/σ²}, so the
+ * maximum-likelihood σ̂² is the mean squared residual and the model parameters equal the unweighted
+ * (and any known-σ) least-squares fit. {@link #fitSigma()} returns σ̂ with its standard error; the
+ * model parameters' covariance is the Schur complement (σ marginalised) of the joint Laplace
+ * covariance. The start of s is the log root-mean-square residual at the model start.
  *
  * <p><b>Uncertainty.</b> The latent covariance is the inverse of the objective's Hessian at the
  * optimum (the Laplace approximation), the Hessian by central differences of the exact gradient
@@ -47,21 +57,37 @@ public final class LikelihoodFit<M extends Module> {
     private final double[] lower;
     private final double[] upper;
     private final boolean priorBounds;
+    /** Whether σ is fitted: then {@code sigma} holds ones and the latent vector ends with ln σ. */
+    private final boolean fittedSigma;
 
     private LikelihoodFit(ModelFunction<M> function, double[] y, double[] sigma, double nu, boolean prior,
             Lbfgsb optimizer, boolean priorBounds) {
+        this(function, y, sigma, nu, prior, optimizer, priorBounds, false);
+    }
+
+    private LikelihoodFit(ModelFunction<M> function, double[] y, double[] sigma, double nu, boolean prior,
+            Lbfgsb optimizer, boolean priorBounds, boolean fittedSigma) {
+        this.fittedSigma = fittedSigma;
         this.function = function;
         this.y = y;
         this.sigma = sigma;
         this.nu = nu;
         this.prior = prior;
         this.optimizer = optimizer;
-        this.lower = new double[function.numFree()];
-        this.upper = new double[function.numFree()];
-        LeastSquares.latentBounds(function.layout(), lower, upper);
+        int n = function.numFree();
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        LeastSquares.latentBounds(function.layout(), lo, hi);
         this.priorBounds = priorBounds;
         if (priorBounds) {
-            PriorBounds.apply(function, lower, upper);
+            PriorBounds.apply(function, lo, hi);
+        }
+        // a fitted σ's ln σ is unbounded
+        this.lower = fittedSigma ? java.util.Arrays.copyOf(lo, n + 1) : lo;
+        this.upper = fittedSigma ? java.util.Arrays.copyOf(hi, n + 1) : hi;
+        if (fittedSigma) {
+            lower[n] = Double.NEGATIVE_INFINITY;
+            upper[n] = Double.POSITIVE_INFINITY;
         }
     }
 
@@ -77,6 +103,44 @@ public final class LikelihoodFit<M extends Module> {
         LeastSquares.of(function, y).withSigma(sigma); // the same checks, same messages
         return new LikelihoodFit<>(function, y.clone(), sigma.clone(), Double.POSITIVE_INFINITY, false,
                 Lbfgsb.defaults().withTolerances(1e-8, 1e-13), false);
+    }
+
+    /**
+     * A Gaussian maximum-likelihood fit with one unknown σ shared by all points, fitted as the extra
+     * latent element ln σ (see the class comment).
+     *
+     * @param function the recorded model; its free parameters are fitted
+     * @param y data, one per output element. Copied.
+     * @throws IllegalArgumentException for a wrong length or a non-finite value (naming the index)
+     */
+    public static <M extends Module> LikelihoodFit<M> gaussianFittedSigma(ModelFunction<M> function, double[] y) {
+        LeastSquares.of(function, y);
+        double[] ones = new double[y.length];
+        java.util.Arrays.fill(ones, 1);
+        return new LikelihoodFit<>(function, y.clone(), ones, Double.POSITIVE_INFINITY, false,
+                Lbfgsb.defaults().withTolerances(1e-8, 1e-13), false, true);
+    }
+
+    /**
+     * The fitted noise level of a {@link #gaussianFittedSigma} fit.
+     *
+     * @param fit the model parameters' fit (covariance with σ marginalised)
+     * @param sigma the maximum-likelihood (or MAP) σ
+     * @param sigmaStandardError σ's standard error by the delta method on ln σ's Laplace variance
+     * @param <M> the module type
+     */
+    public record SigmaFit<M extends Module>(FitResult<M> fit, double sigma, double sigmaStandardError) {}
+
+    /**
+     * Fits the model and σ from the recorded model's values.
+     *
+     * @throws IllegalStateException when this fit was not made by {@link #gaussianFittedSigma}
+     */
+    public SigmaFit<M> fitSigma() {
+        if (!fittedSigma) {
+            throw new IllegalStateException("fitSigma needs a fit made by gaussianFittedSigma; this one has known sigma");
+        }
+        return run(function.flatValues());
     }
 
     /**
@@ -99,7 +163,7 @@ public final class LikelihoodFit<M extends Module> {
 
     /** A copy that minimises the negative log posterior (likelihood × the module's priors, in latent space). */
     public LikelihoodFit<M> withPrior() {
-        return new LikelihoodFit<>(function, y, sigma, nu, true, optimizer, priorBounds);
+        return new LikelihoodFit<>(function, y, sigma, nu, true, optimizer, priorBounds, fittedSigma);
     }
 
     /**
@@ -109,13 +173,13 @@ public final class LikelihoodFit<M extends Module> {
      * seed library pass to L-BFGS-B. Other joint priors leave their members unbounded.
      */
     public LikelihoodFit<M> withPriorBounds() {
-        return new LikelihoodFit<>(function, y, sigma, nu, prior, optimizer, true);
+        return new LikelihoodFit<>(function, y, sigma, nu, prior, optimizer, true, fittedSigma);
     }
 
     /** A copy using this L-BFGS-B configuration (default: gradient 1e-8, function 1e-13). */
     public LikelihoodFit<M> withOptimizer(Lbfgsb lbfgsb) {
         return new LikelihoodFit<>(function, y, sigma, nu, prior, Objects.requireNonNull(lbfgsb, "lbfgsb"),
-                priorBounds);
+                priorBounds, fittedSigma);
     }
 
     /** The recorded model this fit evaluates. */
@@ -124,7 +188,8 @@ public final class LikelihoodFit<M extends Module> {
     }
 
     /**
-     * The objective this fit minimises over the free latent vector: the negative log-likelihood, plus
+     * The objective this fit minimises over the free latent vector (followed by ln σ for a
+     * {@link #gaussianFittedSigma} fit): the negative log-likelihood, plus
      * (after {@link #withPrior()}) the negative log prior and {@code −Σ ln|d physical / d latent|}, so
      * {@code −objective} is the log posterior density in latent space up to no constant. Each call
      * allocates a fresh objective with its own scratch (one per thread; an objective is not thread-safe).
@@ -139,44 +204,96 @@ public final class LikelihoodFit<M extends Module> {
     }
 
     /**
-     * Fits from a latent start.
+     * Fits from a latent start of the model's free parameters (for a fitted σ, its start is derived).
      *
      * @throws IllegalArgumentException for a wrong length or a start where the objective is not finite
      */
     public FitResult<M> fit(double[] latentStart) {
+        return run(latentStart).fit();
+    }
+
+    private SigmaFit<M> run(double[] latentStart) {
         Objects.requireNonNull(latentStart, "latentStart");
         if (latentStart.length != function.numFree()) {
             throw new IllegalArgumentException("latentStart has length " + latentStart.length + ", the model has "
                     + function.numFree() + " free flat parameters " + function.freeNames());
         }
         Objective obj = new Objective();
-        OptimizationResult opt = optimizer.minimize(obj, latentStart, lower, upper);
         int n = latentStart.length;
-        double[] hessian = hessian(obj, opt.x(), n);
-        double nll = obj.nll(opt.x());
         int m = y.length;
+        double[] start = latentStart;
+        if (fittedSigma) {
+            double[] v = function.evaluate(function.model().withParams(latentStart));
+            double ss = 0;
+            for (int i = 0; i < m; i++) {
+                ss += (v[i] - y[i]) * (v[i] - y[i]);
+            }
+            start = java.util.Arrays.copyOf(latentStart, n + 1);
+            start[n] = ss > 0 ? 0.5 * Math.log(ss / m) : 0;
+        }
+        OptimizationResult opt = optimizer.minimize(obj, start, lower, upper);
+        double[] hessian = hessian(obj, opt.x(), start.length);
+        double nll = obj.nll(opt.x());
+        double sigmaHat = 1;
+        double sigmaError = Double.NaN;
+        if (fittedSigma) {
+            sigmaHat = Math.exp(opt.x()[n]);
+            sigmaError = sigmaHat * Math.sqrt(lastVariance(hessian, n + 1));
+            hessian = schurComplement(hessian, n);
+            opt = new OptimizationResult(java.util.Arrays.copyOf(opt.x(), n), opt.value(),
+                    java.util.Arrays.copyOf(opt.gradient(), n), opt.iterations(), opt.evaluations(), opt.status());
+        }
         double chi2 = 0;
         double mean = 0;
         double sw = 0;
         double[] value = function.evaluate(function.model().withParams(opt.x()));
         double total = 0;
         for (int i = 0; i < m; i++) {
-            double w = 1 / (sigma[i] * sigma[i]);
+            double w = 1 / (sigma[i] * sigma[i] * sigmaHat * sigmaHat);
             chi2 += w * (value[i] - y[i]) * (value[i] - y[i]);
             mean += w * y[i];
             sw += w;
         }
         mean /= sw;
         for (int i = 0; i < m; i++) {
-            total += (y[i] - mean) * (y[i] - mean) / (sigma[i] * sigma[i]);
+            total += (y[i] - mean) * (y[i] - mean) / (sigma[i] * sigma[i] * sigmaHat * sigmaHat);
         }
         String noise = Double.isInfinite(nu) ? "Gaussian" : "Student-t, nu = " + nu;
         String method = (prior ? "maximum a posteriori (" + noise + " likelihood × priors, latent space"
-                : "maximum likelihood (" + noise + ", known sigma") + ", L-BFGS-B, exact dual-number gradient)";
+                : "maximum likelihood (" + noise + (fittedSigma ? ", fitted sigma = " + FitReport.num(sigmaHat)
+                        + " ± " + FitReport.num(sigmaError) : ", known sigma"))
+                + ", L-BFGS-B, exact dual-number gradient)";
+        int k = start.length;
         FitAnalysis.Stats stats = new FitAnalysis.Stats(method, m, chi2, total > 0 ? 1 - chi2 / total : Double.NaN,
-                true, 2 * nll + 2.0 * n, 2 * nll + n * Math.log(m));
-        return FitAnalysis.assemble(function, opt.x(), latentStart, opt, Integer.MAX_VALUE, hessian, 1, stats, lower,
-                upper);
+                true, 2 * nll + 2.0 * k, 2 * nll + k * Math.log(m));
+        return new SigmaFit<>(FitAnalysis.assemble(function, opt.x(), latentStart, opt, Integer.MAX_VALUE, hessian, 1,
+                stats, lower, upper), sigmaHat, sigmaError);
+    }
+
+    /** The last diagonal element of the inverse of the k × k matrix h (NaN when singular). */
+    private static double lastVariance(double[] h, int k) {
+        double[] lu = h.clone();
+        int[] pivots = new int[k];
+        if (Lu.factor(lu, k, pivots) >= 0) {
+            return Double.NaN;
+        }
+        double[] e = new double[k];
+        e[k - 1] = 1;
+        Lu.solve(lu, k, pivots, e);
+        return e[k - 1];
+    }
+
+    /** The n × n information of the first n elements with the last of n + 1 marginalised: H₁₁ − h hᵀ / h₂₂. */
+    private static double[] schurComplement(double[] h, int n) {
+        int k = n + 1;
+        double hss = h[n * k + n];
+        double[] out = new double[n * n];
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                out[a * n + b] = h[a * k + b] - h[a * k + n] * h[b * k + n] / hss;
+            }
+        }
+        return out;
     }
 
     /** Multi-start as {@link LeastSquares#fitMultiStart(double[], int, long)}, from the recorded values. */
@@ -184,7 +301,9 @@ public final class LikelihoodFit<M extends Module> {
         if (starts < 1) {
             throw new IllegalArgumentException("starts must be >= 1, got " + starts);
         }
-        double[][] points = MultiStart.starts(function, function.flatValues(), lower, upper, starts, seed);
+        int n = function.numFree(); // the model's part of the bounds (a fitted σ's start is derived per start)
+        double[][] points = MultiStart.starts(function, function.flatValues(), java.util.Arrays.copyOf(lower, n),
+                java.util.Arrays.copyOf(upper, n), starts, seed);
         return MultiStart.best(points, this::fit);
     }
 
@@ -239,6 +358,8 @@ public final class LikelihoodFit<M extends Module> {
         private final double[] value = new double[m];
         private final double[] jt = new double[n * m];
         private final double[] shifted = new double[n];
+        /** The model's part of a latent vector that ends with ln σ. */
+        private final double[] theta = new double[n];
         private final List<int[]> groupPositions = new ArrayList<>();
         private final List<Distribution> groupDistributions = new ArrayList<>();
         private final double constant;
@@ -267,27 +388,35 @@ public final class LikelihoodFit<M extends Module> {
         }
 
         double nll(double[] x) {
-            function.evaluate(x, ws, value);
-            double s = constant;
+            function.evaluate(modelPart(x), ws, value);
+            double scale = fittedSigma ? Math.exp(x[n]) : 1;
+            double s = constant + (fittedSigma ? m * x[n] : 0);
             for (int i = 0; i < m; i++) {
-                s += pointNll((value[i] - y[i]) / sigma[i]);
+                s += pointNll((value[i] - y[i]) / (sigma[i] * scale));
             }
             return s;
         }
 
         @Override
         public double evaluate(double[] x, double[] gradient) {
-            function.jacobian(x, Wrt.LATENT, ws, value, jt);
-            double f = constant;
+            function.jacobian(modelPart(x), Wrt.LATENT, ws, value, jt);
+            double scale = fittedSigma ? Math.exp(x[n]) : 1;
+            double f = constant + (fittedSigma ? m * x[n] : 0);
+            double dScale = fittedSigma ? m : 0; // d NLL / d ln σ = N − Σ r²
             java.util.Arrays.fill(gradient, 0);
             for (int i = 0; i < m; i++) {
-                double r = (value[i] - y[i]) / sigma[i];
+                double sd = sigma[i] * scale;
+                double r = (value[i] - y[i]) / sd;
                 f += pointNll(r);
+                dScale -= r * r;
                 // d NLL_i / d f_i
-                value[i] = (Double.isInfinite(nu) ? r : (nu + 1) * r / (nu + r * r)) / sigma[i];
+                value[i] = (Double.isInfinite(nu) ? r : (nu + 1) * r / (nu + r * r)) / sd;
             }
             for (int j = 0; j < n; j++) {
                 gradient[j] = SmallDense.dot(jt, j * m, value, 0, m);
+            }
+            if (fittedSigma) {
+                gradient[n] = dScale;
             }
             if (prior) {
                 f -= logPrior(x);
@@ -303,6 +432,14 @@ public final class LikelihoodFit<M extends Module> {
                 }
             }
             return f;
+        }
+
+        private double[] modelPart(double[] x) {
+            if (!fittedSigma) {
+                return x;
+            }
+            System.arraycopy(x, 0, theta, 0, n);
+            return theta;
         }
 
         /** The r-dependent part of one point's negative log-density. */

@@ -2,6 +2,7 @@ package org.parax4j.engine.fit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -174,5 +175,51 @@ class LikelihoodFitTest {
         assertEquals(nll, robust.objective(), 1e-9 * Math.abs(nll));
         assertEquals(Math.log(24), LikelihoodFit.lnGamma(5), 1e-13);
         assertEquals(0.5 * Math.log(Math.PI), LikelihoodFit.lnGamma(0.5), 1e-13);
+    }
+
+    @Test
+    void fittedSigmaIsTheRmsResidualAndLeavesTheParametersOfTheKnownSigmaFit() {
+        double[] y = data();
+        FitResult<Quadratic> known = LikelihoodFit.gaussian(LeastSquaresTest.quadratic(0, 0, 0), y, sigmas()).fit();
+        LikelihoodFit.SigmaFit<Quadratic> fitted =
+                LikelihoodFit.gaussianFittedSigma(LeastSquaresTest.quadratic(0, 0, 0), y).fitSigma();
+        assertTrue(fitted.fit().converged(), fitted.fit().report());
+        int m = y.length;
+        // σ̂² = Σ residual² / N at the known-σ optimum (the maximum-likelihood closed form)
+        double rms = SIGMA * Math.sqrt(known.chiSquare() / m);
+        assertEquals(rms, fitted.sigma(), 1e-6 * rms);
+        // Laplace: var(ln σ) = 1/(2N)
+        assertEquals(fitted.sigma() / Math.sqrt(2.0 * m), fitted.sigmaStandardError(), 1e-3 * fitted.sigmaStandardError());
+        assertTrue(Math.abs(fitted.sigma() - SIGMA) < 3 * fitted.sigmaStandardError(),
+                fitted.sigma() + " ± " + fitted.sigmaStandardError() + " vs the true " + SIGMA);
+        for (int j = 0; j < 3; j++) {
+            assertEquals(known.parameters().get(j).value(), fitted.fit().parameters().get(j).value(), 1e-6, "value " + j);
+            // errors scale with σ̂ / σ
+            double expected = known.parameters().get(j).standardError() * fitted.sigma() / SIGMA;
+            assertEquals(expected, fitted.fit().parameters().get(j).standardError(), 1e-3 * expected, "error " + j);
+        }
+        assertTrue(fitted.fit().method().contains("fitted sigma"), fitted.fit().method());
+        assertThrows(IllegalStateException.class,
+                () -> LikelihoodFit.gaussian(LeastSquaresTest.quadratic(0, 0, 0), y, sigmas()).fitSigma());
+    }
+
+    @Test
+    void fittedSigmaGradientMatchesCentralDifferences() {
+        double[] y = data();
+        ScalarObjective obj = LikelihoodFit.gaussianFittedSigma(LeastSquaresTest.quadratic(0, 0, 0), y).objective();
+        double[] x = {0.7, -1.3, 0.2, Math.log(0.35)};
+        double[] g = new double[4];
+        obj.evaluate(x, g);
+        double[] scratch = new double[4];
+        for (int j = 0; j < 4; j++) {
+            double h = 1e-6;
+            double[] xp = x.clone();
+            double[] xm = x.clone();
+            xp[j] += h;
+            xm[j] -= h;
+            double fd = (obj.evaluate(xp, scratch) - obj.evaluate(xm, scratch)) / (2 * h);
+            assertEquals(fd, g[j], 1e-6 * Math.max(1, Math.abs(fd)), "gradient " + j);
+        }
+        assertTrue(Math.abs(g[3]) > 1, "the ln sigma gradient is exercised away from the optimum: " + g[3]);
     }
 }
