@@ -36,6 +36,23 @@ public final class FitChart {
      */
     public static <M extends Module> BufferedImage of(ModelFunction<M> fitted, FitResult<M> fit, double[] freqs,
             double[] data) {
+        XYChart[] charts = charts(fitted, fit, freqs, data);
+        BufferedImage a = BitmapEncoder.getBufferedImage(charts[0]);
+        BufferedImage b = BitmapEncoder.getBufferedImage(charts[1]);
+        BufferedImage image = new BufferedImage(ReportCharts.WIDTH, a.getHeight() + b.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.drawImage(a, 0, 0, null);
+            g.drawImage(b, 0, a.getHeight(), null);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** The two charts of {@link #of}: data, fit and band on top; residuals below. */
+    static <M extends Module> XYChart[] charts(ModelFunction<M> fitted, FitResult<M> fit, double[] freqs,
+            double[] data) {
         int m = freqs.length;
         if (data.length != m || fitted.outputSize() != m) {
             throw new IllegalArgumentException("freqs, data and the function's output must have the same length, got "
@@ -84,16 +101,10 @@ public final class FitChart {
         XYSeries res = bottom.addSeries("residual", freqs, residual);
         res.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         res.setMarker(SeriesMarkers.CIRCLE);
-        BufferedImage a = BitmapEncoder.getBufferedImage(top);
-        BufferedImage b = BitmapEncoder.getBufferedImage(bottom);
-        BufferedImage image = new BufferedImage(ReportCharts.WIDTH, a.getHeight() + b.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.drawImage(a, 0, 0, null);
-            g.drawImage(b, 0, a.getHeight(), null);
-        } finally {
-            g.dispose();
+        if (m >= 2) {
+            ReportCharts.addRoundTickAnchor(top, (freqs[0] + freqs[1]) / 2, value[0]);
+            ReportCharts.addRoundTickAnchor(bottom, (freqs[0] + freqs[1]) / 2, residual[0]);
         }
-        return image;
+        return new XYChart[] {top, bottom};
     }
 }

@@ -105,7 +105,7 @@ public final class ReportCharts {
         band.setMarker(SeriesMarkers.NONE);
     }
 
-    private static void addRoundTickAnchor(XYChart chart, double offGridX, double y) {
+    static void addRoundTickAnchor(XYChart chart, double offGridX, double y) {
         XYSeries anchor = chart.addSeries("round x ticks", new double[] {offGridX}, new double[] {y});
         anchor.setMarker(SeriesMarkers.NONE);
         anchor.setShowInLegend(false);

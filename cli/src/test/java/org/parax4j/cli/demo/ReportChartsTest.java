@@ -49,7 +49,22 @@ class ReportChartsTest {
             y[i] = 10 + Math.sin(i * 0.05);
         }
         Summary summary = new Summary(100, y, y, y, y, y);
-        XYChart chart = ReportCharts.responseChart(freqs, y, summary);
+        assertRoundEvenXTicks(ReportCharts.responseChart(freqs, y, summary));
+    }
+
+    @Test
+    void fitChartFrequencyTicksAreRoundAndEvenInBothPanels() throws Exception {
+        double[] freqs = ReferenceModel.frequencies();
+        double[] y = SyntheticFit.measurements(freqs, 42);
+        var fit = SyntheticFit.fit(SyntheticFit.offsetFixedStart(), freqs, y, null, 1, 0);
+        var fitted = org.parax4j.engine.graph.ModelFunction.record(fit.module(), ReferenceModel.body(freqs));
+        for (XYChart chart : FitChart.charts(fitted, fit, freqs, y)) {
+            assertRoundEvenXTicks(chart);
+        }
+    }
+
+    /** The x tick labels are evenly spaced multiples of a round step (1, 2, 2.5 or 5 times a power of 10). */
+    private static void assertRoundEvenXTicks(XYChart chart) throws Exception {
         List<String> labels = xTickLabels(chart);
         assertTrue(labels.size() >= 5, labels.toString());
         List<Double> ticks = new ArrayList<>();
