@@ -43,12 +43,17 @@ public final class ModelPosterior<M extends Module> implements LogDensity {
      * without a distribution get a flat prior in latent space.
      *
      * @param fit a likelihood (its {@code withPrior()} copy is used)
-     * @throws IllegalArgumentException when the model has no free parameter
+     * @throws IllegalArgumentException when the model has no free parameter, or {@code fit} fits σ
+     *     ({@code gaussianFittedSigma}: σ is not a model parameter with a prior, so it cannot be sampled here)
      */
     public static <M extends Module> ModelPosterior<M> of(LikelihoodFit<M> fit) {
         Objects.requireNonNull(fit, "fit");
         if (fit.function().numFree() < 1) {
             throw new IllegalArgumentException("the model has no free parameter to sample");
+        }
+        if (fit.fitsSigma()) {
+            throw new IllegalArgumentException("fit: a likelihood with a fitted σ (gaussianFittedSigma) cannot be "
+                    + "sampled; give σ (LikelihoodFit.gaussian(f, y, sigma)) or make σ a model parameter with a prior");
         }
         return new ModelPosterior<>(fit.withPrior());
     }

@@ -2,6 +2,7 @@ package org.parax4j.engine.fit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.parax4j.distribution.Distribution;
 import org.parax4j.engine.compile.Layout;
@@ -180,6 +181,11 @@ public final class LikelihoodFit<M extends Module> {
     public LikelihoodFit<M> withOptimizer(Lbfgsb lbfgsb) {
         return new LikelihoodFit<>(function, y, sigma, nu, prior, Objects.requireNonNull(lbfgsb, "lbfgsb"),
                 priorBounds, fittedSigma);
+    }
+
+    /** Whether σ is fitted ({@code gaussianFittedSigma}): then the objective has one more element, ln σ, last. */
+    public boolean fitsSigma() {
+        return fittedSigma;
     }
 
     /** The recorded model this fit evaluates. */
@@ -361,6 +367,7 @@ public final class LikelihoodFit<M extends Module> {
         /** The model's part of a latent vector that ends with ln σ. */
         private final double[] theta = new double[n];
         private final List<int[]> groupPositions = new ArrayList<>();
+        private final List<double[]> groupFixedValues = new ArrayList<>();
         private final List<Distribution> groupDistributions = new ArrayList<>();
         private final double constant;
 
@@ -373,15 +380,22 @@ public final class LikelihoodFit<M extends Module> {
             constant = c;
             if (prior) {
                 List<String> names = function.freeNames();
+                Map<String, Double> values = function.model()
+                        .namedFlatParamValues(org.parax4j.module.Select.all().includeFixed(true), false);
                 for (ParameterGroup g : function.model().paramGroups()) {
                     if (g.distribution() == null) {
                         continue;
                     }
                     int[] pos = new int[g.names().size()];
+                    double[] fixedValues = new double[pos.length];
                     for (int i = 0; i < pos.length; i++) {
                         pos[i] = names.indexOf(g.names().get(i));
+                        // a fixed member of a group with free members: the joint density is taken at
+                        // its value, which is the conditional prior of the free members up to a constant
+                        fixedValues[i] = pos[i] < 0 ? values.get(g.names().get(i)) : Double.NaN;
                     }
                     groupPositions.add(pos);
+                    groupFixedValues.add(fixedValues);
                     groupDistributions.add(g.distribution());
                 }
             }
@@ -456,10 +470,12 @@ public final class LikelihoodFit<M extends Module> {
             }
             for (int g = 0; g < groupPositions.size(); g++) {
                 int[] pos = groupPositions.get(g);
-                double[] phys = new double[pos.length];
+                double[] phys = groupFixedValues.get(g).clone();
                 for (int i = 0; i < pos.length; i++) {
-                    TransformProgram t = layout.transform(layout.freeElement(pos[i]));
-                    phys[i] = t.forward(x[pos[i]]);
+                    if (pos[i] >= 0) {
+                        TransformProgram t = layout.transform(layout.freeElement(pos[i]));
+                        phys[i] = t.forward(x[pos[i]]);
+                    }
                 }
                 s += groupDistributions.get(g).logProb(phys);
             }

@@ -2,6 +2,7 @@ package org.parax4j.engine.bayes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -118,6 +119,10 @@ class ModelPosteriorTest {
         assertEquals(true, f.admits(new double[] {Math.log(1.5)}));
         assertEquals(false, f.admits(new double[] {0, 0}));
         assertThrows(IllegalArgumentException.class, () -> f.evaluate(new double[] {-800}, f.newWorkspace(), new double[3]));
+        // a fitted σ is not a model parameter: refused by name instead of an index error in the first chain
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ModelPosterior.of(LikelihoodFit.gaussianFittedSigma(f, new double[3])));
+        assertTrue(e.getMessage().contains("fitted σ"), e.getMessage());
     }
 
     private static double[][] invert(double[][] a) {

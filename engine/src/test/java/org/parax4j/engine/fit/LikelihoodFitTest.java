@@ -222,4 +222,24 @@ class LikelihoodFitTest {
         }
         assertTrue(Math.abs(g[3]) > 1, "the ln sigma gradient is exercised away from the optimum: " + g[3]);
     }
+
+    @Test
+    void aJointPriorWithAFixedMemberIsTheConditionalPriorOfTheFreeOnes() {
+        // a, b ~ N(0, [[1, .5], [.5, 1]]) jointly, b fixed at 1, c free and uninformed: the data say
+        // nothing about a (its coefficient multiplies zeros), so the MAP of a is the conditional mean
+        // E[a | b = 1] = 0.5 (the fit crashed on the fixed member's missing latent index before)
+        org.parax4j.distribution.MultivariateNormal joint = new org.parax4j.distribution.MultivariateNormal(
+                new double[] {0, 0}, new double[][] {{1, 0.5}, {0.5, 1}});
+        Quadratic q = new Quadratic(Parameter.of(0.2), Parameters.fixed(1), Parameter.of(0.0),
+                Meta.grouped(org.parax4j.module.ParameterGroup.of(joint, "a", "b")));
+        double[] t = {0, 1, 2, 3};
+        ModelFunction<Quadratic> f = ModelFunction.record(q, (m, g) -> {
+            Var time = g.constant(t);
+            return g.param(m.a()).mul(g.constant(new double[4])).add(time.mul(g.param(m.c())));
+        });
+        FitResult<Quadratic> fit = LikelihoodFit.gaussian(f, new double[] {0, 1, 2, 3}, new double[] {1, 1, 1, 1})
+                .withPrior().fit();
+        assertEquals(0.5, fit.parameter("a").value(), 1e-5, fit.report());
+        assertEquals(1.0, fit.parameter("c").value(), 1e-5, fit.report());
+    }
 }
