@@ -153,30 +153,33 @@ public final class ParaxService implements AutoCloseable {
     private void handle(String route, ServerRequest req, ServerResponse res, Endpoint endpoint) {
         long t0 = System.nanoTime();
         inFlight.incrementAndGet();
-        Reply reply;
         try {
-            if (draining && !route.equals("health") && !route.equals("metrics")) {
-                throw new ApiException(503, "server", "the service is shutting down");
+            Reply reply;
+            try {
+                if (draining && !route.equals("health") && !route.equals("metrics")) {
+                    throw new ApiException(503, "server", "the service is shutting down");
+                }
+                reply = endpoint.call();
+            } catch (ApiException e) {
+                reply = Reply.error(e);
+            } catch (RuntimeException e) {
+                LOG.error("{} failed", route, e);
+                reply = Reply.error(500, "server", "internal error: " + e);
             }
-            reply = endpoint.call();
-        } catch (ApiException e) {
-            reply = Reply.error(e);
-        } catch (RuntimeException e) {
-            LOG.error("{} failed", route, e);
-            reply = Reply.error(500, "server", "internal error: " + e);
+            res.status(reply.status());
+            res.header(HeaderNames.CONTENT_TYPE, reply.contentType());
+            if (reply.status() == 503) {
+                res.header(HeaderNames.RETRY_AFTER, "1");
+            }
+            if (reply.status() == 413) {
+                res.header(HeaderNames.CONNECTION, "close");
+            }
+            res.send(reply.body());
+            metrics.record(route, reply.status(), System.nanoTime() - t0);
         } finally {
+            // after the reply is sent: stop() waits for in-flight requests, replies included
             inFlight.decrementAndGet();
         }
-        res.status(reply.status());
-        res.header(HeaderNames.CONTENT_TYPE, reply.contentType());
-        if (reply.status() == 503) {
-            res.header(HeaderNames.RETRY_AFTER, "1");
-        }
-        if (reply.status() == 413) {
-            res.header(HeaderNames.CONNECTION, "close");
-        }
-        res.send(reply.body());
-        metrics.record(route, reply.status(), System.nanoTime() - t0);
     }
 
     /**

@@ -88,6 +88,7 @@ class ServiceFaultTest {
         refused(client.post(EVAL, "{\"timeBudgetMs\": 0}"), 400, "timeBudgetMs");
         refused(client.post("/v1/models/reference/jacobian", "{\"wrt\": \"sideways\"}"), 400, "wrt");
         refused(client.post("/v1/models/reference/sensitivity", "{\"norm\": 3}"), 400, "norm");
+        refused(client.post("/v1/models/reference/sensitivity", "{\"norm\": 4294967297}"), 400, "norm"); // 2^32 + 1 is not 1
         refused(client.post("/v1/models/nosuch/evaluate", "{}"), 404, "model");
         refused(client.get("/v1/nothing/here"), 404, "path");
     }

@@ -357,7 +357,7 @@ public final class ModelEndpoints {
         if (n == null) {
             return Double.NaN;
         }
-        if (n.isIntegralNumber() && (n.intValue() == 1 || n.intValue() == 2)) {
+        if (n.isIntegralNumber() && n.canConvertToInt() && (n.intValue() == 1 || n.intValue() == 2)) {
             return n.intValue();
         }
         if (n.isTextual() && (n.textValue().equals("inf") || n.textValue().equals("Infinity"))) {

@@ -98,7 +98,7 @@ public final class EngineExecutor {
             throw overBudget(token, future, budgetField);
         } catch (InterruptedException e) {
             token.cancel();
-            future.cancel(true);
+            cancel(future);
             Thread.currentThread().interrupt();
             throw new ApiException(503, "server", "the request was interrupted (client gone or server stopping)");
         } catch (CancellationException e) {
@@ -118,9 +118,21 @@ public final class EngineExecutor {
         }
     }
 
+    /**
+     * Cancels {@code future} and takes it out of the queue if it has not started: a cancelled task
+     * would otherwise hold its queue slot until a worker dequeued it, and under overload the queue
+     * would fill with dead tasks while live requests got 503.
+     */
+    private void cancel(Future<?> future) {
+        future.cancel(true);
+        if (future instanceof Runnable task) {
+            pool.remove(task);
+        }
+    }
+
     private ApiException overBudget(CancellationToken token, Future<?> future, String budgetField) {
         token.cancel();
-        future.cancel(true);
+        cancel(future);
         timedOut.incrementAndGet();
         return new ApiException(503, budgetField, "the request did not finish within its time budget; ask for less "
                 + "work or a larger " + budgetField);

@@ -96,13 +96,16 @@ public final class ServedGp {
             throw new IllegalArgumentException("$.x[0] must be a non-empty array of numbers, got " + describe(first));
         }
         int d = first.size();
-        double[] x = new double[n * d];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n; i++) { // every row's length before the n·d allocation
             JsonNode row = xNode.get(i);
             if (!row.isArray() || row.size() != d) {
                 throw new IllegalArgumentException("$.x[" + i + "] must be an array of d = " + d
                         + " numbers (the length of $.x[0]), got " + describe(row));
             }
+        }
+        double[] x = new double[n * d]; // n ≤ MAX_TRAINING rows of d numbers each, all present in the file
+        for (int i = 0; i < n; i++) {
+            JsonNode row = xNode.get(i);
             for (int k = 0; k < d; k++) {
                 x[i * d + k] = finite(row.get(k), "$.x[" + i + "][" + k + "]");
             }
