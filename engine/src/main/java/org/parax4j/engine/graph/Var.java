@@ -423,7 +423,7 @@ public final class Var {
         return VocabularyBuilder.slice(this, 0, from, to, 1);
     }
 
-    /** Every {@code step}-th element or row from {@code from} below {@code to}. @throws IllegalArgumentException for a bad range or step < 1 */
+    /** Every {@code step}-th element or row from {@code from} below {@code to}. @throws IllegalArgumentException for a bad range or step &lt; 1 */
     public Var slice(int from, int to, int step) {
         return VocabularyBuilder.slice(this, 0, from, to, step);
     }
