@@ -97,19 +97,7 @@ class CrossLayerProperties {
                 .check((d, seed) -> {
                     double[] x = new double[n];
                     VectorSampler.of(d).sample(CounterRandom.of(seed), 0, x, 0, n);
-                    double mean = Arrays.stream(x).sum() / n;
-                    double m2 = 0;
-                    double m4 = 0;
-                    for (double v : x) {
-                        double c = (v - mean) * (v - mean);
-                        m2 += c;
-                        m4 += c * c;
-                    }
-                    m2 /= n;
-                    m4 /= n;
-                    double seVariance = Math.sqrt(Math.max(m4 - m2 * m2, 0) / n);
-                    return Math.abs(mean - d.mean()) <= 5 * Math.sqrt(d.variance() / n)
-                            && Math.abs(m2 * n / (n - 1) - d.variance()) <= 5 * seVariance;
+                    return SampleMoments.match(x, d.mean(), d.variance(), 0);
                 });
     }
 

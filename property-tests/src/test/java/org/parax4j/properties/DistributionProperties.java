@@ -57,24 +57,10 @@ class DistributionProperties {
                 .check((d, seed) -> {
                     RandomGenerator r = rng(seed);
                     double[] x = new double[n];
-                    double sum = 0;
                     for (int i = 0; i < n; i++) {
                         x[i] = d.sampleOne(r);
-                        sum += x[i];
                     }
-                    double m = sum / n;
-                    double m2 = 0, m4 = 0;
-                    for (double v : x) {
-                        double c = (v - m) * (v - m);
-                        m2 += c;
-                        m4 += c * c;
-                    }
-                    m2 /= n;
-                    m4 /= n;
-                    double seMean = Math.sqrt(d.variance() / n);
-                    double seVar = Math.sqrt(Math.max(m4 - m2 * m2, 0) / n);
-                    return Math.abs(m - d.mean()) <= 5 * seMean
-                            && Math.abs(m2 * n / (n - 1) - d.variance()) <= 5 * seVar + 1e-12 * d.variance();
+                    return SampleMoments.match(x, d.mean(), d.variance(), 1e-12 * d.variance());
                 });
     }
 
