@@ -125,20 +125,20 @@ public class RfJacobianBenchmark {
         return z.getRealPart().square().add(z.getImaginaryPart().square());
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // generic array: FieldComplex<Gradient>[] cannot be created directly
     private static FieldComplex<Gradient>[] line(FieldComplex<Gradient> gl, Gradient zc) {
         FieldComplex<Gradient> ch = gl.cosh();
         FieldComplex<Gradient> sh = gl.sinh();
         return new FieldComplex[] {ch, sh.multiply(zc), sh.divide(zc), ch};
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // generic array: FieldComplex<Gradient>[] cannot be created directly
     private static FieldComplex<Gradient>[] shunt(FieldComplex<Gradient> one, FieldComplex<Gradient> zero,
             FieldComplex<Gradient> y) {
         return new FieldComplex[] {one, zero, y, one};
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // generic array: FieldComplex<Gradient>[] cannot be created directly
     private static FieldComplex<Gradient>[] times(FieldComplex<Gradient>[] p, FieldComplex<Gradient>[] q) {
         return new FieldComplex[] {p[0].multiply(q[0]).add(p[1].multiply(q[2])),
             p[0].multiply(q[1]).add(p[1].multiply(q[3])), p[2].multiply(q[0]).add(p[3].multiply(q[2])),

@@ -111,6 +111,9 @@ public final class Json {
     /** Location-bearing error for malformed or mistyped JSON. */
     public static final class JsonFormatException extends IllegalArgumentException {
 
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
         private final int line;
         private final int column;
 

@@ -77,14 +77,6 @@ public final class ReportCharts {
     }
 
     /**
-     * Makes XChart label the x axis at round, evenly spaced values. XChart 3.8 puts the ticks of an
-     * axis whose x values are all equally spaced (the demo's 200 frequencies) on data points, every
-     * k-th one, which gives uneven labels (1.8, 1.85, 1.9, 1.94, ...); with one x value off that
-     * grid it uses its number tick calculator, whose ticks are multiples of a round step. The anchor
-     * is that one value: a single point inside the plotted range, with no line, no marker and no
-     * legend entry, so nothing of it is drawn.
-     */
-    /**
      * Adds a shaded band between {@code lo} and {@code hi} over {@code x} (a closed polygon, light
      * blue, no markers).
      */
@@ -105,6 +97,14 @@ public final class ReportCharts {
         band.setMarker(SeriesMarkers.NONE);
     }
 
+    /**
+     * Makes XChart label the x axis at round, evenly spaced values. XChart 3.8 puts the ticks of an
+     * axis whose x values are all equally spaced (the demo's 200 frequencies) on data points, every
+     * k-th one, which gives uneven labels (1.8, 1.85, 1.9, 1.94, ...); with one x value off that
+     * grid it uses its number tick calculator, whose ticks are multiples of a round step. The anchor
+     * is that one value: a single point inside the plotted range, with no line, no marker and no
+     * legend entry, so nothing of it is drawn.
+     */
     static void addRoundTickAnchor(XYChart chart, double offGridX, double y) {
         XYSeries anchor = chart.addSeries("round x ticks", new double[] {offGridX}, new double[] {y});
         anchor.setMarker(SeriesMarkers.NONE);

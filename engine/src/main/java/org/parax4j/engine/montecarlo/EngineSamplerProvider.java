@@ -11,6 +11,9 @@ import org.parax4j.module.spi.ParameterSamplerProvider;
  */
 public final class EngineSamplerProvider implements ParameterSamplerProvider {
 
+    /** The instance {@link java.util.ServiceLoader} creates; holds no state. */
+    public EngineSamplerProvider() {}
+
     @Override
     public int priority() {
         return 100;

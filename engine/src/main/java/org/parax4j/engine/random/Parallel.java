@@ -23,7 +23,7 @@ final class Parallel {
 
     /** Runs {@code body} over {@code [0, length)} in at most {@code threads} parts ({@link ForkJoinParts#run}). */
     static void run(int length, int threads, Range body) {
-        int parts = (int) Math.min(threads, Math.max(1, length / MIN_PART));
+        int parts = Math.min(threads, Math.max(1, length / MIN_PART));
         long per = ((long) length / parts + SplitMix.NORMAL_BLOCK - 1) & -SplitMix.NORMAL_BLOCK;
         ForkJoinParts.run(parts, p -> {
             int start = (int) Math.min(length, p * per);

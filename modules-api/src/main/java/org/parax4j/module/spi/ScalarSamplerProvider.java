@@ -10,6 +10,9 @@ import org.parax4j.module.Module;
  */
 public final class ScalarSamplerProvider implements ParameterSamplerProvider {
 
+    /** The instance {@link java.util.ServiceLoader} creates; holds no state. */
+    public ScalarSamplerProvider() {}
+
     @Override
     public int priority() {
         return 0;

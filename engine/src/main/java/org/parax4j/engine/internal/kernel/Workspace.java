@@ -284,6 +284,8 @@ public final class Workspace {
 
     /** One participant: the calling thread uses runner 0, pool workers the others. */
     private static final class Runner extends RecursiveAction {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
         private final transient Workspace workspace;
         private double[][] slots = new double[0][];
 
