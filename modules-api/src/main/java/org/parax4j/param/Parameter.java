@@ -2,7 +2,6 @@ package org.parax4j.param;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -51,8 +50,6 @@ import org.parax4j.json.Json;
  */
 public final class Parameter {
 
-    private static final double[] NO_BOUNDS = null;
-
     private final double[] latent;
     private final double[] physical;
     private final int[] shape;
@@ -74,39 +71,19 @@ public final class Parameter {
             Distribution distribution, Bijector transform, double[] lower, double[] upper, double scale,
             Map<String, Object> info) {
         this.name = name;
-        String label = label(name);
+        String label = ParameterChecks.label(name);
         Objects.requireNonNull(latent, "latentValue");
         Objects.requireNonNull(shape, "shape");
-        int product = sizeOf(label, shape);
-        if (product != latent.length) {
-            throw new IllegalArgumentException(label + ": shape " + Arrays.toString(shape) + " holds " + product
-                    + " elements but latentValue has " + latent.length);
-        }
-        double[] phys = new double[latent.length];
-        double rangeLo = transform == null ? Double.NEGATIVE_INFINITY : transform.rangeLower();
-        double rangeHi = transform == null ? Double.POSITIVE_INFINITY : transform.rangeUpper();
-        for (int i = 0; i < latent.length; i++) {
-            phys[i] = physicalOf(label, i, latent[i], transform, rangeLo, rangeHi);
-        }
-        List<String> names = copyNames(label, elementNames);
-        if (!names.isEmpty() && names.size() != latent.length) {
-            throw new IllegalArgumentException(label + ": names has " + names.size()
-                    + " entries but the parameter has " + latent.length + " elements");
-        }
+        double[] phys = ParameterChecks.physical(label, latent, shape, transform);
+        List<String> names = ParameterChecks.names(label, elementNames, latent.length);
         if (lower != null || upper != null) {
-            checkBounds(label, lower, upper, phys);
-            if (allOpen(lower, upper)) {
-                lower = NO_BOUNDS;
-                upper = NO_BOUNDS;
+            ParameterChecks.checkBounds(label, lower, upper, phys);
+            if (ParameterChecks.allOpen(lower, upper)) {
+                lower = null; // all open: stored as no bounds
+                upper = null;
             }
         }
-        if (!(Double.isFinite(scale) && scale != 0)) {
-            throw new IllegalArgumentException(label + ": scale must be finite and != 0, got " + scale);
-        }
-        if (distribution != null && distribution.dimension() != 1 && distribution.dimension() != latent.length) {
-            throw new IllegalArgumentException(label + ": distribution dimension must be 1 or the parameter size "
-                    + latent.length + ", got " + distribution.dimension());
-        }
+        ParameterChecks.checkScaleAndDistribution(label, scale, distribution, latent.length);
         this.latent = latent;
         this.physical = phys;
         this.shape = shape;
@@ -121,34 +98,6 @@ public final class Parameter {
     }
 
     /**
-     * The physical image of latent value {@code x} of element {@code i}: {@code x} itself without a
-     * transform, else {@code transform.forward(x)}, which must be finite and lie strictly inside the
-     * open range {@code (rangeLo, rangeHi)} of the transform. Rounding can reach an end of the
-     * range ({@code Exp} and {@code Softplus} give 0 below about −745, {@code Sigmoid} gives 1.0
-     * above about 36.7); such a value is rejected rather than clamped, since the physical value
-     * would violate the transform's promise (a "positive" 0) and could not be mapped back.
-     *
-     * @throws IllegalArgumentException naming the parameter, the element, the latent value, its
-     *     image and the open range
-     */
-    private static double physicalOf(String label, int i, double x, Bijector transform, double rangeLo,
-            double rangeHi) {
-        if (!Double.isFinite(x)) {
-            throw new IllegalArgumentException(label + " element " + i + ": latentValue must be finite, got " + x);
-        }
-        if (transform == null) {
-            return x;
-        }
-        double y = transform.forward(x);
-        if (!(y > rangeLo && y < rangeHi && Double.isFinite(y))) {
-            throw new IllegalArgumentException(label + " element " + i + ": latentValue " + x + " maps to " + y
-                    + " through transform " + transform.name() + ", outside its open range (" + rangeLo + ", "
-                    + rangeHi + ")");
-        }
-        return y;
-    }
-
-    /**
      * Whether {@link #checkLatentValue} would accept {@code x} for element {@code i}: the same rule,
      * answered without an exception (for samplers and line searches, which treat an inadmissible
      * point as having zero density). Allocates nothing.
@@ -157,11 +106,7 @@ public final class Parameter {
      */
     public boolean admitsLatentValue(int i, double x) {
         checkIndex(i);
-        double lo = transform == null ? Double.NEGATIVE_INFINITY : transform.rangeLower();
-        double hi = transform == null ? Double.POSITIVE_INFINITY : transform.rangeUpper();
-        double image = transform == null ? x : transform.forward(x);
-        return Double.isFinite(x) && Double.isFinite(image) && image > lo && image < hi
-                && (lower == null || image >= lower[i] && image <= upper[i]);
+        return ParameterChecks.admits(transform, lower, upper, i, x);
     }
 
     /**
@@ -184,14 +129,8 @@ public final class Parameter {
         if (admitsLatentValue(i, x)) {
             return;
         }
-        double lo = transform == null ? Double.NEGATIVE_INFINITY : transform.rangeLower();
-        double hi = transform == null ? Double.POSITIVE_INFINITY : transform.rangeUpper();
-        String label = name == null ? label() : "parameter '" + name + "'";
-        double y = physicalOf(label, i, x, transform, lo, hi);
-        if (lower != null && !(y >= lower[i] && y <= upper[i])) {
-            throw new IllegalArgumentException(label + " element " + i + ": latentValue " + x + " gives value " + y
-                    + ", outside bounds [" + lower[i] + ", " + upper[i] + "]");
-        }
+        ParameterChecks.explainInadmissible(name == null ? label() : "parameter '" + name + "'", transform, lower,
+                upper, i, x);
     }
 
     /**
@@ -200,97 +139,8 @@ public final class Parameter {
      */
     public static final int MAX_SIZE = Integer.MAX_VALUE - 8;
 
-    /**
-     * The number of elements of {@code shape}: the product of its dimensions, computed without
-     * overflow.
-     *
-     * @throws IllegalArgumentException naming the parameter and the shape when a dimension is
-     *     below 1 or the product exceeds {@link #MAX_SIZE} or the heap (see {@link #checkSize})
-     */
-    static int sizeOf(String label, int[] shape) {
-        long product = 1;
-        for (int d : shape) {
-            if (d < 1) {
-                throw new IllegalArgumentException(label + ": shape dimensions must be >= 1, got shape "
-                        + Arrays.toString(shape));
-            }
-            product *= d;
-            if (product > MAX_SIZE) {
-                // stop before the product can overflow: it is at most MAX_SIZE · Integer.MAX_VALUE here
-                throw new IllegalArgumentException(label + ": shape " + Arrays.toString(shape) + " has more than "
-                        + MAX_SIZE + " elements, the largest parameter size (a Java array)");
-            }
-        }
-        return checkSize(label, "shape " + Arrays.toString(shape), product);
-    }
-
-    /**
-     * Checks that a parameter of {@code count} elements can exist: at most {@link #MAX_SIZE}, and its
-     * two value arrays (16 bytes per element) no larger than the maximum heap.
-     *
-     * @param what what asked for the size ({@code "n = 5"}, {@code "shape [2, 3]"}), for the message
-     * @throws IllegalArgumentException naming the parameter, the size and the limit
-     */
-    static int checkSize(String label, String what, long count) {
-        if (count > MAX_SIZE) {
-            throw new IllegalArgumentException(label + ": " + what + " asks for " + count + " elements, more than "
-                    + MAX_SIZE + ", the largest parameter size (a Java array)");
-        }
-        long bytes = 16 * count;
-        long heap = Runtime.getRuntime().maxMemory();
-        if (bytes > heap) {
-            throw new IllegalArgumentException(label + ": " + what + " asks for " + count + " elements, whose latent "
-                    + "and physical values need " + bytes + " bytes, more than the maximum heap of " + heap
-                    + " bytes (-Xmx)");
-        }
-        return (int) count;
-    }
-
-    private static void checkBounds(String label, double[] lower, double[] upper, double[] phys) {
-        if (lower == null || upper == null || lower.length != phys.length || upper.length != phys.length) {
-            throw new IllegalArgumentException(label + ": bounds need one lower and one upper value per element ("
-                    + phys.length + "), got " + (lower == null ? "none" : lower.length) + " lower and "
-                    + (upper == null ? "none" : upper.length) + " upper");
-        }
-        for (int i = 0; i < phys.length; i++) {
-            if (!(lower[i] <= upper[i])) {
-                throw new IllegalArgumentException(label + " element " + i + ": bounds must satisfy lo <= hi, got ["
-                        + lower[i] + ", " + upper[i] + "]");
-            }
-            if (!(phys[i] >= lower[i] && phys[i] <= upper[i])) {
-                throw new IllegalArgumentException(label + " element " + i + ": value " + phys[i]
-                        + " is outside bounds [" + lower[i] + ", " + upper[i] + "]");
-            }
-        }
-    }
-
-    private static List<String> copyNames(String label, List<String> names) {
-        if (names == null || names.isEmpty()) {
-            return List.of();
-        }
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i) == null) {
-                throw new IllegalArgumentException(label + ": names[" + i + "] must not be null");
-            }
-        }
-        return List.copyOf(names);
-    }
-
-    private static boolean allOpen(double[] lower, double[] upper) {
-        for (int i = 0; i < lower.length; i++) {
-            if (lower[i] != Double.NEGATIVE_INFINITY || upper[i] != Double.POSITIVE_INFINITY) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static String label(String name) {
-        return name == null ? "parameter '<unnamed>'" : "parameter '" + name + "'";
-    }
-
     private String label() {
-        return label(name);
+        return ParameterChecks.label(name);
     }
 
     // ---------------------------------------------------------------- construction shortcuts
@@ -492,7 +342,7 @@ public final class Parameter {
     public Parameter withValue(double... values) {
         Objects.requireNonNull(values, "values");
         checkLength("value", values.length);
-        return withLatentArray(toLatent(values, transform, name));
+        return withLatentArray(ParameterChecks.toLatent(values, transform, name));
     }
 
     /**
@@ -504,7 +354,7 @@ public final class Parameter {
     public Parameter withValue(int i, double v) {
         checkIndex(i);
         double[] next = latent.clone();
-        next[i] = toLatent(i, v, transform, name);
+        next[i] = ParameterChecks.toLatent(i, v, transform, name);
         return withLatentArray(next);
     }
 
@@ -557,7 +407,7 @@ public final class Parameter {
      * @throws IllegalArgumentException if a physical value is outside the range of {@code t}
      */
     public Parameter withTransform(Bijector t) {
-        double[] next = toLatent(physical, t, name);
+        double[] next = ParameterChecks.toLatent(physical, t, name);
         return new Parameter(next, shape, fixed, name, elementNames, distribution, t, lower, upper, scale, info);
     }
 
@@ -633,24 +483,8 @@ public final class Parameter {
         Objects.requireNonNull(b, "b");
         Distribution d = distribution == null ? null : ElementwiseDistributions.pushForward(distribution, b, label());
         Bijector t = transform == null ? b : transform.andThen(b);
-        double[] l = null;
-        double[] h = null;
-        if (lower != null) {
-            l = new double[size()];
-            h = new double[size()];
-            for (int i = 0; i < l.length; i++) {
-                double[] mapped;
-                try {
-                    mapped = b.mapInterval(lower[i], upper[i]);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(label() + " element " + i + ": cannot map bounds through "
-                            + b.name() + ": " + e.getMessage(), e);
-                }
-                l[i] = mapped[0];
-                h[i] = mapped[1];
-            }
-        }
-        return new Parameter(latent, shape, fixed, name, elementNames, d, t, l, h, scale, info);
+        double[][] bounds = lower == null ? new double[2][] : ParameterChecks.mapBounds(label(), lower, upper, b);
+        return new Parameter(latent, shape, fixed, name, elementNames, d, t, bounds[0], bounds[1], scale, info);
     }
 
     /**
@@ -663,27 +497,7 @@ public final class Parameter {
      * Allocates the list and its parameters.
      */
     public List<Parameter> flattened() {
-        List<Parameter> out = new ArrayList<>(size());
-        for (int i = 0; i < size(); i++) {
-            String n = elementName(i);
-            Distribution d = distribution == null || distribution.dimension() == 1 ? distribution
-                    : distribution.marginal(i);
-            double[] l = lower == null ? null : new double[] {lower[i]};
-            double[] h = upper == null ? null : new double[] {upper[i]};
-            out.add(new Parameter(new double[] {latent[i]}, new int[0], fixed, n, List.of(), d, transform, l, h, scale,
-                    info));
-        }
-        return Collections.unmodifiableList(out);
-    }
-
-    private String elementName(int i) {
-        if (!elementNames.isEmpty()) {
-            return elementNames.get(i);
-        }
-        if (name == null) {
-            return null;
-        }
-        return shape.length == 0 ? name : name + "_" + i;
+        return ParameterChecks.flattened(this);
     }
 
     // ---------------------------------------------------------------- JSON
@@ -734,29 +548,14 @@ public final class Parameter {
                 && fixed == p.fixed
                 && Double.doubleToRawLongBits(scale) == Double.doubleToRawLongBits(p.scale)
                 && Arrays.equals(shape, p.shape)
-                && bitsEqual(latent, p.latent)
-                && bitsEqual(lower, p.lower)
-                && bitsEqual(upper, p.upper)
+                && ParameterChecks.bitsEqual(latent, p.latent)
+                && ParameterChecks.bitsEqual(lower, p.lower)
+                && ParameterChecks.bitsEqual(upper, p.upper)
                 && Objects.equals(name, p.name)
                 && elementNames.equals(p.elementNames)
                 && Objects.equals(distribution, p.distribution)
                 && Objects.equals(transform, p.transform)
                 && info.equals(p.info);
-    }
-
-    private static boolean bitsEqual(double[] a, double[] b) {
-        if (a == null || b == null) {
-            return a == b;
-        }
-        if (a.length != b.length) {
-            return false;
-        }
-        for (int i = 0; i < a.length; i++) {
-            if (Double.doubleToRawLongBits(a[i]) != Double.doubleToRawLongBits(b[i])) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override
@@ -777,38 +576,7 @@ public final class Parameter {
      */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Parameter[");
-        if (name != null) {
-            sb.append("name=").append(name).append(", ");
-        }
-        if (shape.length == 0) {
-            sb.append("value=").append(physical[0]);
-        } else {
-            sb.append("value=").append(Arrays.toString(physical)).append(", shape=").append(Arrays.toString(shape));
-        }
-        sb.append(", fixed=").append(fixed);
-        if (!elementNames.isEmpty()) {
-            sb.append(", names=").append(elementNames);
-        }
-        if (transform != null) {
-            sb.append(", transform=").append(transform.name());
-        }
-        if (distribution != null) {
-            sb.append(", distribution=").append(distribution);
-        }
-        if (lower != null) {
-            sb.append(", bounds=");
-            for (int i = 0; i < lower.length; i++) {
-                sb.append(i == 0 ? "" : " ").append('[').append(lower[i]).append(", ").append(upper[i]).append(']');
-            }
-        }
-        if (scale != 1) {
-            sb.append(", scale=").append(scale);
-        }
-        if (!info.isEmpty()) {
-            sb.append(", info=").append(info);
-        }
-        return sb.append(']').toString();
+        return ParameterChecks.describe(this);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -828,27 +596,4 @@ public final class Parameter {
         }
     }
 
-    /** Maps physical values to latent values, failing with the parameter's name on bad input. */
-    static double[] toLatent(double[] values, Bijector t, String name) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = toLatent(i, values[i], t, name);
-        }
-        return out;
-    }
-
-    static double toLatent(int i, double v, Bijector t, String name) {
-        if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(label(name) + " element " + i + ": value must be finite, got " + v);
-        }
-        if (t == null) {
-            return v;
-        }
-        double x = t.inverse(v);
-        if (!Double.isFinite(x)) {
-            throw new IllegalArgumentException(label(name) + " element " + i + ": value " + v
-                    + " is outside the range of transform " + t.name() + " (its inverse gives " + x + ")");
-        }
-        return x;
-    }
 }

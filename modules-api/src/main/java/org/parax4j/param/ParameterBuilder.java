@@ -180,7 +180,7 @@ public final class ParameterBuilder {
      *     and non-zero; when the distribution dimension is neither 1 nor the size
      */
     public Parameter build() {
-        String label = Parameter.label(name);
+        String label = ParameterChecks.label(name);
         if (physicalGiven && latentGiven) {
             throw new IllegalArgumentException(label + ": give either value or latentValue, not both");
         }
@@ -197,11 +197,11 @@ public final class ParameterBuilder {
             if (n < 1) {
                 throw new IllegalArgumentException(label + ": n must be >= 1, got " + n);
             }
-            Parameter.checkSize(label, "n = " + n, n);
+            ParameterChecks.checkSize(label, "n = " + n, n);
             data = broadcast(label, data, n, "n = " + n);
             dims = new int[] {n};
         } else if (shape != null) {
-            int count = Parameter.sizeOf(label, shape);
+            int count = ParameterChecks.sizeOf(label, shape);
             data = broadcast(label, data, count, "shape " + Arrays.toString(shape));
             dims = shape.clone();
         }
@@ -219,7 +219,7 @@ public final class ParameterBuilder {
         }
         double[] lo = lower == null ? null : repeatBounds(label, lower, size, "lower");
         double[] hi = upper == null ? null : repeatBounds(label, upper, size, "upper");
-        double[] latentValues = latent ? data : Parameter.toLatent(data, transform, name);
+        double[] latentValues = latent ? data : ParameterChecks.toLatent(data, transform, name);
         return new Parameter(latentValues, dims, fixed, name, elementNames, distribution, transform, lo, hi, scale,
                 info);
     }

@@ -35,7 +35,7 @@ record ParameterJson(
      * @throws IllegalArgumentException naming the missing or invalid field
      */
     Parameter toParameter() {
-        String label = Parameter.label(name);
+        String label = ParameterChecks.label(name);
         if (latentValue == null) {
             throw new IllegalArgumentException("invalid Parameter JSON: field 'latentValue' is required");
         }
