@@ -5,6 +5,7 @@
 module org.parax4j.api {
     requires transitive com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires static transitive org.jspecify;
 
     exports org.parax4j.bijector;
     exports org.parax4j.distribution;

@@ -16,7 +16,7 @@ import org.parax4j.param.Parameter;
  * @param kernel the scaled ARD RBF kernel
  * @param meta no name, no groups
  */
-public record GramModel(Kernel kernel, Meta meta) implements Module {
+public record GramModel(Kernel<?> kernel, Meta meta) implements Module<GramModel> {
 
     /** Length scales {@code 0.8 + 0.1·e} and variance 1.5. */
     public static GramModel of(int d) {

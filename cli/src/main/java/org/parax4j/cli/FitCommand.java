@@ -96,7 +96,7 @@ final class FitCommand implements Callable<Integer> {
             last = fit(SyntheticFit.start(), freqs, y, null);
             append(report, "Fit 2: the same data, every parameter free", last);
         } else {
-            Module loaded = ModelFiles.load(model, "--model");
+            Module<?> loaded = ModelFiles.load(model, "--model");
             if (!(loaded instanceof ReferenceModel reference)) {
                 throw new IllegalArgumentException("--model " + model + ": fit evaluates only the reference model "
                         + "(ReferenceModel, as the demo's model.json); got " + loaded.getClass().getSimpleName());

@@ -35,8 +35,8 @@ final class JacobianCommand implements Callable<Integer> {
     KernelOptions inputs;
 
     @Option(names = "--wrt", defaultValue = "LATENT", paramLabel = "SPACE",
-            description = "Differentiate against LATENT values (as withParams(double[]) takes them) or PHYSICAL "
-                    + "values (default: ${DEFAULT-VALUE}).")
+            description = "Differentiate against LATENT values (as withParams(double[]) takes them), PHYSICAL "
+                    + "values or their LOG (default: ${DEFAULT-VALUE}).")
     Wrt wrt;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Output JSON (default: standard output).")
@@ -49,7 +49,7 @@ final class JacobianCommand implements Callable<Integer> {
         CsvMatrix a = in.x1();
         CsvMatrix b = in.x2();
         String path = inputs.kernelPath;
-        ModelFunction<Module> function = ModelFunction.record(in.model(), (m, g) -> g.kernelMatrix(
+        ModelFunction<Module<?>> function = ModelFunction.record(in.model(), (m, g) -> g.kernelMatrix(
                 ModelFiles.kernel(m, path), a.values(), a.rows(), b.values(), b.rows(), a.cols()));
         Map<String, double[]> jacobian = function.funcJacobian(in.model(), wrt);
         jacobian.forEach((name, values) -> Output.requireFinite("dK/d" + name, values, 0, values.length, b.rows(), 0,

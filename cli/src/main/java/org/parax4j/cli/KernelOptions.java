@@ -40,13 +40,13 @@ final class KernelOptions {
      * @param x1 the first points
      * @param x2 the second points (the same object as x1 when --x2 is absent)
      */
-    record Loaded(Module model, Kernel kernel, CsvMatrix x1, CsvMatrix x2) {}
+    record Loaded(Module<?> model, Kernel<?> kernel, CsvMatrix x1, CsvMatrix x2) {}
 
     /**
      * {@code K(x1, x2)} of a kernel module: through the SIMD engine for the built-in kernels, through
      * the module's own scalar {@code matrix} for kernel types the engine does not know.
      */
-    static double[] matrix(Kernel kernel, double[] x1, int n, double[] x2, int m, int d) {
+    static double[] matrix(Kernel<?> kernel, double[] x1, int n, double[] x2, int m, int d) {
         kernel.checkDimension(d);
         org.parax4j.engine.kernel.Kernel compiled;
         try {
@@ -63,8 +63,8 @@ final class KernelOptions {
      * @throws IllegalArgumentException naming the file and the mismatch
      */
     Loaded load() {
-        Module root = ModelFiles.load(model, "--model");
-        Kernel kernel = ModelFiles.kernel(root, kernelPath);
+        Module<?> root = ModelFiles.load(model, "--model");
+        Kernel<?> kernel = ModelFiles.kernel(root, kernelPath);
         CsvMatrix a = Csv.read(x, "--x");
         CsvMatrix b = x2 == null ? a : Csv.read(x2, "--x2");
         if (b.cols() != a.cols()) {

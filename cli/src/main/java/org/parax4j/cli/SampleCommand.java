@@ -48,7 +48,7 @@ final class SampleCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--n must be >= 1, got " + n);
         }
         Output.check(out, "--out");
-        Module root = ModelFiles.load(model, "--model");
+        Module<?> root = ModelFiles.load(model, "--model");
         List<String> names = root.flatParamNames();
         if (names.isEmpty()) {
             throw new IllegalArgumentException("--model " + model + ": the model has no free parameters to sample");

@@ -116,7 +116,7 @@ class DemoCommandTest {
 
     @Test
     void modelJsonLoadsBackToTheReferenceModel() {
-        Module loaded = ModelFiles.load(dir.resolve("a").resolve(DemoReport.MODEL_JSON), "--model");
+        Module<?> loaded = ModelFiles.load(dir.resolve("a").resolve(DemoReport.MODEL_JSON), "--model");
         assertEquals(ReferenceModel.create(), loaded);
     }
 

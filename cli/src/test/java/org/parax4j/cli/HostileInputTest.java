@@ -44,7 +44,7 @@ class HostileInputTest {
     Path dir;
 
     /** A kernel the engine does not know, so {@code gram} uses its scalar matrix: NaN between points 2 and 1. */
-    public record NaNAtTwoKernel(Parameter variance, Meta meta) implements Kernel {
+    public record NaNAtTwoKernel(Parameter variance, Meta meta) implements Kernel<NaNAtTwoKernel> {
         @Override
         public double evaluate(double[] x, double[] y) {
             return evaluate(x, 0, y, 0, x.length);
@@ -92,7 +92,7 @@ class HostileInputTest {
 
     @Test
     void sampleNeverWritesInfinityWithExitZero() throws IOException {
-        Kernel kernel = new ScaleKernel(new RBFKernel(Parameter.of(1.0), Meta.NONE), Parameters.normal(1e308, 1e308),
+        Kernel<?> kernel = new ScaleKernel(new RBFKernel(Parameter.of(1.0), Meta.NONE), Parameters.normal(1e308, 1e308),
                 Meta.NONE);
         Path model = write("wide.json", ModuleJson.save(kernel));
         Path out = dir.resolve("s.csv");

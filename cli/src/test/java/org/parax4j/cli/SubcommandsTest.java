@@ -40,7 +40,7 @@ class SubcommandsTest {
     static final String POINTS2 = "0.0,0.0\n0.3,0.4\n";
 
     /** A scaled ARD RBF kernel: variance 1.5 (free, Normal prior), length scales (0.7, 1.3). */
-    static Kernel ardKernel() {
+    static Kernel<?> ardKernel() {
         RBFKernel rbf = new RBFKernel(Parameter.of(0.7, 1.3), Meta.NONE);
         return new ScaleKernel(rbf, Parameters.normal(1.5, 0.1), Meta.NONE);
     }
@@ -90,7 +90,7 @@ class SubcommandsTest {
 
     @Test
     void jacobianMatchesTheEngineGraph() throws IOException {
-        Kernel kernel = ardKernel();
+        Kernel<?> kernel = ardKernel();
         Path model = write("k.json", ModuleJson.save(kernel));
         Path x = write("x.csv", POINTS);
         Path out = dir.resolve("j.json");
@@ -98,7 +98,7 @@ class SubcommandsTest {
         assertEquals(0, run.status(), run.err());
         Map<String, double[]> got = Json.mapper().readValue(Files.readString(out), new TypeReference<Map<String, double[]>>() {});
         CsvMatrix a = Csv.parse(POINTS, "x");
-        Map<String, double[]> expected = ModelFunction.record(kernel,
+        Map<String, double[]> expected = ModelFunction.<Kernel<?>>record(kernel,
                 (m, g) -> g.kernelMatrix(m, a.values(), 3, a.values(), 3, 2)).funcJacobian(kernel, Wrt.LATENT);
         assertEquals(List.copyOf(expected.keySet()), List.copyOf(got.keySet()));
         assertEquals(List.of("base_lengthScale_0", "base_lengthScale_1", "variance"), List.copyOf(got.keySet()));

@@ -1,5 +1,6 @@
 package org.parax4j.json;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -101,7 +102,7 @@ public final class Json {
      * echoes offending names and values whole, and an error message must stay bounded whatever the
      * input. Allocates only when it cuts; null stays null.
      */
-    public static String bounded(String reason) {
+    public static @Nullable String bounded(@Nullable String reason) {
         if (reason == null || reason.length() <= MAX_REASON) {
             return reason;
         }

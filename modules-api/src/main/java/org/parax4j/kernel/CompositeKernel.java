@@ -1,13 +1,13 @@
 package org.parax4j.kernel;
 
 /** A kernel that combines two kernels pointwise: {@code combine(left(x, y), right(x, y))}. */
-public interface CompositeKernel extends Kernel {
+public interface CompositeKernel<K extends CompositeKernel<K>> extends Kernel<K> {
 
     /** The first operand. */
-    Kernel left();
+    Kernel<?> left();
 
     /** The second operand. */
-    Kernel right();
+    Kernel<?> right();
 
     /** Combines the two operands' values at one pair of points. */
     double combine(double leftValue, double rightValue);

@@ -12,7 +12,7 @@ import org.parax4j.module.Module;
  * reference evaluation (hyperparameters read as scaled values); the engine evaluates the same
  * kernels with SIMD. Implementations are immutable records and thread-safe.
  */
-public interface Kernel extends Module {
+public interface Kernel<K extends Kernel<K>> extends Module<K> {
 
     /**
      * The kernel value {@code k(x, y)} for two points of the same dimension.
@@ -73,12 +73,12 @@ public interface Kernel extends Module {
     }
 
     /** The sum kernel {@code this + other}. */
-    default Kernel plus(Kernel other) {
+    default SumKernel plus(Kernel<?> other) {
         return new SumKernel(this, Objects.requireNonNull(other, "other"));
     }
 
     /** The product kernel {@code this · other}. */
-    default Kernel times(Kernel other) {
+    default ProductKernel times(Kernel<?> other) {
         return new ProductKernel(this, Objects.requireNonNull(other, "other"));
     }
 }

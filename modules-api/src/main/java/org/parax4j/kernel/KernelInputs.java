@@ -119,4 +119,23 @@ final class KernelInputs {
         }
         return sum;
     }
+
+    /**
+     * {@code combine(combine(first, second), more[0])…}: a sum or product of several kernels nested
+     * to the left.
+     *
+     * @throws IllegalArgumentException when a kernel of {@code more} is null, naming its position
+     *     (0-based over all kernels) and {@code what}
+     */
+    static <K extends Kernel<?>> K nestLeft(String what, Kernel<?> first, Kernel<?> second, Kernel<?>[] more,
+            java.util.function.BiFunction<Kernel<?>, Kernel<?>, K> combine) {
+        K result = combine.apply(first, second);
+        for (int i = 0; i < more.length; i++) {
+            if (more[i] == null) {
+                throw new IllegalArgumentException(what + ": kernel " + (i + 2) + " is null");
+            }
+            result = combine.apply(result, more[i]);
+        }
+        return result;
+    }
 }

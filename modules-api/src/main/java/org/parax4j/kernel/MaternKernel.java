@@ -2,7 +2,9 @@ package org.parax4j.kernel;
 
 import java.util.Objects;
 import org.parax4j.module.Default;
+import org.jspecify.annotations.Nullable;
 import org.parax4j.module.Meta;
+import org.parax4j.module.TypeName;
 import org.parax4j.param.Parameter;
 
 /**
@@ -14,7 +16,9 @@ import org.parax4j.param.Parameter;
  * @param nu the smoothness (static data, not a parameter)
  * @param meta optional explicit name and parameter groups
  */
-public record MaternKernel(@Default(1.0) Parameter lengthScale, Smoothness nu, Meta meta) implements StationaryKernel {
+@TypeName("MaternKernel")
+public record MaternKernel(@Default(1.0) Parameter lengthScale, @Nullable Smoothness nu, @Nullable Meta meta)
+        implements StationaryKernel<MaternKernel> {
 
     /** The supported smoothness values. */
     public enum Smoothness {
@@ -30,6 +34,11 @@ public record MaternKernel(@Default(1.0) Parameter lengthScale, Smoothness nu, M
     public MaternKernel {
         KernelInputs.checkPositive("lengthScale", lengthScale);
         nu = Objects.requireNonNullElse(nu, Smoothness.FIVE_HALVES);
+    }
+
+    /** An unnamed Matérn 5/2 kernel with this length scale. */
+    public MaternKernel(double lengthScale) {
+        this(lengthScale, Smoothness.FIVE_HALVES);
     }
 
     /** An unnamed Matérn kernel. */

@@ -1,7 +1,9 @@
 package org.parax4j.kernel;
 
 import org.parax4j.module.Default;
+import org.jspecify.annotations.Nullable;
 import org.parax4j.module.Meta;
+import org.parax4j.module.TypeName;
 import org.parax4j.param.Parameter;
 
 /**
@@ -16,13 +18,19 @@ import org.parax4j.param.Parameter;
  * @param period period p (default 1.0), > 0
  * @param meta optional explicit name and parameter groups
  */
-public record PeriodicKernel(@Default(1.0) Parameter lengthScale, @Default(1.0) Parameter period, Meta meta)
-        implements Kernel {
+@TypeName("PeriodicKernel")
+public record PeriodicKernel(@Default(1.0) Parameter lengthScale, @Default(1.0) Parameter period, @Nullable Meta meta)
+        implements Kernel<PeriodicKernel> {
 
     /** Validates the parameters. */
     public PeriodicKernel {
         KernelInputs.checkPositive("lengthScale", lengthScale);
         KernelInputs.positiveScalar("period", period, false);
+    }
+
+    /** An unnamed periodic kernel with this length scale and period. */
+    public PeriodicKernel(double lengthScale, double period) {
+        this(Parameter.of(lengthScale), Parameter.of(period), Meta.NONE);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.parax4j.kernel;
 
 import org.parax4j.module.Default;
+import org.jspecify.annotations.Nullable;
 import org.parax4j.module.Meta;
+import org.parax4j.module.TypeName;
 import org.parax4j.param.Parameter;
 
 /**
@@ -12,13 +14,20 @@ import org.parax4j.param.Parameter;
  * @param alpha scale mixture parameter α (default 1.0), > 0
  * @param meta optional explicit name and parameter groups
  */
-public record RationalQuadraticKernel(@Default(1.0) Parameter lengthScale, @Default(1.0) Parameter alpha, Meta meta)
-        implements StationaryKernel {
+@TypeName("RationalQuadraticKernel")
+public record RationalQuadraticKernel(@Default(1.0) Parameter lengthScale, @Default(1.0) Parameter alpha,
+        @Nullable Meta meta)
+        implements StationaryKernel<RationalQuadraticKernel> {
 
     /** Validates the parameters. */
     public RationalQuadraticKernel {
         KernelInputs.checkPositive("lengthScale", lengthScale);
         KernelInputs.positiveScalar("alpha", alpha, false);
+    }
+
+    /** An unnamed rational quadratic kernel with this length scale and mixture parameter α. */
+    public RationalQuadraticKernel(double lengthScale, double alpha) {
+        this(Parameter.of(lengthScale), Parameter.of(alpha), Meta.NONE);
     }
 
     @Override

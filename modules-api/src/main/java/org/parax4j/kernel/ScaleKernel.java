@@ -1,7 +1,9 @@
 package org.parax4j.kernel;
 
 import org.parax4j.module.Default;
+import org.jspecify.annotations.Nullable;
 import org.parax4j.module.Meta;
+import org.parax4j.module.TypeName;
 import org.parax4j.param.Parameter;
 
 /**
@@ -11,12 +13,24 @@ import org.parax4j.param.Parameter;
  * @param variance the output variance σ² (default 1.0), ≥ 0
  * @param meta optional explicit name and parameter groups
  */
-public record ScaleKernel(Kernel base, @Default(1.0) Parameter variance, Meta meta) implements Kernel {
+@TypeName("ScaleKernel")
+public record ScaleKernel(Kernel<?> base, @Default(1.0) Parameter variance, @Nullable Meta meta)
+        implements Kernel<ScaleKernel> {
 
     /** Validates the parts. */
     public ScaleKernel {
         KernelInputs.required("base", base);
         KernelInputs.positiveScalar("variance", variance, true);
+    }
+
+    /** An unnamed output-scale wrapper σ²·base. */
+    public ScaleKernel(Kernel<?> base, double variance) {
+        this(base, Parameter.of(variance), Meta.NONE);
+    }
+
+    /** An unnamed output-scale wrapper with variance 1 (free, so it can be fitted). */
+    public ScaleKernel(Kernel<?> base) {
+        this(base, 1.0);
     }
 
     @Override

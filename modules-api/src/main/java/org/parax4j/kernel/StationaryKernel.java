@@ -6,7 +6,7 @@ import org.parax4j.param.Parameter;
  * A kernel that depends on {@code r² = ‖(x − y)/ℓ‖²} only, with length scales ℓ (scalar or one per
  * dimension) held in its {@code lengthScale} parameter.
  */
-public interface StationaryKernel extends Kernel {
+public interface StationaryKernel<K extends StationaryKernel<K>> extends Kernel<K> {
 
     /** The length scale parameter. */
     Parameter lengthScale();

@@ -1,7 +1,9 @@
 package org.parax4j.kernel;
 
 import org.parax4j.module.Default;
+import org.jspecify.annotations.Nullable;
 import org.parax4j.module.Meta;
+import org.parax4j.module.TypeName;
 import org.parax4j.param.Parameter;
 
 /**
@@ -15,11 +17,18 @@ import org.parax4j.param.Parameter;
  * @param variance the noise variance σ² (default 1.0), ≥ 0
  * @param meta optional explicit name and parameter groups
  */
-public record WhiteNoiseKernel(@Default(1.0) Parameter variance, Meta meta) implements Kernel {
+@TypeName("WhiteNoiseKernel")
+public record WhiteNoiseKernel(@Default(1.0) Parameter variance, @Nullable Meta meta)
+        implements Kernel<WhiteNoiseKernel> {
 
     /** Validates the variance. */
     public WhiteNoiseKernel {
         KernelInputs.positiveScalar("variance", variance, true);
+    }
+
+    /** An unnamed white-noise kernel with this variance σ². */
+    public WhiteNoiseKernel(double variance) {
+        this(Parameter.of(variance), Meta.NONE);
     }
 
     @Override

@@ -21,7 +21,7 @@ final class Groups {
 
     private Groups() {}
 
-    static List<ParameterGroup> paramGroups(Module root, boolean includeFixed, boolean explicitOnly) {
+    static List<ParameterGroup> paramGroups(Module<?> root, boolean includeFixed, boolean explicitOnly) {
         Set<String> visible = new LinkedHashSet<>();
         Map<String, UnivariateDistribution> elementDistributions = new HashMap<>();
         for (Tree.Entry e : Tree.entries(root)) {
@@ -83,7 +83,7 @@ final class Groups {
     }
 
     /** Depth-first: own groups first (parents win), then each child's, lifted with its prefix. */
-    private static void collect(Module module, String prefix, Set<String> visible, Set<String> claimed,
+    private static void collect(Module<?> module, String prefix, Set<String> visible, Set<String> claimed,
             List<ParameterGroup> out) {
         for (ParameterGroup g : ModuleType.of(module).meta(module).groups()) {
             ParameterGroup lifted = g.prefixed(prefix);
@@ -100,10 +100,10 @@ final class Groups {
     }
 
     /** An immediate child with its name prefix and how to put a replacement back. */
-    record Child(String prefix, Module module, String step) {}
+    record Child(String prefix, Module<?> module, String step) {}
 
     /** Immediate child modules with their absolute prefixes and field-path steps. */
-    static List<Child> children(Module module, String prefix) {
+    static List<Child> children(Module<?> module, String prefix) {
         List<Child> out = new ArrayList<>();
         for (Tree.Node node : Tree.nodes(module)) {
             if (node.depth() == 1) {
@@ -113,7 +113,7 @@ final class Groups {
         return out;
     }
 
-    static <M extends Module> M withParamGroups(Module root, List<ParameterGroup> groups) {
+    static Module<?> withParamGroups(Module<?> root, List<ParameterGroup> groups) {
         Objects.requireNonNull(groups, "groups");
         ModuleType type = ModuleType.of(root);
         requireMeta(type, "withParamGroups");
@@ -144,12 +144,11 @@ final class Groups {
         return withMeta(root, meta.withGroups(kept));
     }
 
-    @SuppressWarnings("unchecked")
-    static <M extends Module> M withMeta(Module module, Meta meta) {
+    static Module<?> withMeta(Module<?> module, Meta meta) {
         ModuleType type = ModuleType.of(module);
         Object[] values = type.values(module);
         values[type.meta.index()] = meta;
-        return (M) type.create(values);
+        return type.create(values);
     }
 
     static void requireMeta(ModuleType type, String method) {
@@ -159,17 +158,15 @@ final class Groups {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    static <M extends Module> M removeAll(Module root) {
-        return (M) Tree.rewriteModules(root, rebuilt -> {
+    static Module<?> removeAll(Module<?> root) {
+        return Tree.rewriteModules(root, rebuilt -> {
             ModuleType type = ModuleType.of(rebuilt);
             Meta meta = type.meta(rebuilt);
             return meta.groups().isEmpty() ? rebuilt : withMeta(rebuilt, meta.withGroups(List.of()));
         });
     }
 
-    @SuppressWarnings("unchecked")
-    static <M extends Module> M demote(Module root) {
+    static Module<?> demote(Module<?> root) {
         ModuleType type = ModuleType.of(root);
         Meta meta = type.meta(root);
         List<Child> children = children(root, "");
@@ -202,24 +199,23 @@ final class Groups {
                         .add(new ParameterGroup(g.names().stream().map(rel::get).toList(), g.distribution()));
             }
         }
-        List<Module> replaced = new ArrayList<>();
+        List<Module<?>> replaced = new ArrayList<>();
         for (int c = 0; c < children.size(); c++) {
-            Module child = children.get(c).module();
+            Module<?> child = children.get(c).module();
             List<ParameterGroup> incoming = moved.get(c);
             if (incoming != null) {
                 child = withParamGroups(child, incoming);
             }
             replaced.add(demote(child));
         }
-        Module rebuilt = Structure.replaceChildren(root, replaced);
+        Module<?> rebuilt = Structure.replaceChildren(root, replaced);
         if (!moved.isEmpty()) {
             rebuilt = withMeta(rebuilt, meta.withGroups(stay));
         }
-        return (M) rebuilt;
+        return rebuilt;
     }
 
-    @SuppressWarnings("unchecked")
-    static <M extends Module> M mapDistributions(Module root, UnaryOperator<Distribution> mapper,
+    static Module<?> mapDistributions(Module<?> root, UnaryOperator<Distribution> mapper,
             Predicate<Distribution> filter, UnaryOperator<Distribution> mapOthers, boolean paramGroups) {
         Objects.requireNonNull(mapper, "mapper");
         UnaryOperator<Distribution> apply = d -> {
@@ -231,7 +227,7 @@ final class Groups {
             return out;
         };
         if (paramGroups) {
-            return (M) Tree.rewriteModules(root, rebuilt -> {
+            return Tree.rewriteModules(root, rebuilt -> {
                 Meta meta = ModuleType.of(rebuilt).meta(rebuilt);
                 if (meta.groups().isEmpty()) {
                     return rebuilt;
@@ -241,7 +237,7 @@ final class Groups {
                 return withMeta(rebuilt, meta.withGroups(mapped));
             });
         }
-        return (M) Tree.rewrite(root, entry -> {
+        return Tree.rewrite(root, entry -> {
             Parameter p = entry.param();
             Distribution d = p.distribution().orElse(null);
             if (d == null) {
@@ -263,13 +259,13 @@ final class Groups {
         });
     }
 
-    static <M extends Module> M uniform(Module root, double fraction, Select select, boolean respectBounds,
+    static Module<?> uniform(Module<?> root, double fraction, Select select, boolean respectBounds,
             boolean removeParamGroups) {
         if (!(fraction > 0 && fraction < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("withUniformDistributions: fraction must be finite and > 0, got "
                     + fraction);
         }
-        Module base = removeParamGroups ? removeAll(root) : root;
+        Module<?> base = removeParamGroups ? removeAll(root) : root;
         return ParamRewrites.map(base, p -> uniformAround(p, fraction, respectBounds), select, null, false);
     }
 

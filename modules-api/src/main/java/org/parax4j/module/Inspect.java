@@ -16,13 +16,13 @@ final class Inspect {
 
     private Inspect() {}
 
-    static List<Map.Entry<String, Parameter>> iter(Module root, Select select, boolean flatten) {
+    static List<Map.Entry<String, Parameter>> iter(Module<?> root, Select select, boolean flatten) {
         List<Map.Entry<String, Parameter>> out = new ArrayList<>();
         named(root, select, flatten).forEach((k, v) -> out.add(new AbstractMap.SimpleImmutableEntry<>(k, v)));
         return Collections.unmodifiableList(out);
     }
 
-    static Map<String, Parameter> named(Module root, Select select, boolean flat) {
+    static Map<String, Parameter> named(Module<?> root, Select select, boolean flat) {
         Map<String, Parameter> out = new LinkedHashMap<>();
         for (Tree.Entry e : Selection.selected(root, select, false)) {
             if (!flat) {
@@ -38,7 +38,7 @@ final class Inspect {
         return Collections.unmodifiableMap(out);
     }
 
-    static Parameter param(Module root, String name) {
+    static Parameter param(Module<?> root, String name) {
         List<Tree.Entry> entries = Tree.entries(root);
         for (Tree.Entry e : entries) {
             if (e.name().equals(name)) {
@@ -49,13 +49,13 @@ final class Inspect {
                 entries.stream().map(Tree.Entry::name).toList()));
     }
 
-    static Map<String, double[]> values(Module root, Select select, boolean scaled) {
+    static Map<String, double[]> values(Module<?> root, Select select, boolean scaled) {
         Map<String, double[]> out = new LinkedHashMap<>();
         named(root, select, false).forEach((k, p) -> out.put(k, scaled ? p.scaledValue() : p.value()));
         return Collections.unmodifiableMap(out);
     }
 
-    static Map<String, Double> flatValues(Module root, Select select, boolean scaled) {
+    static Map<String, Double> flatValues(Module<?> root, Select select, boolean scaled) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (Tree.Entry e : Selection.selected(root, select, false)) {
             double[] values = scaled ? e.param().scaledValue() : e.param().value();
@@ -67,7 +67,7 @@ final class Inspect {
         return Collections.unmodifiableMap(out);
     }
 
-    static double[] latentVector(Module root, Select select) {
+    static double[] latentVector(Module<?> root, Select select) {
         List<Tree.Entry> entries = Selection.selected(root, select, false);
         int n = entries.stream().mapToInt(e -> e.param().size()).sum();
         double[] out = new double[n];
@@ -80,7 +80,7 @@ final class Inspect {
         return out;
     }
 
-    static String pathToParamName(Module root, String dottedPath) {
+    static String pathToParamName(Module<?> root, String dottedPath) {
         Object target = Paths.get(root, dottedPath);
         if (!(target instanceof Parameter)) {
             throw new IllegalArgumentException("path '" + dottedPath + "' leads to "
@@ -90,7 +90,7 @@ final class Inspect {
                 .orElseThrow().name();
     }
 
-    static void validate(Module root) {
+    static void validate(Module<?> root) {
         List<String> problems = new ArrayList<>();
         List<Tree.Entry> entries = Tree.entries(root);
         duplicates(entries.stream().map(Tree.Entry::name).toList(), "parameter name", problems);
@@ -117,7 +117,7 @@ final class Inspect {
     record UnknownMember(int group, int member, String message) {}
 
     /** The unknown members of {@code module}'s own explicit groups, in order; empty when all are known. */
-    static List<UnknownMember> unknownGroupMembers(Module module) {
+    static List<UnknownMember> unknownGroupMembers(Module<?> module) {
         List<ParameterGroup> groups = ModuleType.of(module).meta(module).groups();
         if (groups.isEmpty()) {
             return List.of();

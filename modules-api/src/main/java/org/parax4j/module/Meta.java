@@ -1,5 +1,6 @@
 package org.parax4j.module;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param name explicit name replacing the field name in parameter names, or {@code null}
  * @param groups explicit parameter groups, names relative to the module; never null
  */
-public record Meta(String name, List<ParameterGroup> groups) {
+public record Meta(@Nullable String name, List<ParameterGroup> groups) {
 
     /** No name, no groups. */
     public static final Meta NONE = new Meta(null, List.of());
@@ -35,7 +36,7 @@ public record Meta(String name, List<ParameterGroup> groups) {
     }
 
     /** A copy with another name ({@code null} removes it). */
-    public Meta withName(String newName) {
+    public Meta withName(@Nullable String newName) {
         return new Meta(newName, groups);
     }
 

@@ -1,5 +1,6 @@
 package org.parax4j.module;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,7 +21,8 @@ import org.parax4j.param.Parameter;
  * cached. Defining a module is as short as this:
  *
  * <pre>{@code
- * public record Affine(@Default(0) Parameter loc, @Default(1) Parameter scale, Meta meta) implements Module {}
+ * public record Affine(@Default(0) Parameter loc, @Default(1) Parameter scale, Meta meta)
+ *         implements Module<Affine> {}
  * }</pre>
  *
  * <p><b>Names</b> follow SPEC §5 (see {@link Tree}): path from the root joined by {@code _};
@@ -31,29 +33,36 @@ import org.parax4j.param.Parameter;
  *
  * <p><b>Visibility.</b> Inspections see free parameters only unless {@code includeFixed}; the
  * fix/free rewrites see fixed ones by default. Every {@code with*} method returns a new tree and
- * leaves the receiver unchanged; a failed call changes nothing. Methods returning a module return
- * the receiver's own type (the generic return type is inferred at the call site).
+ * leaves the receiver unchanged; a failed call changes nothing.
+ *
+ * <p><b>Typed rewrites.</b> {@code M} is the module's own type ({@code record Resonator(…)
+ * implements Module<Resonator>}), so every rewrite returns it at compile time:
+ * {@code Resonator r2 = r.withParams(v)} needs no cast, and {@code RBFKernel k = r.withParams(v)}
+ * does not compile. A record naming another type, or a raw {@code Module}, is refused on first use.
+ * Code over any module writes {@code Module<?>}; generic code over {@code M extends Module<?>} types
+ * a rewrite with {@link Modules#sameType}. Why a self type: covariant overrides would cost every
+ * module type some forty methods, and a static facade ({@code Modules.withParams(r, v)}) would leave
+ * the seed's instance methods untyped; the self type costs one type argument per record.
+ *
+ * @param <M> this module's own record type
  */
-public interface Module {
+public interface Module<M extends Module<M>> {
 
     // ---------------------------------------------------------------- structure
 
     /** The immediate child modules (list and map elements included), in declaration order. */
-    default List<Module> children() {
+    default List<Module<?>> children() {
         return Tree.children(this);
     }
 
     /** All nested modules, depth-first, excluding this one. */
-    default List<Module> submodules() {
+    default List<Module<?>> submodules() {
         return Tree.nodes(this).stream().skip(1).map(Tree.Node::module).toList();
     }
 
-    /**
-     * All nested modules, depth-first, excluding this one, keyed by their dotted field path
-     * ({@code "discrepancy.kernel"}, list indices and map keys as path elements).
-     */
-    default Map<String, Module> namedSubmodules() {
-        Map<String, Module> out = new java.util.LinkedHashMap<>();
+    /** Nested modules, depth-first, excluding this one, by dotted field path ({@code "a.b"}, indices, keys). */
+    default Map<String, Module<?>> namedSubmodules() {
+        Map<String, Module<?>> out = new java.util.LinkedHashMap<>();
         Tree.nodes(this).stream().skip(1).forEach(n -> out.put(n.path(), n.module()));
         return java.util.Collections.unmodifiableMap(out);
     }
@@ -70,12 +79,12 @@ public interface Module {
     }
 
     /** A structurally equal copy (modules are immutable, so this is rarely needed). */
-    default <M extends Module> M copy() {
-        return Structure.copy(this);
+    default M copy() {
+        return own(Structure.copy(this));
     }
 
     /** This module's explicit name, or {@code null}. */
-    default String moduleName() {
+    default @Nullable String moduleName() {
         return ModuleType.of(this).meta(this).name();
     }
 
@@ -276,12 +285,12 @@ public interface Module {
      *
      * @throws IllegalArgumentException when the length is not {@link #numFlatParams()} (both given)
      */
-    default <M extends Module> M withParams(double[] latentFlatValues) {
-        return ParamRewrites.withFlat(this, latentFlatValues);
+    default M withParams(double[] latentFlatValues) {
+        return own(ParamRewrites.withFlat(this, latentFlatValues));
     }
 
     /** {@link #withParams(Map, ParamUpdate)} with the seed's defaults. */
-    default <M extends Module> M withParams(Map<String, ?> updates) {
+    default M withParams(Map<String, ?> updates) {
         return withParams(updates, ParamUpdate.DEFAULTS);
     }
 
@@ -297,22 +306,31 @@ public interface Module {
      * @throws IllegalArgumentException for a null key, an unknown key (with the closest names), a
      *     whole key and element key of the same parameter, or an invalid value (naming the key)
      */
-    default <M extends Module> M withParams(Map<String, ?> updates, ParamUpdate options) {
-        return ParamRewrites.withMap(this, updates, options);
+    default M withParams(Map<String, ?> updates, ParamUpdate options) {
+        return own(ParamRewrites.withMap(this, updates, options));
     }
 
     /**
-     * The seed's general form: {@code params} is a flat latent vector ({@code double[]}), a map, or
-     * {@code null}; {@code named} are further updates by name ("keyword arguments").
+     * The seed's general form with a flat vector: {@code latentFlatValues} as in
+     * {@link #withParams(double[])}; {@code named} ("keyword arguments") must then be empty or null.
      *
      * @throws IllegalArgumentException when an array and named updates are given together
      */
-    default <M extends Module> M withParams(Object params, Map<String, ?> named, ParamUpdate options) {
-        return ParamRewrites.withAny(this, params, named, options);
+    default M withParams(double[] latentFlatValues, @Nullable Map<String, ?> named, ParamUpdate options) {
+        return own(ParamRewrites.withAny(this, java.util.Objects.requireNonNull(latentFlatValues, "latentFlatValues"),
+                named, options));
+    }
+
+    /**
+     * The seed's general form with a map: {@code updates} and then {@code named} ("keyword
+     * arguments", may be null) applied as one map, as in {@link #withParams(Map, ParamUpdate)}.
+     */
+    default M withParams(Map<String, ?> updates, @Nullable Map<String, ?> named, ParamUpdate options) {
+        return own(ParamRewrites.withAny(this, java.util.Objects.requireNonNull(updates, "updates"), named, options));
     }
 
     /** Applies {@code mapper} to every free parameter. */
-    default <M extends Module> M withMappedParams(UnaryOperator<Parameter> mapper) {
+    default M withMappedParams(UnaryOperator<Parameter> mapper) {
         return withMappedParams(mapper, Select.all(), null);
     }
 
@@ -320,50 +338,50 @@ public interface Module {
      * Applies {@code mapper} to the selected parameters and {@code mapOthers} (if not null) to the
      * other visible ones. Fixed parameters are visible only with {@code includeFixed(true)}.
      */
-    default <M extends Module> M withMappedParams(UnaryOperator<Parameter> mapper, Select select,
-            UnaryOperator<Parameter> mapOthers) {
-        return ParamRewrites.map(this, mapper, select, mapOthers, false);
+    default M withMappedParams(UnaryOperator<Parameter> mapper, Select select,
+            @Nullable UnaryOperator<Parameter> mapOthers) {
+        return own(ParamRewrites.map(this, mapper, select, mapOthers, false));
     }
 
     /** {@link Parameter#transformed(Bijector)} on every selected free parameter. */
-    default <M extends Module> M withTransformedParams(Bijector bijector, Select select) {
+    default M withTransformedParams(Bijector bijector, Select select) {
         java.util.Objects.requireNonNull(bijector, "bijector");
-        return ParamRewrites.map(this, p -> p.transformed(bijector), select, null, false);
+        return own(ParamRewrites.map(this, p -> p.transformed(bijector), select, null, false));
     }
 
     /** Fixes the selected parameters (fixed ones visible by default). */
-    default <M extends Module> M withFixedParams(Select select) {
+    default M withFixedParams(Select select) {
         return withFixedParams(select, false);
     }
 
     /** Fixes the selected parameters and, with {@code freeOthers}, frees all others. */
-    default <M extends Module> M withFixedParams(Select select, boolean freeOthers) {
-        return ParamRewrites.map(this, Parameter::asFixed, select, freeOthers ? Parameter::asFree : null, true);
+    default M withFixedParams(Select select, boolean freeOthers) {
+        return own(ParamRewrites.map(this, Parameter::asFixed, select, freeOthers ? Parameter::asFree : null, true));
     }
 
     /** Frees the selected parameters (fixed ones visible by default). */
-    default <M extends Module> M withFreeParams(Select select) {
+    default M withFreeParams(Select select) {
         return withFreeParams(select, false);
     }
 
     /** Frees the selected parameters and, with {@code fixOthers}, fixes all others. */
-    default <M extends Module> M withFreeParams(Select select, boolean fixOthers) {
-        return ParamRewrites.map(this, Parameter::asFree, select, fixOthers ? Parameter::asFixed : null, true);
+    default M withFreeParams(Select select, boolean fixOthers) {
+        return own(ParamRewrites.map(this, Parameter::asFree, select, fixOthers ? Parameter::asFixed : null, true));
     }
 
     /** Frees the selected parameters and fixes every other one. */
-    default <M extends Module> M withFreeParamsOnly(Select select) {
+    default M withFreeParamsOnly(Select select) {
         return withFreeParams(select, true);
     }
 
     /** Fixes every parameter. */
-    default <M extends Module> M withAllParamsFixed() {
-        return ParamRewrites.map(this, Parameter::asFixed, Select.all(), null, true);
+    default M withAllParamsFixed() {
+        return own(ParamRewrites.map(this, Parameter::asFixed, Select.all(), null, true));
     }
 
     /** Frees every parameter. */
-    default <M extends Module> M withAllParamsFree() {
-        return ParamRewrites.map(this, Parameter::asFree, Select.all(), null, true);
+    default M withAllParamsFree() {
+        return own(ParamRewrites.map(this, Parameter::asFree, Select.all(), null, true));
     }
 
     /**
@@ -371,57 +389,57 @@ public interface Module {
      * {@code includeFixed} false their fixed parameters stay fixed; with {@code fixOthers}
      * everything outside them is fixed.
      */
-    default <M extends Module> M withFreeSubmodules(List<?> submodules, boolean fixOthers, boolean includeFixed) {
-        return ParamRewrites.freeSubmodules(this, submodules, fixOthers, includeFixed);
+    default M withFreeSubmodules(List<?> submodules, boolean fixOthers, boolean includeFixed) {
+        return own(ParamRewrites.freeSubmodules(this, submodules, fixOthers, includeFixed));
     }
 
     /** Frees every parameter of the given submodules, fixed ones included. */
-    default <M extends Module> M withFreeSubmodules(Object... submodules) {
+    default M withFreeSubmodules(Object... submodules) {
         return withFreeSubmodules(List.of(submodules), false, true);
     }
 
     /** Keeps the given submodules exactly as they are and fixes everything else. */
-    default <M extends Module> M withFreeSubmodulesOnly(Object... submodules) {
+    default M withFreeSubmodulesOnly(Object... submodules) {
         return withFreeSubmodulesOnly(List.of(submodules), false);
     }
 
     /** {@link #withFreeSubmodules(List, boolean, boolean)} with {@code fixOthers = true}. */
-    default <M extends Module> M withFreeSubmodulesOnly(List<?> submodules, boolean includeFixed) {
+    default M withFreeSubmodulesOnly(List<?> submodules, boolean includeFixed) {
         return withFreeSubmodules(submodules, true, includeFixed);
     }
 
     /** Fixes every parameter of the given submodules. */
-    default <M extends Module> M withFixedSubmodules(Object... submodules) {
-        return ParamRewrites.fixSubmodules(this, List.of(submodules));
+    default M withFixedSubmodules(Object... submodules) {
+        return own(ParamRewrites.fixSubmodules(this, List.of(submodules)));
     }
 
     // ---------------------------------------------------------------- distributions
 
     /** Adds groups to this module, dropping whole any existing group that shares a parameter with one. */
-    default <M extends Module> M withParamGroups(ParameterGroup... groups) {
+    default M withParamGroups(ParameterGroup... groups) {
         return withParamGroups(List.of(groups));
     }
 
     /** Adds groups to this module, dropping whole any existing group that shares a parameter with one. */
-    default <M extends Module> M withParamGroups(List<ParameterGroup> groups) {
-        return Groups.withParamGroups(this, groups);
+    default M withParamGroups(List<ParameterGroup> groups) {
+        return own(Groups.withParamGroups(this, groups));
     }
 
     /**
      * Pushes each explicit group into the deepest submodule that holds all its parameters and has a
      * {@link Meta} component to carry it, renaming its names relative to that submodule.
      */
-    default <M extends Module> M withDemotedParamGroups() {
-        return Groups.demote(this);
+    default M withDemotedParamGroups() {
+        return own(Groups.demote(this));
     }
 
     /** Removes every explicit group, recursively. */
-    default <M extends Module> M withNoParamGroups() {
-        return Groups.removeAll(this);
+    default M withNoParamGroups() {
+        return own(Groups.removeAll(this));
     }
 
     /** Maps every parameter's distribution. */
-    default <M extends Module> M withMappedDistributions(UnaryOperator<Distribution> mapper) {
+    default M withMappedDistributions(UnaryOperator<Distribution> mapper) {
         return withMappedDistributions(mapper, null, null, false);
     }
 
@@ -430,13 +448,13 @@ public interface Module {
      * (if not null): on individual parameters (per element for vector parameters with a joint or
      * vector distribution) or, with {@code paramGroups}, on every explicit group, recursively.
      */
-    default <M extends Module> M withMappedDistributions(UnaryOperator<Distribution> mapper,
-            Predicate<Distribution> filter, UnaryOperator<Distribution> mapOthers, boolean paramGroups) {
-        return Groups.mapDistributions(this, mapper, filter, mapOthers, paramGroups);
+    default M withMappedDistributions(UnaryOperator<Distribution> mapper, @Nullable Predicate<Distribution> filter,
+            @Nullable UnaryOperator<Distribution> mapOthers, boolean paramGroups) {
+        return own(Groups.mapDistributions(this, mapper, filter, mapOthers, paramGroups));
     }
 
     /** {@link #withUniformDistributions(double, Select, boolean, boolean)} on every free parameter. */
-    default <M extends Module> M withUniformDistributions(double fraction) {
+    default M withUniformDistributions(double fraction) {
         return withUniformDistributions(fraction, Select.all(), false, true);
     }
 
@@ -446,45 +464,45 @@ public interface Module {
      * elements whose value is zero keep their distribution. Groups are removed recursively first
      * unless {@code removeParamGroups} is false.
      */
-    default <M extends Module> M withUniformDistributions(double fraction, Select select, boolean respectBounds,
+    default M withUniformDistributions(double fraction, Select select, boolean respectBounds,
             boolean removeParamGroups) {
-        return Groups.uniform(this, fraction, select, respectBounds, removeParamGroups);
+        return own(Groups.uniform(this, fraction, select, respectBounds, removeParamGroups));
     }
 
     // ---------------------------------------------------------------- fields and submodules
 
     /** Replaces record components by field name; parameter fields also accept physical values. */
-    default <M extends Module> M withFields(Map<String, ?> fields) {
-        return Structure.withFields(this, fields);
+    default M withFields(Map<String, ?> fields) {
+        return own(Structure.withFields(this, fields));
     }
 
     /** Replaces one record component. */
-    default <M extends Module> M withFields(String field, Object value) {
+    default M withFields(String field, Object value) {
         return withFields(java.util.Collections.singletonMap(field, value));
     }
 
     /** Sets attributes by dotted path ({@code "a.b.c"}); a final {@code name} sets the explicit name. */
-    default <M extends Module> M withAttrs(Map<String, ?> attrs) {
-        return Structure.withAttrs(this, attrs);
+    default M withAttrs(Map<String, ?> attrs) {
+        return own(Structure.withAttrs(this, attrs));
     }
 
     /** Sets one attribute by dotted path. */
-    default <M extends Module> M withAttrs(String path, Object value) {
+    default M withAttrs(String path, Object value) {
         return withAttrs(java.util.Collections.singletonMap(path, value));
     }
 
     /** A copy with another explicit name ({@code null} removes it). */
-    default <M extends Module> M withName(String name) {
-        return Structure.withName(this, name);
+    default M withName(@Nullable String name) {
+        return own(Structure.withName(this, name));
     }
 
     /** {@link #withFields(Map)} applied to the submodule at a dotted field path. */
-    default <M extends Module> M withSubmoduleFields(String submodulePath, Map<String, ?> fields) {
-        return Structure.withSubmoduleFields(this, submodulePath, fields);
+    default M withSubmoduleFields(String submodulePath, Map<String, ?> fields) {
+        return own(Structure.withSubmoduleFields(this, submodulePath, fields));
     }
 
     /** Replaces the submodule whose name (as in parameter names, e.g. {@code "layer1_attention"}) is given. */
-    default <M extends Module> M withSubmodules(String name, Module replacement) {
+    default M withSubmodules(String name, Module<?> replacement) {
         return withSubmodules(java.util.Collections.singletonMap(name, replacement));
     }
 
@@ -495,8 +513,8 @@ public interface Module {
      *     closest names), or a replacement that is not of the type the field (or list or map)
      *     declares, naming the field, the expected and the given type
      */
-    default <M extends Module> M withSubmodules(Map<String, ? extends Module> replacements) {
-        return Structure.withSubmodules(this, replacements);
+    default M withSubmodules(Map<String, ? extends Module<?>> replacements) {
+        return own(Structure.withSubmodules(this, replacements));
     }
 
     /**
@@ -504,15 +522,15 @@ public interface Module {
      * groups, in order; later modules win. Groups are taken module by module where the other tree
      * has the same shape (so {@code m.merged(m)} equals {@code m}); otherwise they are lifted onto
      * this module. Useful to combine copies of one model fitted with different free parameters.
-     * To merge a {@code List}, pass {@code list.toArray(Module[]::new)}.
+     * To merge a {@code List}, pass {@code list.toArray(Module<?>[]::new)}.
      */
-    default <M extends Module> M merged(Module... others) {
-        return Structure.merged(this, List.of(others));
+    default M merged(Module<?>... others) {
+        return own(Structure.merged(this, List.of(others)));
     }
 
     /** One draw from the joint distribution of the free parameters, as a new module. */
-    default <M extends Module> M sampled(RandomGenerator rng) {
-        return distribution().sampledModule(rng);
+    default M sampled(RandomGenerator rng) {
+        return own(distribution().sampledModule(rng));
     }
 
     /**
@@ -522,13 +540,13 @@ public interface Module {
      * vectorised counter-based sampler (the same draw as its Monte Carlo sample 0); otherwise the
      * distributions' scalar samplers.
      */
-    default <M extends Module> M sampled(long seed) {
+    default M sampled(long seed) {
         return withParams(distribution().sample(seed));
     }
 
     /** Resets {@link NotSaved} components to their defaults. */
-    default <M extends Module> M saveable() {
-        return Structure.saveable(this);
+    default M saveable() {
+        return own(Structure.saveable(this));
     }
 
     /** This module tree as JSON ({@link ModuleJson#save}). */
@@ -544,25 +562,38 @@ public interface Module {
      * This is the reference path for opaque functions; the engine's dual numbers give exact
      * derivatives of recorded functions.
      */
-    default <M extends Module> Map<String, double[]> funcJacobian(Function<M, double[]> func) {
-        return Numerics.jacobian(this, func);
+    default Map<String, double[]> funcJacobian(Function<? super M, double[]> func) {
+        return Numerics.jacobian(own(this), func);
     }
 
     /** Sensitivities per flat name of the given kind ({@link Numerics#sensitivity}). */
-    default <M extends Module> Map<String, double[]> funcSensitivity(Function<M, double[]> func,
+    default Map<String, double[]> funcSensitivity(Function<? super M, double[]> func,
             SensitivityKind kind) {
-        return Numerics.sensitivity(this, func, kind);
+        return Numerics.sensitivity(own(this), func, kind);
     }
 
     /** One number: the {@code norm} (1, 2 or {@code Double.POSITIVE_INFINITY}) of all sensitivities. */
-    default <M extends Module> double funcSensitivity(Function<M, double[]> func, SensitivityKind kind,
+    default double funcSensitivity(Function<? super M, double[]> func, SensitivityKind kind,
             double norm) {
-        return Numerics.sensitivityNorm(this, func, kind, norm);
+        return Numerics.sensitivityNorm(own(this), func, kind, norm);
     }
 
     /** {@code func} over {@code numSamples} draws of {@link #sampled}: row {@code s} is sample {@code s}. */
-    default <M extends Module> double[][] funcSamples(Function<M, double[]> func, RandomGenerator rng,
+    default double[][] funcSamples(Function<? super M, double[]> func, RandomGenerator rng,
             int numSamples) {
-        return Numerics.samples(this, func, rng, numSamples);
+        return Numerics.samples(own(this), func, rng, numSamples);
+    }
+
+    /**
+     * A rewritten tree as {@code M}: rewrites rebuild the root's own record class and {@link ModuleType}
+     * refuses a record whose type argument is not that class, so the cast holds (checked anyway).
+     */
+    @SuppressWarnings("unchecked")
+    private M own(Module<?> rewritten) {
+        if (rewritten.getClass() != getClass()) {
+            throw new IllegalStateException("a rewrite of " + getClass().getName() + " returned a "
+                    + rewritten.getClass().getName());
+        }
+        return (M) rewritten;
     }
 }

@@ -22,7 +22,7 @@ import org.parax4j.distribution.Distribution;
  */
 public final class ModuleDistribution {
 
-    private final Module module;
+    private final Module<?> module;
     private final List<ParameterGroup> groups;
     private final List<String> freeNames;
     private final Map<String, Double> currentValues;
@@ -34,7 +34,7 @@ public final class ModuleDistribution {
      *     explicit group names an unknown parameter (with the closest names), so that no group
      *     member is silently dropped; the engine's sampler rejects the same modules
      */
-    ModuleDistribution(Module module) {
+    ModuleDistribution(Module<?> module) {
         module.validateParams();
         this.module = module;
         this.groups = module.paramGroups(false, false);
@@ -89,12 +89,12 @@ public final class ModuleDistribution {
     }
 
     /** The module with one draw applied, as {@link Module#sampled} returns it. */
-    <M extends Module> M sampledModule(RandomGenerator rng) {
+    Module<?> sampledModule(RandomGenerator rng) {
         return module.withParams(sample(rng));
     }
 
     /** Joint log density of the free parameter values of {@code other} (a module of the same structure). */
-    public double logProb(Module other) {
+    public double logProb(Module<?> other) {
         Objects.requireNonNull(other, "other");
         return logProb(other.namedFlatParamValues(Select.all().includeFixed(true), false));
     }

@@ -1,285 +1,58 @@
 package org.parax4j.module;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import org.parax4j.json.Json;
-import org.parax4j.param.Parameter;
-
 /**
- * Saves and loads whole module trees as JSON, exactly: doubles are bit-exact and parameters keep
- * their latent values, flags and metadata.
- *
- * <p>Format: a module is {@code {"module": "<registered name>", "fields": {...}}}; a parameter is
- * {@code {"parameter": {...}}} (see {@link Parameter#toJson()}); {@link Meta} is
- * {@code {"name": ..., "groups": [...]}}; lists and maps of children are arrays and objects of
- * those; other components are written by Jackson and read back with their declared type.
- * {@link NotSaved} components are not written and come back at their defaults. A {@code null}
- * component (an absent parameter, submodule, list or map) is written as JSON {@code null} and read
- * back as {@code null}.
- *
- * <p>Module types are found by name in a registry, never by loading arbitrary class names from
- * the input: register your types once with {@link #register(Class)}. The built-in kernels
- * are registered already. The registry is thread-safe.
- *
- * <p><b>Untrusted input.</b> Every way a document can be wrong fails with an
- * {@link IllegalArgumentException}: {@link Json.JsonFormatException} (a subclass, with line and
- * column) when the text is not JSON, and otherwise a message that starts
- * {@code invalid module JSON at <path>:}, where the path is in JSONPath form from the root
- * {@code $} ({@code $.fields.discrepancy.fields.kernel}, {@code $.fields.layers[2]}). This covers
- * unknown module types and fields, missing fields, a module or parameter of the wrong type in a
- * typed field, list or map, invalid parameters, a {@code null} that the module's constructor
- * rejects (whatever exception the constructor throws is wrapped), and explicit parameter groups
- * naming a flat parameter the module does not have (with the closest names). No other exception
- * type escapes for bad input, and a failed load has no effect.
+ * Saving and loading module trees with the shared {@linkplain ModuleCodec#defaultCodec() default
+ * codec}: the built-in kernels plus every type registered here. The format, the type names and the
+ * errors are {@link ModuleCodec}'s. A library that must not share a registry with its users keeps a
+ * {@link ModuleCodec} of its own. Thread-safe.
  */
 public final class ModuleJson {
 
-    private static final Map<String, Class<? extends Module>> TYPES = new ConcurrentHashMap<>();
-    private static final Map<Class<?>, String> NAMES = new ConcurrentHashMap<>();
-
-    static {
-        org.parax4j.kernel.KernelTypes.register();
-    }
-
     private ModuleJson() {}
 
-    /** Registers {@code type} under its simple name. */
-    public static void register(Class<? extends Module> type) {
-        register(type.getSimpleName(), type);
-    }
-
     /**
-     * Registers {@code type} under {@code name}.
+     * Registers {@code type} under its stable name on the default codec ({@link ModuleCodec#register(Class)}).
      *
-     * @throws IllegalArgumentException when the name is taken by another type
+     * @throws IllegalArgumentException when another class holds the name (both classes named)
      */
-    public static void register(String name, Class<? extends Module> type) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(type, "type");
-        ModuleType.of(type);
-        Class<? extends Module> previous = TYPES.putIfAbsent(name, type);
-        if (previous != null && previous != type) {
-            throw new IllegalArgumentException("module type name '" + name + "' is already registered for "
-                    + previous.getName());
-        }
-        NAMES.putIfAbsent(type, name);
+    public static void register(Class<? extends Module<?>> type) {
+        ModuleCodec.defaultCodec().register(type);
     }
 
     /**
-     * The JSON of {@code module} (its {@link Module#saveable()} form).
+     * Registers {@code type} under {@code name} on the default codec ({@link ModuleCodec#register(String, Class)}).
+     *
+     * @throws IllegalArgumentException when another class holds the name
+     */
+    public static void register(String name, Class<? extends Module<?>> type) {
+        ModuleCodec.defaultCodec().register(name, type);
+    }
+
+    /**
+     * The JSON of {@code module} ({@link ModuleCodec#save}).
      *
      * @throws IllegalArgumentException when a module type in the tree is not registered
      */
-    public static String save(Module module) {
-        Objects.requireNonNull(module, "module");
-        try {
-            return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(write(module));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write module as JSON: " + e.getOriginalMessage(), e);
-        }
+    public static String save(Module<?> module) {
+        return ModuleCodec.defaultCodec().save(module);
     }
 
     /**
-     * Reads a module tree.
+     * Reads a module tree ({@link ModuleCodec#load(String)}).
      *
-     * @throws Json.JsonFormatException for malformed JSON (with line and column)
-     * @throws IllegalArgumentException for any invalid content (see the class documentation), the
-     *     message naming the JSON path
+     * @throws org.parax4j.json.Json.JsonFormatException for malformed JSON (with line and column)
+     * @throws IllegalArgumentException for any invalid content, the message naming the JSON path
      */
-    public static Module load(String json) {
-        Objects.requireNonNull(json, "json");
-        return readModule(Json.readTree(json, Module.class), "$");
+    public static Module<?> load(String json) {
+        return ModuleCodec.defaultCodec().load(json);
     }
 
-    /** Reads a module tree whose root must be a {@code type}. */
-    public static <M extends Module> M load(String json, Class<M> type) {
-        Module module = load(json);
-        if (!type.isInstance(module)) {
-            throw new IllegalArgumentException("invalid module JSON at $: expected a " + type.getSimpleName() + ", got "
-                    + module.getClass().getSimpleName());
-        }
-        return type.cast(module);
-    }
-
-    private static ObjectNode write(Module module) {
-        String name = NAMES.get(module.getClass());
-        if (name == null) {
-            throw new IllegalArgumentException("module type " + module.getClass().getName()
-                    + " is not registered; call ModuleJson.register(" + module.getClass().getSimpleName() + ".class)");
-        }
-        ModuleType type = ModuleType.of(module);
-        ObjectNode node = Json.mapper().createObjectNode();
-        node.put("module", name);
-        ObjectNode fields = node.putObject("fields");
-        for (ModuleType.Slot slot : type.slots) {
-            if (slot.saved()) {
-                fields.set(slot.field(), writeValue(slot.get(module)));
-            }
-        }
-        return node;
-    }
-
-    private static JsonNode writeValue(Object value) {
-        if (value instanceof Module m) {
-            return write(m);
-        }
-        if (value instanceof Parameter p) {
-            ObjectNode node = Json.mapper().createObjectNode();
-            try {
-                node.set("parameter", Json.mapper().readTree(p.toJson()));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("parameter JSON did not parse", e);
-            }
-            return node;
-        }
-        if (value instanceof List<?> list && list.stream().anyMatch(v -> v instanceof Module || v instanceof Parameter)) {
-            ArrayNode array = Json.mapper().createArrayNode();
-            list.forEach(v -> array.add(writeValue(v)));
-            return array;
-        }
-        if (value instanceof Map<?, ?> map && map.values().stream().anyMatch(v -> v instanceof Module || v instanceof Parameter)) {
-            ObjectNode object = Json.mapper().createObjectNode();
-            map.forEach((k, v) -> object.set(String.valueOf(k), writeValue(v)));
-            return object;
-        }
-        return Json.mapper().valueToTree(value);
-    }
-
-    private static Module readModule(JsonNode node, String at) {
-        if (!node.isObject() || !node.has("module") || !node.get("module").isTextual()) {
-            throw new IllegalArgumentException("invalid module JSON at " + at
-                    + ": expected an object with a string field 'module'");
-        }
-        String name = node.get("module").asText();
-        Class<? extends Module> cls = TYPES.get(name);
-        if (cls == null) {
-            throw new IllegalArgumentException("invalid module JSON at " + at + ": "
-                    + Names.unknown("module type", name, TYPES.keySet())
-                    + "; register it with ModuleJson.register");
-        }
-        ModuleType type = ModuleType.of(cls);
-        JsonNode fields = node.get("fields");
-        if (fields == null || !fields.isObject()) {
-            throw new IllegalArgumentException("invalid module JSON at " + at + ": expected an object field 'fields'");
-        }
-        Iterator<String> names = fields.fieldNames();
-        while (names.hasNext()) {
-            String field = names.next();
-            if (!type.byField.containsKey(field)) {
-                throw new IllegalArgumentException("invalid module JSON at " + at + ".fields: "
-                        + Names.unknown("field of " + name, field, type.byField.keySet()));
-            }
-        }
-        Object[] values = new Object[type.slots.size()];
-        for (ModuleType.Slot slot : type.slots) {
-            String where = at + ".fields." + slot.field();
-            JsonNode value = fields.get(slot.field());
-            if (!slot.saved() || value == null) {
-                if (slot.saved() && slot.kind() != ModuleType.Kind.META) {
-                    throw new IllegalArgumentException("invalid module JSON at " + where + ": field is missing");
-                }
-                values[slot.index()] = Modules.defaultValue(type, slot);
-                continue;
-            }
-            // An absent child (a null component) is written as JSON null and read back as null.
-            values[slot.index()] = value.isNull() ? null : switch (slot.kind()) {
-                case PARAMETER -> readParameter(value, where);
-                case MODULE -> expect(slot.type(), readModule(value, where), where);
-                case LIST -> readList(value, slot.childType(), where);
-                case MAP -> readMap(value, slot.childType(), where);
-                case META, DATA -> readData(value, slot, where);
-            };
-        }
-        Module module;
-        try {
-            module = type.create(values);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid module JSON at " + at + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            // a constructor's own null or cast check (e.g. Objects.requireNonNull) on untrusted input
-            throw new IllegalArgumentException("invalid module JSON at " + at + ": " + name + " rejected its fields: "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
-        }
-        checkGroups(module, type, at);
-        return module;
-    }
-
-    /** Rejects explicit groups naming flat parameters the module does not have (with the closest names). */
-    private static void checkGroups(Module module, ModuleType type, String at) {
-        List<Inspect.UnknownMember> unknown = Inspect.unknownGroupMembers(module);
-        if (!unknown.isEmpty()) {
-            Inspect.UnknownMember u = unknown.get(0);
-            throw new IllegalArgumentException("invalid module JSON at " + at + ".fields." + type.meta.field()
-                    + ".groups[" + u.group() + "].names[" + u.member() + "]: " + u.message());
-        }
-    }
-
-    /** {@code value} when it is a {@code type}, else an error naming the path and both types. */
-    private static <T> T expect(Class<?> type, T value, String at) {
-        if (!ModuleType.box(type).isInstance(value)) {
-            throw new IllegalArgumentException("invalid module JSON at " + at + ": expected a " + type.getSimpleName()
-                    + ", got a " + value.getClass().getSimpleName());
-        }
-        return value;
-    }
-
-    private static Object readChild(JsonNode node, Class<?> type, String at) {
-        if (node.isObject() && node.has("parameter")) {
-            return expect(type, readParameter(node, at), at);
-        }
-        return expect(type, readModule(node, at), at);
-    }
-
-    private static Parameter readParameter(JsonNode node, String at) {
-        if (!node.isObject() || !node.has("parameter")) {
-            throw new IllegalArgumentException("invalid module JSON at " + at + ": expected {\"parameter\": {...}}");
-        }
-        try {
-            return Parameter.fromJson(node.get("parameter").toString());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid module JSON at " + at + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static List<Object> readList(JsonNode node, Class<?> type, String at) {
-        if (!node.isArray()) {
-            throw new IllegalArgumentException("invalid module JSON at " + at + ": expected an array");
-        }
-        List<Object> out = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            out.add(readChild(node.get(i), type, at + "[" + i + "]"));
-        }
-        return Collections.unmodifiableList(out);
-    }
-
-    private static Map<String, Object> readMap(JsonNode node, Class<?> type, String at) {
-        if (!node.isObject()) {
-            throw new IllegalArgumentException("invalid module JSON at " + at + ": expected an object");
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> out.put(e.getKey(), readChild(e.getValue(), type,
-                at + "." + Names.shown(e.getKey()))));
-        return Collections.unmodifiableMap(out);
-    }
-
-    private static Object readData(JsonNode node, ModuleType.Slot slot, String at) {
-        JavaType type = Json.mapper().getTypeFactory().constructType(slot.genericType());
-        try {
-            return Json.mapper().treeToValue(node, type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            throw new IllegalArgumentException("invalid module JSON at " + at + ": " + Json.bounded(reason), e);
-        }
+    /**
+     * Reads a module tree whose root must be a {@code type} ({@link ModuleCodec#load(String, Class)}).
+     *
+     * @throws IllegalArgumentException as {@link #load(String)}, or when the root is of another type
+     */
+    public static <M extends Module<?>> M load(String json, Class<M> type) {
+        return ModuleCodec.defaultCodec().load(json, type);
     }
 }

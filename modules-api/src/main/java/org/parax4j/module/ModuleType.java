@@ -45,7 +45,7 @@ final class ModuleType {
     record Slot(String field, int index, Kind kind, Class<?> type, Type genericType, Class<?> childType,
             boolean transparent, boolean saved, double[] defaultValue, MethodHandle getter) {
 
-        Object get(Module module) {
+        Object get(Module<?> module) {
             try {
                 return getter.invoke(module);
             } catch (Throwable e) {
@@ -72,6 +72,12 @@ final class ModuleType {
         if (!type.isRecord()) {
             throw new IllegalArgumentException("module type " + type.getName()
                     + " must be a record (modules are immutable records whose components are their fields)");
+        }
+        Type self = selfType(type, Map.of());
+        if (self != type) {
+            throw new IllegalArgumentException("module type " + type.getName() + " must implement Module<"
+                    + type.getSimpleName() + "> (its own type, so that rewrites return it), but implements "
+                    + (self == null ? "a raw Module" : "Module<" + self.getTypeName() + ">"));
         }
         this.type = type;
         this.transparent = type.isAnnotationPresent(Transparent.class);
@@ -117,7 +123,7 @@ final class ModuleType {
         return CACHE.get(type);
     }
 
-    static ModuleType of(Module module) {
+    static ModuleType of(Module<?> module) {
         return CACHE.get(module.getClass());
     }
 
@@ -132,7 +138,7 @@ final class ModuleType {
     }
 
     /** Reads every component of {@code module}. */
-    Object[] values(Module module) {
+    Object[] values(Module<?> module) {
         Object[] values = new Object[slots.size()];
         for (Slot slot : slots) {
             values[slot.index()] = slot.get(module);
@@ -148,12 +154,12 @@ final class ModuleType {
      * @throws IllegalArgumentException naming the field, the expected and the given type, for a value
      *     of the wrong type or a null primitive
      */
-    Module create(Object[] values) {
+    Module<?> create(Object[] values) {
         for (Slot slot : slots) {
             checkType(slot, values[slot.index()]);
         }
         try {
-            return (Module) constructor.invokeWithArguments(values);
+            return (Module<?>) constructor.invokeWithArguments(values);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -162,7 +168,7 @@ final class ModuleType {
     }
 
     /** The metadata of {@code module} ({@link Meta#NONE} when it has none). */
-    Meta meta(Module module) {
+    Meta meta(Module<?> module) {
         if (meta == null) {
             return Meta.NONE;
         }
@@ -267,5 +273,35 @@ final class ModuleType {
         Class<?> raw = arg instanceof Class<?> c ? c
                 : arg instanceof ParameterizedType pt && pt.getRawType() instanceof Class<?> c2 ? c2 : null;
         return raw == null ? Object.class : raw;
+    }
+
+    /**
+     * The type argument {@code type} gives {@link Module}, resolved through its generic interfaces
+     * ({@code RBFKernel implements StationaryKernel<RBFKernel>} gives {@code RBFKernel}); {@code null}
+     * when {@code Module} is reached as a raw type.
+     */
+    private static Type selfType(Class<?> type, Map<java.lang.reflect.TypeVariable<?>, Type> bindings) {
+        for (Type iface : type.getGenericInterfaces()) {
+            Class<?> raw = iface instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) iface;
+            if (!Module.class.isAssignableFrom(raw)) {
+                continue;
+            }
+            if (!(iface instanceof ParameterizedType p)) {
+                return null;
+            }
+            Type[] args = p.getActualTypeArguments().clone();
+            for (int i = 0; i < args.length; i++) {
+                args[i] = args[i] instanceof java.lang.reflect.TypeVariable<?> v ? bindings.getOrDefault(v, v) : args[i];
+            }
+            if (raw == Module.class) {
+                return args[0];
+            }
+            Map<java.lang.reflect.TypeVariable<?>, Type> next = new HashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                next.put(raw.getTypeParameters()[i], args[i]);
+            }
+            return selfType(raw, next);
+        }
+        return null;
     }
 }

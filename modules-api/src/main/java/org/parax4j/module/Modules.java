@@ -24,7 +24,7 @@ public final class Modules {
     private Modules() {}
 
     /** A module of {@code type} with every component at its default. */
-    public static <M extends Module> M create(Class<M> type) {
+    public static <M extends Module<?>> M create(Class<M> type) {
         return create(type, Map.of());
     }
 
@@ -34,7 +34,7 @@ public final class Modules {
      *
      * @throws IllegalArgumentException naming an unknown field or a value of the wrong type
      */
-    public static <M extends Module> M create(Class<M> type, Map<String, ?> fields) {
+    public static <M extends Module<?>> M create(Class<M> type, Map<String, ?> fields) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(fields, "fields");
         ModuleType structure = ModuleType.of(type);
@@ -50,10 +50,27 @@ public final class Modules {
     }
 
     /**
+     * {@code rewritten} typed as {@code original}'s static type, for generic code over
+     * {@code M extends Module<?>}, where a rewrite of an {@code M} is typed by the wildcard's capture
+     * rather than by {@code M}: {@code M moved = Modules.sameType(model, model.withParams(x))}.
+     * Code that knows the concrete type needs none of this ({@code Resonator r2 = r.withParams(x)}).
+     *
+     * @throws IllegalArgumentException when {@code rewritten} is not of {@code original}'s class
+     */
+    @SuppressWarnings("unchecked") // checked: the same class as original, whose static type is M
+    public static <M extends Module<?>> M sameType(M original, Module<?> rewritten) {
+        if (original.getClass() != rewritten.getClass()) {
+            throw new IllegalArgumentException("expected a " + original.getClass().getName() + ", got a "
+                    + rewritten.getClass().getName());
+        }
+        return (M) rewritten;
+    }
+
+    /**
      * The seed's {@code with_defaults}: a factory for {@code type} whose defaults are overridden by
      * {@code defaults}, so an existing module type can be reused with other initial values.
      */
-    public static <M extends Module> Factory<M> withDefaults(Class<M> type, Map<String, ?> defaults) {
+    public static <M extends Module<?>> Factory<M> withDefaults(Class<M> type, Map<String, ?> defaults) {
         Objects.requireNonNull(type, "type");
         ModuleType structure = ModuleType.of(type);
         defaults.keySet().forEach(structure::slot);
@@ -67,7 +84,7 @@ public final class Modules {
      * @param type the module type
      * @param defaults field values used when a field is not given
      */
-    public record Factory<M extends Module>(Class<M> type, Map<String, ?> defaults) {
+    public record Factory<M extends Module<?>>(Class<M> type, Map<String, ?> defaults) {
 
         /** Copies the defaults. */
         public Factory {

@@ -22,16 +22,15 @@ final class Numerics {
 
     private Numerics() {}
 
-    @SuppressWarnings("unchecked")
-    private static <M extends Module> double[] call(Function<M, double[]> func, Module module) {
-        double[] y = func.apply((M) module);
+    private static <M extends Module<M>> double[] call(Function<? super M, double[]> func, M module) {
+        double[] y = func.apply(module);
         if (y == null) {
             throw new IllegalArgumentException("the model function returned null");
         }
         return y;
     }
 
-    static <M extends Module> Map<String, double[]> jacobian(Module module, Function<M, double[]> func) {
+    static <M extends Module<M>> Map<String, double[]> jacobian(M module, Function<? super M, double[]> func) {
         Objects.requireNonNull(func, "func");
         LOG.debug("funcJacobian: opaque function, central finite differences over {} latent parameters",
                 module.numFlatParams());
@@ -45,7 +44,7 @@ final class Numerics {
         return Collections.unmodifiableMap(out);
     }
 
-    static <M extends Module> Map<String, double[]> sensitivity(Module module, Function<M, double[]> func,
+    static <M extends Module<M>> Map<String, double[]> sensitivity(M module, Function<? super M, double[]> func,
             SensitivityKind kind) {
         Objects.requireNonNull(kind, "kind");
         Map<String, double[]> jacobian = jacobian(module, func);
@@ -67,12 +66,12 @@ final class Numerics {
         return Collections.unmodifiableMap(out);
     }
 
-    static <M extends Module> double sensitivityNorm(Module module, Function<M, double[]> func,
+    static <M extends Module<M>> double sensitivityNorm(M module, Function<? super M, double[]> func,
             SensitivityKind kind, double norm) {
         return SensitivityKind.norm(sensitivity(module, func, kind).values(), norm);
     }
 
-    static <M extends Module> double[][] samples(Module module, Function<M, double[]> func, RandomGenerator rng,
+    static <M extends Module<M>> double[][] samples(M module, Function<? super M, double[]> func, RandomGenerator rng,
             int numSamples) {
         Objects.requireNonNull(func, "func");
         Objects.requireNonNull(rng, "rng");
@@ -82,7 +81,7 @@ final class Numerics {
         ModuleDistribution distribution = module.distribution();
         double[][] out = new double[numSamples][];
         for (int s = 0; s < numSamples; s++) {
-            out[s] = call(func, distribution.sampledModule(rng));
+            out[s] = call(func, module.withParams(distribution.sample(rng)));
         }
         return out;
     }

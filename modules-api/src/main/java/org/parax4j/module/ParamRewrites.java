@@ -18,16 +18,15 @@ final class ParamRewrites {
     private ParamRewrites() {}
 
     /** Replaces parameters by tree position: {@code replacement[k]} for the k-th parameter, null = keep. */
-    @SuppressWarnings("unchecked")
-    static <M extends Module> M replaceByPosition(Module root, Parameter[] replacement) {
+    static Module<?> replaceByPosition(Module<?> root, Parameter[] replacement) {
         int[] k = {0};
-        return (M) Tree.rewrite(root, entry -> {
+        return Tree.rewrite(root, entry -> {
             Parameter p = replacement[k[0]++];
             return p == null ? entry.param() : p;
         });
     }
 
-    static <M extends Module> M withFlat(Module root, double[] latent) {
+    static Module<?> withFlat(Module<?> root, double[] latent) {
         Objects.requireNonNull(latent, "latentFlatValues");
         List<Tree.Entry> entries = Tree.entries(root);
         int expected = entries.stream().filter(e -> !e.param().isFixed()).mapToInt(e -> e.param().size()).sum();
@@ -53,7 +52,7 @@ final class ParamRewrites {
         return replaceByPosition(root, replacement);
     }
 
-    static <M extends Module> M withAny(Module root, Object params, Map<String, ?> named, ParamUpdate options) {
+    static Module<?> withAny(Module<?> root, Object params, Map<String, ?> named, ParamUpdate options) {
         Map<String, ?> extra = named == null ? Map.of() : named;
         if (params instanceof double[] flat) {
             if (!extra.isEmpty()) {
@@ -73,7 +72,7 @@ final class ParamRewrites {
         return withMap(root, all, options);
     }
 
-    static <M extends Module> M withMap(Module root, Map<String, ?> updates, ParamUpdate options) {
+    static Module<?> withMap(Module<?> root, Map<String, ?> updates, ParamUpdate options) {
         Objects.requireNonNull(updates, "updates");
         Objects.requireNonNull(options, "options");
         List<Tree.Entry> entries = Tree.entries(root);
@@ -247,7 +246,7 @@ final class ParamRewrites {
      * Applies {@code mapper} to selected visible parameters and {@code mapOthers} to the other
      * visible ones; {@code includeFixedDefault} is the method's default visibility of fixed ones.
      */
-    static <M extends Module> M map(Module root, UnaryOperator<Parameter> mapper, Select select,
+    static Module<?> map(Module<?> root, UnaryOperator<Parameter> mapper, Select select,
             UnaryOperator<Parameter> mapOthers, boolean includeFixedDefault) {
         Objects.requireNonNull(mapper, "mapper");
         Objects.requireNonNull(select, "select");
@@ -275,7 +274,7 @@ final class ParamRewrites {
         return mapped;
     }
 
-    static <M extends Module> M freeSubmodules(Module root, List<?> submodules, boolean fixOthers,
+    static Module<?> freeSubmodules(Module<?> root, List<?> submodules, boolean fixOthers,
             boolean includeFixed) {
         Set<String> inside = Selection.namesWithin(root, List.copyOf(submodules));
         List<Tree.Entry> entries = Tree.entries(root);
@@ -293,7 +292,7 @@ final class ParamRewrites {
         return replaceByPosition(root, replacement);
     }
 
-    static <M extends Module> M fixSubmodules(Module root, List<?> submodules) {
+    static Module<?> fixSubmodules(Module<?> root, List<?> submodules) {
         Set<String> inside = Selection.namesWithin(root, List.copyOf(submodules));
         List<Tree.Entry> entries = Tree.entries(root);
         Parameter[] replacement = new Parameter[entries.size()];

@@ -1,5 +1,6 @@
 package org.parax4j.module;
 
+import org.jspecify.annotations.Nullable;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +16,7 @@ import org.parax4j.distribution.Distribution;
  *     only for a one-name group, meaning "no distribution" (the singleton that
  *     {@link Module#paramGroups()} makes for a parameter without one)
  */
-public record ParameterGroup(List<String> names, Distribution distribution) {
+public record ParameterGroup(List<String> names, @Nullable Distribution distribution) {
 
     /** Validates that names are distinct and match the distribution's dimension. */
     public ParameterGroup {
@@ -37,7 +38,7 @@ public record ParameterGroup(List<String> names, Distribution distribution) {
     }
 
     /** Convenience factory. */
-    public static ParameterGroup of(Distribution distribution, String... names) {
+    public static ParameterGroup of(@Nullable Distribution distribution, String... names) {
         return new ParameterGroup(List.of(names), distribution);
     }
 

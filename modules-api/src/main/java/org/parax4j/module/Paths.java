@@ -16,7 +16,7 @@ final class Paths {
     private Paths() {}
 
     /** The object at {@code path} below {@code root}. */
-    static Object get(Module root, String path) {
+    static Object get(Module<?> root, String path) {
         Object current = root;
         for (String step : split(path)) {
             current = step(current, step, path);
@@ -25,9 +25,9 @@ final class Paths {
     }
 
     /** The module at {@code path}; an error when the path ends elsewhere. */
-    static Module module(Module root, String path) {
+    static Module<?> module(Module<?> root, String path) {
         Object target = get(root, path);
-        if (!(target instanceof Module m)) {
+        if (!(target instanceof Module<?> m)) {
             throw new IllegalArgumentException("path '" + Names.shown(path) + "' leads to "
                     + (target == null ? "null" : target.getClass().getSimpleName()) + ", not a module");
         }
@@ -35,8 +35,8 @@ final class Paths {
     }
 
     /** A copy of {@code root} with the object at {@code path} replaced by {@code value}. */
-    static Module replace(Module root, String path, Object value) {
-        return (Module) replace(root, split(path), 0, value, path);
+    static Module<?> replace(Module<?> root, String path, Object value) {
+        return (Module<?>) replace(root, split(path), 0, value, path);
     }
 
     private static Object replace(Object current, List<String> steps, int depth, Object value, String path) {
@@ -46,7 +46,7 @@ final class Paths {
         String step = steps.get(depth);
         Object child = step(current, step, path);
         Object newChild = replace(child, steps, depth + 1, value, path);
-        if (current instanceof Module module) {
+        if (current instanceof Module<?> module) {
             ModuleType type = ModuleType.of(module);
             Object[] values = type.values(module);
             values[type.slot(step).index()] = newChild;
@@ -63,7 +63,7 @@ final class Paths {
     }
 
     private static Object step(Object current, String step, String path) {
-        if (current instanceof Module module) {
+        if (current instanceof Module<?> module) {
             ModuleType type = ModuleType.of(module);
             if (!type.byField.containsKey(step)) {
                 throw new IllegalArgumentException("path '" + Names.shown(path) + "': " + Names.unknown("field of "

@@ -112,7 +112,7 @@ public final class Select {
      */
     public Select within(Object... submodules) {
         for (Object s : submodules) {
-            if (!(s instanceof Module) && !(s instanceof String)) {
+            if (!(s instanceof Module<?>) && !(s instanceof String)) {
                 throw new IllegalArgumentException("submodules must be Module objects or dotted field paths, got "
                         + (s == null ? "null" : s.getClass().getName()));
             }

@@ -15,7 +15,7 @@ final class Selection {
     private Selection() {}
 
     /** The visible entries (free, or all when fixed are included) within the requested submodules. */
-    static List<Tree.Entry> visible(Module root, Select select, boolean includeFixedDefault) {
+    static List<Tree.Entry> visible(Module<?> root, Select select, boolean includeFixedDefault) {
         boolean includeFixed = select.includeFixedOr(includeFixedDefault);
         Set<String> allowed = select.submodules.isEmpty() ? null : namesWithin(root, select.submodules);
         List<Tree.Entry> out = new ArrayList<>();
@@ -31,7 +31,7 @@ final class Selection {
      * The selected entries, in tree order. Names, prefixes or objects that match no visible
      * parameter are an error unless {@link Select#ignoreUnknown()}.
      */
-    static List<Tree.Entry> selected(Module root, Select select, boolean includeFixedDefault) {
+    static List<Tree.Entry> selected(Module<?> root, Select select, boolean includeFixedDefault) {
         List<Tree.Entry> visible = visible(root, select, includeFixedDefault);
         List<Tree.Entry> out = new ArrayList<>();
         for (Tree.Entry e : visible) {
@@ -45,7 +45,7 @@ final class Selection {
         return out;
     }
 
-    private static void checkKnown(Module root, Select select, List<Tree.Entry> visible, boolean includeFixedDefault) {
+    private static void checkKnown(Module<?> root, Select select, List<Tree.Entry> visible, boolean includeFixedDefault) {
         List<String> visibleNames = visible.stream().map(Tree.Entry::name).toList();
         switch (select.mode) {
             case NAMES, PREFIXES -> {
@@ -72,7 +72,7 @@ final class Selection {
         }
     }
 
-    private static String explainMissing(Module root, String name, Select select, List<String> visibleNames,
+    private static String explainMissing(Module<?> root, String name, Select select, List<String> visibleNames,
             boolean includeFixedDefault) {
         String what = select.mode == Select.Mode.PREFIXES ? "parameter prefix" : "parameter name";
         for (Tree.Entry e : Tree.entries(root)) {
@@ -90,14 +90,14 @@ final class Selection {
     }
 
     /** Absolute names of the parameters inside the given submodules (objects or dotted paths). */
-    static Set<String> namesWithin(Module root, List<Object> submodules) {
-        Map<Module, String> prefixes = new IdentityHashMap<>();
+    static Set<String> namesWithin(Module<?> root, List<Object> submodules) {
+        Map<Module<?>, String> prefixes = new IdentityHashMap<>();
         for (Tree.Node node : Tree.nodes(root)) {
             prefixes.putIfAbsent(node.module(), node.prefix());
         }
         Set<String> names = new HashSet<>();
         for (Object s : submodules) {
-            Module sub = s instanceof Module m ? m : Paths.module(root, (String) s);
+            Module<?> sub = s instanceof Module<?> m ? m : Paths.module(root, (String) s);
             String prefix = prefixes.get(sub);
             if (prefix == null) {
                 throw new IllegalArgumentException("submodule " + sub.getClass().getSimpleName()

@@ -14,14 +14,12 @@ final class Structure {
 
     private Structure() {}
 
-    @SuppressWarnings("unchecked")
-    static <M extends Module> M copy(Module module) {
+    static Module<?> copy(Module<?> module) {
         ModuleType type = ModuleType.of(module);
-        return (M) type.create(type.values(module));
+        return type.create(type.values(module));
     }
 
-    @SuppressWarnings("unchecked")
-    static <M extends Module> M withFields(Module module, Map<String, ?> fields) {
+    static Module<?> withFields(Module<?> module, Map<String, ?> fields) {
         Objects.requireNonNull(fields, "fields");
         ModuleType type = ModuleType.of(module);
         Object[] values = type.values(module);
@@ -29,7 +27,7 @@ final class Structure {
             ModuleType.Slot slot = type.slot(f.getKey());
             values[slot.index()] = coerce(type, slot, values[slot.index()], f.getValue());
         }
-        return (M) type.create(values);
+        return type.create(values);
     }
 
     /** A field value checked against the component type; parameter fields accept physical values. */
@@ -52,24 +50,23 @@ final class Structure {
         return value;
     }
 
-    static <M extends Module> M withName(Module module, String name) {
+    static Module<?> withName(Module<?> module, String name) {
         ModuleType type = ModuleType.of(module);
         Groups.requireMeta(type, "withName");
         return Groups.withMeta(module, type.meta(module).withName(name));
     }
 
-    @SuppressWarnings("unchecked")
-    static <M extends Module> M withAttrs(Module root, Map<String, ?> attrs) {
+    static Module<?> withAttrs(Module<?> root, Map<String, ?> attrs) {
         Objects.requireNonNull(attrs, "attrs");
-        Module result = root;
+        Module<?> result = root;
         for (Map.Entry<String, ?> a : attrs.entrySet()) {
             String path = a.getKey();
             int dot = path == null ? -1 : path.lastIndexOf('.');
             String parentPath = dot < 0 ? null : path.substring(0, dot);
             String last = dot < 0 ? path : path.substring(dot + 1);
-            Module parent = parentPath == null ? result : Paths.module(result, parentPath);
+            Module<?> parent = parentPath == null ? result : Paths.module(result, parentPath);
             ModuleType type = ModuleType.of(parent);
-            Module updated;
+            Module<?> updated;
             if ("name".equals(last) && !type.byField.containsKey("name")) {
                 if (a.getValue() != null && !(a.getValue() instanceof String)) {
                     throw new IllegalArgumentException("attribute '" + path + "' (the module name) expects a String, got "
@@ -81,30 +78,28 @@ final class Structure {
             }
             result = parentPath == null ? updated : Paths.replace(result, parentPath, updated);
         }
-        return (M) result;
+        return result;
     }
 
-    static <M extends Module> M withSubmoduleFields(Module root, String submodulePath, Map<String, ?> fields) {
-        Module sub = Paths.module(root, submodulePath);
+    static Module<?> withSubmoduleFields(Module<?> root, String submodulePath, Map<String, ?> fields) {
+        Module<?> sub = Paths.module(root, submodulePath);
         return castReplace(root, submodulePath, withFields(sub, fields));
     }
 
-    @SuppressWarnings("unchecked")
-    private static <M extends Module> M castReplace(Module root, String path, Module value) {
-        return (M) Paths.replace(root, path, value);
+    private static Module<?> castReplace(Module<?> root, String path, Module<?> value) {
+        return Paths.replace(root, path, value);
     }
 
-    @SuppressWarnings("unchecked")
-    static <M extends Module> M withSubmodules(Module root, Map<String, ? extends Module> replacements) {
+    static Module<?> withSubmodules(Module<?> root, Map<String, ? extends Module<?>> replacements) {
         Objects.requireNonNull(replacements, "replacements");
-        Map<String, Module> pending = new LinkedHashMap<>(replacements);
+        Map<String, Module<?>> pending = new LinkedHashMap<>(replacements);
         List<String> available = new ArrayList<>();
         for (Tree.Node node : Tree.nodes(root)) {
             if (node.depth() > 0) {
                 available.add(node.prefix());
             }
         }
-        for (Map.Entry<String, ? extends Module> r : replacements.entrySet()) {
+        for (Map.Entry<String, ? extends Module<?>> r : replacements.entrySet()) {
             if (r.getKey() == null || r.getValue() == null) {
                 throw new IllegalArgumentException("withSubmodules: names and replacements must not be null, got "
                         + r.getKey() + " -> " + r.getValue());
@@ -115,19 +110,19 @@ final class Structure {
             }
         }
         try {
-            return (M) replaceNamed(root, "", pending);
+            return replaceNamed(root, "", pending);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("withSubmodules " + replacements.keySet() + ": " + e.getMessage(), e);
         }
     }
 
     /** Replaces, top-down, the outermost module whose name prefix is a key of {@code pending}. */
-    private static Module replaceNamed(Module module, String prefix, Map<String, Module> pending) {
-        List<Module> children = new ArrayList<>();
+    private static Module<?> replaceNamed(Module<?> module, String prefix, Map<String, Module<?>> pending) {
+        List<Module<?>> children = new ArrayList<>();
         boolean changed = false;
         for (Groups.Child child : Groups.children(module, prefix)) {
-            Module replacement = pending.get(child.prefix());
-            Module next = replacement != null ? replacement : replaceNamed(child.module(), child.prefix(), pending);
+            Module<?> replacement = pending.get(child.prefix());
+            Module<?> next = replacement != null ? replacement : replaceNamed(child.module(), child.prefix(), pending);
             changed |= next != child.module();
             children.add(next);
         }
@@ -135,17 +130,17 @@ final class Structure {
     }
 
     /** A copy of {@code module} whose immediate children (in {@link Tree#children} order) are {@code children}. */
-    static Module replaceChildren(Module module, List<Module> children) {
+    static Module<?> replaceChildren(Module<?> module, List<Module<?>> children) {
         ModuleType type = ModuleType.of(module);
         Object[] values = type.values(module);
-        Iterator<Module> next = children.iterator();
+        Iterator<Module<?>> next = children.iterator();
         boolean changed = false;
         for (ModuleType.Slot slot : type.slots) {
             Object value = values[slot.index()];
             switch (slot.kind()) {
                 case MODULE -> {
                     if (value != null) {
-                        Module m = next.next();
+                        Module<?> m = next.next();
                         changed |= m != value;
                         values[slot.index()] = m;
                     }
@@ -153,8 +148,8 @@ final class Structure {
                 case LIST -> {
                     List<Object> list = new ArrayList<>((List<?>) value);
                     for (int i = 0; i < list.size(); i++) {
-                        if (list.get(i) instanceof Module) {
-                            Module m = next.next();
+                        if (list.get(i) instanceof Module<?>) {
+                            Module<?> m = next.next();
                             changed |= m != list.get(i);
                             list.set(i, m);
                         }
@@ -164,8 +159,8 @@ final class Structure {
                 case MAP -> {
                     Map<Object, Object> map = new LinkedHashMap<>((Map<?, ?>) value);
                     for (Map.Entry<Object, Object> e : map.entrySet()) {
-                        if (e.getValue() instanceof Module) {
-                            Module m = next.next();
+                        if (e.getValue() instanceof Module<?>) {
+                            Module<?> m = next.next();
                             changed |= m != e.getValue();
                             e.setValue(m);
                         }
@@ -178,14 +173,13 @@ final class Structure {
         return changed ? type.create(values) : module;
     }
 
-    @SuppressWarnings("unchecked")
-    static <M extends Module> M merged(Module root, List<? extends Module> others) {
-        Module result = root;
-        for (Module other : others) {
+    static Module<?> merged(Module<?> root, List<? extends Module<?>> others) {
+        Module<?> result = root;
+        for (Module<?> other : others) {
             Objects.requireNonNull(other, "others must not contain null");
             Map<String, Object> updates = new LinkedHashMap<>(other.namedParams());
             result = result.withParams(updates, ParamUpdate.DEFAULTS.withIncludeFixed(true));
-            Module regrouped = mergeGroupsAligned(result, other);
+            Module<?> regrouped = mergeGroupsAligned(result, other);
             if (regrouped != null) {
                 result = regrouped;
             } else {
@@ -195,38 +189,37 @@ final class Structure {
                 }
             }
         }
-        return (M) result;
+        return result;
     }
 
     /**
      * Applies {@code other}'s explicit groups module by module onto {@code target}, or returns
      * {@code null} when the two trees do not have the same module types in the same places.
      */
-    private static Module mergeGroupsAligned(Module target, Module other) {
+    private static Module<?> mergeGroupsAligned(Module<?> target, Module<?> other) {
         if (target.getClass() != other.getClass()) {
             return null;
         }
-        List<Module> targetChildren = Tree.children(target);
-        List<Module> otherChildren = Tree.children(other);
+        List<Module<?>> targetChildren = Tree.children(target);
+        List<Module<?>> otherChildren = Tree.children(other);
         if (targetChildren.size() != otherChildren.size()) {
             return null;
         }
-        List<Module> merged = new ArrayList<>();
+        List<Module<?>> merged = new ArrayList<>();
         for (int i = 0; i < targetChildren.size(); i++) {
-            Module child = mergeGroupsAligned(targetChildren.get(i), otherChildren.get(i));
+            Module<?> child = mergeGroupsAligned(targetChildren.get(i), otherChildren.get(i));
             if (child == null) {
                 return null;
             }
             merged.add(child);
         }
-        Module result = replaceChildren(target, merged);
+        Module<?> result = replaceChildren(target, merged);
         List<ParameterGroup> groups = ModuleType.of(other).meta(other).groups();
         return groups.isEmpty() ? result : result.withParamGroups(groups);
     }
 
-    @SuppressWarnings("unchecked")
-    static <M extends Module> M saveable(Module root) {
-        return (M) Tree.rewriteModules(root, rebuilt -> {
+    static Module<?> saveable(Module<?> root) {
+        return Tree.rewriteModules(root, rebuilt -> {
             ModuleType type = ModuleType.of(rebuilt);
             Object[] values = null;
             for (ModuleType.Slot slot : type.slots) {

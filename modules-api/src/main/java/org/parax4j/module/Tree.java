@@ -53,13 +53,13 @@ final class Tree {
      * @param depth 0 for the root
      * @param path its dotted field path from the root ({@code ""} for the root)
      */
-    record Node(String prefix, Module module, int depth, String path) {}
+    record Node(String prefix, Module<?> module, int depth, String path) {}
 
     /** Rewrites parameters and (post-order) modules; returning the argument means "unchanged". */
     interface Rewriter {
         Parameter param(Entry entry);
 
-        default Module module(String prefix, Module rebuilt) {
+        default Module<?> module(String prefix, Module<?> rebuilt) {
             return rebuilt;
         }
     }
@@ -72,7 +72,7 @@ final class Tree {
     }
 
     /** Every parameter of the tree (fixed included) in depth-first declaration order. */
-    static List<Entry> entries(Module root) {
+    static List<Entry> entries(Module<?> root) {
         List<Entry> out = new ArrayList<>();
         rewrite(root, entry -> {
             out.add(entry);
@@ -82,13 +82,13 @@ final class Tree {
     }
 
     /** Every module of the tree, root first, depth-first. */
-    static List<Node> nodes(Module root) {
+    static List<Node> nodes(Module<?> root) {
         List<Node> out = new ArrayList<>();
         collectNodes(root, "", 0, "", out);
         return out;
     }
 
-    private static void collectNodes(Module module, String prefix, int depth, String path, List<Node> out) {
+    private static void collectNodes(Module<?> module, String prefix, int depth, String path, List<Node> out) {
         out.add(new Node(prefix, module, depth, path));
         ModuleType type = ModuleType.of(module);
         for (ModuleType.Slot slot : type.slots) {
@@ -96,14 +96,14 @@ final class Tree {
             switch (slot.kind()) {
                 case MODULE -> {
                     if (value != null) {
-                        collectNodes((Module) value, childPrefix(prefix, slot, (Module) value), depth + 1,
+                        collectNodes((Module<?>) value, childPrefix(prefix, slot, (Module<?>) value), depth + 1,
                                 dotted(path, slot.field()), out);
                     }
                 }
                 case LIST -> {
                     List<?> list = (List<?>) value;
                     for (int i = 0; list != null && i < list.size(); i++) {
-                        if (list.get(i) instanceof Module child) {
+                        if (list.get(i) instanceof Module<?> child) {
                             collectNodes(child, elementPrefix(prefix, slot, String.valueOf(i), child), depth + 1,
                                     dotted(dotted(path, slot.field()), String.valueOf(i)), out);
                         }
@@ -113,7 +113,7 @@ final class Tree {
                     Map<?, ?> map = (Map<?, ?>) value;
                     if (map != null) {
                         for (Map.Entry<?, ?> e : map.entrySet()) {
-                            if (e.getValue() instanceof Module child) {
+                            if (e.getValue() instanceof Module<?> child) {
                                 collectNodes(child, elementPrefix(prefix, slot, String.valueOf(e.getKey()), child),
                                         depth + 1, dotted(dotted(path, slot.field()), String.valueOf(e.getKey())), out);
                             }
@@ -126,23 +126,23 @@ final class Tree {
     }
 
     /** The immediate child modules of {@code module} (list and map elements included). */
-    static List<Module> children(Module module) {
-        List<Module> out = new ArrayList<>();
+    static List<Module<?>> children(Module<?> module) {
+        List<Module<?>> out = new ArrayList<>();
         for (ModuleType.Slot slot : ModuleType.of(module).slots) {
             Object value = slot.get(module);
             switch (slot.kind()) {
                 case MODULE -> {
                     if (value != null) {
-                        out.add((Module) value);
+                        out.add((Module<?>) value);
                     }
                 }
                 case LIST -> ((List<?>) value).forEach(v -> {
-                    if (v instanceof Module m) {
+                    if (v instanceof Module<?> m) {
                         out.add(m);
                     }
                 });
                 case MAP -> ((Map<?, ?>) value).values().forEach(v -> {
-                    if (v instanceof Module m) {
+                    if (v instanceof Module<?> m) {
                         out.add(m);
                     }
                 });
@@ -153,7 +153,7 @@ final class Tree {
     }
 
     /** Rebuilds the tree bottom-up, applying {@code modules} to every module (parameters unchanged). */
-    static Module rewriteModules(Module root, java.util.function.UnaryOperator<Module> modules) {
+    static Module<?> rewriteModules(Module<?> root, java.util.function.UnaryOperator<Module<?>> modules) {
         return rewrite(root, new Rewriter() {
             @Override
             public Parameter param(Entry entry) {
@@ -161,14 +161,14 @@ final class Tree {
             }
 
             @Override
-            public Module module(String prefix, Module rebuilt) {
+            public Module<?> module(String prefix, Module<?> rebuilt) {
                 return modules.apply(rebuilt);
             }
         });
     }
 
     /** Rebuilds the tree bottom-up, calling {@code rewriter} for every parameter and module. */
-    static Module rewrite(Module root, Rewriter rewriter) {
+    static Module<?> rewrite(Module<?> root, Rewriter rewriter) {
         return rewrite(root, "", "", rewriter);
     }
 
@@ -176,7 +176,7 @@ final class Tree {
         return path.isEmpty() ? step : path + "." + step;
     }
 
-    private static Module rewrite(Module root, String prefix, String path, Rewriter rewriter) {
+    private static Module<?> rewrite(Module<?> root, String prefix, String path, Rewriter rewriter) {
         ModuleType type = ModuleType.of(root);
         Object[] values = type.values(root);
         boolean changed = false;
@@ -187,7 +187,7 @@ final class Tree {
                         : rewriter.param(new Entry(join(prefix, paramComponent(slot.field(), slot.transparent(),
                                 (Parameter) value)), prefix, dotted(path, slot.field()), (Parameter) value));
                 case MODULE -> value == null ? null
-                        : rewrite((Module) value, childPrefix(prefix, slot, (Module) value), dotted(path, slot.field()),
+                        : rewrite((Module<?>) value, childPrefix(prefix, slot, (Module<?>) value), dotted(path, slot.field()),
                                 rewriter);
                 case LIST -> rewriteList(prefix, dotted(path, slot.field()), slot, (List<?>) value, rewriter);
                 case MAP -> rewriteMap(prefix, dotted(path, slot.field()), slot, (Map<?, ?>) value, rewriter);
@@ -198,7 +198,7 @@ final class Tree {
                 changed = true;
             }
         }
-        Module rebuilt = changed ? create(type, values, prefix, path) : root;
+        Module<?> rebuilt = changed ? create(type, values, prefix, path) : root;
         return rewriter.module(prefix, rebuilt);
     }
 
@@ -207,7 +207,7 @@ final class Tree {
      * the message starts with the name of one of its parameter fields (a kernel's
      * {@code "lengthScale must be finite and > 0, got 0.0"}), else the module's field path.
      */
-    private static Module create(ModuleType type, Object[] values, String prefix, String path) {
+    private static Module<?> create(ModuleType type, Object[] values, String prefix, String path) {
         try {
             return type.create(values);
         } catch (IllegalArgumentException e) {
@@ -269,7 +269,7 @@ final class Tree {
 
     private static Object rewriteElement(String prefix, String path, ModuleType.Slot slot, String key,
             Object element, Rewriter rewriter) {
-        if (element instanceof Module child) {
+        if (element instanceof Module<?> child) {
             return rewrite(child, elementPrefix(prefix, slot, key, child), dotted(path, key), rewriter);
         }
         if (element instanceof Parameter p) {
@@ -283,7 +283,7 @@ final class Tree {
         return p.name().orElse(transparent ? "" : field);
     }
 
-    static String childPrefix(String prefix, ModuleType.Slot slot, Module child) {
+    static String childPrefix(String prefix, ModuleType.Slot slot, Module<?> child) {
         String explicit = ModuleType.of(child).meta(child).name();
         if (explicit != null) {
             return join(prefix, explicit);
@@ -292,7 +292,7 @@ final class Tree {
         return transparent ? prefix : join(prefix, slot.field());
     }
 
-    private static String elementPrefix(String prefix, ModuleType.Slot slot, String key, Module child) {
+    private static String elementPrefix(String prefix, ModuleType.Slot slot, String key, Module<?> child) {
         String base = slot.transparent() ? prefix : join(prefix, slot.field());
         String explicit = ModuleType.of(child).meta(child).name();
         if (explicit != null) {

@@ -1,5 +1,6 @@
 package org.parax4j.param;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
@@ -125,7 +126,7 @@ public final class Parameter {
      * @throws IllegalArgumentException naming the parameter, the element, the latent value and the
      *     open range or the bounds it violates
      */
-    public void checkLatentValue(int i, double x, String name) {
+    public void checkLatentValue(int i, double x, @Nullable String name) {
         if (admitsLatentValue(i, x)) {
             return;
         }
@@ -314,7 +315,7 @@ public final class Parameter {
     // ---------------------------------------------------------------- rewrites
 
     /** A copy with name {@code newName} ({@code null} removes the name). */
-    public Parameter withName(String newName) {
+    public Parameter withName(@Nullable String newName) {
         return new Parameter(latent, shape, fixed, newName, elementNames, distribution, transform, lower, upper, scale,
                 info);
     }
@@ -325,7 +326,7 @@ public final class Parameter {
      * @throws IllegalArgumentException if the list length is not {@link #size()} (both lengths
      *     are given) or an entry is null
      */
-    public Parameter withNames(List<String> names) {
+    public Parameter withNames(@Nullable List<String> names) {
         return new Parameter(latent, shape, fixed, name, names, distribution, transform, lower, upper,
                 scale, info);
     }
@@ -394,7 +395,7 @@ public final class Parameter {
      *
      * @throws IllegalArgumentException if the dimension is neither 1 nor {@link #size()}
      */
-    public Parameter withDistribution(Distribution d) {
+    public Parameter withDistribution(@Nullable Distribution d) {
         return new Parameter(latent, shape, fixed, name, elementNames, d, transform, lower, upper, scale, info);
     }
 
@@ -406,7 +407,7 @@ public final class Parameter {
      *
      * @throws IllegalArgumentException if a physical value is outside the range of {@code t}
      */
-    public Parameter withTransform(Bijector t) {
+    public Parameter withTransform(@Nullable Bijector t) {
         double[] next = ParameterChecks.toLatent(physical, t, name);
         return new Parameter(next, shape, fixed, name, elementNames, distribution, t, lower, upper, scale, info);
     }
@@ -447,7 +448,7 @@ public final class Parameter {
     }
 
     /** A copy whose info map is an unmodifiable copy of {@code newInfo} ({@code null} means empty). */
-    public Parameter withInfo(Map<String, Object> newInfo) {
+    public Parameter withInfo(@Nullable Map<String, Object> newInfo) {
         return new Parameter(latent, shape, fixed, name, elementNames, distribution, transform, lower, upper, scale,
                 newInfo);
     }

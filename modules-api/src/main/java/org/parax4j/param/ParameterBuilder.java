@@ -1,5 +1,6 @@
 package org.parax4j.param;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -99,25 +100,25 @@ public final class ParameterBuilder {
     }
 
     /** The parameter's own name. */
-    public ParameterBuilder name(String name) {
+    public ParameterBuilder name(@Nullable String name) {
         this.name = name;
         return this;
     }
 
     /** Element names, one per element in row-major order (copied). */
-    public ParameterBuilder names(List<String> names) {
+    public ParameterBuilder names(@Nullable List<String> names) {
         this.names = names == null ? null : new ArrayList<>(names);
         return this;
     }
 
     /** Physical-space distribution of dimension 1 (applied to every element) or {@code size()}. */
-    public ParameterBuilder distribution(Distribution distribution) {
+    public ParameterBuilder distribution(@Nullable Distribution distribution) {
         this.distribution = distribution;
         return this;
     }
 
     /** Latent-to-physical transform. */
-    public ParameterBuilder transform(Bijector transform) {
+    public ParameterBuilder transform(@Nullable Bijector transform) {
         this.transform = transform;
         return this;
     }
@@ -145,7 +146,7 @@ public final class ParameterBuilder {
     }
 
     /** User data; the parameter keeps an unmodifiable copy. */
-    public ParameterBuilder info(Map<String, Object> info) {
+    public ParameterBuilder info(@Nullable Map<String, Object> info) {
         this.info = info;
         return this;
     }

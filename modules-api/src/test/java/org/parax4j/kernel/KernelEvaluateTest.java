@@ -70,11 +70,11 @@ class KernelEvaluateTest {
 
     @Test
     void plusAndTimes() {
-        Kernel a = new RBFKernel(2);
-        Kernel b = new ConstantKernel(Parameter.of(0.5), Meta.NONE);
+        Kernel<?> a = new RBFKernel(2);
+        Kernel<?> b = new ConstantKernel(Parameter.of(0.5), Meta.NONE);
         assertEquals(a.evaluate(X, Y) + 0.5, a.plus(b).evaluate(X, Y), 1e-15);
         assertEquals(a.evaluate(X, Y) * 0.5, a.times(b).evaluate(X, Y), 1e-15);
-        Kernel nested = a.plus(b).times(a);
+        Kernel<?> nested = a.plus(b).times(a);
         assertEquals((a.evaluate(X, Y) + 0.5) * a.evaluate(X, Y), nested.evaluate(X, Y), 1e-15);
         assertEquals(java.util.List.of("left_left_lengthScale", "left_right_constant", "right_lengthScale"),
                 nested.paramNames());

@@ -14,8 +14,8 @@ import org.parax4j.param.Parameter;
 /** Matrices and diagonals against pairwise evaluation, PSD of the periodic kernel, JSON round trip. */
 class KernelMatrixTest {
 
-    static List<Kernel> kernels() {
-        Kernel rbf = new RBFKernel(Parameter.of(new double[] {0.7, 1.3, 2.0}), Meta.NONE);
+    static List<Kernel<?>> kernels() {
+        Kernel<?> rbf = new RBFKernel(Parameter.of(new double[] {0.7, 1.3, 2.0}), Meta.NONE);
         return List.of(rbf, new MaternKernel(1.1, MaternKernel.Smoothness.HALF),
                 new MaternKernel(0.9, MaternKernel.Smoothness.THREE_HALVES), new MaternKernel(1.5, null),
                 new RationalQuadraticKernel(Parameter.of(1.2), Parameter.of(0.8), Meta.named("rq")),
@@ -40,7 +40,7 @@ class KernelMatrixTest {
         double[] x1 = points(5, d, 1);
         double[] x2 = points(4, d, 2);
         System.arraycopy(x1, 0, x2, d, d); // a shared point, for the white-noise rule
-        for (Kernel k : kernels()) {
+        for (Kernel<?> k : kernels()) {
             double[] m = k.matrix(x1, 5, x2, 4, d);
             double[] diag = k.diagonal(x1, 5, d);
             for (int i = 0; i < 5; i++) {
@@ -59,7 +59,7 @@ class KernelMatrixTest {
 
     @Test
     void matrixInputsAreChecked() {
-        Kernel k = new RBFKernel(1);
+        Kernel<?> k = new RBFKernel(1);
         var e = assertThrows(IllegalArgumentException.class, () -> k.matrix(new double[5], 2, new double[4], 2, 2));
         assertTrue(e.getMessage().contains("x1 must hold rows*d = 4 values, has 5"), e.getMessage());
         var nan = assertThrows(IllegalArgumentException.class,
@@ -107,10 +107,10 @@ class KernelMatrixTest {
 
     @Test
     void kernelsRoundTripThroughJson() {
-        for (Kernel k : kernels()) {
+        for (Kernel<?> k : kernels()) {
             assertEquals(k, ModuleJson.load(k.toJson()), k.toString());
         }
-        Kernel sum = new RBFKernel(2).plus(new ConstantKernel(Parameter.of(1.0), Meta.NONE));
+        Kernel<?> sum = new RBFKernel(2).plus(new ConstantKernel(Parameter.of(1.0), Meta.NONE));
         assertEquals(sum, ModuleJson.load(ModuleJson.save(sum), SumKernel.class));
     }
 }

@@ -19,7 +19,7 @@ import org.parax4j.param.Parameter;
 /** withMappedDistributions (parameters and groups) and withUniformDistributions. */
 class DistributionRewritesTest {
 
-    record Root(Pair pair, Leaf leaf, Meta meta) implements Module {}
+    record Root(Pair pair, Leaf leaf, Meta meta) implements Module<Root> {}
 
     static Root root() {
         Pair pair = new Pair(TestModules.normal(-2), TestModules.normal(3),

@@ -22,7 +22,7 @@ class GroupsTest {
         return new MultivariateNormal(new double[] {0, 0}, new double[][] {{1, 0.5}, {0.5, 1}});
     }
 
-    record Root(Pair a, Pair b, Meta meta) implements Module {}
+    record Root(Pair a, Pair b, Meta meta) implements Module<Root> {}
 
     static Root root() {
         Pair a = new Pair(TestModules.normal(1), TestModules.normal(2), Meta.grouped(ParameterGroup.of(mvn2(), "loc", "scale")));

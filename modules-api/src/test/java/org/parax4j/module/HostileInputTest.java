@@ -29,10 +29,10 @@ import org.parax4j.param.Parameter;
 class HostileInputTest {
 
     /** Names: pair_loc, pair_scale, leaf_w (flat leaf_w_0, leaf_w_1). */
-    public record Model(Pair pair, Leaf leaf, Meta meta) implements Module {}
+    public record Model(Pair pair, Leaf leaf, Meta meta) implements Module<Model> {}
 
     /** A typed child slot, a typed list and a kernel. */
-    public record Typed(Pair pair, List<Leaf> layers, RBFKernel kernel, Meta meta) implements Module {}
+    public record Typed(Pair pair, List<Leaf> layers, RBFKernel kernel, Meta meta) implements Module<Typed> {}
 
     static {
         ModuleJson.register(Model.class);
@@ -121,7 +121,7 @@ class HostileInputTest {
     // ---------------------------------------------------------------- bug 7: JSON of the wrong type
 
     /** The JSON of {@link #typed()} with the node at {@code fields.<field>} (or its element 0) replaced. */
-    static String typedWith(String field, boolean element, Module replacement) throws Exception {
+    static String typedWith(String field, boolean element, Module<?> replacement) throws Exception {
         ObjectNode root = (ObjectNode) Json.mapper().readTree(ModuleJson.save(typed()));
         JsonNode node = Json.mapper().readTree(ModuleJson.save(replacement));
         ObjectNode fields = (ObjectNode) root.get("fields");

@@ -20,7 +20,7 @@ import org.parax4j.param.Parameters;
 class InspectionTest {
 
     /** loc = 2 (scale 10), scale = exp-transformed 3 (latent log 3), w = [4, 5] fixed-free mix. */
-    record Root(Pair pair, Leaf leaf, Parameter off, Meta meta) implements Module {}
+    record Root(Pair pair, Leaf leaf, Parameter off, Meta meta) implements Module<Root> {}
 
     static Root root() {
         Parameter loc = Parameter.builder().value(2).scale(10).build();

@@ -17,7 +17,7 @@ import org.parax4j.param.Parameter;
 /** The joint distribution of a module's free parameters, by hand on a small tree. */
 class ModuleDistributionTest {
 
-    record Root(Pair pair, Leaf leaf, Meta meta) implements Module {}
+    record Root(Pair pair, Leaf leaf, Meta meta) implements Module<Root> {}
 
     static final MultivariateNormal JOINT = new MultivariateNormal(new double[] {1, 2},
             new double[][] {{4, 1}, {1, 9}});

@@ -74,7 +74,7 @@ class ModuleJsonTest {
 
     @Test
     void unregisteredTypesCannotBeSaved() {
-        record Unregistered(Parameter p) implements Module {}
+        record Unregistered(Parameter p) implements Module<Unregistered> {}
         var e = assertThrows(IllegalArgumentException.class, () -> ModuleJson.save(new Unregistered(Parameter.of(1.0))));
         assertTrue(e.getMessage().contains("is not registered; call ModuleJson.register(Unregistered.class)"),
                 e.getMessage());

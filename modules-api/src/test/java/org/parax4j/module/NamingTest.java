@@ -50,7 +50,7 @@ class NamingTest {
         Leaf elementNamed = new Leaf(Parameter.builder().value(new double[] {1, 2}).names(List.of("x", "y")).build(),
                 Meta.named("leaf"));
         Pair parent = new Pair(Parameter.of(0.0), Parameter.of(1.0), Meta.NONE);
-        record Outer(Leaf leaf, Pair pair, Meta meta) implements Module {}
+        record Outer(Leaf leaf, Pair pair, Meta meta) implements Module<Outer> {}
         Outer outer = new Outer(elementNamed, parent, Meta.NONE);
         assertEquals(List.of("leaf_x", "leaf_y", "pair_loc", "pair_scale"), outer.flatParamNames());
         assertEquals(List.of("leaf_w", "pair_loc", "pair_scale"), outer.paramNames());
@@ -108,7 +108,7 @@ class NamingTest {
         assertEquals(List.of(h.hidden(), h.shown(), h.invisible(), h.layers().get(0), h.layers().get(1),
                 h.named().get("k")), h.children());
         assertEquals(h.children(), h.submodules(), "the holder's children have no children");
-        record Deep(Holder holder, Meta meta) implements Module {}
+        record Deep(Holder holder, Meta meta) implements Module<Deep> {}
         Deep d = new Deep(h, Meta.NONE);
         assertEquals(List.of(h), d.children());
         assertEquals(7, d.submodules().size());

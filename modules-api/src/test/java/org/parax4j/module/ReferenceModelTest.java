@@ -20,11 +20,11 @@ import org.parax4j.param.Parameters;
 /** The reference model: affine, quadratic with a joint group, and a vector. */
 class ReferenceModelTest {
 
-    public record Affine(@Default(0) Parameter loc, @Default(1) Parameter scale, Meta meta) implements Module {}
+    public record Affine(@Default(0) Parameter loc, @Default(1) Parameter scale, Meta meta) implements Module<Affine> {}
 
-    public record Quadratic(Parameter a, Parameter b, Parameter c, Meta meta) implements Module {}
+    public record Quadratic(Parameter a, Parameter b, Parameter c, Meta meta) implements Module<Quadratic> {}
 
-    public record Root(Affine affine, Quadratic quadratic, Parameter vector, Meta meta) implements Module {}
+    public record Root(Affine affine, Quadratic quadratic, Parameter vector, Meta meta) implements Module<Root> {}
 
     static Parameter normalParam(double value) {
         return Parameter.builder().value(value).distribution(new Normal(value, 1)).build();

@@ -22,7 +22,7 @@ import org.parax4j.param.Parameter;
 /** Defaults, field and attribute rewrites, names, submodule replacement, merging, sampling, saveable. */
 class StructureTest {
 
-    record Outer(Pair pair, Leaf leaf, Meta meta) implements Module {}
+    record Outer(Pair pair, Leaf leaf, Meta meta) implements Module<Outer> {}
 
     @Test
     void createUsesDefaultsRecursively() {

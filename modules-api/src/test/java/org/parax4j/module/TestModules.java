@@ -12,32 +12,32 @@ final class TestModules {
     private TestModules() {}
 
     /** Two scalar parameters with defaults. */
-    public record Pair(@Default(0) Parameter loc, @Default(1) Parameter scale, Meta meta) implements Module {}
+    public record Pair(@Default(0) Parameter loc, @Default(1) Parameter scale, Meta meta) implements Module<Pair> {}
 
     /** One parameter. */
-    public record Leaf(@Default(1) Parameter w, Meta meta) implements Module {}
+    public record Leaf(@Default(1) Parameter w, Meta meta) implements Module<Leaf> {}
 
     /** A module type that is transparent wherever it appears. */
     @Transparent
-    public record Invisible(@Default(5) Parameter t, Meta meta) implements Module {}
+    public record Invisible(@Default(5) Parameter t, Meta meta) implements Module<Invisible> {}
 
     /** Every kind of child: transparent field, transparent type, list, map, parameter list and map, vector. */
     public record Holder(@Transparent Pair hidden, Pair shown, Invisible invisible, List<Leaf> layers,
             Map<String, Leaf> named, List<Parameter> weights, Map<String, Parameter> coeffs, Parameter vec, Meta meta)
-            implements Module {}
+            implements Module<Holder> {}
 
     /** A module without a Meta component. */
-    public record Bare(@Default(2) Parameter x) implements Module {}
+    public record Bare(@Default(2) Parameter x) implements Module<Bare> {}
 
     /** A module with static data and a component that is not saved. */
     public record Cached(@Default(1) Parameter p, @NotSaved @Default(7) Parameter scratch, @NotSaved String cache,
-            int count, List<String> tags, Meta meta) implements Module {}
+            int count, List<String> tags, Meta meta) implements Module<Cached> {}
 
     /** Root holding a Bare child (no Meta below). */
-    public record BareParent(Bare bare, Pair pair, Meta meta) implements Module {}
+    public record BareParent(Bare bare, Pair pair, Meta meta) implements Module<BareParent> {}
 
     /** y = a·x² model for the numerics tests. */
-    public record Square(@Default(2) Parameter a, Meta meta) implements Module {}
+    public record Square(@Default(2) Parameter a, Meta meta) implements Module<Square> {}
 
     static {
         List.of(Pair.class, Leaf.class, Invisible.class, Holder.class, Bare.class, Cached.class, BareParent.class,

@@ -19,7 +19,7 @@ import org.parax4j.param.Parameters;
 class ReadmeExampleTest {
 
     // --- README example starts
-    public record Resonator(Parameter gain, Parameter f0, Parameter q, Meta meta) implements Module {}
+    public record Resonator(Parameter gain, Parameter f0, Parameter q, Meta meta) implements Module<Resonator> {}
 
     @Test
     void readmeExample() {

@@ -64,12 +64,12 @@ class CrossLayerProperties {
         Theories.theory(SEED).withExamples(Theories.examples(60)).forAll(KernelGenerators.cases(false, List.of(1, 7, 8, 9)))
                 .check(c -> {
                     KernelGenerators.Inputs in = c.inputs();
-                    Kernel kernel = c.kernel();
-                    ModelFunction<Kernel> f = ModelFunction.record(kernel,
+                    Kernel<?> kernel = c.kernel();
+                    ModelFunction<Kernel<?>> f = ModelFunction.record(kernel,
                             (m, g) -> g.kernelMatrix(m, in.x1(), in.n(), in.x2(), in.m(), in.d()));
                     Map<String, double[]> dual = f.funcJacobian();
                     double[][] fd = FiniteDifferences.centralJacobian(
-                            theta -> f.evaluate(kernel.<Kernel>withParams(theta)), kernel.flatParamValues());
+                            theta -> f.evaluate(kernel.withParams(theta)), kernel.flatParamValues());
                     List<String> names = kernel.flatParamNames();
                     for (int k = 0; k < names.size(); k++) {
                         if (!close(fd[k], dual.get(names.get(k)), 1e-6, 1e-5)) {

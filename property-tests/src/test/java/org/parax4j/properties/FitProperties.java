@@ -32,7 +32,7 @@ class FitProperties {
 
     /** Two decaying exponentials and an offset. */
     public record Decays(Parameter a1, Parameter r1, Parameter a2, Parameter r2, Parameter offset, Meta meta)
-            implements Module {}
+            implements Module<Decays> {}
 
     private static final double[] T = grid(60, 0, 4);
 

@@ -16,7 +16,7 @@ class IdempotenceProperties {
 
     private static final long SEED = 20261128L;
 
-    private static final List<UnaryOperator<Module>> IDEMPOTENT = List.of(
+    private static final List<UnaryOperator<Module<?>>> IDEMPOTENT = List.of(
             Module::withNoParamGroups,
             Module::withAllParamsFixed,
             Module::withAllParamsFree,
@@ -29,8 +29,8 @@ class IdempotenceProperties {
     void idempotentRewritesAreIdempotent() {
         Theories.theory(SEED).withExamples(Theories.examples(100)).forAll(ModuleTreeGenerators.trees()).check(c -> {
             for (int i = 0; i < IDEMPOTENT.size(); i++) {
-                UnaryOperator<Module> rewrite = IDEMPOTENT.get(i);
-                Module once;
+                UnaryOperator<Module<?>> rewrite = IDEMPOTENT.get(i);
+                Module<?> once;
                 try {
                     once = rewrite.apply(c.root());
                 } catch (RuntimeException e) {
@@ -47,7 +47,7 @@ class IdempotenceProperties {
     @Test
     void prefixFiltersEqualExplicitNameLists() {
         Theories.theory(SEED).withExamples(Theories.examples(100)).forAll(ModuleTreeGenerators.trees()).check(c -> {
-            Module root = c.root();
+            Module<?> root = c.root();
             for (String name : c.names()) {
                 String prefix = name.contains("_") ? name.substring(0, name.indexOf('_')) : name;
                 List<String> matching = c.names().stream()

@@ -52,7 +52,7 @@ class JsonFuzzProperties {
 
     /** What a document is and how it is loaded and saved again. */
     private enum Kind {
-        MODULE(ModuleJson::load, m -> ModuleJson.save((Module) m)),
+        MODULE(ModuleJson::load, m -> ModuleJson.save((Module<?>) m)),
         PARAMETER(Parameter::fromJson, p -> ((Parameter) p).toJson()),
         DISTRIBUTION(json -> Json.read(json, Distribution.class), Json::write),
         BIJECTOR(json -> Json.read(json, Bijector.class), Json::write);
@@ -160,14 +160,14 @@ class JsonFuzzProperties {
             String again = kind.save.apply(kind.load.apply(saved));
             assertTrue(saved.equals(again), () -> "saving the loaded object is not stable:\n" + saved + "\n" + again
                     + "\n" + describe(doc, seed, json));
-            if (value instanceof Module m) {
+            if (value instanceof Module<?> m) {
                 m.flatParamNames();
                 m.distribution();
             } else if (value instanceof Distribution d) {
                 d.sample(new SplittableRandom(seed));
             }
         } catch (IllegalArgumentException e) {
-            if (value instanceof Module m && String.valueOf(e.getMessage()).contains("is used")) {
+            if (value instanceof Module<?> m && String.valueOf(e.getMessage()).contains("is used")) {
                 return; // a loaded tree may have colliding names; validateParams reports them
             }
             fail("the loaded object is not usable: " + e + "\n" + describe(doc, seed, json), e);

@@ -64,7 +64,7 @@ class ModuleTreeProperties {
             Node copy = ModuleJson.load(before, Node.class);
             List<String> names = root.paramNames(Select.all().includeFixed(true));
             String first = names.get(0);
-            List<Function<Node, Module>> rewrites = List.of(
+            List<Function<Node, Module<?>>> rewrites = List.of(
                     n -> n.withParams(n.flatParamValues()),
                     n -> n.withParams(Map.of(first, n.param(first).withName(null)),
                             ParamUpdate.DEFAULTS.withIncludeFixed(true).withFixOthers(true)),
@@ -91,7 +91,7 @@ class ModuleTreeProperties {
                     },
                     Node::saveable,
                     Node::copy);
-            for (Function<Node, Module> rewrite : rewrites) {
+            for (Function<Node, Module<?>> rewrite : rewrites) {
                 try {
                     rewrite.apply(root);
                 } catch (IllegalArgumentException | UnsupportedOperationException expected) {

@@ -23,7 +23,7 @@ class VocabularyProperties {
 
     private static final long SEED = 20261205L;
 
-    record Grid(Parameter x, Meta meta) implements Module {}
+    record Grid(Parameter x, Meta meta) implements Module<Grid> {}
 
     @Test
     void matrixSlicesAreNamedErrorsOrThePlainJavaSlice() {

@@ -36,7 +36,7 @@ class ServiceGpTest {
 
     private static ParaxService service;
     private static TestClient client;
-    private static Kernel fileKernel;
+    private static Kernel<?> fileKernel;
     private static double[] fileX;
     private static double[] fileY;
 
@@ -110,7 +110,7 @@ class ServiceGpTest {
             x[i] = def.get("x").get(i).get(0).asDouble();
             y[i] = def.get("y").get(i).asDouble();
         }
-        Kernel kernel = ModuleJson.load(def.get("kernel").toString(), Kernel.class);
+        Kernel<?> kernel = ModuleJson.load(def.get("kernel").toString(), Kernel.class);
         GaussianProcess fitted = GaussianProcess.of(kernel).withNormalizeY(true).fit(x, n, 1, y, 2, 42).process();
         double[] xs = new double[300]; // more than one 128-point chunk, between and beyond the training points
         for (int i = 0; i < xs.length; i++) {

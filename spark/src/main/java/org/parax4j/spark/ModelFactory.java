@@ -24,7 +24,7 @@ public interface ModelFactory {
      * Module types the factory's models are made of; registered with
      * {@link org.parax4j.module.ModuleJson#register(Class)} before a model is loaded. Default: none.
      */
-    default List<Class<? extends Module>> moduleTypes() {
+    default List<Class<? extends Module<?>>> moduleTypes() {
         return List.of();
     }
 
@@ -38,5 +38,5 @@ public interface ModelFactory {
      * @throws IllegalArgumentException when {@code model} is not of the factory's type or {@code x}
      *     is unusable; the message names both
      */
-    ModelFunction<? extends Module> function(Module model, double[] x);
+    ModelFunction<? extends Module<?>> function(Module<?> model, double[] x);
 }

@@ -36,7 +36,7 @@ public record ModelSpec(String factory, String json) implements Serializable {
      * @throws IllegalArgumentException when {@code model} is null
      * @throws IllegalStateException when no such factory is registered in this JVM
      */
-    public static ModelSpec of(String factory, Module model) {
+    public static ModelSpec of(String factory, Module<?> model) {
         if (model == null) {
             throw new IllegalArgumentException("model must not be null");
         }
@@ -45,7 +45,7 @@ public record ModelSpec(String factory, String json) implements Serializable {
     }
 
     /** The module, loaded from JSON after the factory has registered its module types. */
-    public Module module() {
+    public Module<?> module() {
         ModelFactories.find(factory);
         try {
             return ModuleJson.load(json);
@@ -62,7 +62,7 @@ public record ModelSpec(String factory, String json) implements Serializable {
      * @throws IllegalStateException when this JVM lacks the factory or a module class (see
      *     {@link ModelFactories#find} and {@link #module()})
      */
-    public ModelFunction<? extends Module> function(double[] x) {
+    public ModelFunction<? extends Module<?>> function(double[] x) {
         return ModelFactories.find(factory).function(module(), x);
     }
 }

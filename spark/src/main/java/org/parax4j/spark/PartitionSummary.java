@@ -125,7 +125,7 @@ final class PartitionSummary implements Serializable {
         return new PartitionSummary(p, tree.nodes(), kll);
     }
 
-    static <M extends Module> MonteCarlo<M> runner(ModelFunction<M> f) {
+    static <M extends Module<?>> MonteCarlo<M> runner(ModelFunction<M> f) {
         return MonteCarlo.of(f, MonteCarlo.DEFAULT_BATCH, 1);
     }
 

@@ -25,12 +25,12 @@ public final class ReferenceModelFactory implements ModelFactory {
     }
 
     @Override
-    public List<Class<? extends Module>> moduleTypes() {
+    public List<Class<? extends Module<?>>> moduleTypes() {
         return List.of(ReferenceModel.class, ReferenceModel.Resonator.class, ReferenceModel.Discrepancy.class);
     }
 
     @Override
-    public ModelFunction<? extends Module> function(Module model, double[] x) {
+    public ModelFunction<? extends Module<?>> function(Module<?> model, double[] x) {
         if (!(model instanceof ReferenceModel m)) {
             throw new IllegalArgumentException("factory '" + NAME + "' needs a ReferenceModel, got "
                     + (model == null ? "null" : model.getClass().getName()));

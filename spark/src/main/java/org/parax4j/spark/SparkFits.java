@@ -77,7 +77,7 @@ public final class SparkFits {
      *
      * @throws IllegalArgumentException when the lengths differ or the fit rejects the data
      */
-    public static FitResult<? extends Module> fitGroup(ModelSpec spec, double[] x, double[] y) {
+    public static FitResult<? extends Module<?>> fitGroup(ModelSpec spec, double[] x, double[] y) {
         if (x == null || y == null || x.length != y.length) {
             throw new IllegalArgumentException("x and y must be non-null and of the same length, got "
                     + (x == null ? "null" : x.length) + " and " + (y == null ? "null" : y.length));
@@ -96,7 +96,7 @@ public final class SparkFits {
         return fit(spec.function(xs), ys);
     }
 
-    private static <M extends Module> FitResult<M> fit(ModelFunction<M> f, double[] y) {
+    private static <M extends Module<?>> FitResult<M> fit(ModelFunction<M> f, double[] y) {
         return LeastSquares.of(f, y).fit();
     }
 
@@ -111,7 +111,7 @@ public final class SparkFits {
                 x[i] = points.get(i).getDouble(0);
                 y[i] = points.get(i).getDouble(1);
             }
-            FitResult<? extends Module> r = fitGroup(spec, x, y);
+            FitResult<? extends Module<?>> r = fitGroup(spec, x, y);
             List<Object> values = new ArrayList<>();
             values.add(row.get(0));
             values.add(r.converged());

@@ -44,7 +44,7 @@ class SparkMonteCarloTest {
         }
 
         @Override
-        public ModelFunction<? extends Module> function(Module model, double[] x) {
+        public ModelFunction<? extends Module<?>> function(Module<?> model, double[] x) {
             TaskContext t = TaskContext.get();
             if (t != null && t.partitionId() == 1 && t.attemptNumber() == 0) {
                 KILLED.incrementAndGet();

@@ -34,7 +34,7 @@ public final class FitChart {
      * @param data the measurements
      * @throws IllegalArgumentException when the lengths differ
      */
-    public static <M extends Module> BufferedImage of(ModelFunction<M> fitted, FitResult<M> fit, double[] freqs,
+    public static <M extends Module<?>> BufferedImage of(ModelFunction<M> fitted, FitResult<M> fit, double[] freqs,
             double[] data) {
         XYChart[] charts = charts(fitted, fit, freqs, data);
         BufferedImage a = BitmapEncoder.getBufferedImage(charts[0]);
@@ -51,7 +51,7 @@ public final class FitChart {
     }
 
     /** The two charts of {@link #of}: data, fit and band on top; residuals below. */
-    static <M extends Module> XYChart[] charts(ModelFunction<M> fitted, FitResult<M> fit, double[] freqs,
+    static <M extends Module<?>> XYChart[] charts(ModelFunction<M> fitted, FitResult<M> fit, double[] freqs,
             double[] data) {
         int m = freqs.length;
         if (data.length != m || fitted.outputSize() != m) {

@@ -45,7 +45,7 @@ public record ParameterTable(List<Row> rows) {
     }
 
     /** The table of {@code module}'s flat parameters, fixed ones included. Allocates. */
-    public static ParameterTable of(Module module) {
+    public static ParameterTable of(Module<?> module) {
         Objects.requireNonNull(module, "module");
         List<ParameterGroup> groups = module.paramGroups(true, false);
         List<Row> rows = new ArrayList<>();

@@ -44,7 +44,7 @@ public record Sensitivities(List<String> names, double[] semiRelative, double[] 
      *
      * @throws IllegalArgumentException when the module's structure differs from the recorded one
      */
-    public static <M extends Module> Sensitivities of(ModelFunction<M> function, M module, Wrt wrt) {
+    public static <M extends Module<?>> Sensitivities of(ModelFunction<M> function, M module, Wrt wrt) {
         Objects.requireNonNull(function, "function");
         Map<String, double[]> semi = function.funcSensitivity(module, SensitivityKind.SEMI_RELATIVE, wrt);
         Map<String, double[]> rel = function.funcSensitivity(module, SensitivityKind.RELATIVE, wrt);

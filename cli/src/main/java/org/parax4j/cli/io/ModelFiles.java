@@ -41,7 +41,7 @@ public final class ModelFiles {
      *     throws on this file (a module of the wrong type in a typed slot, a null required field),
      *     whose type and message it names, because the file is untrusted input
      */
-    public static Module load(Path file, String option) {
+    public static Module<?> load(Path file, String option) {
         String json = TextFiles.read(file, option);
         registerTypes();
         try {
@@ -65,7 +65,7 @@ public final class ModelFiles {
      * @throws IllegalArgumentException when the path names no object of the tree (listing the fields
      *     there), or the object is not a {@link Kernel} (listing the kernel paths of the tree)
      */
-    public static Kernel kernel(Module root, String path) {
+    public static Kernel<?> kernel(Module<?> root, String path) {
         Objects.requireNonNull(root, "root");
         Object target;
         try {
@@ -73,15 +73,15 @@ public final class ModelFiles {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--kernel '" + Names.shown(path) + "': " + e.getMessage(), e);
         }
-        if (target instanceof Kernel k) {
+        if (target instanceof Kernel<?> k) {
             return k;
         }
         List<String> kernels = new ArrayList<>();
-        if (root instanceof Kernel) {
+        if (root instanceof Kernel<?>) {
             kernels.add("");
         }
         root.namedSubmodules().forEach((p, m) -> {
-            if (m instanceof Kernel) {
+            if (m instanceof Kernel<?>) {
                 kernels.add(p);
             }
         });

@@ -26,7 +26,7 @@ import org.parax4j.module.Module;
  *
  * @param <M> the module type
  */
-public final class ModelPosterior<M extends Module> implements LogDensity {
+public final class ModelPosterior<M extends Module<?>> implements LogDensity {
 
     private final LikelihoodFit<M> fit;
     private final ScalarObjective objective;
@@ -46,7 +46,7 @@ public final class ModelPosterior<M extends Module> implements LogDensity {
      * @throws IllegalArgumentException when the model has no free parameter, or {@code fit} fits σ
      *     ({@code gaussianFittedSigma}: σ is not a model parameter with a prior, so it cannot be sampled here)
      */
-    public static <M extends Module> ModelPosterior<M> of(LikelihoodFit<M> fit) {
+    public static <M extends Module<?>> ModelPosterior<M> of(LikelihoodFit<M> fit) {
         Objects.requireNonNull(fit, "fit");
         if (fit.function().numFree() < 1) {
             throw new IllegalArgumentException("the model has no free parameter to sample");

@@ -3,6 +3,7 @@ package org.parax4j.engine.compile;
 import java.util.Arrays;
 import java.util.Objects;
 import org.parax4j.module.Module;
+import org.parax4j.module.Modules;
 import org.parax4j.module.Select;
 
 /**
@@ -21,7 +22,7 @@ import org.parax4j.module.Select;
  *
  * @param <M> the module type
  */
-public final class CompiledModel<M extends Module> {
+public final class CompiledModel<M extends Module<?>> {
 
     private final M template;
     private final Layout layout;
@@ -38,8 +39,16 @@ public final class CompiledModel<M extends Module> {
      *
      * @throws IllegalArgumentException when its names collide ({@link Module#validateParams()})
      */
-    public static <M extends Module> CompiledModel<M> compile(M module) {
+    public static <M extends Module<?>> CompiledModel<M> compile(M module) {
         Layout layout = Layout.of(module);
+        return new CompiledModel<>(module, layout, latentValues(module, layout));
+    }
+
+    /**
+     * The latent value of every element of every parameter of {@code module}, fixed ones included,
+     * in the order of {@code layout} ({@link Layout#of(Module)} of the same module). Allocates.
+     */
+    public static double[] latentValues(Module<?> module, Layout layout) {
         double[] latent = new double[layout.size()];
         int k = 0;
         for (var p : module.params(Select.all().includeFixed(true))) {
@@ -47,7 +56,7 @@ public final class CompiledModel<M extends Module> {
                 latent[k++] = p.latentValue(i);
             }
         }
-        return new CompiledModel<>(module, layout, latent);
+        return latent;
     }
 
     /** The layout. */
@@ -132,7 +141,7 @@ public final class CompiledModel<M extends Module> {
 
     /** The module tree with this model's values: {@code template.withParams(flatValues())}. */
     public M toModule() {
-        return template.withParams(flatValues());
+        return Modules.sameType(template, template.withParams(flatValues()));
     }
 
     @Override

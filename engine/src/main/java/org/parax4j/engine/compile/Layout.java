@@ -34,7 +34,7 @@ public final class Layout {
     private final int[] freeElements;
     private final List<Group> groups;
 
-    private Layout(Module module) {
+    private Layout(Module<?> module) {
         List<String> names = new ArrayList<>();
         List<Integer> offsets = new ArrayList<>();
         List<int[]> shapes = new ArrayList<>();
@@ -96,7 +96,7 @@ public final class Layout {
     }
 
     /** Compiles the layout of {@code module}. */
-    public static Layout of(Module module) {
+    public static Layout of(Module<?> module) {
         java.util.Objects.requireNonNull(module, "module");
         module.validateParams();
         return new Layout(module);

@@ -25,7 +25,7 @@ import org.parax4j.param.Parameters;
  * @param resonator the shunt resonator
  * @param meta optional explicit name and groups
  */
-public record LineResonatorModel(Line line, Resonator resonator, Meta meta) implements Module {
+public record LineResonatorModel(Line line, Resonator resonator, Meta meta) implements Module<LineResonatorModel> {
 
     /** Number of frequency points. */
     public static final int POINTS = 201;
@@ -49,7 +49,7 @@ public record LineResonatorModel(Line line, Resonator resonator, Meta meta) impl
      * @param meta optional explicit name and groups
      */
     public record Line(Parameter zc, Parameter epsEff, Parameter length1, Parameter length2, Parameter alpha,
-            Meta meta) implements Module {}
+            Meta meta) implements Module<Line> {}
 
     /**
      * The shunt resonator (resonant near 2.5 GHz).
@@ -59,7 +59,7 @@ public record LineResonatorModel(Line line, Resonator resonator, Meta meta) impl
      * @param c capacitance, pF; uniform ±5 % around 2
      * @param meta optional explicit name and groups
      */
-    public record Resonator(Parameter r, Parameter l, Parameter c, Meta meta) implements Module {}
+    public record Resonator(Parameter r, Parameter l, Parameter c, Meta meta) implements Module<Resonator> {}
 
     /** The model at its nominal values. Allocates. */
     public static LineResonatorModel create() {

@@ -28,7 +28,7 @@ import org.parax4j.param.Parameters;
  * @param discrepancy the discrepancy term
  * @param meta optional explicit name and groups
  */
-public record ReferenceModel(Resonator resonator, Discrepancy discrepancy, Meta meta) implements Module {
+public record ReferenceModel(Resonator resonator, Discrepancy discrepancy, Meta meta) implements Module<ReferenceModel> {
 
     /** Number of frequency points. */
     public static final int POINTS = 200;
@@ -50,7 +50,7 @@ public record ReferenceModel(Resonator resonator, Discrepancy discrepancy, Meta 
      *     deviations (0.02, 3), correlation −0.4
      */
     public record Resonator(Parameter gain, Parameter f0, Parameter q, Parameter offsetDb, Parameter z0, Meta meta)
-            implements Module {}
+            implements Module<Resonator> {}
 
     /**
      * The discrepancy term {@code Σ_j w_j·k(f, c_j)} at fixed centres spread over the band.
@@ -59,7 +59,7 @@ public record ReferenceModel(Resonator resonator, Discrepancy discrepancy, Meta 
      * @param weights 4 weights, Normal(0, 0.1) each
      * @param meta optional explicit name and groups
      */
-    public record Discrepancy(RBFKernel kernel, Parameter weights, Meta meta) implements Module {}
+    public record Discrepancy(RBFKernel kernel, Parameter weights, Meta meta) implements Module<Discrepancy> {}
 
     /**
      * The model at its nominal values; the weights start at (0.05, −0.08, 0.03, 0.1) so that every

@@ -9,6 +9,7 @@ import org.parax4j.engine.graph.ModelFunction;
 import org.parax4j.engine.linalg.Cholesky;
 import org.parax4j.engine.linalg.TriangularSolve;
 import org.parax4j.module.Module;
+import org.parax4j.module.Modules;
 
 /**
  * Builds a {@link FitResult} from the optimum of a least-squares fit: statistics, latent and
@@ -31,7 +32,7 @@ final class FitAnalysis {
     /** The data side of a least-squares fit at its optimum. */
     record Data(double[] y, double[] sqrtW, boolean sigmaGiven, double[] weightedResiduals, double[] weightedJt) {}
 
-    static <M extends Module> FitResult<M> leastSquares(ModelFunction<M> f, double[] x, double[] x0,
+    static <M extends Module<?>> FitResult<M> leastSquares(ModelFunction<M> f, double[] x, double[] x0,
             OptimizationResult opt, int maxIterations, Data data, double[] lower, double[] upper) {
         int n = x.length;
         int m = data.y().length;
@@ -71,7 +72,7 @@ final class FitAnalysis {
      * The common part of every fit's result: parameters, covariance {@code scale·information⁻¹}
      * (latent), its physical image, and the warnings.
      */
-    static <M extends Module> FitResult<M> assemble(ModelFunction<M> f, double[] x, double[] x0,
+    static <M extends Module<?>> FitResult<M> assemble(ModelFunction<M> f, double[] x, double[] x0,
             OptimizationResult opt, int maxIterations, double[] information, double scale, Stats stats,
             double[] lower, double[] upper) {
         Layout layout = f.layout();
@@ -126,7 +127,7 @@ final class FitAnalysis {
                 }
             }
         }
-        M module = f.model().withParams(x);
+        M module = Modules.sameType(f.model(), f.model().withParams(x));
         return new FitResult<>(module, stats.method(), opt.status(), opt.iterations(), opt.evaluations(), opt.value(),
                 stats.points(), stats.chiSquare(), stats.rSquared(), stats.sigmaGiven(), params, cov, latentCov,
                 warnings, stats.aic(), stats.bic(), 1, 1);

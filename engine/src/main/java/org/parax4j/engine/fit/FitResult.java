@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.parax4j.distribution.MultivariateNormal;
 import org.parax4j.module.Module;
+import org.parax4j.module.Modules;
 import org.parax4j.module.ParameterGroup;
 
 /**
@@ -28,7 +29,7 @@ import org.parax4j.module.ParameterGroup;
  *
  * @param <M> the module type
  */
-public final class FitResult<M extends Module> {
+public final class FitResult<M extends Module<?>> {
 
     private final M module;
     private final OptimizerStatus status;
@@ -267,7 +268,7 @@ public final class FitResult<M extends Module> {
             throw new IllegalStateException("the fit's covariance over " + names() + " is not positive definite: "
                     + e.getMessage(), e);
         }
-        return module.withParamGroups(ParameterGroup.of(joint, names().toArray(String[]::new)));
+        return Modules.sameType(module, module.withParamGroups(ParameterGroup.of(joint, names().toArray(String[]::new))));
     }
 
     /** The report as plain text in lmfit's layout. Allocates. */

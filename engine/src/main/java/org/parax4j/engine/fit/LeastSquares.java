@@ -39,7 +39,7 @@ import org.parax4j.module.Module;
  *
  * @param <M> the module type
  */
-public final class LeastSquares<M extends Module> {
+public final class LeastSquares<M extends Module<?>> {
 
     private final ModelFunction<M> function;
     private final double[] y;
@@ -83,7 +83,7 @@ public final class LeastSquares<M extends Module> {
      * @throws IllegalArgumentException when y's length differs from the output size, y holds a
      *     non-finite value (naming its index) or the function has no free parameter
      */
-    public static <M extends Module> LeastSquares<M> of(ModelFunction<M> function, double[] y) {
+    public static <M extends Module<?>> LeastSquares<M> of(ModelFunction<M> function, double[] y) {
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(y, "y");
         if (y.length != function.outputSize()) {

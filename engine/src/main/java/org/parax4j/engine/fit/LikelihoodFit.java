@@ -12,6 +12,7 @@ import org.parax4j.engine.graph.Workspace;
 import org.parax4j.engine.graph.Wrt;
 import org.parax4j.engine.linalg.Lu;
 import org.parax4j.module.Module;
+import org.parax4j.module.Modules;
 import org.parax4j.module.ParameterGroup;
 
 /**
@@ -46,7 +47,7 @@ import org.parax4j.module.ParameterGroup;
  *
  * @param <M> the module type
  */
-public final class LikelihoodFit<M extends Module> {
+public final class LikelihoodFit<M extends Module<?>> {
 
     private final ModelFunction<M> function;
     private final double[] y;
@@ -100,7 +101,7 @@ public final class LikelihoodFit<M extends Module> {
      * @param sigma standard deviations, finite and &gt; 0. Copied.
      * @throws IllegalArgumentException for wrong lengths or invalid values, naming the index
      */
-    public static <M extends Module> LikelihoodFit<M> gaussian(ModelFunction<M> function, double[] y, double[] sigma) {
+    public static <M extends Module<?>> LikelihoodFit<M> gaussian(ModelFunction<M> function, double[] y, double[] sigma) {
         LeastSquares.of(function, y).withSigma(sigma); // the same checks, same messages
         return new LikelihoodFit<>(function, y.clone(), sigma.clone(), Double.POSITIVE_INFINITY, false,
                 Lbfgsb.defaults().withTolerances(1e-8, 1e-13), false);
@@ -114,7 +115,7 @@ public final class LikelihoodFit<M extends Module> {
      * @param y data, one per output element. Copied.
      * @throws IllegalArgumentException for a wrong length or a non-finite value (naming the index)
      */
-    public static <M extends Module> LikelihoodFit<M> gaussianFittedSigma(ModelFunction<M> function, double[] y) {
+    public static <M extends Module<?>> LikelihoodFit<M> gaussianFittedSigma(ModelFunction<M> function, double[] y) {
         LeastSquares.of(function, y);
         double[] ones = new double[y.length];
         java.util.Arrays.fill(ones, 1);
@@ -130,7 +131,7 @@ public final class LikelihoodFit<M extends Module> {
      * @param sigmaStandardError σ's standard error by the delta method on ln σ's Laplace variance
      * @param <M> the module type
      */
-    public record SigmaFit<M extends Module>(FitResult<M> fit, double sigma, double sigmaStandardError) {}
+    public record SigmaFit<M extends Module<?>>(FitResult<M> fit, double sigma, double sigmaStandardError) {}
 
     /**
      * Fits the model and σ from the recorded model's values.
@@ -152,7 +153,7 @@ public final class LikelihoodFit<M extends Module> {
      * @throws IllegalArgumentException for wrong lengths or invalid values (naming the index), or
      *     ν not finite and &gt; 0
      */
-    public static <M extends Module> LikelihoodFit<M> studentT(ModelFunction<M> function, double[] y, double[] sigma,
+    public static <M extends Module<?>> LikelihoodFit<M> studentT(ModelFunction<M> function, double[] y, double[] sigma,
             double nu) {
         if (!(nu > 0) || !Double.isFinite(nu)) {
             throw new IllegalArgumentException("nu must be finite and > 0, got " + nu);
@@ -229,7 +230,7 @@ public final class LikelihoodFit<M extends Module> {
         int m = y.length;
         double[] start = latentStart;
         if (fittedSigma) {
-            double[] v = function.evaluate(function.model().withParams(latentStart));
+            double[] v = function.evaluate(Modules.sameType(function.model(), function.model().withParams(latentStart)));
             double ss = 0;
             for (int i = 0; i < m; i++) {
                 ss += (v[i] - y[i]) * (v[i] - y[i]);
@@ -252,7 +253,7 @@ public final class LikelihoodFit<M extends Module> {
         double chi2 = 0;
         double mean = 0;
         double sw = 0;
-        double[] value = function.evaluate(function.model().withParams(opt.x()));
+        double[] value = function.evaluate(Modules.sameType(function.model(), function.model().withParams(opt.x())));
         double total = 0;
         for (int i = 0; i < m; i++) {
             double w = 1 / (sigma[i] * sigma[i] * sigmaHat * sigmaHat);

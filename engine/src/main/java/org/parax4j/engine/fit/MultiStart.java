@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.parax4j.engine.graph.ModelFunction;
 import org.parax4j.module.Module;
+import org.parax4j.module.Modules;
 import org.parax4j.module.ParameterGroup;
 
 /**
@@ -24,7 +25,7 @@ final class MultiStart {
     private MultiStart() {}
 
     /** The latent start vectors (count × n). */
-    static <M extends Module> double[][] starts(ModelFunction<M> f, double[] first, double[] lower, double[] upper,
+    static <M extends Module<?>> double[][] starts(ModelFunction<M> f, double[] first, double[] lower, double[] upper,
             int count, long seed) {
         int n = first.length;
         boolean[] hasPrior = new boolean[n];
@@ -43,7 +44,7 @@ final class MultiStart {
         out[0] = first.clone();
         for (int i = 1; i < count; i++) {
             SplittableRandom rng = new SplittableRandom(seed + i * 0x9E3779B97F4A7C15L);
-            M drawn = f.model().sampled(rng);
+            M drawn = Modules.sameType(f.model(), f.model().sampled(rng));
             double[] x = f.flatOf(drawn);
             for (int p = 0; p < n; p++) {
                 if (!hasPrior[p]) {
@@ -64,7 +65,7 @@ final class MultiStart {
      *
      * @throws IllegalStateException when every start failed, with the first failure's message
      */
-    static <M extends Module> FitResult<M> best(double[][] starts, Function<double[], FitResult<M>> fitOne) {
+    static <M extends Module<?>> FitResult<M> best(double[][] starts, Function<double[], FitResult<M>> fitOne) {
         List<Object> outcomes = IntStream.range(0, starts.length).parallel().mapToObj(i -> {
             try {
                 return (Object) fitOne.apply(starts[i]);

@@ -5,6 +5,7 @@ import org.parax4j.engine.graph.ModelFunction;
 import org.parax4j.engine.graph.Workspace;
 import org.parax4j.engine.graph.Wrt;
 import org.parax4j.module.Module;
+import org.parax4j.module.Modules;
 
 /**
  * Any recorded scalar function of a module as an {@link Lbfgsb} objective over the free latent
@@ -23,7 +24,7 @@ import org.parax4j.module.Module;
  *
  * @param <M> the module type
  */
-public final class RecordedObjective<M extends Module> implements ScalarObjective {
+public final class RecordedObjective<M extends Module<?>> implements ScalarObjective {
 
     private final ModelFunction<M> function;
     private final Workspace workspace;
@@ -39,7 +40,7 @@ public final class RecordedObjective<M extends Module> implements ScalarObjectiv
      *
      * @throws IllegalArgumentException when the function's output has another size or it has no free parameter
      */
-    public static <M extends Module> RecordedObjective<M> of(ModelFunction<M> function) {
+    public static <M extends Module<?>> RecordedObjective<M> of(ModelFunction<M> function) {
         Objects.requireNonNull(function, "function");
         if (function.outputSize() != 1) {
             throw new IllegalArgumentException("an objective needs a scalar output, the function has "
@@ -73,6 +74,6 @@ public final class RecordedObjective<M extends Module> implements ScalarObjectiv
 
     /** The recorded module with the free latent values x. Allocates. */
     public M module(double[] x) {
-        return function.model().withParams(x);
+        return Modules.sameType(function.model(), function.model().withParams(x));
     }
 }

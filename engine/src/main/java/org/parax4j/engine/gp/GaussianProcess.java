@@ -61,7 +61,7 @@ public final class GaussianProcess {
     }
 
     /** {@link #of(Kernel)} with the engine form of a kernel module. @throws IllegalArgumentException as {@link ModuleKernels#of} */
-    public static GaussianProcess of(org.parax4j.kernel.Kernel module) {
+    public static GaussianProcess of(org.parax4j.kernel.Kernel<?> module) {
         return of(ModuleKernels.of(module));
     }
 

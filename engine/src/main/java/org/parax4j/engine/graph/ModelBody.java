@@ -10,7 +10,7 @@ import org.parax4j.module.Module;
  * @param <M> the module type
  */
 @FunctionalInterface
-public interface ModelBody<M extends Module> {
+public interface ModelBody<M extends Module<?>> {
 
     /**
      * Records the function of {@code model} and returns its output.

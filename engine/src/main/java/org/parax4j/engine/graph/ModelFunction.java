@@ -55,7 +55,7 @@ import org.parax4j.param.Parameter;
  *
  * @param <M> the module type
  */
-public final class ModelFunction<M extends Module> {
+public final class ModelFunction<M extends Module<?>> {
 
     /** Default cap on tangent buffers: 64 MiB. */
     public static final long DEFAULT_TANGENT_BYTES = 64L << 20;
@@ -116,7 +116,7 @@ public final class ModelFunction<M extends Module> {
      *     is not a parameter of the tree, or an operation gets incompatible shapes
      * @throws NullPointerException when the body returns null
      */
-    public static <M extends Module> ModelFunction<M> record(M model, ModelBody<M> body) {
+    public static <M extends Module<?>> ModelFunction<M> record(M model, ModelBody<M> body) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(body, "body");
         CompiledModel<M> compiled = CompiledModel.compile(model);
@@ -222,7 +222,8 @@ public final class ModelFunction<M extends Module> {
      * for free position {@code f}, and optionally the value. Allocates nothing.
      *
      * @param flat latent values of the free parameters in flat order. Not modified.
-     * @param wrt latent or physical derivatives
+     * @param wrt latent, physical or log-physical derivatives ({@link Wrt#LOG}: every free
+     *     physical value must be positive, else {@code IllegalArgumentException} and nothing written)
      * @param ws this function's workspace. Modified.
      * @param value destination for the value (length ≥ outputSize()), or null. Modified.
      * @param jacobian destination of length ≥ numFree()·outputSize(). Modified.
@@ -240,7 +241,19 @@ public final class ModelFunction<M extends Module> {
             if (value != null) {
                 checkOut("value", value, outputSize());
             }
-            DUAL.run(s, wrt == Wrt.PHYSICAL, jacobian);
+            for (int f = 0; wrt == Wrt.LOG && f < flat.length; f++) {
+                positivePhysical(flat, f); // checked before anything is written
+            }
+            DUAL.run(s, wrt != Wrt.LATENT, jacobian);
+            if (wrt == Wrt.LOG) {
+                int out = outputSize();
+                for (int f = 0; f < flat.length; f++) {
+                    double theta = positivePhysical(flat, f);
+                    for (int k = f * out; k < (f + 1) * out; k++) {
+                        jacobian[k] *= theta;
+                    }
+                }
+            }
             if (value != null) {
                 System.arraycopy(s.value(graph.output()), 0, value, 0, outputSize());
             }
@@ -271,6 +284,11 @@ public final class ModelFunction<M extends Module> {
     /** {@link #funcJacobian(Module, Wrt)} at the recorded model, with respect to latent values. */
     public Map<String, double[]> funcJacobian() {
         return funcJacobian(model, Wrt.LATENT);
+    }
+
+    /** {@link #funcJacobian(Module, Wrt)} at the recorded model. */
+    public Map<String, double[]> funcJacobian(Wrt wrt) {
+        return funcJacobian(model, wrt);
     }
 
     /**
@@ -319,7 +337,8 @@ public final class ModelFunction<M extends Module> {
         List<String> names = freeNames();
         for (int f = 0; f < names.size(); f++) {
             int e = layout.freeElement(f);
-            double theta = wrt == Wrt.LATENT ? flat[f] : layout.transform(e).forward(flat[f]);
+            double theta = wrt == Wrt.LATENT ? flat[f] : wrt == Wrt.LOG ? Math.log(positivePhysical(flat, f))
+                    : layout.transform(e).forward(flat[f]);
             double[] row = new double[out];
             for (int k = 0; k < out; k++) {
                 row[k] = kind.of(jac[f * out + k], theta, y[k]);
@@ -426,6 +445,21 @@ public final class ModelFunction<M extends Module> {
         for (int f = 0; f < n; f++) {
             lat[layout.freeElement(f)] = flat[f];
         }
+    }
+
+    /**
+     * The physical value of free parameter {@code f} at latent {@code flat}, which {@link Wrt#LOG} needs positive.
+     *
+     * @throws IllegalArgumentException naming the parameter when the value is not {@code > 0}
+     */
+    private double positivePhysical(double[] flat, int f) {
+        int e = layout.freeElement(f);
+        double theta = layout.transform(e).forward(flat[f]);
+        if (!(theta > 0)) {
+            throw new IllegalArgumentException("Wrt.LOG needs positive physical values, but parameter '"
+                    + layout.elementNames().get(e) + "' is " + theta + "; use Wrt.PHYSICAL or Wrt.LATENT");
+        }
+        return theta;
     }
 
     private static void checkOut(String name, double[] out, long needed) {

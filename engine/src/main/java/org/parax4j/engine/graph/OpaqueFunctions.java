@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.parax4j.module.FiniteDifferences;
 import org.parax4j.module.Module;
+import org.parax4j.module.Modules;
 import org.parax4j.module.SensitivityKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,18 +42,18 @@ public final class OpaqueFunctions {
      *
      * @throws IllegalArgumentException when {@code func} returns null or outputs of varying length
      */
-    public static <M extends Module> Map<String, double[]> funcJacobian(M module, Function<M, double[]> func) {
+    public static <M extends Module<?>> Map<String, double[]> funcJacobian(M module, Function<M, double[]> func) {
         Objects.requireNonNull(module, "module");
         logOnce();
-        return module.funcJacobian(func);
+        return module.funcJacobian(m -> func.apply(Modules.sameType(module, m)));
     }
 
     /** {@code module.funcSensitivity(func, kind)} by central finite differences (see the class documentation). */
-    public static <M extends Module> Map<String, double[]> funcSensitivity(M module, Function<M, double[]> func,
+    public static <M extends Module<?>> Map<String, double[]> funcSensitivity(M module, Function<M, double[]> func,
             SensitivityKind kind) {
         Objects.requireNonNull(module, "module");
         logOnce();
-        return module.funcSensitivity(func, kind);
+        return module.funcSensitivity(m -> func.apply(Modules.sameType(module, m)), kind);
     }
 
     /**

@@ -44,7 +44,7 @@ public final class Recorder {
     private final List<Node> nodes = new ArrayList<>();
     private boolean closed;
 
-    Recorder(Module model, Layout layout) {
+    Recorder(Module<?> model, Layout layout) {
         this.layout = layout;
         Map<String, Parameter> named = model.namedParams(Select.all().includeFixed(true));
         this.paramNames = List.copyOf(named.keySet());
@@ -147,7 +147,7 @@ public final class Recorder {
      *     same width, hyperparameters that do not fit the width, or an {@code n × m} matrix larger
      *     than an array (naming n, m, their product and the limit); nothing is recorded then
      */
-    public Var kernelMatrix(Kernel kernel, Var x1, Var x2) {
+    public Var kernelMatrix(Kernel<?> kernel, Var x1, Var x2) {
         checkOpen();
         Objects.requireNonNull(kernel, "kernel");
         own(x1, "x1");
@@ -173,7 +173,7 @@ public final class Recorder {
      * @throws IllegalArgumentException for sizes that do not match, non-finite inputs or an
      *     {@code n × m} matrix larger than an array (naming n, m, their product and the limit)
      */
-    public Var kernelMatrix(Kernel kernel, double[] x1, int n, double[] x2, int m, int d) {
+    public Var kernelMatrix(Kernel<?> kernel, double[] x1, int n, double[] x2, int m, int d) {
         checkMatrixSize(n, m);
         Var a = constant(x1, n, d);
         Var b = x1 == x2 && n == m ? a : constant(x2, m, d);
@@ -187,7 +187,7 @@ public final class Recorder {
         }
     }
 
-    private Var kernelNode(Kernel kernel, Var x1, Var x2, int d) {
+    private Var kernelNode(Kernel<?> kernel, Var x1, Var x2, int d) {
         int n = x1.shapeInternal().rows();
         int m = x2.shapeInternal().rows();
         return switch (kernel) {

@@ -8,5 +8,11 @@ public enum Wrt {
      */
     LATENT,
     /** The physical values of the free flat parameters: the derivative of a scaled value is {@code scale}. */
-    PHYSICAL
+    PHYSICAL,
+    /**
+     * The logarithms of the physical values, what Gaussian-process users expect for positive
+     * hyperparameters: {@code ∂f/∂log θ = θ · ∂f/∂θ}. Every free physical value must be {@code > 0}
+     * (a Jacobian at a point with a value {@code ≤ 0} is refused, naming the parameter).
+     */
+    LOG
 }

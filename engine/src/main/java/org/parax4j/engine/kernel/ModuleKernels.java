@@ -39,7 +39,7 @@ public final class ModuleKernels {
      * @throws IllegalArgumentException for a kernel module type the engine does not know, or a
      *     per-dimension length scale where the engine takes one
      */
-    public static Kernel of(org.parax4j.kernel.Kernel module) {
+    public static Kernel of(org.parax4j.kernel.Kernel<?> module) {
         Objects.requireNonNull(module, "module");
         return switch (module) {
             case RBFKernel k -> new Kernel.Rbf(lengthScales(k.lengthScale()));
@@ -56,7 +56,7 @@ public final class ModuleKernels {
             case ScaleKernel k -> new Kernel.Scaled(scalar(k.variance()), of(k.base()));
             case SumKernel k -> new Kernel.Sum(of(k.left()), of(k.right()));
             case ProductKernel k -> new Kernel.Product(of(k.left()), of(k.right()));
-            case CompositeKernel k -> throw new IllegalArgumentException("composite kernel module "
+            case CompositeKernel<?> k -> throw new IllegalArgumentException("composite kernel module "
                     + k.getClass().getSimpleName() + " has no engine form; use SumKernel or ProductKernel");
             default -> throw new IllegalArgumentException("kernel module " + module.getClass().getSimpleName()
                     + " has no engine form; the engine knows the built-in kernels of org.parax4j.kernel");

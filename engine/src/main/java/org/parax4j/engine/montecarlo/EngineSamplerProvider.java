@@ -25,7 +25,7 @@ public final class EngineSamplerProvider implements ParameterSamplerProvider {
     }
 
     @Override
-    public Map<String, Double> sample(Module module, long seed) {
+    public Map<String, Double> sample(Module<?> module, long seed) {
         return ModuleSampling.sample(module, seed);
     }
 }

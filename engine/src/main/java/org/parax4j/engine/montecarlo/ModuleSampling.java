@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.parax4j.module.Module;
+import org.parax4j.module.Modules;
 
 /**
  * Engine-backed draws of a module's parameters by seed: the draw of index {@code i} is sample
@@ -24,7 +25,7 @@ public final class ModuleSampling {
      *     vectorised sampler
      * @throws SampleOutOfRangeException when the draw has no latent value
      */
-    public static <M extends Module> M sampled(M module, long seed) {
+    public static <M extends Module<?>> M sampled(M module, long seed) {
         return sampled(module, seed, 0);
     }
 
@@ -34,9 +35,9 @@ public final class ModuleSampling {
      *
      * @throws IllegalArgumentException as {@link #sampled(Module, long)}, or when {@code index < 0}
      */
-    public static <M extends Module> M sampled(M module, long seed, long index) {
+    public static <M extends Module<?>> M sampled(M module, long seed, long index) {
         ParameterSampler sampler = ParameterSampler.of(module);
-        return module.withParams(sampler.sampleLatentRows(seed, index, 1));
+        return Modules.sameType(module, module.withParams(sampler.sampleLatentRows(seed, index, 1)));
     }
 
     /**
@@ -45,7 +46,7 @@ public final class ModuleSampling {
      *
      * @throws IllegalArgumentException as {@link #sampled(Module, long)}
      */
-    public static Map<String, Double> sample(Module module, long seed) {
+    public static Map<String, Double> sample(Module<?> module, long seed) {
         ParameterSampler sampler = ParameterSampler.of(module);
         int n = sampler.numFree();
         double[] phys = new double[n];

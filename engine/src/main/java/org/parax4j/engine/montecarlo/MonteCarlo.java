@@ -51,7 +51,7 @@ import org.parax4j.module.Module;
  *
  * @param <M> the module type
  */
-public final class MonteCarlo<M extends Module> {
+public final class MonteCarlo<M extends Module<?>> {
 
     /** Default samples per evaluation batch: a multiple of every vector width, small enough to stay in cache. */
     public static final int DEFAULT_BATCH = 64;
@@ -159,7 +159,7 @@ public final class MonteCarlo<M extends Module> {
      * @throws IllegalArgumentException when {@code function} is null or a parameter group's
      *     distribution has no vectorised sampler
      */
-    public static <M extends Module> MonteCarlo<M> of(ModelFunction<M> function) {
+    public static <M extends Module<?>> MonteCarlo<M> of(ModelFunction<M> function) {
         return of(function, DEFAULT_BATCH, Runtime.getRuntime().availableProcessors());
     }
 
@@ -174,7 +174,7 @@ public final class MonteCarlo<M extends Module> {
      *     for a batch size too large for the model's buffers the message names the buffer, its size,
      *     the array limit and the largest batch size allowed
      */
-    public static <M extends Module> MonteCarlo<M> of(ModelFunction<M> function, int batchSize, int threads) {
+    public static <M extends Module<?>> MonteCarlo<M> of(ModelFunction<M> function, int batchSize, int threads) {
         if (function == null) {
             throw new IllegalArgumentException("function must not be null");
         }
@@ -188,7 +188,7 @@ public final class MonteCarlo<M extends Module> {
     }
 
     /** {@code MonteCarlo.of(f).funcSamples(seed, numSamples)}. Allocates the runner and the result. */
-    public static <M extends Module> double[] funcSamples(ModelFunction<M> f, long seed, int numSamples) {
+    public static <M extends Module<?>> double[] funcSamples(ModelFunction<M> f, long seed, int numSamples) {
         return of(f).funcSamples(seed, numSamples);
     }
 

@@ -73,16 +73,12 @@ public final class ParameterSampler {
      * @throws IllegalArgumentException when {@code module} is null, its names collide, or a group's
      *     distribution has no vectorised sampler
      */
-    public static ParameterSampler of(Module module) {
+    public static ParameterSampler of(Module<?> module) {
         if (module == null) {
             throw new IllegalArgumentException("module must not be null");
         }
-        CompiledModel<Module> compiled = CompiledModel.compile(module);
-        double[] latent = new double[compiled.layout().size()];
-        for (int k = 0; k < latent.length; k++) {
-            latent[k] = compiled.latent(k);
-        }
-        return new ParameterSampler(compiled.layout(), latent);
+        Layout layout = Layout.of(module);
+        return new ParameterSampler(layout, CompiledModel.latentValues(module, layout));
     }
 
     /**

@@ -22,10 +22,10 @@ import org.parax4j.param.Parameters;
 class ModelPosteriorTest {
 
     /** {@code a + b·t + c·t²}. */
-    public record Quadratic(Parameter a, Parameter b, Parameter c, Meta meta) implements Module {}
+    public record Quadratic(Parameter a, Parameter b, Parameter c, Meta meta) implements Module<Quadratic> {}
 
     /** {@code amplitude·exp(−t/tau)}, tau through Exp. */
-    public record Decay(Parameter amplitude, Parameter tau, Meta meta) implements Module {}
+    public record Decay(Parameter amplitude, Parameter tau, Meta meta) implements Module<Decay> {}
 
     private static final double SIGMA = 0.3;
 

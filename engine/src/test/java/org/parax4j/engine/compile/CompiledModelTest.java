@@ -24,9 +24,9 @@ import org.parax4j.param.Parameters;
 
 class CompiledModelTest {
 
-    public record Resonator(Parameter gain, Parameter f0, Parameter q, Parameter z0, Meta meta) implements Module {}
+    public record Resonator(Parameter gain, Parameter f0, Parameter q, Parameter z0, Meta meta) implements Module<Resonator> {}
 
-    public record Model(Resonator resonator, Parameter weights, Meta meta) implements Module {}
+    public record Model(Resonator resonator, Parameter weights, Meta meta) implements Module<Model> {}
 
     static Model model() {
         MultivariateNormal joint = new MultivariateNormal(new double[] {2.4, 35},

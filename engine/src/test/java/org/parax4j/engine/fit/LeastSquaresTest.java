@@ -21,11 +21,11 @@ import org.parax4j.param.Parameter;
 class LeastSquaresTest {
 
     /** {@code a + b·t + c·t²}: linear in its parameters. */
-    public record Quadratic(Parameter a, Parameter b, Parameter c, Meta meta) implements Module {}
+    public record Quadratic(Parameter a, Parameter b, Parameter c, Meta meta) implements Module<Quadratic> {}
 
     /** {@code amplitude·exp(−t/tau)·cos(omega·t) + offset}, tau > 0 through Exp. */
     public record Ringdown(Parameter amplitude, Parameter tau, Parameter omega, Parameter offset, Meta meta)
-            implements Module {}
+            implements Module<Ringdown> {}
 
     static final double[] T = grid(50, 0, 2);
 

@@ -23,7 +23,7 @@ import org.parax4j.param.Parameter;
  */
 class ComplexVarTest {
 
-    record Operands(Parameter a, Parameter b, Parameter c, Parameter d, Meta meta) implements Module {}
+    record Operands(Parameter a, Parameter b, Parameter c, Parameter d, Meta meta) implements Module<Operands> {}
 
     private static final double[] A = {0.7, -1.3, -0.4, 1.1, 2.5};
     private static final double[] B = {0.9, 0.6, -1.7, -0.2, 0.3};
@@ -121,7 +121,7 @@ class ComplexVarTest {
         assertTrue(err < 1e-7, c + ": max relative error " + err);
     }
 
-    record Rlc(Parameter r, Parameter l, Parameter c, Meta meta) implements Module {}
+    record Rlc(Parameter r, Parameter l, Parameter c, Meta meta) implements Module<Rlc> {}
 
     /** Series R + jωL + 1/(jωC): |Z|, arg Z and their derivatives in closed form; at ω₀ = 1/√(LC), Z = R. */
     @Test

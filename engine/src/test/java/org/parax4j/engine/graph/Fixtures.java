@@ -21,12 +21,12 @@ final class Fixtures {
 
     private Fixtures() {}
 
-    record Toy(Parameter a, Parameter b, Parameter v, Parameter w, Parameter c, Kernel kernel, Meta meta)
-            implements Module {}
+    record Toy(Parameter a, Parameter b, Parameter v, Parameter w, Parameter c, Kernel<?> kernel, Meta meta)
+            implements Module<Toy> {}
 
-    record Quadratic(Parameter a, Parameter x, Meta meta) implements Module {}
+    record Quadratic(Parameter a, Parameter x, Meta meta) implements Module<Quadratic> {}
 
-    record Gram(Kernel kernel, Meta meta) implements Module {}
+    record Gram(Kernel<?> kernel, Meta meta) implements Module<Gram> {}
 
     /** A toy model with random values: Exp, Softplus (scale 2), Sigmoid∘interval and identity (scale 0.5). */
     static Toy toy(SplittableRandom rng) {
@@ -37,17 +37,17 @@ final class Fixtures {
         Parameter w = Parameter.builder().value(new double[] {rng.nextDouble(-1, 1), rng.nextDouble(-1, 1),
             rng.nextDouble(-1, 1)}).scale(0.5).build();
         Parameter c = Parameters.fixed(1.3);
-        Kernel ard = new RBFKernel(Parameter.builder().value(new double[] {rng.nextDouble(0.5, 2),
+        Kernel<?> ard = new RBFKernel(Parameter.builder().value(new double[] {rng.nextDouble(0.5, 2),
             rng.nextDouble(0.5, 2), rng.nextDouble(0.5, 2)}).transform(Bijector.positive()).build(), Meta.NONE);
-        Kernel scaled = new ScaleKernel(ard, Parameter.builder().value(rng.nextDouble(0.5, 2)).transform(new Exp())
+        Kernel<?> scaled = new ScaleKernel(ard, Parameter.builder().value(rng.nextDouble(0.5, 2)).transform(new Exp())
                 .build(), Meta.NONE);
-        Kernel m52 = new MaternKernel(Parameter.builder().value(rng.nextDouble(0.5, 2)).transform(new Exp()).build(),
+        Kernel<?> m52 = new MaternKernel(Parameter.builder().value(rng.nextDouble(0.5, 2)).transform(new Exp()).build(),
                 MaternKernel.Smoothness.FIVE_HALVES, Meta.NONE);
-        Kernel m32 = new MaternKernel(Parameter.builder().value(rng.nextDouble(0.3, 0.9)).transform(new Sigmoid())
+        Kernel<?> m32 = new MaternKernel(Parameter.builder().value(rng.nextDouble(0.3, 0.9)).transform(new Sigmoid())
                 .build(), MaternKernel.Smoothness.THREE_HALVES, Meta.NONE);
-        Kernel m12 = new ScaleKernel(new MaternKernel(rng.nextDouble(0.5, 2), MaternKernel.Smoothness.HALF),
+        Kernel<?> m12 = new ScaleKernel(new MaternKernel(rng.nextDouble(0.5, 2), MaternKernel.Smoothness.HALF),
                 Parameter.of(rng.nextDouble(0.5, 2)), Meta.NONE);
-        Kernel kernel = new SumKernel(scaled, new ProductKernel(new SumKernel(m52, m12), m32));
+        Kernel<?> kernel = new SumKernel(scaled, new ProductKernel(new SumKernel(m52, m12), m32));
         return new Toy(a, b, v, w, c, kernel, Meta.NONE);
     }
 
@@ -64,7 +64,7 @@ final class Fixtures {
      * Central differences ({@link FiniteDifferences#centralJacobian}) of the engine's own plain
      * evaluation, flattened to the {@code [p·out + k]} layout of {@link ModelFunction#jacobian}.
      */
-    static <M extends Module> double[] finiteDifferences(ModelFunction<M> f, double[] flat) {
+    static <M extends Module<?>> double[] finiteDifferences(ModelFunction<M> f, double[] flat) {
         Workspace ws = f.newWorkspace();
         int out = f.outputSize();
         double[][] rows = FiniteDifferences.centralJacobian(theta -> {

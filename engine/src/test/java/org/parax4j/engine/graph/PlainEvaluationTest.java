@@ -25,7 +25,7 @@ class PlainEvaluationTest {
     void kernelMatrixEqualsTheModulesMatrix(int seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         Fixtures.Toy toy = Fixtures.toy(rng);
-        Kernel kernel = toy.kernel().plus(new ConstantKernel(Parameter.of(0.3), Meta.NONE))
+        Kernel<?> kernel = toy.kernel().plus(new ConstantKernel(Parameter.of(0.3), Meta.NONE))
                 .plus(new WhiteNoiseKernel(Parameter.of(0.2), Meta.NONE));
         Fixtures.Gram model = new Fixtures.Gram(kernel, Meta.NONE);
         int n = 17;

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 /** Derivatives at points where a naive chain rule gives 0·∞ = NaN: distance 0, sqrt(0), |0|, Matérn at r = 0. */
 class SingularPointsTest {
 
-    record Points(Kernel kernel, Parameter x, Parameter y, Meta meta) implements org.parax4j.module.Module {}
+    record Points(Kernel<?> kernel, Parameter x, Parameter y, Meta meta) implements org.parax4j.module.Module<Points> {}
 
     enum Kind { RBF, HALF, THREE_HALVES, FIVE_HALVES }
 
-    static Kernel kernel(Kind kind) {
+    static Kernel<?> kernel(Kind kind) {
         return switch (kind) {
             case RBF -> new RBFKernel(Parameter.of(0.8, 1.4), Meta.NONE);
             case HALF -> new MaternKernel(Parameter.of(0.8, 1.4), MaternKernel.Smoothness.HALF, Meta.NONE);

@@ -21,7 +21,7 @@ import org.parax4j.param.Parameter;
  */
 class VocabularyConventionsTest {
 
-    record Vec(Parameter x, Meta meta) implements Module {}
+    record Vec(Parameter x, Meta meta) implements Module<Vec> {}
 
     private static ModelFunction<Vec> record(double[] x, Function<Var, Var> body) {
         return ModelFunction.record(new Vec(Parameter.of(x), Meta.NONE), (m, g) -> body.apply(g.param(m.x())));

@@ -44,7 +44,7 @@ class KernelExtremesTest {
      * {@code K(X1, X2)} and {@code K(X1, X1)} on every twin: bit-identical, never NaN, equal to
      * {@code limit(x − y)}; with {@code module} non-null also equal to the module's finite values.
      */
-    private static void check(String name, Kernel kernel, DoubleUnaryOperator limit, org.parax4j.kernel.Kernel module) {
+    private static void check(String name, Kernel kernel, DoubleUnaryOperator limit, org.parax4j.kernel.Kernel<?> module) {
         double[] first = null;
         double[] firstGram = null;
         for (VectorSupport twin : twins()) {

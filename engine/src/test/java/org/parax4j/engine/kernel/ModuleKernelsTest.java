@@ -22,7 +22,7 @@ import org.parax4j.param.Parameter;
 /** Every kernel module, compiled for the engine, gives the module's own scalar matrix. */
 class ModuleKernelsTest {
 
-    static List<org.parax4j.kernel.Kernel> modules() {
+    static List<org.parax4j.kernel.Kernel<?>> modules() {
         RBFKernel ard = new RBFKernel(Parameter.of(0.5, 1.5, 2.0), Meta.NONE);
         RBFKernel scaledLength = new RBFKernel(Parameter.builder().value(0.4).scale(2).build(), Meta.NONE);
         return List.of(
@@ -48,7 +48,7 @@ class ModuleKernelsTest {
         double[] x1 = random.doubles((long) n * d, -2, 2).toArray();
         double[] x2 = random.doubles((long) m * d, -2, 2).toArray();
         System.arraycopy(x1, 0, x2, 0, 2 * d); // shared points exercise the white-noise rule
-        for (org.parax4j.kernel.Kernel module : modules()) {
+        for (org.parax4j.kernel.Kernel<?> module : modules()) {
             double[] expected = module.matrix(x1, n, x2, m, d);
             double[] actual = KernelMatrices.matrix(ModuleKernels.of(module), x1, n, x2, m, d);
             for (int k = 0; k < expected.length; k++) {

@@ -19,7 +19,7 @@ import org.parax4j.param.Parameter;
 /** Joint groups reproduce their covariance; transformed draws land in range; out-of-range draws are rejected. */
 class ParameterSamplerTest {
 
-    record Pair(Parameter a, Parameter b, Meta meta) implements Module {}
+    record Pair(Parameter a, Parameter b, Meta meta) implements Module<Pair> {}
 
     @Test
     void jointGroupReproducesItsCovariance() {

@@ -14,7 +14,7 @@ import org.parax4j.param.Parameters;
 /** Sobol' indices of the Ishigami function (a = 7, b = 0.1) against their known values. */
 class SobolAnalysisTest {
 
-    record Ishigami(Parameter x1, Parameter x2, Parameter x3, Meta meta) implements Module {}
+    record Ishigami(Parameter x1, Parameter x2, Parameter x3, Meta meta) implements Module<Ishigami> {}
 
     static ModelFunction<Ishigami> ishigami() {
         Ishigami m = new Ishigami(Parameters.uniform(-Math.PI, Math.PI, 0.1), Parameters.uniform(-Math.PI, Math.PI, 0.2),

@@ -20,7 +20,7 @@ import org.parax4j.param.Parameters;
 /** The README's engine example, kept compiling and true. */
 class EngineReadmeExampleTest {
 
-    public record Line(Parameter slope, Parameter offset, Meta meta) implements Module {}
+    public record Line(Parameter slope, Parameter offset, Meta meta) implements Module<Line> {}
 
     @Test
     void readmeEngineExample() {

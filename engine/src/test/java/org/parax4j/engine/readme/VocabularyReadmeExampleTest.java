@@ -15,7 +15,7 @@ import org.parax4j.param.Parameter;
 /** The README's recorded-function vocabulary example, kept compiling and true. */
 class VocabularyReadmeExampleTest {
 
-    public record Rlc(Parameter r, Parameter l, Parameter c, Meta meta) implements Module {}
+    public record Rlc(Parameter r, Parameter l, Parameter c, Meta meta) implements Module<Rlc> {}
 
     @Test
     void readmeVocabularyExample() {

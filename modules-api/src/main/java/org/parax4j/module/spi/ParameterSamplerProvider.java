@@ -25,5 +25,5 @@ public interface ParameterSamplerProvider {
      * order), a pure function of the module and {@code seed}. Parameters without a distribution
      * keep their values.
      */
-    Map<String, Double> sample(Module module, long seed);
+    Map<String, Double> sample(Module<?> module, long seed);
 }

@@ -24,7 +24,7 @@ public final class ScalarSamplerProvider implements ParameterSamplerProvider {
     }
 
     @Override
-    public Map<String, Double> sample(Module module, long seed) {
+    public Map<String, Double> sample(Module<?> module, long seed) {
         return module.distribution().sample(RandomGeneratorFactory.of("L64X128MixRandom").create(seed));
     }
 }

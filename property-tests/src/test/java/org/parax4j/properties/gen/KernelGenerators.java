@@ -73,7 +73,7 @@ public final class KernelGenerators {
      * @param kernel the kernel module
      * @param inputs the inputs
      */
-    public record KernelCase(Kernel kernel, Inputs inputs) {}
+    public record KernelCase(Kernel<?> kernel, Inputs inputs) {}
 
     /** Kernel cases: every built-in kernel ({@code all}) or those with graph nodes (RBF, Matérn, Constant, WhiteNoise, composites). */
     public static Gen<KernelCase> cases(boolean all, java.util.List<Integer> rowCounts) {
@@ -81,7 +81,7 @@ public final class KernelGenerators {
     }
 
     /** Every built-in kernel module for inputs of dimension {@code d}. */
-    public static Gen<Kernel> kernels(int d) {
+    public static Gen<Kernel<?>> kernels(int d) {
         return kernels(d, true, 2);
     }
 
@@ -92,7 +92,7 @@ public final class KernelGenerators {
      * @param all whether Periodic and RationalQuadratic are included
      * @param depth nesting depth of Sum/Product/Scale
      */
-    public static Gen<Kernel> kernels(int d, boolean all, int depth) {
+    public static Gen<Kernel<?>> kernels(int d, boolean all, int depth) {
         Gen<Double> positive = doubles().between(0.2, 3.0);
         Gen<Parameter> lengthScale = Generate.booleans().zip(positive, integers().all(), (ard, l, seed) -> {
             if (!ard || d == 1) {
@@ -101,12 +101,12 @@ public final class KernelGenerators {
             java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
             return Parameter.of(random.doubles(d, 0.2, 3.0).toArray());
         });
-        Gen<Kernel> rbf = lengthScale.map(l -> new RBFKernel(l, Meta.NONE));
-        Gen<Kernel> matern = lengthScale.zip(Generate.enumValues(MaternKernel.Smoothness.class),
+        Gen<Kernel<?>> rbf = lengthScale.map(l -> new RBFKernel(l, Meta.NONE));
+        Gen<Kernel<?>> matern = lengthScale.zip(Generate.enumValues(MaternKernel.Smoothness.class),
                 (l, nu) -> new MaternKernel(l, nu, Meta.NONE));
-        Gen<Kernel> constant = positive.map(c -> Modules.create(ConstantKernel.class, Map.of("constant", c)));
-        Gen<Kernel> white = positive.map(v -> Modules.create(WhiteNoiseKernel.class, Map.of("variance", v)));
-        Gen<Kernel> leaves = all
+        Gen<Kernel<?>> constant = positive.map(c -> Modules.create(ConstantKernel.class, Map.of("constant", c)));
+        Gen<Kernel<?>> white = positive.map(v -> Modules.create(WhiteNoiseKernel.class, Map.of("variance", v)));
+        Gen<Kernel<?>> leaves = all
                 ? Generate.oneOf(rbf, matern, constant, white,
                         positive.zip(positive, (l, a) -> Modules.create(RationalQuadraticKernel.class,
                                 Map.of("lengthScale", l, "alpha", a))),
@@ -116,10 +116,10 @@ public final class KernelGenerators {
         if (depth == 0) {
             return leaves;
         }
-        Gen<Kernel> inner = kernels(d, all, depth - 1);
+        Gen<Kernel<?>> inner = kernels(d, all, depth - 1);
         return Generate.oneOf(leaves, leaves,
-                inner.zip(inner, (a, b) -> (Kernel) new SumKernel(a, b)),
-                inner.zip(inner, (a, b) -> (Kernel) new ProductKernel(a, b)),
-                inner.zip(positive, (k, v) -> (Kernel) new ScaleKernel(k, Parameter.of(v), Meta.NONE)));
+                inner.zip(inner, (a, b) -> (Kernel<?>) new SumKernel(a, b)),
+                inner.zip(inner, (a, b) -> (Kernel<?>) new ProductKernel(a, b)),
+                inner.zip(positive, (k, v) -> (Kernel<?>) new ScaleKernel(k, Parameter.of(v), Meta.NONE)));
     }
 }

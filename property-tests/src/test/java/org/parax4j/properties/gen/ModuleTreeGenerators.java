@@ -34,15 +34,15 @@ import org.quicktheories.core.RandomnessSource;
 public final class ModuleTreeGenerators {
 
     /** A leaf module, used in a transparent field. */
-    public record Leaf(Parameter u, Meta meta) implements Module {}
+    public record Leaf(Parameter u, Meta meta) implements Module<Leaf> {}
 
     /** A module type that is transparent wherever it appears. */
     @Transparent
-    public record Inv(Parameter v, Meta meta) implements Module {}
+    public record Inv(Parameter v, Meta meta) implements Module<Inv> {}
 
     /** The generated node: parameters, a transparent field, a transparent type, lists and maps. */
     public record Node(Parameter a, @Transparent Leaf hidden, Inv inv, Parameter vec, List<Node> items,
-            Map<String, Node> byKey, List<Parameter> extras, Meta meta) implements Module {}
+            Map<String, Node> byKey, List<Parameter> extras, Meta meta) implements Module<Node> {}
 
     static {
         ModuleJson.register(Leaf.class);

@@ -32,7 +32,7 @@ public final class ModelEndpoints {
     private static final String BUDGET = "timeBudgetMs";
     /** Points per posterior call: GpPosterior's own block size, so chunked answers equal one call's bits. */
     private static final int GP_CHUNK = 128;
-    private static final List<String> WRT = List.of("latent", "physical");
+    private static final List<String> WRT = List.of("latent", "physical", "log");
     private static final List<String> KINDS = List.of("relative", "semi-relative", "absolute");
 
     private final ModelRegistry models;
@@ -108,7 +108,7 @@ public final class ModelEndpoints {
     }
 
     /**
-     * {@code POST /v1/models/{model}/jacobian}: {@code {"point": {...}, "wrt": "latent"|"physical"}} →
+     * {@code POST /v1/models/{model}/jacobian}: {@code {"point": {...}, "wrt": "latent"|"physical"|"log"}} →
      * {@code {"model", "wrt", "output": [...], "jacobian": {flatName: [d output_k / d θ]}}}.
      */
     public Reply jacobian(String model, byte[] body) {
@@ -144,7 +144,8 @@ public final class ModelEndpoints {
         int n = m.outputSize();
         double[] sens = result[1];
         for (int f = 0; f < flat.length; f++) {
-            double theta = wrt.equals("latent") ? flat[f] : m.physical(f, flat[f]);
+            double theta = wrt.equals("latent") ? flat[f]
+                    : wrt.equals("log") ? Math.log(m.physical(f, flat[f])) : m.physical(f, flat[f]);
             for (int k = 0; k < n; k++) {
                 sens[f * n + k] = kind.of(sens[f * n + k], theta, result[0][k]);
             }
@@ -289,7 +290,7 @@ public final class ModelEndpoints {
     }
 
     private double[][] jacobianAt(ServedModel m, double[] flat, String wrt, long deadline) {
-        Wrt space = wrt.equals("latent") ? Wrt.LATENT : Wrt.PHYSICAL;
+        Wrt space = Wrt.valueOf(wrt.toUpperCase(java.util.Locale.ROOT));
         return executor.call((token, due) -> {
             Workspace ws = m.workspaces().acquire();
             try {

@@ -37,7 +37,7 @@ public final class ModelRegistry {
     public static final String GP_SUFFIX = ".gp.json";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final Map<Class<?>, Function<Module, ModelFunction<?>>> FACTORIES = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, Function<Module<?>, ModelFunction<?>>> FACTORIES = new ConcurrentHashMap<>();
 
     static {
         ModuleJson.register(ReferenceModel.class);
@@ -66,7 +66,7 @@ public final class ModelRegistry {
      * Registers the model function of root type {@code type} (its module types must also be registered
      * with {@link ModuleJson#register}). Thread-safe; a later registration replaces an earlier one.
      */
-    public static <M extends Module> void registerFunction(Class<M> type, Function<M, ModelFunction<M>> factory) {
+    public static <M extends Module<?>> void registerFunction(Class<M> type, Function<M, ModelFunction<M>> factory) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(factory, "factory");
         FACTORIES.put(type, m -> factory.apply(type.cast(m)));
@@ -118,8 +118,8 @@ public final class ModelRegistry {
      */
     public ServedModel load(String name, String json) {
         checkName(name, models);
-        Module module = ModuleJson.load(json);
-        Function<Module, ModelFunction<?>> factory = FACTORIES.get(module.getClass());
+        Module<?> module = ModuleJson.load(json);
+        Function<Module<?>, ModelFunction<?>> factory = FACTORIES.get(module.getClass());
         if (factory == null) {
             throw new IllegalArgumentException("no model function is registered for root type "
                     + module.getClass().getSimpleName() + "; register one with ModelRegistry.registerFunction");

@@ -79,7 +79,7 @@ public final class ServedGp {
             }
         }
         JsonNode kernelNode = required(root, "kernel");
-        Kernel kernel;
+        Kernel<?> kernel;
         try {
             kernel = ModuleJson.load(kernelNode.toString(), Kernel.class);
         } catch (IllegalArgumentException e) {

@@ -65,7 +65,7 @@ public final class ServedModel {
     }
 
     /** The module the function was recorded against. */
-    public Module module() {
+    public Module<?> module() {
         return function.model();
     }
 

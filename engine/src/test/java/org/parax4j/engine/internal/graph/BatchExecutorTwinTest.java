@@ -22,7 +22,7 @@ import org.parax4j.param.Parameter;
  */
 class BatchExecutorTwinTest {
 
-    record Toy(Parameter a, Parameter v, Parameter c, RBFKernel kernel, Meta meta) implements Module {}
+    record Toy(Parameter a, Parameter v, Parameter c, RBFKernel kernel, Meta meta) implements Module<Toy> {}
 
     static final Toy TOY = new Toy(Parameter.builder().value(1.3).transform(new Exp()).build(),
             Parameter.of(new double[] {0.2, -0.4, 0.7}), Parameter.builder().value(0.5).fixed(true).build(),

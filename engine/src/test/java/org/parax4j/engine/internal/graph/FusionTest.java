@@ -27,7 +27,7 @@ import org.parax4j.param.Parameter;
  */
 class FusionTest {
 
-    record Mv(Parameter a, Parameter w, Meta meta) implements Module {}
+    record Mv(Parameter a, Parameter w, Meta meta) implements Module<Mv> {}
 
     static Mv model(int cols, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);

@@ -34,7 +34,7 @@ import org.parax4j.param.Parameter;
  */
 class GraphKernelExtremesTwinTest {
 
-    record Gp(Kernel kernel, Parameter x, Meta meta) implements Module {}
+    record Gp(Kernel<?> kernel, Parameter x, Meta meta) implements Module<Gp> {}
 
     /**
      * Constant points, one-dimensional: equal pairs and ordinary differences; rows of 17 and 10 so
@@ -65,8 +65,8 @@ class GraphKernelExtremesTwinTest {
     }
 
     /** Kind 0: RBF; 1…3: Matérn ½, 3/2, 5/2; scaled by a variance of 2 (Exp transform). */
-    private static Kernel kernel(int kind, Parameter lengthScale) {
-        Kernel base = kind == 0 ? new RBFKernel(lengthScale, Meta.NONE)
+    private static Kernel<?> kernel(int kind, Parameter lengthScale) {
+        Kernel<?> base = kind == 0 ? new RBFKernel(lengthScale, Meta.NONE)
                 : new MaternKernel(lengthScale, NUS[kind - 1], Meta.NONE);
         return new ScaleKernel(base, scalar(2, true), Meta.NONE);
     }
@@ -75,7 +75,7 @@ class GraphKernelExtremesTwinTest {
      * The kernel matrix K(x1, x2) over constant points (d columns) or, with {@code overParameter},
      * K(P, P) over the parameter points {@code p}, which then get input tangents.
      */
-    private static ModelFunction<Gp> function(Kernel kernel, double[] x1, double[] x2, double[] p, int d,
+    private static ModelFunction<Gp> function(Kernel<?> kernel, double[] x1, double[] x2, double[] p, int d,
             boolean overParameter) {
         Gp model = new Gp(kernel, Parameter.of(p), Meta.NONE);
         return ModelFunction.record(model, (m, g) -> {
@@ -88,7 +88,7 @@ class GraphKernelExtremesTwinTest {
     }
 
     /** {@link #check} on K(x1, x2) and on K(p, p); {@code want} gets the two points' rows. */
-    private static double[] checkBoth(String name, Kernel kernel, double[] x1, double[] x2, double[] p, int d,
+    private static double[] checkBoth(String name, Kernel<?> kernel, double[] x1, double[] x2, double[] p, int d,
             BiFunction<double[], double[], Double> want) {
         double[] jac = null;
         for (boolean overParameter : new boolean[] {false, true}) {

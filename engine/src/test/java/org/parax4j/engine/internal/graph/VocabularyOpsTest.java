@@ -39,7 +39,7 @@ import org.parax4j.param.Parameter;
  */
 class VocabularyOpsTest {
 
-    record Pair(Parameter x, Parameter y, Meta meta) implements Module {}
+    record Pair(Parameter x, Parameter y, Meta meta) implements Module<Pair> {}
 
     /**
      * One op under test.
