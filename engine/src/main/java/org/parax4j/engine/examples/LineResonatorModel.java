@@ -82,6 +82,15 @@ public record LineResonatorModel(Line line, Resonator resonator, Meta meta) impl
 
     /** The cascade's ABCD matrix over {@code freqs} (GHz) as recorded values. */
     public static ComplexMatrix2 abcd(LineResonatorModel m, Recorder g, double[] freqs) {
+        ComplexMatrix2[] s = stages(m, g, freqs);
+        return s[0].matmul(s[1]).matmul(s[2]);
+    }
+
+    /**
+     * The cascade's three ABCD stages over {@code freqs} (GHz) as recorded values: line section 1,
+     * the shunt resonator, line section 2.
+     */
+    public static ComplexMatrix2[] stages(LineResonatorModel m, Recorder g, double[] freqs) {
         Line line = m.line();
         Resonator res = m.resonator();
         Var f = g.constant(freqs);
@@ -94,7 +103,7 @@ public record LineResonatorModel(Line line, Resonator resonator, Meta meta) impl
         Var susceptance = omega.mul(g.param(res.c())).mul(1e-12)
                 .sub(g.constant(1).div(omega.mul(g.param(res.l())).mul(1e-9)));
         ComplexVar y = ComplexVar.of(g.param(res.r()).pow(-1), susceptance);
-        return first.matmul(ComplexMatrix2.shunt(y)).matmul(second);
+        return new ComplexMatrix2[] {first, ComplexMatrix2.shunt(y), second};
     }
 
     private static ComplexMatrix2 section(Var alpha, Var beta, Var lengthMm, Var zc) {
@@ -106,7 +115,7 @@ public record LineResonatorModel(Line line, Resonator resonator, Meta meta) impl
     public static ModelBody<LineResonatorModel> responseBody(double[] freqs) {
         double[] f = freqs.clone();
         return (m, g) -> {
-            ComplexVar[] s = abcd(m, g, f).sParameters(Z0);
+            ComplexVar[] s = ComplexMatrix2.cascadeSParameters(Z0, stages(m, g, f));
             return Var.stack(s[1].db(), s[1].arg().mul(180 / Math.PI), s[0].db());
         };
     }
@@ -115,7 +124,7 @@ public record LineResonatorModel(Line line, Resonator resonator, Meta meta) impl
     public static ModelBody<LineResonatorModel> sParameterBody(double[] freqs) {
         double[] f = freqs.clone();
         return (m, g) -> {
-            ComplexVar[] s = abcd(m, g, f).sParameters(Z0);
+            ComplexVar[] s = ComplexMatrix2.cascadeSParameters(Z0, stages(m, g, f));
             return Var.stack(s[0].re(), s[0].im(), s[1].re(), s[1].im());
         };
     }
