@@ -67,7 +67,7 @@ public final class DualExecutor {
                     if (c == 0 && !s.early[i] && !(carries && g.node(i).op() == Op.KERNEL)) {
                         plain.runNode(s, i);
                     }
-                    if (carries) {
+                    if (carries && s.productSums[i] != ProductSums.PRODUCT) {
                         tangent(s, c, i, physical);
                     }
                 }
@@ -93,6 +93,10 @@ public final class DualExecutor {
         double[] t = s.tangents[i];
         int[] in = node.inputs();
         if (Siblings.tangent(plain, ops, s, c, i)) {
+            return;
+        }
+        if (s.productSums[i] == ProductSums.SUM) {
+            ProductSums.tangent(ops, s, c, i);
             return;
         }
         switch (node.op()) {

@@ -39,6 +39,14 @@ public interface GraphOps {
     void mulAdd(double[] c, int co, double[] t, int to, double[] z, int zo, int n);
 
     /**
+     * {@code z[zo + k] = fma(d[k], v[vo + k], fma(c[k], u[uo + k], fma(b[k], y[yo + k], a[k]·x[xo + k])))}:
+     * a four-term chain-rule step in one pass (the rounding of {@link #binary MUL} then three
+     * {@link #mulAdd}s, the same in both twins).
+     */
+    void combine4(double[] a, double[] x, int xo, double[] b, double[] y, int yo, double[] c, double[] u, int uo,
+            double[] d, double[] v, int vo, double[] z, int zo, int n);
+
+    /**
      * {@code z[zo + k] = fma(b[k], y[yo + k], a[k]·x[xo + k])}: a two-term chain-rule step in one
      * pass (the rounding of {@link #binary MUL} then {@link #mulAdd}, the same in both twins).
      */

@@ -33,6 +33,8 @@ public final class Scratch {
     final int[] sibling;
     /** Per node, whether the current dual sweep computed its value early (for a sibling). */
     final boolean[] early;
+    /** Per node, its {@link ProductSums} role. */
+    final byte[] productSums;
 
     /**
      * Allocates the buffers for {@code graph} under {@code plan}; the latent vector starts as
@@ -93,6 +95,7 @@ public final class Scratch {
         this.kernelT = new double[maxSwapped];
         this.sibling = Siblings.of(graph);
         this.early = new boolean[n];
+        this.productSums = ProductSums.of(graph);
     }
 
     /** The graph these buffers belong to. */
