@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Sums and differences of two products, {@code z = x₀·y₀ ± x₁·y₁} (a complex product's real and
- * imaginary parts, a 2×2 matrix entry), differentiated in one pass: where both products are used
+ * imaginary parts, a 2×2 matrix entry; a square {@code x²} counts as {@code x·x}, so
+ * {@code |z|² = re² + im²} is one), differentiated in one pass: where both products are used
  * only by the sum and every operand has the sum's size, the sum's tangent is taken directly from
  * the four operands' tangents, {@code t_z = y₀·t_x₀ + x₀·t_y₀ ± (y₁·t_x₁ + x₁·t_y₁)}
  * ({@link GraphOps#combine4}), and the products' own tangents are neither stored nor computed.
@@ -51,7 +52,10 @@ final class ProductSums {
 
     private static boolean fusable(GraphDef g, int p, int[] uses, int n) {
         Node node = g.node(p);
-        return node.op() == Op.MUL && uses[p] == 1 && node.size() == n
+        if (uses[p] != 1 || node.size() != n) {
+            return false;
+        }
+        return node.op() == Op.SQUARE ? g.node(node.inputs()[0]).size() == n : node.op() == Op.MUL
                 && g.node(node.inputs()[0]).size() == n && g.node(node.inputs()[1]).size() == n;
     }
 
@@ -62,22 +66,24 @@ final class ProductSums {
         int n = node.size();
         int p = node.inputs()[0];
         int q = node.inputs()[1];
-        int[] pin = g.node(p).inputs();
-        int[] qin = g.node(q).inputs();
-        double[] yq = s.values[qin[1]];
-        double[] xq = s.values[qin[0]];
+        int px = factor(g.node(p), 0);
+        int py = factor(g.node(p), 1);
+        int qx = factor(g.node(q), 0);
+        int qy = factor(g.node(q), 1);
+        double[] yq = s.values[qy];
+        double[] xq = s.values[qx];
         if (node.op() == Op.SUB) {
             ops.unary(Op.NEG, 0, yq, 0, s.coefA, 0, n);
             ops.unary(Op.NEG, 0, xq, 0, s.coefB, 0, n);
             yq = s.coefA;
             xq = s.coefB;
         }
-        double[] c0 = s.values[pin[1]];
-        double[] c1 = s.values[pin[0]];
-        double[] t0 = s.tangents[pin[0]];
-        double[] t1 = s.tangents[pin[1]];
-        double[] t2 = s.tangents[qin[0]];
-        double[] t3 = s.tangents[qin[1]];
+        double[] c0 = s.values[py];
+        double[] c1 = s.values[px];
+        double[] t0 = s.tangents[px];
+        double[] t1 = s.tangents[py];
+        double[] t2 = s.tangents[qx];
+        double[] t3 = s.tangents[qy];
         int[] mapP = s.plan.slotMap(c, i, 0);
         int[] mapQ = s.plan.slotMap(c, i, 1);
         double[] t = s.tangents[i];
@@ -101,9 +107,15 @@ final class ProductSums {
         }
     }
 
-    /** Offset of the tangent of operand {@code a} of product {@code p} at its slot {@code at}, or −1. */
+    /** Factor {@code a} (0 or 1) of a product ({@code x} both times for {@code x²}). */
+    private static int factor(Node product, int a) {
+        return product.inputs()[product.op() == Op.SQUARE ? 0 : a];
+    }
+
+    /** Offset of the tangent of factor {@code a} of product {@code p} at its slot {@code at}, or −1. */
     private static int offset(Scratch s, int c, int p, int a, int at, int n) {
-        int from = at < 0 ? -1 : s.plan.slotMap(c, p, a)[at];
+        int operand = s.graph.node(p).op() == Op.SQUARE ? 0 : a;
+        int from = at < 0 ? -1 : s.plan.slotMap(c, p, operand)[at];
         return from < 0 ? -1 : from * n;
     }
 
