@@ -94,8 +94,6 @@ public class RfJacobianBenchmark {
         Gradient l = Gradient.variable(vars, 6, p[6]).multiply(1e-9);
         Gradient c = Gradient.variable(vars, 7, p[7]).multiply(1e-12);
         Gradient sqrtEps = eps.sqrt();
-        FieldComplex<Gradient> one = new FieldComplex<>(zc.getField().getOne());
-        FieldComplex<Gradient> zero = new FieldComplex<>(zc.getField().getZero());
         int n = freqs.length;
         int out = 3 * n;
         for (int i = 0; i < n; i++) {
@@ -106,11 +104,18 @@ public class RfJacobianBenchmark {
             FieldComplex<Gradient>[] second = line(new FieldComplex<>(alpha.multiply(l2), beta.multiply(l2)), zc);
             FieldComplex<Gradient> y = new FieldComplex<>(r.reciprocal(),
                     c.multiply(omega).subtract(l.multiply(omega).reciprocal()));
-            FieldComplex<Gradient>[] t = times(times(first, shunt(one, zero, y)), second);
-            FieldComplex<Gradient> den = t[0].add(t[1].divide(50)).add(t[2].multiply(50)).add(t[3]);
-            FieldComplex<Gradient> s21 = one.multiply(2).divide(den);
-            FieldComplex<Gradient> s11 = t[0].add(t[1].divide(50)).subtract(t[2].multiply(50)).subtract(t[3])
-                    .divide(den);
+            // The recorded model's association (LineResonatorModel: cascadeSParameters): row vectors
+            // (1, ±50)·first, column shunt·second·(1, 1/50)ᵀ, two dot products.
+            FieldComplex<Gradient> w1 = second[0].add(second[1].divide(50));
+            FieldComplex<Gradient> w2 = second[2].add(second[3].divide(50));
+            FieldComplex<Gradient> v2 = y.multiply(w1).add(w2);
+            FieldComplex<Gradient> den = first[0].add(first[2].multiply(50)).multiply(w1)
+                    .add(first[1].add(first[3].multiply(50)).multiply(v2));
+            FieldComplex<Gradient> num = first[0].subtract(first[2].multiply(50)).multiply(w1)
+                    .add(first[1].subtract(first[3].multiply(50)).multiply(v2));
+            FieldComplex<Gradient> inv = den.reciprocal();
+            FieldComplex<Gradient> s21 = inv.multiply(2);
+            FieldComplex<Gradient> s11 = num.multiply(inv);
             Gradient[] rows = {abs2(s21).log10().multiply(10), s21.getImaginaryPart().atan2(s21.getRealPart())
                 .multiply(180 / Math.PI), abs2(s11).log10().multiply(10)};
             for (int row = 0; row < 3; row++) {
@@ -130,18 +135,5 @@ public class RfJacobianBenchmark {
         FieldComplex<Gradient> ch = gl.cosh();
         FieldComplex<Gradient> sh = gl.sinh();
         return new FieldComplex[] {ch, sh.multiply(zc), sh.divide(zc), ch};
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"}) // generic array: FieldComplex<Gradient>[] cannot be created directly
-    private static FieldComplex<Gradient>[] shunt(FieldComplex<Gradient> one, FieldComplex<Gradient> zero,
-            FieldComplex<Gradient> y) {
-        return new FieldComplex[] {one, zero, y, one};
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"}) // generic array: FieldComplex<Gradient>[] cannot be created directly
-    private static FieldComplex<Gradient>[] times(FieldComplex<Gradient>[] p, FieldComplex<Gradient>[] q) {
-        return new FieldComplex[] {p[0].multiply(q[0]).add(p[1].multiply(q[2])),
-            p[0].multiply(q[1]).add(p[1].multiply(q[3])), p[2].multiply(q[0]).add(p[3].multiply(q[2])),
-            p[2].multiply(q[1]).add(p[3].multiply(q[3]))};
     }
 }

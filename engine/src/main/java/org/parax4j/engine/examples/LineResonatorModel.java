@@ -82,6 +82,15 @@ public record LineResonatorModel(Line line, Resonator resonator, Meta meta) impl
 
     /** The cascade's ABCD matrix over {@code freqs} (GHz) as recorded values. */
     public static ComplexMatrix2 abcd(LineResonatorModel m, Recorder g, double[] freqs) {
+        ComplexMatrix2[] s = stages(m, g, freqs);
+        return s[0].matmul(s[1]).matmul(s[2]);
+    }
+
+    /**
+     * The cascade's three ABCD stages over {@code freqs} (GHz) as recorded values: line section 1,
+     * the shunt resonator, line section 2.
+     */
+    public static ComplexMatrix2[] stages(LineResonatorModel m, Recorder g, double[] freqs) {
         Line line = m.line();
         Resonator res = m.resonator();
         Var f = g.constant(freqs);
@@ -92,9 +101,9 @@ public record LineResonatorModel(Line line, Resonator resonator, Meta meta) impl
         ComplexMatrix2 first = section(alphaPerMetre, betaPerMetre, g.param(line.length1()), zc);
         ComplexMatrix2 second = section(alphaPerMetre, betaPerMetre, g.param(line.length2()), zc);
         Var susceptance = omega.mul(g.param(res.c())).mul(1e-12)
-                .sub(omega.mul(g.param(res.l())).mul(1e-9).pow(-1));
+                .sub(g.constant(1).div(omega.mul(g.param(res.l())).mul(1e-9)));
         ComplexVar y = ComplexVar.of(g.param(res.r()).pow(-1), susceptance);
-        return first.matmul(ComplexMatrix2.shunt(y)).matmul(second);
+        return new ComplexMatrix2[] {first, ComplexMatrix2.shunt(y), second};
     }
 
     private static ComplexMatrix2 section(Var alpha, Var beta, Var lengthMm, Var zc) {
@@ -106,9 +115,8 @@ public record LineResonatorModel(Line line, Resonator resonator, Meta meta) impl
     public static ModelBody<LineResonatorModel> responseBody(double[] freqs) {
         double[] f = freqs.clone();
         return (m, g) -> {
-            ComplexMatrix2 t = abcd(m, g, f);
-            ComplexVar s21 = t.s21(Z0);
-            return Var.stack(s21.db(), s21.arg().mul(180 / Math.PI), t.s11(Z0).db());
+            ComplexVar[] s = ComplexMatrix2.cascadeSParameters(Z0, stages(m, g, f));
+            return Var.stack(s[1].db(), s[1].arg().mul(180 / Math.PI), s[0].db());
         };
     }
 
@@ -116,10 +124,8 @@ public record LineResonatorModel(Line line, Resonator resonator, Meta meta) impl
     public static ModelBody<LineResonatorModel> sParameterBody(double[] freqs) {
         double[] f = freqs.clone();
         return (m, g) -> {
-            ComplexMatrix2 t = abcd(m, g, f);
-            ComplexVar s11 = t.s11(Z0);
-            ComplexVar s21 = t.s21(Z0);
-            return Var.stack(s11.re(), s11.im(), s21.re(), s21.im());
+            ComplexVar[] s = ComplexMatrix2.cascadeSParameters(Z0, stages(m, g, f));
+            return Var.stack(s[0].re(), s[0].im(), s[1].re(), s[1].im());
         };
     }
 

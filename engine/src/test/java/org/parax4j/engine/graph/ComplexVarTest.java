@@ -191,4 +191,52 @@ class ComplexVarTest {
                 (m, g) -> ComplexMatrix2.shunt(ComplexVar.real(g.param(m.r()))).s21(0).re()));
         assertTrue(e.getMessage().contains("port impedance z0 must be positive and finite, got 0.0"), e.getMessage());
     }
+    /**
+     * {@code sParameters} (shared nodes) and the cascade form {@code cascadeSParameters(z0, stages...)}
+     * (vector products, no matrix product) give the values and Jacobian of {@code s11} and
+     * {@code s21} of the product apart.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void sParametersTogetherEqualS11AndS21Apart(boolean ofCascade) {
+        java.util.concurrent.atomic.AtomicBoolean cascade = new java.util.concurrent.atomic.AtomicBoolean(ofCascade);
+        double[] omega = {1e9, 1.6e10, 4e10};
+        java.util.function.BiFunction<Boolean, Rlc, ModelFunction<Rlc>> body = (together, model) ->
+                ModelFunction.record(model, (m, g) -> {
+                    Var w = g.constant(omega);
+                    ComplexVar z = ComplexVar.of(g.param(m.r()), w.mul(g.param(m.l())));
+                    ComplexMatrix2 t = ComplexMatrix2.series(z).matmul(ComplexMatrix2.shunt(
+                            ComplexVar.imaginary(w.mul(g.param(m.c())))));
+                    ComplexVar[] s = together ? t.sParameters(50) : new ComplexVar[] {t.s11(50), t.s21(50)};
+                    if (cascade.get()) {
+                        s = ComplexMatrix2.cascadeSParameters(50, ComplexMatrix2.series(z), ComplexMatrix2.shunt(
+                                ComplexVar.imaginary(w.mul(g.param(m.c())))), ComplexMatrix2.line(
+                                ComplexVar.of(w.mul(1e-11), w.mul(2e-10)), g.param(m.r()).mul(3)));
+                        if (!together) {
+                            ComplexMatrix2 product = t.matmul(ComplexMatrix2.line(ComplexVar.of(w.mul(1e-11),
+                                    w.mul(2e-10)), g.param(m.r()).mul(3)));
+                            s = new ComplexVar[] {product.s11(50), product.s21(50)};
+                        }
+                    }
+                    return Var.concat(s[0].re(), s[0].im(), s[1].re(), s[1].im());
+                });
+        Rlc model = new Rlc(Parameter.of(20), Parameter.of(2e-9), Parameter.of(3e-12), Meta.NONE);
+        ModelFunction<Rlc> joint = body.apply(true, model);
+        ModelFunction<Rlc> apart = body.apply(false, model);
+        double[] v1 = new double[12];
+        double[] v2 = new double[12];
+        double[] j1 = new double[36];
+        double[] j2 = new double[36];
+        joint.jacobian(joint.flatValues(), Wrt.PHYSICAL, joint.newWorkspace(), v1, j1);
+        apart.jacobian(apart.flatValues(), Wrt.PHYSICAL, apart.newWorkspace(), v2, j2);
+        for (int k = 0; k < 12; k++) {
+            assertEquals(v2[k], v1[k], 1e-14 * Math.max(1, Math.abs(v2[k])), "value " + k);
+        }
+        for (int k = 0; k < 36; k++) {
+            assertEquals(j2[k], j1[k], 1e-12 * Math.max(1e-300, Math.abs(j2[k])) + 1e-30, "jacobian " + k);
+        }
+        assertTrue(Math.abs(j2[0]) > 0, "the Jacobian is not trivially zero");
+        assertThrows(IllegalArgumentException.class, () -> ModelFunction.record(model,
+                (m, g) -> ComplexMatrix2.cascadeSParameters(50)[0].re()), "no stage");
+    }
 }

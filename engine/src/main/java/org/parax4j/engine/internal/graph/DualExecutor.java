@@ -57,16 +57,17 @@ public final class DualExecutor {
         } else {
             Arrays.fill(jac, 0, free * outSize, 0);
         }
+        Arrays.fill(s.early, false);
         try {
             for (int c = 0; c < plan.numChunks(); c++) {
                 for (int i = 0; i < g.size(); i++) {
                     boolean carries = plan.dirs(c, i).length > 0;
                     // Values are computed in the first chunk's sweep, except by kernel nodes carrying
                     // tangents, whose fused pass writes value and tangents together.
-                    if (c == 0 && !(carries && g.node(i).op() == Op.KERNEL)) {
+                    if (c == 0 && !s.early[i] && !(carries && g.node(i).op() == Op.KERNEL)) {
                         plain.runNode(s, i);
                     }
-                    if (carries) {
+                    if (carries && s.productSums[i] != ProductSums.PRODUCT) {
                         tangent(s, c, i, physical);
                     }
                 }
@@ -91,6 +92,13 @@ public final class DualExecutor {
         int[] dirs = plan.dirs(c, i);
         double[] t = s.tangents[i];
         int[] in = node.inputs();
+        if (Siblings.tangent(plain, ops, s, c, i)) {
+            return;
+        }
+        if (s.productSums[i] == ProductSums.SUM) {
+            ProductSums.tangent(ops, s, c, i);
+            return;
+        }
         switch (node.op()) {
             case CONST -> throw new IllegalStateException("a constant carries no tangent");
             case PARAM -> seed(g.layout(), (Node.ParamRead) node.data(), s.latent, dirs, t, physical);
@@ -203,8 +211,19 @@ public final class DualExecutor {
         double[] t = s.tangents[i];
         double[] tx = s.tangents[xi];
         double[] ty = s.tangents[yi];
+        boolean linear = node.op() == Op.ADD || node.op() == Op.SUB;
+        boolean full = xs.size() == n && ys.size() == n && (linear || ca != null && cb != null);
         for (int slot = 0; slot < dirs.length; slot++) {
             int zo = slot * n;
+            if (full && mapX[slot] >= 0 && mapY[slot] >= 0) {
+                // Both tangents full: one pass (ADD and SUB have coefficients ±1, MUL and DIV arrays).
+                if (linear) {
+                    ops.binary(node.op(), tx, mapX[slot] * n, ty, mapY[slot] * n, t, zo, n);
+                } else {
+                    ops.combine(ca, tx, mapX[slot] * n, cb, ty, mapY[slot] * n, t, zo, n);
+                }
+                continue;
+            }
             // The first non-zero term writes the slot, the second adds: no zero fill.
             boolean hasX = mapX[slot] >= 0;
             if (hasX) {

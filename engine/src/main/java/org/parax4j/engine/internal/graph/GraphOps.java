@@ -38,6 +38,20 @@ public interface GraphOps {
     /** {@code z[k] = fma(c[k], t[k], z[k])} (one rounding, the same in both twins). */
     void mulAdd(double[] c, int co, double[] t, int to, double[] z, int zo, int n);
 
+    /**
+     * {@code z[zo + k] = fma(d[k], v[vo + k], fma(c[k], u[uo + k], fma(b[k], y[yo + k], a[k]·x[xo + k])))}:
+     * a four-term chain-rule step in one pass (the rounding of {@link #binary MUL} then three
+     * {@link #mulAdd}s, the same in both twins).
+     */
+    void combine4(double[] a, double[] x, int xo, double[] b, double[] y, int yo, double[] c, double[] u, int uo,
+            double[] d, double[] v, int vo, double[] z, int zo, int n);
+
+    /**
+     * {@code z[zo + k] = fma(b[k], y[yo + k], a[k]·x[xo + k])}: a two-term chain-rule step in one
+     * pass (the rounding of {@link #binary MUL} then {@link #mulAdd}, the same in both twins).
+     */
+    void combine(double[] a, double[] x, int xo, double[] b, double[] y, int yo, double[] z, int zo, int n);
+
     /** {@code z[k] = fma(a, x[k], z[k])} (one rounding, the same in both twins). */
     void axpy(double a, double[] x, int xo, double[] z, int zo, int n);
 

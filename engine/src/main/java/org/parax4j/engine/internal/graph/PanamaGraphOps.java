@@ -252,6 +252,32 @@ final class PanamaGraphOps implements GraphOps {
     }
 
     @Override
+    public void combine(double[] a, double[] x, int xo, double[] b, double[] y, int yo, double[] z, int zo, int n) {
+        int bound = S.loopBound(n);
+        int k = 0;
+        for (; k < bound; k += L) {
+            v(b, k).fma(v(y, yo + k), v(a, k).mul(v(x, xo + k))).intoArray(z, zo + k);
+        }
+        for (; k < n; k++) {
+            z[zo + k] = Math.fma(b[k], y[yo + k], a[k] * x[xo + k]);
+        }
+    }
+
+    @Override
+    public void combine4(double[] a, double[] x, int xo, double[] b, double[] y, int yo, double[] c, double[] u,
+            int uo, double[] d, double[] v, int vo, double[] z, int zo, int n) {
+        int bound = S.loopBound(n);
+        int k = 0;
+        for (; k < bound; k += L) {
+            DoubleVector acc = v(b, k).fma(v(y, yo + k), v(a, k).mul(v(x, xo + k)));
+            v(d, k).fma(v(v, vo + k), v(c, k).fma(v(u, uo + k), acc)).intoArray(z, zo + k);
+        }
+        for (; k < n; k++) {
+            z[zo + k] = Math.fma(d[k], v[vo + k], Math.fma(c[k], u[uo + k], Math.fma(b[k], y[yo + k], a[k] * x[xo + k])));
+        }
+    }
+
+    @Override
     public void axpy(double a, double[] x, int xo, double[] z, int zo, int n) {
         int bound = S.loopBound(n);
         int k = 0;

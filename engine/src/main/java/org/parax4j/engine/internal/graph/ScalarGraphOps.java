@@ -112,6 +112,21 @@ public final class ScalarGraphOps implements GraphOps {
     }
 
     @Override
+    public void combine(double[] a, double[] x, int xo, double[] b, double[] y, int yo, double[] z, int zo, int n) {
+        for (int k = 0; k < n; k++) {
+            z[zo + k] = Math.fma(b[k], y[yo + k], a[k] * x[xo + k]);
+        }
+    }
+
+    @Override
+    public void combine4(double[] a, double[] x, int xo, double[] b, double[] y, int yo, double[] c, double[] u,
+            int uo, double[] d, double[] v, int vo, double[] z, int zo, int n) {
+        for (int k = 0; k < n; k++) {
+            z[zo + k] = Math.fma(d[k], v[vo + k], Math.fma(c[k], u[uo + k], Math.fma(b[k], y[yo + k], a[k] * x[xo + k])));
+        }
+    }
+
+    @Override
     public void axpy(double a, double[] x, int xo, double[] z, int zo, int n) {
         for (int k = 0; k < n; k++) {
             z[zo + k] = Math.fma(a, x[xo + k], z[zo + k]);

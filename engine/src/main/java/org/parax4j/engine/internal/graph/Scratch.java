@@ -29,6 +29,12 @@ public final class Scratch {
     final double[] coefV;
     final double[] x1t;
     final double[] kernelT;
+    /** Per node, the sibling whose value is its derivative ({@link Siblings}), or −1. */
+    final int[] sibling;
+    /** Per node, whether the current dual sweep computed its value early (for a sibling). */
+    final boolean[] early;
+    /** Per node, its {@link ProductSums} role. */
+    final byte[] productSums;
 
     /**
      * Allocates the buffers for {@code graph} under {@code plan}; the latent vector starts as
@@ -87,6 +93,9 @@ public final class Scratch {
         this.coefV = new double[maxKernelSlots];
         this.x1t = new double[maxX1t];
         this.kernelT = new double[maxSwapped];
+        this.sibling = Siblings.of(graph);
+        this.early = new boolean[n];
+        this.productSums = ProductSums.of(graph);
     }
 
     /** The graph these buffers belong to. */

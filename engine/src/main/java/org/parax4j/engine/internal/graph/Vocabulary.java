@@ -144,15 +144,7 @@ final class Vocabulary {
             case MAP2 -> map2(s, c, i, node, slots, t);
             case WHERE -> where(s, c, i, node, slots, t);
             case GATHER -> {
-                VocabularyNodes.Gather gather = (VocabularyNodes.Gather) node.data();
-                for (int slot = 0; slot < slots; slot++) {
-                    for (int k = 0; k < n; k++) {
-                        int src = gather.source()[k];
-                        int from = s.plan.slotMap(c, i, src)[slot];
-                        t[slot * n + k] = from < 0 ? 0
-                                : s.tangents[in[src]][from * g.node(in[src]).size() + gather.element()[k]];
-                    }
-                }
+                gatherTangent(s, c, i, (VocabularyNodes.Gather) node.data(), slots, t);
             }
             case REDUCE -> reduceTangent(s, c, i, node, slots, t);
             case SCAN -> {
@@ -192,6 +184,35 @@ final class Vocabulary {
         }
     }
 
+    /**
+     * Picks the tangents by runs of consecutive elements of one source: a copy (or a zero fill
+     * where the source does not carry the slot's direction) per run and slot.
+     */
+    private static void gatherTangent(Scratch s, int c, int i, VocabularyNodes.Gather gather, int slots, double[] t) {
+        int n = s.graph.node(i).size();
+        int[] in = s.graph.node(i).inputs();
+        int[] source = gather.source();
+        int[] element = gather.element();
+        for (int k = 0; k < n; ) {
+            int src = source[k];
+            int end = k + 1;
+            while (end < n && source[end] == src && element[end] == element[end - 1] + 1) {
+                end++;
+            }
+            int[] map = s.plan.slotMap(c, i, src);
+            int size = s.graph.node(in[src]).size();
+            double[] ts = s.tangents[in[src]];
+            for (int slot = 0; slot < slots; slot++) {
+                if (map[slot] < 0) {
+                    Arrays.fill(t, slot * n + k, slot * n + end, 0);
+                } else {
+                    System.arraycopy(ts, map[slot] * size + element[k], t, slot * n + k, end - k);
+                }
+            }
+            k = end;
+        }
+    }
+
     /** {@code t = ∂f/∂a·t_a + ∂f/∂b·t_b}, broadcast; a zero tangent contributes nothing. */
     private static void map2(Scratch s, int c, int i, Node node, int slots, double[] t) {
         GraphDef g = s.graph;
@@ -220,9 +241,15 @@ final class Vocabulary {
         int[] mapY = s.plan.slotMap(c, i, 1);
         double[] tx = s.tangents[in[0]];
         double[] ty = s.tangents[in[1]];
+        boolean full = xs.size() == n && ys.size() == n;
         for (int slot = 0; slot < slots; slot++) {
             int xo = mapX[slot] * xs.size();
             int yo = mapY[slot] * ys.size();
+            if (full) {
+                TangentLoops.combineMasked(s.coefA, mapX[slot] < 0 ? null : tx, xo, s.coefB, mapY[slot] < 0 ? null : ty,
+                        yo, t, slot * n, n);
+                continue;
+            }
             for (int r = 0, k = slot * n; r < out.rows(); r++) {
                 for (int col = 0; col < out.cols(); col++, k++) {
                     int e = k - slot * n;

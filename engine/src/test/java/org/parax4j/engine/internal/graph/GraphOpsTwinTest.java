@@ -103,6 +103,34 @@ class GraphOpsTwinTest {
         SCALAR.axpy(-0.7, t, 2, a, 1, n);
         simd.axpy(-0.7, t, 2, b, 1, n);
         close(a, b, 0, "axpy n=" + n);
+        double[] second = random(n + 2, 10, -2, 2);
+        SCALAR.combine(c2, t, 1, a, second, 2, a, 0, n - 1);
+        simd.combine(c2, t, 1, b, second, 2, b, 0, n - 1);
+        close(a, b, 0, "combine n=" + n);
+        double[] byTwoPasses = new double[n];
+        SCALAR.binary(Op.MUL, c2, 0, t, 1, byTwoPasses, 0, n - 1);
+        double[] c3 = random(n, 11, -2, 2);
+        SCALAR.mulAdd(c3, 0, second, 2, byTwoPasses, 0, n - 1);
+        double[] byCombine = new double[n];
+        simd.combine(c2, t, 1, c3, second, 2, byCombine, 0, n - 1);
+        close(byTwoPasses, byCombine, 0, "combine = binary MUL then mulAdd, n=" + n);
+        double[] w1 = random(n + 4, 12, -2, 2);
+        double[] w2 = random(n + 4, 13, -2, 2);
+        double[] c4 = random(n, 14, -2, 2);
+        double[] c5 = random(n, 15, -2, 2);
+        double[] scalar4 = new double[n + 1];
+        double[] simd4 = new double[n + 1];
+        SCALAR.combine4(c2, t, 1, c3, second, 2, c4, w1, 3, c5, w2, 4, scalar4, 1, n - 1);
+        simd.combine4(c2, t, 1, c3, second, 2, c4, w1, 3, c5, w2, 4, simd4, 1, n - 1);
+        close(scalar4, simd4, 0, "combine4 n=" + n);
+        double[] byPasses = new double[n + 1];
+        SCALAR.binary(Op.MUL, c2, 0, t, 1, byPasses, 1, n - 1);
+        SCALAR.mulAdd(c3, 0, second, 2, byPasses, 1, n - 1);
+        SCALAR.mulAdd(c4, 0, w1, 3, byPasses, 1, n - 1);
+        SCALAR.mulAdd(c5, 0, w2, 4, byPasses, 1, n - 1);
+        for (int k = 0; k < n + 1; k++) {
+            assertEquals(byPasses[k], simd4[k], 0, "combine4 = binary MUL then three mulAdds at " + k);
+        }
         double[] coef = {0.3, -1.7, 2.5};
         double[] rows = random(3 * n, 8, -2, 2);
         for (int terms = 0; terms <= coef.length; terms++) {
