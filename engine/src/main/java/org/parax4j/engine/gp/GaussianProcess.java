@@ -266,9 +266,22 @@ public final class GaussianProcess {
      * @throws IllegalArgumentException as {@link #logMarginalLikelihood(double[], int, int, double[])}
      */
     public GpPosterior condition(double[] x, int n, int d, double[] y) {
+        return condition(x, n, d, y, EngineOptions.defaults());
+    }
+
+    /**
+     * {@link #condition(double[], int, int, double[])} with the factorisation of large problems spread
+     * over {@code options} (the same bits for any executor and parallelism).
+     *
+     * @throws IllegalArgumentException also when {@code options} is null
+     */
+    public GpPosterior condition(double[] x, int n, int d, double[] y, EngineOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null");
+        }
         Training t = Training.of(x, n, d, y, this);
         KernelGradients.Compiled kc = KernelGradients.compile(kernel, d);
-        Factor f = factor(kc, t, true, EngineOptions.defaults());
+        Factor f = factor(kc, t, true, options);
         double[] a = t.y().clone();
         TriangularSolve.solve(f.l(), n, a);
         return new GpPosterior(this, kc, t, f.l(), a, f.jitter());
