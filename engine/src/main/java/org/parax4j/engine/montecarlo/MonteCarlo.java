@@ -12,7 +12,7 @@ import org.parax4j.engine.internal.graph.BatchScratch;
 import org.parax4j.engine.internal.graph.GraphAccess;
 import org.parax4j.engine.internal.graph.GraphDef;
 import org.parax4j.engine.internal.graph.GraphOps;
-import org.parax4j.engine.internal.random.RandomKernelsProvider;
+import org.parax4j.engine.internal.random.RandomKernels;
 import org.parax4j.engine.internal.size.ArraySizes;
 import org.parax4j.engine.random.CounterRandom;
 import org.parax4j.engine.stats.MomentTree;
@@ -66,7 +66,7 @@ public final class MonteCarlo<M extends Module> {
      */
     static final int BATCHES_PER_BLOCK = 16;
 
-    private static final BatchExecutor EXECUTOR = new BatchExecutor(GraphOps.get(), RandomKernelsProvider.kernels());
+    private static final BatchExecutor EXECUTOR = new BatchExecutor(GraphOps.get(), RandomKernels.get());
 
     private final ModelFunction<M> function;
     private final ParameterSampler sampler;

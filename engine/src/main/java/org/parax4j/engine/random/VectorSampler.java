@@ -10,7 +10,6 @@ import org.parax4j.distribution.TruncatedNormal;
 import org.parax4j.distribution.Uniform;
 import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.internal.random.RandomKernels;
-import org.parax4j.engine.internal.random.RandomKernelsProvider;
 import org.parax4j.engine.internal.random.SplitMix;
 
 /**
@@ -145,7 +144,7 @@ public abstract sealed class VectorSampler
         }
         Checks.index(index, count);
         Checks.range(out == null ? -1 : out.length, from, count, dimension());
-        RandomKernels kernels = RandomKernelsProvider.kernels();
+        RandomKernels kernels = RandomKernels.get();
         long seed = rng.seed();
         Parallel.run(count, options.executor(), options.parallelism(), (start, length) ->
                 fill(kernels, seed, index + start, out, from + start, count, length));
