@@ -55,10 +55,10 @@ public final class ParaxService implements AutoCloseable {
     private volatile boolean draining;
     private boolean stopped;
 
-    private ParaxService(ServiceConfig config, ModelRegistry models) {
+    private ParaxService(ServiceConfig config, ModelRegistry models, EngineExecutor executor) {
         this.config = config;
         this.models = models;
-        this.executor = new EngineExecutor(config.engineThreads(), config.queueCapacity());
+        this.executor = executor;
         this.metrics = new ServiceMetrics(executor, inFlight::get, models.all().values());
         this.endpoints = new ModelEndpoints(models, executor, config);
         this.watchdog = new ScheduledThreadPoolExecutor(1, r -> {
@@ -85,13 +85,24 @@ public final class ParaxService implements AutoCloseable {
     }
 
     /**
-     * Loads the standard models ({@link ModelRegistry#standard}) and starts a server.
+     * Loads the standard models ({@link ModelRegistry#standard}) and starts a server. The engine
+     * executor is created first and its {@link EngineExecutor#engineOptions()} passed to the registry,
+     * so GP fits and factorisations at load time run on the service's own engine threads: the engine
+     * uses no pool of its own in the service (requests run single-threaded on those threads).
      *
      * @throws IllegalArgumentException when a model cannot be loaded
      * @throws IllegalStateException when the port cannot be bound
      */
     public static ParaxService start(ServiceConfig config) {
-        return start(config, ModelRegistry.standard(config.engineThreads(), config.modelsDir()));
+        EngineExecutor executor = new EngineExecutor(config.engineThreads(), config.queueCapacity());
+        try {
+            ModelRegistry models = ModelRegistry.standard(config.engineThreads(), config.modelsDir(),
+                    executor.engineOptions());
+            return start(config, models, executor);
+        } catch (RuntimeException e) {
+            executor.shutdown(Duration.ZERO);
+            throw e;
+        }
     }
 
     /**
@@ -99,13 +110,17 @@ public final class ParaxService implements AutoCloseable {
      * {@link ServiceConfig#warmup()}.
      */
     public static ParaxService start(ServiceConfig config, ModelRegistry models) {
+        return start(config, models, new EngineExecutor(config.engineThreads(), config.queueCapacity()));
+    }
+
+    private static ParaxService start(ServiceConfig config, ModelRegistry models, EngineExecutor executor) {
         if (!config.warmup().isZero()) {
             for (var m : models.all().values()) {
                 int rounds = m.warmUp(config.warmup());
                 LOG.info("model '{}' warmed up: {} rounds in {} ms", m.name(), rounds, config.warmup().toMillis());
             }
         }
-        ParaxService service = new ParaxService(config, models);
+        ParaxService service = new ParaxService(config, models, executor);
         try {
             service.server.start();
         } catch (RuntimeException e) {

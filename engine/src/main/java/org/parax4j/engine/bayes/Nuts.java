@@ -1,12 +1,10 @@
 package org.parax4j.engine.bayes;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
+import org.parax4j.engine.EngineOptions;
+import org.parax4j.engine.internal.concurrent.Crew;
 import org.parax4j.engine.random.CounterRandom;
 
 /**
@@ -134,51 +132,52 @@ public final class Nuts {
         return new Nuts(warmup, draws, chains, maxTreeDepth, targetAcceptance, value, dense);
     }
 
-    /** Samples with random starts in (−2, 2)ᵈ on the common fork-join pool. See {@link #sample(LogDensity, double[], Executor)}. */
+    /** Samples with random starts in (−2, 2)ᵈ on {@link EngineOptions#defaults()}. See {@link #sample(LogDensity, double[], EngineOptions)}. */
     public NutsResult sample(LogDensity density) {
-        return sample(density, null, ForkJoinPool.commonPool());
+        return sample(density, null, EngineOptions.defaults());
     }
 
     /**
-     * Runs the chains in parallel on {@code executor} and waits for them.
+     * Runs the chains on the calling thread and on {@code executor}, up to one thread per chain. See
+     * {@link #sample(LogDensity, double[], EngineOptions)}.
+     *
+     * @throws IllegalArgumentException also when {@code executor} is null
+     */
+    public NutsResult sample(LogDensity density, double[] init, Executor executor) {
+        return sample(density, init, EngineOptions.of(executor, Math.max(1, chains)));
+    }
+
+    /**
+     * Runs the chains in parallel, on the calling thread and up to {@code options.parallelism() − 1}
+     * helper tasks on {@code options.executor()} (chains are claimed in index order; the draws do
+     * not depend on which thread runs a chain), and waits for them.
      *
      * @param density the target; {@link LogDensity#copy()} is called once per chain on the calling thread
      * @param init the latent start of every chain, or {@code null} for random starts in (−2, 2)ᵈ.
      *     Not modified.
-     * @param executor runs one task per chain
+     * @param options executor and parallelism cap
      * @return the draws and their sampler statistics
      * @throws IllegalArgumentException for an init of the wrong length or where the density is not
-     *     finite, or when no random start is finite
+     *     finite, or when no random start is finite (the lowest failing chain's error)
      * @throws IllegalStateException when the step-size heuristic fails (an improper or degenerate target)
      */
-    public NutsResult sample(LogDensity density, double[] init, Executor executor) {
+    public NutsResult sample(LogDensity density, double[] init, EngineOptions options) {
         Objects.requireNonNull(density, "density");
-        Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(options, "options");
         int d = density.dimension();
         if (init != null && init.length != d) {
             throw new IllegalArgumentException("init has length " + init.length + ", the density has dimension " + d);
         }
         double[] start = init == null ? null : init.clone();
-        List<CompletableFuture<NutsChain.ChainResult>> futures = new ArrayList<>();
         CounterRandom root = CounterRandom.of(seed);
+        LogDensity[] own = new LogDensity[chains];
         for (int c = 0; c < chains; c++) {
-            int chain = c;
-            LogDensity own = density.copy();
-            futures.add(CompletableFuture.supplyAsync(
-                    () -> new NutsChain(own, root.split(chain), maxTreeDepth, dense)
-                            .run(chain, start, warmup, draws, targetAcceptance), executor));
+            own[c] = density.copy();
         }
-        List<NutsChain.ChainResult> results = new ArrayList<>();
-        try {
-            for (CompletableFuture<NutsChain.ChainResult> f : futures) {
-                results.add(f.join());
-            }
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
-        return new NutsResult(d, draws, maxTreeDepth, results);
+        NutsChain.ChainResult[] results = new NutsChain.ChainResult[chains];
+        Crew.forEach(options.executor(), options.parallelism(), chains, chain ->
+                results[chain] = new NutsChain(own[chain], root.split(chain), maxTreeDepth, dense)
+                        .run(chain, start, warmup, draws, targetAcceptance));
+        return new NutsResult(d, draws, maxTreeDepth, List.of(results));
     }
 }

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-import java.util.stream.IntStream;
+import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.graph.ModelFunction;
+import org.parax4j.engine.internal.concurrent.Crew;
 import org.parax4j.module.Module;
 import org.parax4j.module.Modules;
 import org.parax4j.module.ParameterGroup;
@@ -17,8 +18,9 @@ import org.parax4j.module.ParameterGroup;
  * module's priors (its parameter groups, joint groups included) with the generator
  * {@code SplittableRandom(seed + i·0x9E3779B97F4A7C15)}; a free element without a prior is drawn
  * uniformly within its latent bounds when both are finite and keeps its start value otherwise.
- * Each start depends only on (seed, i), and the fits run on the common fork/join pool, so the
- * result is the same for any number of threads. Stateless.
+ * Each start depends only on (seed, i), and the fits run on the calling thread and helpers on
+ * {@link EngineOptions#defaults()}, so the result is the same for any executor and number of
+ * threads. Stateless.
  */
 final class MultiStart {
 
@@ -66,13 +68,16 @@ final class MultiStart {
      * @throws IllegalStateException when every start failed, with the first failure's message
      */
     static <M extends Module<?>> FitResult<M> best(double[][] starts, Function<double[], FitResult<M>> fitOne) {
-        List<Object> outcomes = IntStream.range(0, starts.length).parallel().mapToObj(i -> {
+        Object[] outcome = new Object[starts.length];
+        EngineOptions options = EngineOptions.defaults();
+        Crew.forEach(options.executor(), options.parallelism(), starts.length, i -> {
             try {
-                return (Object) fitOne.apply(starts[i]);
+                outcome[i] = fitOne.apply(starts[i]);
             } catch (IllegalArgumentException e) {
-                return e.getMessage();
+                outcome[i] = e.getMessage();
             }
-        }).toList();
+        });
+        List<Object> outcomes = java.util.Arrays.asList(outcome);
         FitResult<M> best = null;
         List<String> warnings = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) {

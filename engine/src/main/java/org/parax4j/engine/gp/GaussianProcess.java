@@ -3,8 +3,9 @@ package org.parax4j.engine.gp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
+import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.fit.Lbfgsb;
+import org.parax4j.engine.internal.concurrent.Crew;
 import org.parax4j.engine.fit.OptimizationResult;
 import org.parax4j.engine.kernel.Kernel;
 import org.parax4j.engine.kernel.ModuleKernels;
@@ -151,7 +152,7 @@ public final class GaussianProcess {
      */
     public LogMarginalLikelihood logMarginalLikelihood(double[] x, int n, int d, double[] y) {
         Training t = Training.of(x, n, d, y, this);
-        return evaluate(KernelGradients.compile(kernel, d), t, true, true);
+        return evaluate(KernelGradients.compile(kernel, d), t, true, EngineOptions.defaults());
     }
 
     /**
@@ -168,8 +169,8 @@ public final class GaussianProcess {
      * {@link Lbfgsb} (defaults) over log-hyperparameters within
      * {@code [log LOWER_BOUND, log UPPER_BOUND]}, from the current kernel and {@code restarts}
      * further starts drawn uniformly in those log bounds: start {@code i ≥ 1} uses
-     * {@code SplittableRandom(seed + i·0x9E3779B97F4A7C15)}. Starts run in parallel on the common
-     * pool; the best (highest likelihood, lowest index on ties) wins, so the result depends only on
+     * {@code SplittableRandom(seed + i·0x9E3779B97F4A7C15)}. Starts run in parallel on
+     * {@link EngineOptions#defaults()}; the best (highest likelihood, lowest index on ties) wins, so the result depends only on
      * the data, the start, {@code restarts} and {@code seed}. During the fit a covariance that is
      * not positive definite makes the objective {@code −∞} (no jitter), as in scikit-learn.
      *
@@ -179,6 +180,22 @@ public final class GaussianProcess {
      * @throws IllegalStateException when no start could be evaluated
      */
     public GpFit fit(double[] x, int n, int d, double[] y, int restarts, long seed) {
+        return fit(x, n, d, y, restarts, seed, EngineOptions.defaults());
+    }
+
+    /**
+     * {@link #fit(double[], int, int, double[], int, long)} with the starts (or, without restarts, the
+     * Cholesky updates and gradient rows of large problems) spread over the calling thread and up to
+     * {@code options.parallelism() − 1} helper tasks on {@code options.executor()}; the result is the
+     * same bits for any executor and parallelism.
+     *
+     * @param options executor and parallelism cap
+     * @throws IllegalArgumentException also when {@code options} is null
+     */
+    public GpFit fit(double[] x, int n, int d, double[] y, int restarts, long seed, EngineOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null");
+        }
         if (restarts < 0) {
             throw new IllegalArgumentException("restarts must be >= 0, got " + restarts);
         }
@@ -200,13 +217,13 @@ public final class GaussianProcess {
             }
             starts[i] = s;
         }
-        boolean parallelStarts = restarts > 0;
-        List<Object> outcomes = IntStream.range(0, starts.length).boxed().parallel().map(i -> {
+        EngineOptions inner = restarts > 0 ? EngineOptions.singleThreaded() : options;
+        Object[] outcome = new Object[starts.length];
+        Crew.forEach(options.executor(), options.parallelism(), starts.length, i -> {
             try {
-                return (Object) Lbfgsb.defaults().minimize((theta, gradient) -> {
+                outcome[i] = Lbfgsb.defaults().minimize((theta, gradient) -> {
                     LogMarginalLikelihood l = evaluate(
-                            KernelGradients.compile(KernelGradients.withLogTheta(kernel, theta), d), t, false,
-                            !parallelStarts);
+                            KernelGradients.compile(KernelGradients.withLogTheta(kernel, theta), d), t, false, inner);
                     if (l == null) {
                         return Double.POSITIVE_INFINITY;
                     }
@@ -216,9 +233,10 @@ public final class GaussianProcess {
                     return -l.value();
                 }, starts[i], lower, upper);
             } catch (IllegalArgumentException e) {
-                return "start " + i + ": " + e.getMessage();
+                outcome[i] = "start " + i + ": " + e.getMessage();
             }
-        }).toList();
+        });
+        List<Object> outcomes = java.util.Arrays.asList(outcome);
         OptimizationResult best = null;
         double[] values = new double[starts.length];
         List<String> failures = new ArrayList<>();
@@ -248,9 +266,22 @@ public final class GaussianProcess {
      * @throws IllegalArgumentException as {@link #logMarginalLikelihood(double[], int, int, double[])}
      */
     public GpPosterior condition(double[] x, int n, int d, double[] y) {
+        return condition(x, n, d, y, EngineOptions.defaults());
+    }
+
+    /**
+     * {@link #condition(double[], int, int, double[])} with the factorisation of large problems spread
+     * over {@code options} (the same bits for any executor and parallelism).
+     *
+     * @throws IllegalArgumentException also when {@code options} is null
+     */
+    public GpPosterior condition(double[] x, int n, int d, double[] y, EngineOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null");
+        }
         Training t = Training.of(x, n, d, y, this);
         KernelGradients.Compiled kc = KernelGradients.compile(kernel, d);
-        Factor f = factor(kc, t, true, n >= PARALLEL_MIN);
+        Factor f = factor(kc, t, true, options);
         double[] a = t.y().clone();
         TriangularSolve.solve(f.l(), n, a);
         return new GpPosterior(this, kc, t, f.l(), a, f.jitter());
@@ -259,7 +290,8 @@ public final class GaussianProcess {
     /** Lower-triangular factor of {@code K + alpha·I} (upper triangle holds {@code K + alpha·I}). */
     record Factor(double[] l, double jitter) {}
 
-    static Factor factor(KernelGradients.Compiled kc, Training t, boolean jitter, boolean parallel) {
+    static Factor factor(KernelGradients.Compiled kc, Training t, boolean jitter, EngineOptions options) {
+        EngineOptions parallel = t.n() >= PARALLEL_MIN ? options : EngineOptions.singleThreaded();
         int n = t.n();
         double[] k = new double[n * n];
         double[] x = t.x();
@@ -283,10 +315,11 @@ public final class GaussianProcess {
     }
 
     /** LML and gradient; null when {@code jitter} is off and the covariance is not positive definite. */
-    private LogMarginalLikelihood evaluate(KernelGradients.Compiled kc, Training t, boolean jitter, boolean parallel) {
+    private LogMarginalLikelihood evaluate(KernelGradients.Compiled kc, Training t, boolean jitter,
+            EngineOptions options) {
         Training data = t;
         int n = data.n();
-        Factor f = factor(kc, data, jitter, parallel && n >= PARALLEL_MIN);
+        Factor f = factor(kc, data, jitter, options);
         if (f == null) {
             return null;
         }
@@ -300,8 +333,8 @@ public final class GaussianProcess {
         double[] x = data.x();
         // Rows in parallel, each with its own partial sums, reduced in row order: same bits for any pool.
         double[][] partial = new double[n][];
-        IntStream rows = IntStream.range(0, n);
-        (parallel && n >= PARALLEL_MIN ? rows.parallel() : rows).forEach(i -> {
+        EngineOptions rows = n >= PARALLEL_MIN ? options : EngineOptions.singleThreaded();
+        Crew.forEach(rows.executor(), rows.parallelism(), n, i -> {
             double[] g = new double[p];
             double[] sum = new double[p];
             for (int j = 0; j <= i; j++) {

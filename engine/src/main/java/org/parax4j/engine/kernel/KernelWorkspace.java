@@ -1,5 +1,6 @@
 package org.parax4j.engine.kernel;
 
+import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.internal.concurrent.InUseGuard;
 import org.parax4j.engine.internal.kernel.KernelPlan;
 import org.parax4j.engine.internal.kernel.Workspace;
@@ -10,8 +11,8 @@ import org.parax4j.engine.internal.kernel.Workspace;
  * by the last call. Arrays grow to the largest call seen and are then reused, so repeated calls
  * of the same or smaller size with the same kernel instance allocate nothing.
  *
- * <p>One call at a time: use one workspace per calling thread (a workspace itself may use the
- * engine's worker pool, see {@link #isParallel()}). A call that finds the workspace in use by
+ * <p>One call at a time: use one workspace per calling thread (a workspace itself may use helper
+ * threads of the executor in its {@link EngineOptions}, see {@link #isParallel()}). A call that finds the workspace in use by
  * another call (another thread, or a re-entrant call) throws {@link IllegalStateException} naming
  * the workspace and both threads, at once and without touching the workspace; it never waits.
  * The check is one compare-and-set per call and allocates nothing. Holding a workspace keeps about
@@ -32,21 +33,41 @@ public final class KernelWorkspace {
     private Kernel.Rbf floatKernel;
     private int floatDimension = -1;
 
-    private KernelWorkspace(boolean parallel) {
-        this.workspace = new Workspace(parallel);
+    private KernelWorkspace(EngineOptions options) {
+        this.workspace = new Workspace(options.executor(), options.parallelism());
     }
 
-    /** A workspace that spreads large matrices over all available cores (deterministically). */
+    /**
+     * A workspace that spreads large matrices over {@link EngineOptions#defaults()} (all available
+     * cores unless the process default was changed); the bits do not depend on it.
+     */
     public static KernelWorkspace parallel() {
-        return new KernelWorkspace(true);
+        return parallel(EngineOptions.defaults());
+    }
+
+    /**
+     * A workspace that spreads large matrices over the calling thread and up to
+     * {@code options.parallelism() − 1} helper tasks on {@code options.executor()}: the same bits for
+     * any executor and parallelism (blocks of rows fixed by the sizes, each computed by the same
+     * instructions on any thread). Allocates the workspace and one small scratch object per thread.
+     *
+     * @param options executor and parallelism cap
+     * @return the workspace
+     * @throws IllegalArgumentException when {@code options} is null
+     */
+    public static KernelWorkspace parallel(EngineOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null");
+        }
+        return new KernelWorkspace(options);
     }
 
     /** A workspace that always computes on the calling thread. */
     public static KernelWorkspace singleThreaded() {
-        return new KernelWorkspace(false);
+        return new KernelWorkspace(EngineOptions.singleThreaded());
     }
 
-    /** Whether large matrices may be spread over the engine's worker threads. */
+    /** Whether large matrices may be spread over helper threads. */
     public boolean isParallel() {
         return workspace.parallel();
     }

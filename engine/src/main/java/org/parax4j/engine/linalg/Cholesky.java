@@ -1,7 +1,8 @@
 package org.parax4j.engine.linalg;
 
 import java.util.Objects;
-import java.util.stream.IntStream;
+import org.parax4j.engine.EngineOptions;
+import org.parax4j.engine.internal.concurrent.Crew;
 import org.parax4j.engine.internal.linalg.PanelKernels;
 
 /**
@@ -21,8 +22,9 @@ import org.parax4j.engine.internal.linalg.PanelKernels;
  * the engine's inner kernel (Vector API or its plain-Java twin, see
  * {@link org.parax4j.engine.EngineInfo}) from a transposed copy of the panel. Both twins compute
  * each element as the same chain of fused multiply-adds, so the factor is bit-identical for any
- * vector width and any number of threads. With {@code parallel} the trailing update's rows are split
- * over the common fork/join pool (each element is still computed by one chain).
+ * vector width and any number of threads. In parallel the trailing update's groups of rows are split
+ * over the calling thread and helpers on the {@link EngineOptions}' executor (each element is still
+ * computed by one chain); {@code parallel = true} means {@link EngineOptions#defaults()}.
  *
  * <p><b>Allocation.</b> The methods taking a {@code panel} buffer allocate nothing when not
  * parallel; its length must be at least {@link #panelLength(int)}.
@@ -60,18 +62,40 @@ public final class Cholesky {
      * @param n order, {@code ≥ 0}
      * @param panel scratch of at least {@link #panelLength(int)} doubles (may be empty, or
      *     {@code null}, when that is 0). Modified.
-     * @param parallel whether to split the trailing updates over the common pool (same bits)
+     * @param parallel whether to split the trailing updates over {@link EngineOptions#defaults()} (same bits)
      * @return {@code −1} on success, else the index {@code j} of the first pivot that was not
      *     positive and finite; then {@code a}'s lower part is partly overwritten (rows and columns
      *     before {@code j} hold {@code L}) and {@link #failedPivotValue} tells the value
      * @throws IllegalArgumentException if a buffer is too short or {@code n < 0}
      */
     public static int factor(double[] a, int n, double[] panel, boolean parallel) {
-        return factor(PanelKernels.chosen(), a, n, panel, parallel);
+        return factor(a, n, panel, options(parallel));
+    }
+
+    /**
+     * {@link #factor(double[], int, double[], boolean)} with the trailing updates of large matrices
+     * spread over {@code options} (the same bits for any executor and parallelism).
+     *
+     * @param options executor and parallelism cap ({@link EngineOptions#singleThreaded()}: none)
+     * @throws IllegalArgumentException also when {@code options} is null
+     */
+    public static int factor(double[] a, int n, double[] panel, EngineOptions options) {
+        return factor(PanelKernels.chosen(), a, n, panel, options);
+    }
+
+    private static EngineOptions options(boolean parallel) {
+        return parallel ? EngineOptions.defaults() : EngineOptions.singleThreaded();
     }
 
     /** {@link #factor(double[], int, double[], boolean)} with a given inner kernel (tests, benchmarks). */
     static int factor(PanelKernels kernels, double[] a, int n, double[] panel, boolean parallel) {
+        return factor(kernels, a, n, panel, options(parallel));
+    }
+
+    private static int factor(PanelKernels kernels, double[] a, int n, double[] panel, EngineOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null");
+        }
         checkSquare(a, n, "a");
         int need = panelLength(n);
         if (need > 0 && (panel == null || panel.length < need)) {
@@ -103,18 +127,19 @@ public final class Cholesky {
                     panel[(j - k0) * m + (i - t0)] = l;
                 }
             }
-            trailingUpdate(kernels, a, n, k0, b, panel, m, parallel && m >= PARALLEL_MIN);
+            trailingUpdate(kernels, a, n, k0, b, panel, m, m >= PARALLEL_MIN ? options : EngineOptions.singleThreaded());
         }
         return -1;
     }
 
     /** The trailing lower triangle {@code A22 ← A22 − L21·L21ᵀ}, rows in groups of four. */
     private static void trailingUpdate(PanelKernels kernels, double[] a, int n, int k0, int b, double[] panel, int m,
-            boolean parallel) {
+            EngineOptions options) {
         int t0 = k0 + b;
         int groups = (m + 3) / 4;
-        if (parallel) {
-            IntStream.range(0, groups).parallel().forEach(g -> updateGroup(kernels, a, n, k0, b, t0, panel, m, g));
+        if (options.isParallel()) {
+            Crew.forEach(options.executor(), options.parallelism(), groups,
+                    g -> updateGroup(kernels, a, n, k0, b, t0, panel, m, g));
         } else {
             for (int g = 0; g < groups; g++) {
                 updateGroup(kernels, a, n, k0, b, t0, panel, m, g);
@@ -188,6 +213,17 @@ public final class Cholesky {
      */
     public static double factorWithJitter(double[] a, int n, double[] panel, double[] diagonal, boolean parallel,
             String what) {
+        return factorWithJitter(a, n, panel, diagonal, options(parallel), what);
+    }
+
+    /**
+     * {@link #factorWithJitter(double[], int, double[], double[], boolean, String)} with the trailing
+     * updates spread over {@code options} (the same bits for any executor and parallelism).
+     *
+     * @throws IllegalArgumentException also when {@code options} is null
+     */
+    public static double factorWithJitter(double[] a, int n, double[] panel, double[] diagonal, EngineOptions options,
+            String what) {
         checkSquare(a, n, "a");
         if (diagonal == null || diagonal.length < n) {
             throw new IllegalArgumentException("diagonal must hold at least " + n + " doubles, got "
@@ -199,7 +235,7 @@ public final class Cholesky {
             mean += diagonal[i];
         }
         mean = n == 0 ? 0 : mean / n;
-        int failed = factor(a, n, panel, parallel);
+        int failed = factor(a, n, panel, options);
         if (failed < 0) {
             return 0;
         }
@@ -209,7 +245,7 @@ public final class Cholesky {
         for (int k = 0; k < attempts; k++) {
             jitter = 1e-8 * Math.abs(mean) * Math.pow(10, k);
             restore(a, n, diagonal, jitter);
-            failed = factor(a, n, panel, parallel);
+            failed = factor(a, n, panel, options);
             if (failed < 0) {
                 return jitter;
             }

@@ -1,15 +1,18 @@
 package org.parax4j.engine.montecarlo;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.graph.ModelFunction;
-import org.parax4j.engine.internal.concurrent.ForkJoinParts;
+import org.parax4j.engine.internal.concurrent.Crew;
+import org.parax4j.engine.internal.concurrent.LowestFailure;
 import org.parax4j.engine.internal.graph.BatchExecutor;
 import org.parax4j.engine.internal.graph.BatchScratch;
 import org.parax4j.engine.internal.graph.GraphAccess;
 import org.parax4j.engine.internal.graph.GraphDef;
 import org.parax4j.engine.internal.graph.GraphOps;
-import org.parax4j.engine.internal.random.RandomKernelsProvider;
+import org.parax4j.engine.internal.random.RandomKernels;
 import org.parax4j.engine.internal.size.ArraySizes;
 import org.parax4j.engine.random.CounterRandom;
 import org.parax4j.engine.stats.MomentTree;
@@ -38,7 +41,8 @@ import org.parax4j.module.Module;
  *
  * <p>Immutable configuration and thread-safe. Per-thread workspaces (a batch scratch, latent and
  * physical buffers) are pooled in the instance and reused, so repeated calls allocate nothing per
- * sample: only one task per extra thread and, for {@link #summarize}, its accumulators, one round
+ * sample: only one task per extra thread (run on the {@link EngineOptions}' executor, never on a pool
+ * the caller did not choose) and, for {@link #summarize}, its accumulators, one round
  * buffer and one small moment accumulator per column part and leaf of {@link MomentTree#LEAF_ROWS}
  * samples.
  *
@@ -62,7 +66,7 @@ public final class MonteCarlo<M extends Module<?>> {
      */
     static final int BATCHES_PER_BLOCK = 16;
 
-    private static final BatchExecutor EXECUTOR = new BatchExecutor(GraphOps.get(), RandomKernelsProvider.kernels());
+    private static final BatchExecutor EXECUTOR = new BatchExecutor(GraphOps.get(), RandomKernels.get());
 
     private final ModelFunction<M> function;
     private final ParameterSampler sampler;
@@ -71,6 +75,7 @@ public final class MonteCarlo<M extends Module<?>> {
     private final double[] latent;
     private final int batch;
     private final int threads;
+    private final Executor executor;
     private final int block;
     private final ArrayDeque<Worker> idle = new ArrayDeque<>();
 
@@ -107,7 +112,7 @@ public final class MonteCarlo<M extends Module<?>> {
         }
     }
 
-    private MonteCarlo(ModelFunction<M> function, int batch, int threads) {
+    private MonteCarlo(ModelFunction<M> function, int batch, EngineOptions options) {
         this.function = function;
         this.sampler = ParameterSampler.of(function);
         this.graph = GraphAccess.graph(function);
@@ -117,7 +122,8 @@ public final class MonteCarlo<M extends Module<?>> {
             elementVaries[e] = sampler.varies(e);
         }
         this.batch = batch;
-        this.threads = threads;
+        this.threads = options.parallelism();
+        this.executor = options.executor();
         checkBatchSize(batch);
         this.block = batch * BATCHES_PER_BLOCK;
     }
@@ -154,37 +160,56 @@ public final class MonteCarlo<M extends Module<?>> {
     }
 
     /**
-     * A runner with {@link #DEFAULT_BATCH} samples per block on all available processors.
+     * A runner with {@link #DEFAULT_BATCH} samples per block on {@link EngineOptions#defaults()} (all
+     * available processors unless the process default was changed).
      *
      * @throws IllegalArgumentException when {@code function} is null or a parameter group's
      *     distribution has no vectorised sampler
      */
     public static <M extends Module<?>> MonteCarlo<M> of(ModelFunction<M> function) {
-        return of(function, DEFAULT_BATCH, Runtime.getRuntime().availableProcessors());
+        return of(function, DEFAULT_BATCH, EngineOptions.defaults());
     }
 
     /**
-     * A runner with the given block size and thread count (results do not depend on either).
+     * A runner with the given block size and thread count on the executor of
+     * {@link EngineOptions#ofParallelism(int)} (results do not depend on either).
+     *
+     * @param batchSize samples per block, {@code ≥ 1}; see {@link #of(ModelFunction, int, EngineOptions)}
+     * @param threads most threads to use, the caller's included, {@code ≥ 1}
+     * @throws IllegalArgumentException as {@link #of(ModelFunction, int, EngineOptions)}, or when
+     *     {@code threads < 1}
+     */
+    public static <M extends Module<?>> MonteCarlo<M> of(ModelFunction<M> function, int batchSize, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        return of(function, batchSize, EngineOptions.ofParallelism(threads));
+    }
+
+    /**
+     * A runner with the given block size on the calling thread and up to
+     * {@code options.parallelism() − 1} helper tasks on {@code options.executor()}. Samples, summaries
+     * and errors are the same bits for any executor, parallelism and batch size.
      *
      * @param batchSize samples per block, {@code ≥ 1}; small enough that each thread's buffers
      *     ({@code 16·batchSize} samples of latent values, {@code batchSize} samples of every graph
      *     value) fit in arrays
-     * @param threads most threads to use (the caller's and the fork/join common pool's), {@code ≥ 1}
-     * @throws IllegalArgumentException when {@code function} is null or an argument is out of range;
-     *     for a batch size too large for the model's buffers the message names the buffer, its size,
-     *     the array limit and the largest batch size allowed
+     * @param options executor and parallelism cap
+     * @throws IllegalArgumentException when {@code function} or {@code options} is null or an argument
+     *     is out of range; for a batch size too large for the model's buffers the message names the
+     *     buffer, its size, the array limit and the largest batch size allowed
      */
-    public static <M extends Module<?>> MonteCarlo<M> of(ModelFunction<M> function, int batchSize, int threads) {
+    public static <M extends Module<?>> MonteCarlo<M> of(ModelFunction<M> function, int batchSize, EngineOptions options) {
         if (function == null) {
             throw new IllegalArgumentException("function must not be null");
         }
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null");
         }
-        return new MonteCarlo<>(function, batchSize, threads);
+        return new MonteCarlo<>(function, batchSize, options);
     }
 
     /** {@code MonteCarlo.of(f).funcSamples(seed, numSamples)}. Allocates the runner and the result. */
@@ -337,7 +362,7 @@ public final class MonteCarlo<M extends Module<?>> {
             funcSamples(seed, done, r, rows, 0);
             checkFinite(rows, r, size, done, seed);
             long base = done;
-            ForkJoinParts.run(parts, p -> {
+            Crew.forEach(executor, threads, parts, p -> {
                 int c0 = first[p];
                 int width = first[p + 1] - c0;
                 double[] buf = columns[p];
@@ -458,12 +483,12 @@ public final class MonteCarlo<M extends Module<?>> {
             return;
         }
         AtomicInteger next = new AtomicInteger();
-        Failure failure = new Failure();
-        ForkJoinParts.run(parts, p -> {
+        LowestFailure failure = new LowestFailure();
+        Crew.run(executor, parts, p -> {
             Worker w = acquire();
             try {
                 int b;
-                while (!failure.seen && (b = next.getAndIncrement()) < blocks) {
+                while (!failure.seen() && (b = next.getAndIncrement()) < blocks) {
                     int start = b * block;
                     try {
                         body.run(w, start, Math.min(block, numSamples - start));
@@ -476,30 +501,6 @@ public final class MonteCarlo<M extends Module<?>> {
             }
         });
         failure.rethrow();
-    }
-
-    /** The failure of the lowest block. */
-    private static final class Failure {
-        volatile boolean seen;
-        private int block = Integer.MAX_VALUE;
-        private Throwable error;
-
-        synchronized void record(int b, Throwable e) {
-            seen = true;
-            if (b < block) {
-                block = b;
-                error = e;
-            }
-        }
-
-        synchronized void rethrow() {
-            if (error instanceof RuntimeException r) {
-                throw r;
-            }
-            if (error instanceof Error e) {
-                throw e;
-            }
-        }
     }
 
     private Worker acquire() {

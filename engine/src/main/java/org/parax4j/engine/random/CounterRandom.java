@@ -1,6 +1,6 @@
 package org.parax4j.engine.random;
 
-import org.parax4j.engine.internal.random.RandomKernelsProvider;
+import org.parax4j.engine.internal.random.RandomKernels;
 import org.parax4j.engine.internal.random.SplitMix;
 
 /**
@@ -75,7 +75,7 @@ public record CounterRandom(long seed) {
     public void longs(long index, long[] out, int from, int length) {
         Checks.index(index, length);
         Checks.range(out == null ? -1 : out.length, from, length, 1);
-        RandomKernelsProvider.kernels().longs(seed, SplitMix.GOLDEN_GAMMA, index, out, from, length);
+        RandomKernels.get().longs(seed, SplitMix.GOLDEN_GAMMA, index, out, from, length);
     }
 
     /**
@@ -88,6 +88,6 @@ public record CounterRandom(long seed) {
     public void uniforms(long index, double[] out, int from, int length) {
         Checks.index(index, length);
         Checks.range(out == null ? -1 : out.length, from, length, 1);
-        RandomKernelsProvider.kernels().uniforms(seed, SplitMix.GOLDEN_GAMMA, index, 0, 1, out, from, length);
+        RandomKernels.get().uniforms(seed, SplitMix.GOLDEN_GAMMA, index, 0, 1, out, from, length);
     }
 }

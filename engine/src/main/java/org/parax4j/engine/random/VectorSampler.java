@@ -8,8 +8,8 @@ import org.parax4j.distribution.Normal;
 import org.parax4j.distribution.Transformed;
 import org.parax4j.distribution.TruncatedNormal;
 import org.parax4j.distribution.Uniform;
+import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.internal.random.RandomKernels;
-import org.parax4j.engine.internal.random.RandomKernelsProvider;
 import org.parax4j.engine.internal.random.SplitMix;
 
 /**
@@ -110,27 +110,43 @@ public abstract sealed class VectorSampler
      *     overflows, or the range does not fit in {@code out}; nothing is written then
      */
     public final void sample(CounterRandom rng, long index, double[] out, int from, int count) {
-        sample(rng, index, out, from, count, 1);
+        sample(rng, index, out, from, count, EngineOptions.singleThreaded());
     }
 
     /**
      * As {@link #sample(CounterRandom, long, double[], int, int)}, spread over up to {@code threads}
-     * threads (the caller's and the fork/join common pool's) when {@code count} is large; the bits
-     * are the same for every {@code threads}.
+     * threads (the caller's and helpers on the executor of {@link EngineOptions#ofParallelism(int)})
+     * when {@code count} is large; the bits are the same for every {@code threads}.
      *
      * @param threads the most threads to use, {@code ≥ 1}
      * @throws IllegalArgumentException as the single-thread form, or when {@code threads < 1}
      */
     public final void sample(CounterRandom rng, long index, double[] out, int from, int count, int threads) {
+        Checks.threads(threads);
+        sample(rng, index, out, from, count, EngineOptions.ofParallelism(threads));
+    }
+
+    /**
+     * As {@link #sample(CounterRandom, long, double[], int, int)}, spread over the calling thread and
+     * up to {@code options.parallelism() − 1} helper tasks on {@code options.executor()} when
+     * {@code count} is large (parts of at least 16 384 samples); the bits are the same for any
+     * executor and parallelism. Allocates one small task per helper.
+     *
+     * @param options executor and parallelism cap
+     * @throws IllegalArgumentException as the single-thread form, or when {@code options} is null
+     */
+    public final void sample(CounterRandom rng, long index, double[] out, int from, int count, EngineOptions options) {
         if (rng == null) {
             throw new IllegalArgumentException("rng must not be null");
         }
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null");
+        }
         Checks.index(index, count);
         Checks.range(out == null ? -1 : out.length, from, count, dimension());
-        Checks.threads(threads);
-        RandomKernels kernels = RandomKernelsProvider.kernels();
+        RandomKernels kernels = RandomKernels.get();
         long seed = rng.seed();
-        Parallel.run(count, threads, (start, length) ->
+        Parallel.run(count, options.executor(), options.parallelism(), (start, length) ->
                 fill(kernels, seed, index + start, out, from + start, count, length));
     }
 

@@ -3,6 +3,7 @@ package org.parax4j.service.exec;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -10,6 +11,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.montecarlo.CancellationToken;
 import org.parax4j.engine.montecarlo.SamplingCancelledException;
 import org.parax4j.service.api.ApiException;
@@ -43,6 +45,7 @@ public final class EngineExecutor {
     }
 
     private final ThreadPoolExecutor pool;
+    private final EngineOptions engineOptions;
     private final int queueCapacity;
     private final AtomicInteger rejected = new AtomicInteger();
     private final AtomicInteger timedOut = new AtomicInteger();
@@ -65,6 +68,30 @@ public final class EngineExecutor {
                     t.setDaemon(true);
                     return t;
                 }, new ThreadPoolExecutor.AbortPolicy());
+        this.engineOptions = EngineOptions.of(idleHelpers(), threads);
+    }
+
+    /**
+     * The options under which the engine may parallelise work of this service (GP fits and
+     * factorisations at load time): helper tasks run on this executor's own threads, and only on idle
+     * ones, so they never take a request's queue slot or a thread a request is waiting for; when every
+     * thread is busy the engine does the work on the calling thread alone (same bits either way).
+     *
+     * @return the options (shared instance)
+     */
+    public EngineOptions engineOptions() {
+        return engineOptions;
+    }
+
+    /** An executor that hands a task to the pool only while a thread is idle and nothing is queued. */
+    private Executor idleHelpers() {
+        return task -> {
+            if (pool.isShutdown() || !pool.getQueue().isEmpty()
+                    || pool.getActiveCount() >= pool.getMaximumPoolSize()) {
+                throw new RejectedExecutionException("no idle engine thread");
+            }
+            pool.execute(task);
+        };
     }
 
     /**

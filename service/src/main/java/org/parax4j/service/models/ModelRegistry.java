@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.parax4j.engine.examples.ReferenceModel;
+import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.graph.ModelFunction;
 import org.parax4j.module.Module;
 import org.parax4j.module.ModuleJson;
@@ -49,17 +50,33 @@ public final class ModelRegistry {
     private final Map<String, ServedModel> models = new LinkedHashMap<>();
     private final Map<String, ServedGp> gps = new LinkedHashMap<>();
     private final int poolCapacity;
+    private final EngineOptions engine;
 
     /**
-     * An empty registry whose models keep at most {@code poolCapacity} idle workspaces each.
+     * An empty registry whose models keep at most {@code poolCapacity} idle workspaces each; GP fits
+     * run under {@link EngineOptions#defaults()}.
      *
      * @throws IllegalArgumentException when {@code poolCapacity < 1}
      */
     public ModelRegistry(int poolCapacity) {
+        this(poolCapacity, EngineOptions.defaults());
+    }
+
+    /**
+     * An empty registry whose models keep at most {@code poolCapacity} idle workspaces each and whose
+     * GP fits and factorisations run under {@code engine} (the service passes its executor's options).
+     *
+     * @throws IllegalArgumentException when {@code poolCapacity < 1} or {@code engine} is null
+     */
+    public ModelRegistry(int poolCapacity, EngineOptions engine) {
         if (poolCapacity < 1) {
             throw new IllegalArgumentException("poolCapacity must be >= 1, got " + poolCapacity);
         }
+        if (engine == null) {
+            throw new IllegalArgumentException("engine options must not be null");
+        }
         this.poolCapacity = poolCapacity;
+        this.engine = engine;
     }
 
     /**
@@ -82,7 +99,16 @@ public final class ModelRegistry {
      * @throws IllegalArgumentException when a file cannot be read or loaded (naming it)
      */
     public static ModelRegistry standard(int poolCapacity, Path modelsDir) {
-        ModelRegistry registry = new ModelRegistry(poolCapacity);
+        return standard(poolCapacity, modelsDir, EngineOptions.defaults());
+    }
+
+    /**
+     * {@link #standard(int, Path)} with GP fits and factorisations under {@code engine}.
+     *
+     * @throws IllegalArgumentException as {@link #standard(int, Path)}, or when {@code engine} is null
+     */
+    public static ModelRegistry standard(int poolCapacity, Path modelsDir, EngineOptions engine) {
+        ModelRegistry registry = new ModelRegistry(poolCapacity, engine);
         registry.load(REFERENCE, ModuleJson.save(ReferenceModel.create()));
         registry.loadGp(DISCREPANCY, GpDemo.definition());
         if (modelsDir != null) {
@@ -138,7 +164,7 @@ public final class ModelRegistry {
      */
     public ServedGp loadGp(String name, String json) {
         checkName(name, gps);
-        ServedGp gp = ServedGp.load(name, json);
+        ServedGp gp = ServedGp.load(name, json, engine);
         gps.put(name, gp);
         return gp;
     }

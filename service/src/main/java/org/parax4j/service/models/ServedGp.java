@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.Set;
+import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.gp.GaussianProcess;
 import org.parax4j.engine.gp.GpFit;
 import org.parax4j.engine.gp.GpPosterior;
@@ -65,7 +66,20 @@ public final class ServedGp {
      * @throws IllegalStateException when a fit cannot evaluate any start
      */
     public static ServedGp load(String name, String json) {
+        return load(name, json, EngineOptions.defaults());
+    }
+
+    /**
+     * {@link #load(String, String)} with the fit and the factorisation parallelised under {@code engine}
+     * (the service passes its own executor's options; the result does not depend on them).
+     *
+     * @throws IllegalArgumentException also when {@code engine} is null
+     */
+    public static ServedGp load(String name, String json, EngineOptions engine) {
         Objects.requireNonNull(name, "name");
+        if (engine == null) {
+            throw new IllegalArgumentException("engine options must not be null");
+        }
         JsonNode root = Json.readTree(Objects.requireNonNull(json, "json"), ServedGp.class);
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("a GP definition must be a JSON object at $, got "
@@ -130,7 +144,7 @@ public final class ServedGp {
         }
         int restarts = (int) integer(root, "restarts", 0, MAX_RESTARTS, 0);
         long seed = integer(root, "seed", Long.MIN_VALUE, Long.MAX_VALUE, 42);
-        return of(name, gp, x, n, d, y, bool(root, "fit"), restarts, seed);
+        return of(name, gp, x, n, d, y, bool(root, "fit"), restarts, seed, engine);
     }
 
     /**
@@ -142,15 +156,24 @@ public final class ServedGp {
      */
     public static ServedGp of(String name, GaussianProcess gp, double[] x, int n, int d, double[] y, boolean fit,
             int restarts, long seed) {
+        return of(name, gp, x, n, d, y, fit, restarts, seed, EngineOptions.defaults());
+    }
+
+    /**
+     * {@link #of(String, GaussianProcess, double[], int, int, double[], boolean, int, long)} with the fit
+     * and the factorisation parallelised under {@code engine} (same bits for any options).
+     */
+    public static ServedGp of(String name, GaussianProcess gp, double[] x, int n, int d, double[] y, boolean fit,
+            int restarts, long seed, EngineOptions engine) {
         Objects.requireNonNull(name, "name");
         GaussianProcess process = gp;
         double lml = Double.NaN;
         if (fit) {
-            GpFit f = gp.fit(x, n, d, y, restarts, seed);
+            GpFit f = gp.fit(x, n, d, y, restarts, seed, engine);
             process = f.process();
             lml = f.logMarginalLikelihood();
         }
-        return new ServedGp(name, n, d, process.condition(x, n, d, y), fit, lml);
+        return new ServedGp(name, n, d, process.condition(x, n, d, y, engine), fit, lml);
     }
 
     /** The name requests use. */

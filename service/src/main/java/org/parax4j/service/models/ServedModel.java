@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.compile.Layout;
 import org.parax4j.engine.graph.ModelFunction;
 import org.parax4j.engine.graph.Workspace;
@@ -40,7 +41,7 @@ public final class ServedModel {
         this.name = Objects.requireNonNull(name, "name");
         this.function = Objects.requireNonNull(function, "function");
         this.type = function.model().getClass().getSimpleName();
-        this.monteCarlo = MonteCarlo.of(function, MonteCarlo.DEFAULT_BATCH, 1);
+        this.monteCarlo = MonteCarlo.of(function, MonteCarlo.DEFAULT_BATCH, EngineOptions.singleThreaded());
         this.workspaces = new WorkspacePool(function, poolCapacity);
         List<String> names = function.freeNames();
         for (int f = 0; f < names.size(); f++) {

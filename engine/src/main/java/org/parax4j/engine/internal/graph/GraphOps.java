@@ -1,17 +1,36 @@
 package org.parax4j.engine.internal.graph;
 
+import org.parax4j.engine.internal.random.RandomKernels;
+import org.parax4j.engine.internal.simd.Vectorization;
+
 /**
  * The inner loops of the graph executors over plain arrays with offsets, implemented twice:
  * {@link ScalarGraphOps} in plain Java (the reference twin) and {@link PanamaGraphOps} with the
- * Vector API; {@link #get()} returns the one {@code VectorizationProvider} chose. Callers validate
+ * Vector API; {@link #get()} returns the one {@code Vectorization} chose. Callers validate
  * sizes; implementations do not re-check and never allocate. Outputs may alias an input at the
  * same offset (elementwise), never at another offset.
  */
 public interface GraphOps {
 
-    /** The implementation chosen for this JVM (Vector API or scalar, see {@code VectorizationProvider}). */
+    /** The implementation chosen for this JVM: {@code Vectorization.chosen().graph()}. */
     static GraphOps get() {
-        return GraphOpsHolder.CHOSEN;
+        return Vectorization.chosen().graph();
+    }
+
+    /** The plain-Java twin. Allocates it. */
+    static GraphOps scalar() {
+        return new ScalarGraphOps();
+    }
+
+    /**
+     * The Vector API twin with {@code bits}-bit vectors; for {@code Vectorization}, which builds every
+     * facet at one width. Allocates it.
+     *
+     * @param exp the lanewise exp of the same width
+     * @throws IllegalArgumentException unless {@code bits} is 128, 256 or 512
+     */
+    static GraphOps panama(int bits, RandomKernels exp) {
+        return PanamaGraphOps.ofBits(bits, exp);
     }
 
     /** {@code z[k] = x[k] op y[k]} for a binary {@link Op} (ADD, SUB, MUL, DIV, POW). */

@@ -3,11 +3,8 @@ package org.parax4j.engine.internal.graph;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.parax4j.engine.internal.random.RandomKernels;
-import org.parax4j.engine.internal.random.RandomKernelsProvider;
-import org.parax4j.engine.internal.vector.VectorizationProvider;
 
 /**
  * Vector API implementation of {@link GraphOps}. Every loop has one shape: a vector main loop up to
@@ -20,21 +17,46 @@ import org.parax4j.engine.internal.vector.VectorizationProvider;
  * (through {@link RandomKernels#exp}), and log, log10, sin, cos and powers call {@link Math}
  * element by element in the tail loop (its intrinsics give the same results interpreted and
  * compiled). The rest is IEEE-exact, so every loop equals {@link ScalarGraphOps} bit for bit,
- * except the reductions {@link #sum} and {@link #dot}, which use several accumulators. Loaded only
- * when {@link VectorizationProvider} chose the Vector API.
+ * except the reductions {@link #sum} and {@link #dot}, which use several accumulators.
+ *
+ * <p><b>Every width.</b> One tiny subclass per width (128, 256, 512 bits) returns its species from a
+ * {@code static final} constant, so the engine's own instance (one subclass loaded: C2 devirtualises
+ * {@link #species()} and sees a constant shape) is as fast as a class with a static species, while
+ * tests build all three in one JVM ({@code org.parax4j.engine.internal.simd.Vectorization#panama}).
+ * Each method reads the species into locals {@code S} and {@code L} (lanes) once.
  */
-final class PanamaGraphOps implements GraphOps {
+abstract sealed class PanamaGraphOps implements GraphOps
+        permits PanamaGraphOps.Bits128, PanamaGraphOps.Bits256, PanamaGraphOps.Bits512 {
 
-    /** A static final species so that C2 sees a constant shape. */
-    private static final VectorSpecies<Double> S = VectorSpecies.of(double.class,
-            VectorShape.forBitSize(VectorizationProvider.choice().vectorBits()));
-    private static final int L = S.length();
+    /** The lanewise exp, a Vector API {@link RandomKernels} of the same width. */
+    private final RandomKernels exp;
 
-    /** The lanewise exp (the Vector API one when this class is in use). */
-    private static final RandomKernels EXP = RandomKernelsProvider.kernels();
+    PanamaGraphOps(RandomKernels exp) {
+        this.exp = exp;
+    }
+
+    /**
+     * The implementation with {@code bits}-bit vectors.
+     *
+     * @param exp the lanewise exp to use (the random kernels of the same width)
+     * @throws IllegalArgumentException unless {@code bits} is 128, 256 or 512
+     */
+    static PanamaGraphOps ofBits(int bits, RandomKernels exp) {
+        return switch (bits) {
+            case 128 -> new Bits128(exp);
+            case 256 -> new Bits256(exp);
+            case 512 -> new Bits512(exp);
+            default -> throw new IllegalArgumentException("bits must be 128, 256 or 512, got " + bits);
+        };
+    }
+
+    /** This implementation's species (a constant of the subclass). */
+    abstract VectorSpecies<Double> species();
 
     @Override
     public void binary(Op op, double[] x, int xo, double[] y, int yo, double[] z, int zo, int n) {
+        VectorSpecies<Double> S = species();
+        int L = S.length();
         int bound = S.loopBound(n);
         int k = 0;
         switch (op) {
@@ -70,6 +92,8 @@ final class PanamaGraphOps implements GraphOps {
 
     @Override
     public void binaryScalarRight(Op op, double[] x, int xo, double y, double[] z, int zo, int n) {
+        VectorSpecies<Double> S = species();
+        int L = S.length();
         int bound = S.loopBound(n);
         int k = 0;
         DoubleVector b = DoubleVector.broadcast(S, y);
@@ -106,6 +130,8 @@ final class PanamaGraphOps implements GraphOps {
 
     @Override
     public void binaryScalarLeft(Op op, double x, double[] y, int yo, double[] z, int zo, int n) {
+        VectorSpecies<Double> S = species();
+        int L = S.length();
         int bound = S.loopBound(n);
         int k = 0;
         DoubleVector a = DoubleVector.broadcast(S, x);
@@ -142,6 +168,8 @@ final class PanamaGraphOps implements GraphOps {
 
     @Override
     public void unary(Op op, double arg, double[] x, int xo, double[] z, int zo, int n) {
+        VectorSpecies<Double> S = species();
+        int L = S.length();
         int bound = S.loopBound(n);
         int k = 0;
         switch (op) {
@@ -167,7 +195,7 @@ final class PanamaGraphOps implements GraphOps {
                 }
             }
             case EXP -> {
-                EXP.exp(x, xo, z, zo, n);
+                exp.exp(x, xo, z, zo, n);
                 k = n;
             }
             case LOG, LOG10, SIN, COS, POWC -> {
@@ -182,6 +210,8 @@ final class PanamaGraphOps implements GraphOps {
 
     @Override
     public void derivative(Op op, double arg, double[] x, int xo, double[] z, int zo, double[] c, int co, int n) {
+        VectorSpecies<Double> S = species();
+        int L = S.length();
         int bound = S.loopBound(n);
         int k = 0;
         switch (op) {
@@ -226,6 +256,8 @@ final class PanamaGraphOps implements GraphOps {
 
     @Override
     public void mulMasked(double[] c, int co, double[] t, int to, double[] z, int zo, int n) {
+        VectorSpecies<Double> S = species();
+        int L = S.length();
         int bound = S.loopBound(n);
         int k = 0;
         for (; k < bound; k += L) {
@@ -241,6 +273,8 @@ final class PanamaGraphOps implements GraphOps {
 
     @Override
     public void mulAdd(double[] c, int co, double[] t, int to, double[] z, int zo, int n) {
+        VectorSpecies<Double> S = species();
+        int L = S.length();
         int bound = S.loopBound(n);
         int k = 0;
         for (; k < bound; k += L) {
@@ -253,6 +287,8 @@ final class PanamaGraphOps implements GraphOps {
 
     @Override
     public void combine(double[] a, double[] x, int xo, double[] b, double[] y, int yo, double[] z, int zo, int n) {
+        VectorSpecies<Double> S = species();
+        int L = S.length();
         int bound = S.loopBound(n);
         int k = 0;
         for (; k < bound; k += L) {
@@ -266,6 +302,8 @@ final class PanamaGraphOps implements GraphOps {
     @Override
     public void combine4(double[] a, double[] x, int xo, double[] b, double[] y, int yo, double[] c, double[] u,
             int uo, double[] d, double[] v, int vo, double[] z, int zo, int n) {
+        VectorSpecies<Double> S = species();
+        int L = S.length();
         int bound = S.loopBound(n);
         int k = 0;
         for (; k < bound; k += L) {
@@ -279,6 +317,8 @@ final class PanamaGraphOps implements GraphOps {
 
     @Override
     public void axpy(double a, double[] x, int xo, double[] z, int zo, int n) {
+        VectorSpecies<Double> S = species();
+        int L = S.length();
         int bound = S.loopBound(n);
         int k = 0;
         DoubleVector av = DoubleVector.broadcast(S, a);
@@ -292,6 +332,8 @@ final class PanamaGraphOps implements GraphOps {
 
     @Override
     public void combination(double[] a, int ao, int terms, double[] x, int xo, int xs, double[] z, int zo, int n) {
+        VectorSpecies<Double> S = species();
+        int L = S.length();
         int bound = S.loopBound(n);
         int k = 0;
         for (; k < bound; k += L) {
@@ -312,6 +354,8 @@ final class PanamaGraphOps implements GraphOps {
 
     @Override
     public double sum(double[] x, int xo, int n) {
+        VectorSpecies<Double> S = species();
+        int L = S.length();
         int k = 0;
         double s = 0;
         if (n >= 2 * L) {
@@ -333,6 +377,8 @@ final class PanamaGraphOps implements GraphOps {
 
     @Override
     public double dot(double[] x, int xo, double[] y, int yo, int n) {
+        VectorSpecies<Double> S = species();
+        int L = S.length();
         int k = 0;
         double s = 0;
         if (n >= 2 * L) {
@@ -361,6 +407,8 @@ final class PanamaGraphOps implements GraphOps {
     @Override
     public void kernelRow(Node.KernelKind kind, double[] x1, int x1o, double[] x2t, int m, int d, double[] invL,
             double variance, double[] k, int ko, double[] kbRow, double[] vgRow) {
+        VectorSpecies<Double> S = species();
+        int L = S.length();
         int bound = S.loopBound(m);
         int j = 0;
         for (; j < bound; j += L) {
@@ -385,7 +433,7 @@ final class PanamaGraphOps implements GraphOps {
             }
         }
         ScalarGraphOps.kernelArguments(kind, x1, x1o, x2t, m, d, invL, k, ko, vgRow, j);
-        EXP.exp(k, ko, k, ko, m);
+        exp.exp(k, ko, k, ko, m);
         for (j = 0; j < bound; j += L) {
             DoubleVector ex = v(k, ko + j);
             DoubleVector dist = v(vgRow, j);
@@ -425,6 +473,8 @@ final class PanamaGraphOps implements GraphOps {
     @Override
     public void kernelTangentRow(double[] x1, int x1o, double[] x2t, int m, double[] kbRow, double[] vgRow,
             int slots, int[] start, int[] dim, double[] coef, double[] coefV, double[] t, int to, int tStride) {
+        VectorSpecies<Double> S = species();
+        int L = S.length();
         int bound = S.loopBound(m);
         for (int s = 0; s < slots; s++) {
             int q0 = start[s];
@@ -491,7 +541,49 @@ final class PanamaGraphOps implements GraphOps {
         }
     }
 
-    private static DoubleVector v(double[] a, int offset) {
-        return DoubleVector.fromArray(S, a, offset);
+    private DoubleVector v(double[] a, int offset) {
+        return DoubleVector.fromArray(species(), a, offset);
+    }
+
+    /** 128-bit vectors. */
+    static final class Bits128 extends PanamaGraphOps {
+        private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_128;
+
+        Bits128(RandomKernels exp) {
+            super(exp);
+        }
+
+        @Override
+        VectorSpecies<Double> species() {
+            return SPECIES;
+        }
+    }
+
+    /** 256-bit vectors. */
+    static final class Bits256 extends PanamaGraphOps {
+        private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_256;
+
+        Bits256(RandomKernels exp) {
+            super(exp);
+        }
+
+        @Override
+        VectorSpecies<Double> species() {
+            return SPECIES;
+        }
+    }
+
+    /** 512-bit vectors. */
+    static final class Bits512 extends PanamaGraphOps {
+        private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_512;
+
+        Bits512(RandomKernels exp) {
+            super(exp);
+        }
+
+        @Override
+        VectorSpecies<Double> species() {
+            return SPECIES;
+        }
     }
 }

@@ -1,13 +1,15 @@
 package org.parax4j.engine.internal.kernel;
 
-import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.parax4j.engine.internal.concurrent.Crew;
 import org.parax4j.engine.internal.size.ArraySizes;
 import org.parax4j.engine.internal.vector.LeafCode;
 import org.parax4j.engine.internal.vector.VectorSupport;
 
 /**
- * Tiles a kernel matrix, spreads its row blocks over {@link KernelPool} and owns every scratch
+ * Tiles a kernel matrix, spreads its row blocks over a caller-chosen executor ({@link Crew}) and owns every scratch
  * array, so that a call that fits the arrays already grown allocates nothing.
  *
  * <p>Layout: inputs are row-major ({@code x[i·d + k]}); the second input is copied into a
@@ -41,13 +43,15 @@ public final class Workspace {
     /** Column padding of the feature-major copy: the widest vector, 16 floats. */
     static final int PAD = 16;
 
-    private final boolean parallel;
+    private final Executor executor;
     private final Runner[] runners;
+    /** Participant {@code w} drains blocks with runner {@code w}'s scratch (a field: no allocation per call). */
+    private final IntConsumer participant = this::drain;
     private final AtomicInteger next = new AtomicInteger();
     private double[] x2t = new double[0];
     private float[] x2tFloat = new float[0];
 
-    // The job, written by the calling thread before the runners start (fork gives happens-before).
+    // The job, written by the calling thread before the runners start (handing a task to an executor gives happens-before).
     private VectorSupport support;
     private KernelPlan plan;
     private double[] x1;
@@ -63,21 +67,22 @@ public final class Workspace {
     private boolean symmetric;
 
     /**
-     * @param parallel whether large matrices may use the engine's pool; {@code false} keeps every
-     *     call on the calling thread
+     * @param executor where helper threads run (see {@link Crew}); {@code null} keeps every call on
+     *     the calling thread
+     * @param parallelism the most threads one call uses, the caller included ({@code ≥ 1})
      */
-    public Workspace(boolean parallel) {
-        this.parallel = parallel;
-        int count = parallel ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
+    public Workspace(Executor executor, int parallelism) {
+        this.executor = parallelism > 1 ? executor : null;
+        int count = this.executor == null ? 1 : parallelism;
         this.runners = new Runner[count];
         for (int w = 0; w < count; w++) {
-            runners[w] = new Runner(this);
+            runners[w] = new Runner();
         }
     }
 
     /** Whether this workspace may use several threads. */
     public boolean parallel() {
-        return parallel;
+        return runners.length > 1;
     }
 
     /**
@@ -136,24 +141,18 @@ public final class Workspace {
         int rowsPerBlock = symmetric ? SYMMETRIC_ROWS : BLOCK_ROWS;
         int count = (n + rowsPerBlock - 1) / rowsPerBlock;
         long work = (long) n * m * (d + 4) / (symmetric ? 2 : 1);
-        int threads = parallel && work >= SERIAL_WORK ? Math.min(runners.length, count) : 1;
+        int threads = work >= SERIAL_WORK ? Math.min(runners.length, count) : 1;
         run(count, threads);
     }
 
     private void run(int count, int threads) {
         this.blocks = count;
         next.set(0);
-        for (int w = 1; w < threads; w++) {
-            runners[w].reinitialize();
-            KernelPool.get().execute(runners[w]);
-        }
-        try {
-            drain(runners[0]);
-        } finally {
-            for (int w = 1; w < threads; w++) {
-                runners[w].join();
-            }
-        }
+        Crew.run(executor, threads, participant);
+    }
+
+    private void drain(int participant) {
+        drain(runners[participant]);
     }
 
     private void drain(Runner runner) {
@@ -282,16 +281,9 @@ public final class Workspace {
         return stride;
     }
 
-    /** One participant: the calling thread uses runner 0, pool workers the others. */
-    private static final class Runner extends RecursiveAction {
-        @java.io.Serial
-        private static final long serialVersionUID = 1L;
-        private final transient Workspace workspace;
+    /** One participant's scratch: the calling thread uses runner 0, helpers the others. */
+    private static final class Runner {
         private double[][] slots = new double[0][];
-
-        Runner(Workspace workspace) {
-            this.workspace = workspace;
-        }
 
         void ensureSlots(int count) {
             if (slots.length < count) {
@@ -301,11 +293,6 @@ public final class Workspace {
                 }
                 slots = grown;
             }
-        }
-
-        @Override
-        protected void compute() {
-            workspace.drain(this);
         }
     }
 }

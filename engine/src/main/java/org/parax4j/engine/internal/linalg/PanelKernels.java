@@ -1,5 +1,6 @@
 package org.parax4j.engine.internal.linalg;
 
+import org.parax4j.engine.internal.simd.Vectorization;
 import org.parax4j.engine.internal.vector.PanamaConstants;
 import org.parax4j.engine.internal.vector.VectorizationProvider;
 
@@ -21,9 +22,9 @@ public interface PanelKernels {
     void subtractProduct(double[] c, int cOff, int cStride, double[] a, int aOff, int aRowStride, int aColStride,
             double[] p, int pOff, int pStride, int rows, int cols, int depth);
 
-    /** The implementation this JVM uses: the Vector API one when the engine chose SIMD, else scalar. */
+    /** The implementation this JVM uses: {@code Vectorization.chosen().linalg()}. */
     static PanelKernels chosen() {
-        return Holder.CHOSEN;
+        return Vectorization.chosen().linalg();
     }
 
     /** The plain-Java reference. */
@@ -43,18 +44,6 @@ public interface PanelKernels {
             throw new IllegalArgumentException("bits must be a power of two in [128, " + preferred + "], got " + bits);
         }
         return PanamaPanelKernels.ofBits(bits);
-    }
-
-    /** Lazy holder of {@link #chosen()}. */
-    final class Holder {
-        static final PanelKernels CHOSEN = choose();
-
-        private Holder() {}
-
-        private static PanelKernels choose() {
-            VectorizationProvider.Choice choice = VectorizationProvider.choice();
-            return choice.simd() ? PanamaPanelKernels.ofBits(choice.vectorBits()) : ScalarPanelKernels.INSTANCE;
-        }
     }
 
     /** Widest vector of this CPU (for tests iterating widths). */

@@ -1,5 +1,8 @@
 package org.parax4j.engine.internal.random;
 
+import org.parax4j.engine.internal.simd.Vectorization;
+import org.parax4j.engine.internal.vector.PanamaConstants;
+
 /**
  * The inner loops of counter-based random number generation, implemented twice:
  * {@link ScalarRandomKernels} in plain Java (the reference) and {@link PanamaRandomKernels} with the
@@ -16,6 +19,26 @@ package org.parax4j.engine.internal.random;
  * allocate, and are stateless and thread-safe.
  */
 public interface RandomKernels {
+
+    /** The implementation chosen for this JVM: {@code Vectorization.chosen().random()}. */
+    static RandomKernels get() {
+        return Vectorization.chosen().random();
+    }
+
+    /** The plain-Java twin. Allocates it. */
+    static RandomKernels scalar() {
+        return new ScalarRandomKernels();
+    }
+
+    /**
+     * The Vector API twin with {@code bits}-bit vectors (for {@code Vectorization}). Allocates it.
+     *
+     * @throws IllegalArgumentException unless {@code bits} is 128, 256 or 512
+     */
+    static RandomKernels panama(int bits) {
+        return new PanamaRandomKernels(PanamaConstants.doubleSpecies(bits));
+    }
+
 
     /** Raw 64-bit outputs: {@code out[from + i] = SplitMix.at(seed, gamma, index + i)}. */
     void longs(long seed, long gamma, long index, long[] out, int from, int length);

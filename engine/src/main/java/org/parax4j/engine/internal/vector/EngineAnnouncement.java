@@ -10,7 +10,7 @@ import org.slf4j.helpers.NOPLoggerFactory;
  * with it the fix for a slow fallback). {@link VectorizationProvider} calls it once per JVM.
  * Stateless and thread-safe; each call allocates only what the logging back end allocates.
  */
-final class EngineAnnouncement {
+public final class EngineAnnouncement {
 
     private EngineAnnouncement() {}
 
@@ -20,7 +20,7 @@ final class EngineAnnouncement {
      * @param log the logger to use when a provider is bound
      * @param line the complete line, starting with {@code parax4j engine:}
      */
-    static void info(Logger log, String line) {
+    public static void info(Logger log, String line) {
         if (noProviderBound()) {
             System.err.println(line);
         } else {
@@ -34,7 +34,7 @@ final class EngineAnnouncement {
      * @param log the logger to use when a provider is bound
      * @param line the complete line, starting with {@code parax4j engine:}
      */
-    static void warn(Logger log, String line) {
+    public static void warn(Logger log, String line) {
         if (noProviderBound()) {
             System.err.println("WARNING: " + line);
         } else {

@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Chooses, once per JVM, between the Vector API and the plain-Java implementation of the
- * engine's inner loops (the provider pattern of Lucene's vectorization package).
+ * engine's inner loops, and the vector width (the provider pattern of Lucene's vectorization
+ * package); {@code org.parax4j.engine.internal.simd.Vectorization} builds every SIMD facet from this
+ * one choice.
  *
  * <p>The Vector API is used when all of these hold: the system property {@code parax4j.simd} is
  * not {@code false}; the module {@code jdk.incubator.vector} is in the boot layer (the JVM was
@@ -140,7 +142,8 @@ public final class VectorizationProvider {
         }
         int preferred = PanamaConstants.preferredBits();
         int maxBits = Integer.getInteger(MAX_BITS_PROPERTY, 0);
-        int bits = maxBits > 0 ? Math.min(preferred, maxBits) : preferred;
+        // One species policy for every facet (see internal.simd.Vectorization): at most 512 bits.
+        int bits = Math.min(maxBits > 0 ? Math.min(preferred, maxBits) : preferred, 512);
         if (bits < 128 || Integer.bitCount(bits) != 1) {
             String why = MAX_BITS_PROPERTY + "=" + maxBits + " leaves " + bits
                     + " bits; it must be a power of two of at least 128";

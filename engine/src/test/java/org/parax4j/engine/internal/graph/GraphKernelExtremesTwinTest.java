@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.parax4j.bijector.Exp;
 import org.parax4j.engine.graph.ModelFunction;
 import org.parax4j.engine.graph.Var;
-import org.parax4j.engine.internal.random.RandomKernelsProvider;
+import org.parax4j.engine.internal.random.RandomKernels;
+import org.parax4j.engine.internal.simd.Vectorization;
 import org.parax4j.engine.internal.random.ScalarRandomKernels;
-import org.parax4j.engine.internal.vector.VectorizationProvider;
 import org.parax4j.kernel.Kernel;
 import org.parax4j.kernel.MaternKernel;
 import org.parax4j.kernel.RBFKernel;
@@ -47,14 +47,12 @@ class GraphKernelExtremesTwinTest {
 
     private static final MaternKernel.Smoothness[] NUS = MaternKernel.Smoothness.values();
 
-    /** The twins to compare: scalar always, Vector API when in use at the requested width. */
+    /** The twins to compare: scalar always, the Vector API at every width of this CPU when loaded. */
     private static List<GraphOps> twins() {
         List<GraphOps> twins = new ArrayList<>();
         twins.add(new ScalarGraphOps());
-        VectorizationProvider.Choice choice = VectorizationProvider.choice();
-        int requested = Integer.getInteger(VectorizationProvider.MAX_BITS_PROPERTY, 0);
-        if (choice.simd() && (requested <= 0 || choice.vectorBits() == requested)) {
-            twins.add(new PanamaGraphOps());
+        for (int bits : Vectorization.panamaWidths()) {
+            twins.add(Vectorization.panama(bits).graph());
         }
         return twins;
     }
@@ -207,8 +205,8 @@ class GraphKernelExtremesTwinTest {
             }
         }
         BatchScratch s = new BatchScratch(g, latent.clone(), varies, 3);
-        BatchExecutor exec = new BatchExecutor(ops, ops instanceof ScalarGraphOps ? new ScalarRandomKernels()
-                : RandomKernelsProvider.kernels());
+        BatchExecutor exec = new BatchExecutor(ops, ops instanceof PanamaGraphOps p
+                ? RandomKernels.panama(p.species().vectorBitSize()) : new ScalarRandomKernels());
         exec.run(s, cols, 0, 3, 3);
         double[] out = new double[3 * g.outputShape().size()];
         exec.output(s, 3, out, 0);

@@ -3,13 +3,13 @@ package org.parax4j.engine.internal.graph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.parax4j.engine.internal.vector.VectorizationProvider;
 
 /**
  * The Vector API loops against their plain-Java twins at tail sizes 0, 1, lanes−1, lanes, lanes+1
@@ -20,17 +20,30 @@ import org.parax4j.engine.internal.vector.VectorizationProvider;
 class GraphOpsTwinTest {
 
     static final ScalarGraphOps SCALAR = new ScalarGraphOps();
-    static GraphOps simd;
+    /** The Vector API twin at every width of this CPU (see {@link TwinWidth}). */
+    static List<GraphOps> simds;
 
     @BeforeAll
     static void simdOnly() {
-        TwinWidth.assumeVectorTwinAtRequestedWidth();
-        simd = new PanamaGraphOps();
+        simds = TwinWidth.graphOps();
     }
 
+    /** 0, 1, lanes − 1, lanes, lanes + 1, 2·lanes + 3 for 2, 4 and 8 lanes (128, 256, 512 bits), and 1027. */
     static IntStream sizes() {
-        int lanes = Math.max(2, VectorizationProvider.choice().doubleLanes());
-        return IntStream.of(0, 1, lanes - 1, lanes, lanes + 1, 2 * lanes + 3, 1027).distinct(); // 2 lanes: 1 = lanes − 1
+        return IntStream.concat(IntStream.of(2, 4, 8)
+                .flatMap(lanes -> IntStream.of(0, 1, lanes - 1, lanes, lanes + 1, 2 * lanes + 3)), IntStream.of(1027))
+                .distinct().sorted();
+    }
+
+    /** Runs {@code check} against every width, naming the width in a failure. */
+    static void atEveryWidth(java.util.function.Consumer<GraphOps> check) {
+        for (GraphOps simd : simds) {
+            try {
+                check.accept(simd);
+            } catch (AssertionError e) {
+                throw new AssertionError(simd.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     static double[] random(int n, long seed, double lo, double hi) {
@@ -47,6 +60,10 @@ class GraphOpsTwinTest {
     @ParameterizedTest
     @MethodSource("sizes")
     void binaryOps(int n) {
+        atEveryWidth(simd -> binaryOps(simd, n));
+    }
+
+    private static void binaryOps(GraphOps simd, int n) {
         for (Op op : new Op[] {Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.POW}) {
             double[] x = random(n, 1, 0.1, 3);
             double[] y = random(n, 2, -2, 2);
@@ -67,6 +84,10 @@ class GraphOpsTwinTest {
     @ParameterizedTest
     @EnumSource(value = Op.class, names = {"NEG", "EXP", "LOG", "LOG10", "SQRT", "SIN", "COS", "ABS", "SQUARE", "POWC"})
     void unaryOpsAndDerivatives(Op op) {
+        atEveryWidth(simd -> unaryOpsAndDerivatives(simd, op));
+    }
+
+    private static void unaryOpsAndDerivatives(GraphOps simd, Op op) {
         sizes().forEach(n -> {
             double[] x = random(n, 3, 0.05, 4);
             double[] a = new double[n + 3];
@@ -85,6 +106,10 @@ class GraphOpsTwinTest {
     @ParameterizedTest
     @MethodSource("sizes")
     void tangentLoopsAndSum(int n) {
+        atEveryWidth(simd -> tangentLoopsAndSum(simd, n));
+    }
+
+    private static void tangentLoopsAndSum(GraphOps simd, int n) {
         double[] c = random(n, 4, -2, 2);
         double[] t = random(n, 5, -2, 2);
         for (int k = 0; k < t.length; k += 3) {
@@ -170,6 +195,10 @@ class GraphOpsTwinTest {
     @ParameterizedTest
     @EnumSource(Node.KernelKind.class)
     void kernelRowsWithTangents(Node.KernelKind kind) {
+        atEveryWidth(simd -> kernelRowsWithTangents(simd, kind));
+    }
+
+    private static void kernelRowsWithTangents(GraphOps simd, Node.KernelKind kind) {
         sizes().forEach(m -> {
             int d = 3;
             double[] x1 = random(d, 8, -1, 1);

@@ -2,27 +2,30 @@ package org.parax4j.engine.internal.graph;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import org.parax4j.engine.internal.vector.VectorizationProvider;
+import java.util.List;
+import org.parax4j.engine.internal.simd.Vectorization;
 
 /**
- * The width at which the graph, batch and dual-number twins run. Their Vector API twins take this
- * JVM's width, so the engine's build runs them once per width, 128, 256 and 512 bits, each in a JVM
- * capped by {@code -Dparax4j.simd.maxBits} (see the surefire executions in {@code engine/pom.xml}).
+ * The widths at which the graph, batch and dual-number twins run: every Vector API width this CPU
+ * has (128, 256 and 512 bits up to its widest), each built in the same JVM by
+ * {@link Vectorization#panama(int)}, so the default test run compares every width with the scalar twin.
  */
 final class TwinWidth {
 
     private TwinWidth() {}
 
     /**
-     * Skips the calling test (reported as skipped, not passed) unless the Vector API is in use at
-     * exactly the requested width: with the Vector API off there is no second twin to compare, and
-     * a JVM asked for more bits than this CPU has would repeat a narrower width's run.
+     * The facets at every width, skipping the calling test (reported as skipped, not passed) when the
+     * Vector API module is not loaded (there is then no second twin to compare).
      */
-    static void assumeVectorTwinAtRequestedWidth() {
-        VectorizationProvider.Choice choice = VectorizationProvider.choice();
-        assumeTrue(choice.simd(), "the Vector API is not in use in this JVM: " + choice.reason());
-        int requested = Integer.getInteger(VectorizationProvider.MAX_BITS_PROPERTY, 0);
-        assumeTrue(requested <= 0 || choice.vectorBits() == requested, "this CPU has no " + requested
-                + "-bit vectors (widest " + choice.vectorBits() + " bits)");
+    static List<Vectorization.Facets> widths() {
+        List<Integer> bits = Vectorization.panamaWidths();
+        assumeTrue(!bits.isEmpty(), "jdk.incubator.vector is not loaded: no Vector API twin to compare");
+        return bits.stream().map(Vectorization::panama).toList();
+    }
+
+    /** The graph operations at every width ({@link #widths()}). */
+    static List<GraphOps> graphOps() {
+        return widths().stream().map(Vectorization.Facets::graph).toList();
     }
 }

@@ -21,7 +21,7 @@ import org.parax4j.engine.graph.Recorder;
 import org.parax4j.engine.graph.Var;
 import org.parax4j.engine.graph.Workspace;
 import org.parax4j.engine.graph.Wrt;
-import org.parax4j.engine.internal.random.RandomKernelsProvider;
+import org.parax4j.engine.internal.random.RandomKernels;
 import org.parax4j.engine.internal.random.ScalarRandomKernels;
 import org.parax4j.module.FiniteDifferences;
 import org.parax4j.module.Meta;
@@ -306,7 +306,7 @@ class VocabularyOpsTest {
             double[] cols = rng.doubles((long) free * count, -1.2, 1.2).toArray();
             double[] scalar = batch(new BatchExecutor(new ScalarGraphOps(), new ScalarRandomKernels()), g, latent,
                     cols, count);
-            double[] simd = batch(new BatchExecutor(GraphOps.get(), RandomKernelsProvider.kernels()), g, latent, cols,
+            double[] simd = batch(new BatchExecutor(GraphOps.get(), RandomKernels.get()), g, latent, cols,
                     count);
             assertEquals(Arrays.toString(scalar), Arrays.toString(simd), c + ": twins at count " + count);
             Workspace ws = f.newWorkspace();

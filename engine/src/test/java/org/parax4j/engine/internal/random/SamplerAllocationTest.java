@@ -26,7 +26,7 @@ public class SamplerAllocationTest {
 
     @Test
     void samplersAllocateNothingOnceCompiled() {
-        RandomKernels kernels = RandomKernelsProvider.kernels();
+        RandomKernels kernels = RandomKernels.get();
         double[] out = new double[3 * PanamaRandomKernels.CHUNK + 21];
         TruncationConstants truncation = new TruncationConstants(0.001, 0.998, -3.09, 3.09, 1.5, 2.0, -4.68, 7.68);
         assertEquals(0, steadyAllocation(() -> kernels.normals(1, GAMMA, 5, 0, 1, out, 0, out.length)), "normals");

@@ -1,0 +1,124 @@
+package org.parax4j.engine.internal.concurrent;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Crew}: every item once whatever the executor does with the helpers (runs them, queues them
+ * forever, rejects them, runs them late, runs them inline); no deadlock when a job is started from
+ * the executor's only thread; the lowest failing item's error; helpers finished before return.
+ */
+class CrewTest {
+
+    static void everyItemOnce(java.util.concurrent.Executor executor, int parallelism, int count) {
+        AtomicIntegerArray seen = new AtomicIntegerArray(count);
+        Crew.forEach(executor, parallelism, count, seen::incrementAndGet);
+        for (int i = 0; i < count; i++) {
+            assertEquals(1, seen.get(i), "item " + i);
+        }
+    }
+
+    @Test
+    void everyItemRunsOnceWhateverTheExecutorDoes() throws Exception {
+        List<Runnable> parked = new ArrayList<>();
+        everyItemOnce(parked::add, 4, 1000); // helpers queued and never run: the caller does it all
+        assertEquals(3, parked.size());
+        parked.forEach(Runnable::run); // they run after the job: they must do nothing
+        everyItemOnce(r -> { throw new RejectedExecutionException("full"); }, 4, 1000);
+        everyItemOnce(Runnable::run, 4, 1000); // inline executor
+        everyItemOnce(null, 4, 10);
+        everyItemOnce(parked::add, 8, 0);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            for (int rep = 0; rep < 50; rep++) {
+                everyItemOnce(pool, 4, 1 + rep * 37);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aJobStartedOnTheExecutorsOnlyThreadDoesNotDeadlock() throws Exception {
+        ExecutorService single = Executors.newSingleThreadExecutor();
+        try {
+            int[] sum = new int[1];
+            single.submit(() -> {
+                AtomicInteger total = new AtomicInteger();
+                Crew.forEach(single, 4, 100, i -> {
+                    // nested job on the same saturated executor
+                    Crew.forEach(single, 4, 10, j -> total.incrementAndGet());
+                });
+                sum[0] = total.get();
+            }).get(20, TimeUnit.SECONDS);
+            assertEquals(1000, sum[0]);
+        } finally {
+            single.shutdownNow();
+        }
+    }
+
+    @Test
+    void theLowestFailingItemIsThrownAfterEveryHelperReturned() {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            for (int rep = 0; rep < 20; rep++) {
+                AtomicInteger running = new AtomicInteger();
+                RuntimeException e = assertThrows(RuntimeException.class, () -> Crew.forEach(pool, 4, 500, i -> {
+                    running.incrementAndGet();
+                    try {
+                        if (i == 123 || i == 300 || i == 301) {
+                            throw new IllegalStateException("item " + i);
+                        }
+                    } finally {
+                        running.decrementAndGet();
+                    }
+                }));
+                assertEquals("item 123", e.getMessage());
+                assertEquals(0, running.get(), "no item still running after the throw");
+            }
+            Error oom = new OutOfMemoryError("test");
+            assertSame(oom, assertThrows(Error.class, () -> Crew.run(pool, 3, p -> {
+                if (p == 0) {
+                    throw oom;
+                }
+            })));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void participantsAreDistinctAndTheWatcherSeesEachThread() {
+        ExecutorService pool = Executors.newFixedThreadPool(2, r -> new Thread(r, "crew-test"));
+        List<Thread> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        Crew.watch(seen::add);
+        try {
+            AtomicIntegerArray count = new AtomicIntegerArray(3);
+            Crew.run(pool, 3, count::incrementAndGet);
+            assertTrue(count.get(0) == 1 && count.get(1) <= 1 && count.get(2) <= 1, count.toString());
+            assertEquals(1, seen.stream().filter(t -> t == Thread.currentThread()).count(), seen.toString());
+            assertTrue(seen.stream().allMatch(t -> t == Thread.currentThread() || t.getName().equals("crew-test")),
+                    seen.toString());
+            assertEquals(1 + count.get(1) + count.get(2), seen.size());
+            seen.clear();
+            Crew.forEach(pool, 1, 5, i -> { });
+            assertArrayEquals(new Thread[] {Thread.currentThread()}, seen.toArray());
+        } finally {
+            Crew.watch(null);
+            pool.shutdownNow();
+        }
+    }
+}
