@@ -10,24 +10,27 @@ import org.parax4j.engine.internal.graph.Op;
  * {@code (α, β_1 … β_K)}: a fused log-likelihood with its analytic gradient (Stan's
  * {@code bernoulli_logit_glm}), SIMD over the data rows.
  *
- * <p><b>Cost model.</b> One evaluation makes two passes over the N×K design: the linear predictor
- * {@code η = α + Xβ} (K fused multiply-adds per row, vectorised over rows by the engine's
- * {@code GraphOps.combination}), the row terms {@code e = exp(−|η|)} (the engine's vectorised exp) and
- * {@code ln(1 + e)} ({@code Math.log}), and the gradient {@code Xᵀ(y − σ(η))} (K dot products over the rows, each in eight
- * interleaved partial sums). That is about 4·N·K flops plus 2N transcendental functions, whatever K.
- * Forward-mode dual numbers (what {@link ModelPosterior} uses for a recorded model) would carry K + 1
- * tangents through the row computation, about (K + 1) value passes: ≈ 2·N·K² flops, 10× the fused form
- * at K = 20. Dual numbers are the right tool while the number of parameters is small (up to about 5–10
- * for a model whose cost is dominated by its data rows; the reference model's 7–9 parameters over 200
- * points cost a few microseconds); beyond that a hand-derived or reverse-mode gradient, as here, wins
- * by a factor that grows linearly with the number of parameters.
+ * <p><b>Cost model.</b> One evaluation makes two passes over the N×K design, both vectorised by the
+ * engine's {@code GraphOps.combination} (fused multiply-adds): the linear predictor {@code η = α + Xβ}
+ * (over rows, from a predictor-major copy) and the gradient {@code Xᵀ(y − σ(η))} (over columns, from a
+ * row-major copy padded to a multiple of 8 with a column of ones for the intercept, the rows summed in
+ * order); in between the row terms {@code e = exp(−|η|)} (the engine's vectorised exp) and
+ * {@code Σ ln(1 + e)} as one log per block of 512 rows (of the block's product). That is about 4·N·K
+ * flops and N exps, whatever K. Forward-mode dual numbers (what {@link ModelPosterior} uses for a
+ * recorded model) would carry K + 1 tangents through the row computation, about (K + 1) value passes:
+ * ≈ 2·N·K² flops, 10× the fused form at K = 20. Dual numbers are the right tool while the number of
+ * parameters is small (up to about 5–10 for a model whose cost is dominated by its data rows; the
+ * reference model's 7–9 parameters over 200 points cost a few microseconds); beyond that a
+ * hand-derived or reverse-mode gradient, as here, wins by a factor that grows linearly with the
+ * number of parameters.
  *
- * <p><b>Reproducibility.</b> The vectorised steps are elementwise and the same bits as the scalar twin
- * for every vector width, and the reductions run in a fixed order (eight partial sums by row index
- * modulo 8), so the value and gradient, hence NUTS draws, do not depend on the vector width.
+ * <p><b>Reproducibility.</b> Every vectorised step is elementwise (each output element's operations in
+ * a fixed order, the same bits as the scalar twin at every vector width) and the scalar reductions run
+ * in a fixed order, so the value and gradient, hence NUTS draws, do not depend on the vector width.
  *
- * <p>An instance holds row scratch (three arrays of N doubles) and serves one thread; {@link #copy()}
- * shares the data and allocates new scratch.
+ * <p>Holds two copies of the design (N·K and N·roundUp(K + 1, 8) doubles). An instance holds row
+ * scratch (three arrays of N doubles) and serves one thread; {@link #copy()} shares the data and
+ * allocates new scratch.
  */
 public final class LogisticRegression implements LogDensity {
 
@@ -37,6 +40,13 @@ public final class LogisticRegression implements LogDensity {
     private final int predictors;
     /** Predictor-major design: x[c·rows + i]. Shared, never modified. */
     private final double[] x;
+    /**
+     * Row-major design padded to {@link #stride} columns, column K all ones (the intercept), the rest
+     * zero: xt[i·stride + c]. Shared, never modified.
+     */
+    private final double[] xt;
+    private final int stride;
+    private final double[] g;
     private final double[] y;
     private final double interceptPrecision;
     private final double coefficientPrecision;
@@ -44,11 +54,14 @@ public final class LogisticRegression implements LogDensity {
     private final double[] e;
     private final double[] r;
 
-    private LogisticRegression(int rows, int predictors, double[] x, double[] y, double interceptPrecision,
-            double coefficientPrecision) {
+    private LogisticRegression(int rows, int predictors, double[] x, double[] xt, double[] y,
+            double interceptPrecision, double coefficientPrecision) {
         this.rows = rows;
         this.predictors = predictors;
         this.x = x;
+        this.xt = xt;
+        this.stride = xt.length / rows;
+        this.g = new double[stride];
         this.y = y;
         this.interceptPrecision = interceptPrecision;
         this.coefficientPrecision = coefficientPrecision;
@@ -85,6 +98,8 @@ public final class LogisticRegression implements LogDensity {
                     + ", coefficientSd " + coefficientSd);
         }
         double[] x = new double[design.length];
+        int stride = (predictors + 1 + 7) / 8 * 8;
+        double[] xt = new double[n * stride];
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < predictors; c++) {
                 double v = design[i * predictors + c];
@@ -92,7 +107,9 @@ public final class LogisticRegression implements LogDensity {
                     throw new IllegalArgumentException("design[" + i + "][" + c + "] is " + v + ", expected finite");
                 }
                 x[c * n + i] = v;
+                xt[i * stride + c] = v;
             }
+            xt[i * stride + predictors] = 1;
         }
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
@@ -101,7 +118,7 @@ public final class LogisticRegression implements LogDensity {
             }
             y[i] = outcomes[i];
         }
-        return new LogisticRegression(n, predictors, x, y, 1 / (interceptSd * interceptSd),
+        return new LogisticRegression(n, predictors, x, xt, y, 1 / (interceptSd * interceptSd),
                 1 / (coefficientSd * coefficientSd));
     }
 
@@ -125,19 +142,55 @@ public final class LogisticRegression implements LogDensity {
             e[i] = y[i] * eta[i] - Math.max(eta[i], 0);         // the row's log-likelihood before − ln(1 + e)
             eta[i] = y[i] - sigma;                               // eta now holds the residual
         }
-        OPS.unary(Op.LOG, 0, r, 0, r, 0, rows);                  // ln(1 + e)
-        double lp = sum8(e, r) - 0.5 * interceptPrecision * alpha * alpha;
-        gradient[0] = dot8(eta, eta, 0, true) - interceptPrecision * alpha;
+        double lp = sum8(e) - logOfProducts(r) - 0.5 * interceptPrecision * alpha * alpha;
+        // g[c] = Σ_i residual_i·xt[i·stride + c] in row order, vectorised over the columns (column K: Σ residual)
+        OPS.combination(eta, 0, rows, xt, 0, stride, g, 0, stride);
+        gradient[0] = g[predictors] - interceptPrecision * alpha;
         for (int c = 0; c < predictors; c++) {
             double b = theta[c + 1];
             lp -= 0.5 * coefficientPrecision * b * b;
-            gradient[c + 1] = dot8(x, eta, c * rows, false) - coefficientPrecision * b;
+            gradient[c + 1] = g[c] - coefficientPrecision * b;
         }
         return lp;
     }
 
-    /** Σ (a[i] − b[i]) in eight partial sums by i mod 8, added in a fixed tree, then the tail. */
-    private double sum8(double[] a, double[] b) {
+    /**
+     * {@code Σ ln r[i]} for r[i] in (1, 2]: per block of 512 rows the product in eight partial products
+     * (at most 2⁵¹², no overflow; relative rounding below 512 ulp), one log per block instead of one per row.
+     */
+    private double logOfProducts(double[] v) {
+        double s = 0;
+        for (int b = 0; b < rows; b += 512) {
+            int end = Math.min(rows, b + 512);
+            double p0 = 1;
+            double p1 = 1;
+            double p2 = 1;
+            double p3 = 1;
+            double p4 = 1;
+            double p5 = 1;
+            double p6 = 1;
+            double p7 = 1;
+            int i = b;
+            for (; i + 7 < end; i += 8) {
+                p0 *= v[i];
+                p1 *= v[i + 1];
+                p2 *= v[i + 2];
+                p3 *= v[i + 3];
+                p4 *= v[i + 4];
+                p5 *= v[i + 5];
+                p6 *= v[i + 6];
+                p7 *= v[i + 7];
+            }
+            for (; i < end; i++) {
+                p0 *= v[i];
+            }
+            s += Math.log(((p0 * p1) * (p2 * p3)) * ((p4 * p5) * (p6 * p7)));
+        }
+        return s;
+    }
+
+    /** Σ a[i] in eight partial sums by i mod 8, added in a fixed tree, then the tail. */
+    private double sum8(double[] a) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
@@ -148,59 +201,18 @@ public final class LogisticRegression implements LogDensity {
         double s7 = 0;
         int i = 0;
         for (; i + 7 < rows; i += 8) {
-            s0 += a[i] - b[i];
-            s1 += a[i + 1] - b[i + 1];
-            s2 += a[i + 2] - b[i + 2];
-            s3 += a[i + 3] - b[i + 3];
-            s4 += a[i + 4] - b[i + 4];
-            s5 += a[i + 5] - b[i + 5];
-            s6 += a[i + 6] - b[i + 6];
-            s7 += a[i + 7] - b[i + 7];
+            s0 += a[i];
+            s1 += a[i + 1];
+            s2 += a[i + 2];
+            s3 += a[i + 3];
+            s4 += a[i + 4];
+            s5 += a[i + 5];
+            s6 += a[i + 6];
+            s7 += a[i + 7];
         }
         double tail = 0;
         for (; i < rows; i++) {
-            tail += a[i] - b[i];
-        }
-        return (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))) + tail;
-    }
-
-    /** Σ a[off + i]·res[i] (or Σ res[i] when {@code ones}) in eight partial sums, as {@link #sum8}. */
-    private double dot8(double[] a, double[] res, int off, boolean ones) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        double s4 = 0;
-        double s5 = 0;
-        double s6 = 0;
-        double s7 = 0;
-        int i = 0;
-        if (ones) {
-            for (; i + 7 < rows; i += 8) {
-                s0 += res[i];
-                s1 += res[i + 1];
-                s2 += res[i + 2];
-                s3 += res[i + 3];
-                s4 += res[i + 4];
-                s5 += res[i + 5];
-                s6 += res[i + 6];
-                s7 += res[i + 7];
-            }
-        } else {
-            for (; i + 7 < rows; i += 8) {
-                s0 = Math.fma(a[off + i], res[i], s0);
-                s1 = Math.fma(a[off + i + 1], res[i + 1], s1);
-                s2 = Math.fma(a[off + i + 2], res[i + 2], s2);
-                s3 = Math.fma(a[off + i + 3], res[i + 3], s3);
-                s4 = Math.fma(a[off + i + 4], res[i + 4], s4);
-                s5 = Math.fma(a[off + i + 5], res[i + 5], s5);
-                s6 = Math.fma(a[off + i + 6], res[i + 6], s6);
-                s7 = Math.fma(a[off + i + 7], res[i + 7], s7);
-            }
-        }
-        double tail = 0;
-        for (; i < rows; i++) {
-            tail += ones ? res[i] : a[off + i] * res[i];
+            tail += a[i];
         }
         return (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))) + tail;
     }
@@ -208,6 +220,6 @@ public final class LogisticRegression implements LogDensity {
     /** An instance sharing the data with its own row scratch. */
     @Override
     public LogisticRegression copy() {
-        return new LogisticRegression(rows, predictors, x, y, interceptPrecision, coefficientPrecision);
+        return new LogisticRegression(rows, predictors, x, xt, y, interceptPrecision, coefficientPrecision);
     }
 }
