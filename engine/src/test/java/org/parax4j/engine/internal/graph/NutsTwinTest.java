@@ -21,9 +21,9 @@ import org.parax4j.engine.graph.ModelFunction;
  * thread count: the log density's gradient comes from the dual-number executor over the Vector API
  * loops of this JVM's width (128, 256 or 512 bits: this class runs once per width, see
  * {@code engine/pom.xml}) and over the scalar twin; the chains run on 1, 2 and 4 threads. Equal to
- * the scalar twin at every width means equal across widths. The density is the one
- * {@code ModelPosterior} evaluates, written out against the executor so that the loops can be
- * chosen: a Gaussian likelihood (σ = 0.1 dB, 200 frequencies, seeded noise) times a unit normal
+ * the scalar twin at every width means equal across widths. The density is of the kind
+ * {@code ModelPosterior} evaluates (a Gaussian likelihood with its gradient {@code Jᵀr} from the
+ * dual-number Jacobian), written out against the executor so that the loops can be chosen: a Gaussian likelihood (σ = 0.1 dB, 200 frequencies, seeded noise) times a unit normal
  * prior around the recorded latent values.
  */
 class NutsTwinTest {
