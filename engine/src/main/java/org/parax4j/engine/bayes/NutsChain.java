@@ -35,6 +35,8 @@ final class NutsChain {
 
     private double[] q;
     private double[] grad;
+    /** Scratch of {@link #leapfrog}. */
+    private final double[] velocity;
     private double logp;
 
     // statistics of the last transition
@@ -80,6 +82,7 @@ final class NutsChain {
         this.dense = dense;
         this.inverseMetric = new double[dense ? d * d : d];
         this.cholesky = dense ? new double[d * d] : null;
+        this.velocity = new double[d];
         for (int i = 0; i < d; i++) {
             inverseMetric[dense ? i * d + i : i] = 1;
         }
@@ -170,9 +173,13 @@ final class NutsChain {
         return Double.isNaN(h) ? Double.POSITIVE_INFINITY : h;
     }
 
-    /** The velocity M⁻¹·p. */
+    /** The velocity M⁻¹·p, a new array. */
     private double[] sharp(double[] p) {
-        double[] s = new double[d];
+        return sharpInto(p, new double[d]);
+    }
+
+    /** The velocity M⁻¹·p written into {@code s}; returns it. */
+    private double[] sharpInto(double[] p, double[] s) {
         for (int i = 0; i < d; i++) {
             s[i] = dense ? rowDot(inverseMetric, i * d, p, d) : inverseMetric[i] * p[i];
         }
@@ -225,7 +232,7 @@ final class NutsChain {
         for (int i = 0; i < d; i++) {
             z.p[i] += 0.5 * eps * z.g[i];
         }
-        double[] v = sharp(z.p);
+        double[] v = sharpInto(z.p, velocity);
         for (int i = 0; i < d; i++) {
             z.q[i] += eps * v[i];
         }
@@ -293,14 +300,14 @@ final class NutsChain {
             boolean persist;
             if (forward) {
                 persist = criterion(pSharpMinus, s.pSharpEnd, total)
-                        && criterion(pSharpMinus, s.pSharpBeg, add(rho, s.pBeg))
-                        && criterion(pSharpPlus, s.pSharpEnd, add(s.rho, pPlus));
+                        && criterion(pSharpMinus, s.pSharpBeg, rho, s.pBeg)
+                        && criterion(pSharpPlus, s.pSharpEnd, s.rho, pPlus);
                 pSharpPlus = s.pSharpEnd;
                 pPlus = s.pEnd;
             } else {
                 persist = criterion(s.pSharpEnd, pSharpPlus, total)
-                        && criterion(s.pSharpEnd, pSharpMinus, add(s.rho, pMinus))
-                        && criterion(s.pSharpBeg, pSharpPlus, add(rho, s.pBeg));
+                        && criterion(s.pSharpEnd, pSharpMinus, s.rho, pMinus)
+                        && criterion(s.pSharpBeg, pSharpPlus, rho, s.pBeg);
                 pSharpMinus = s.pSharpEnd;
                 pMinus = s.pEnd;
             }
@@ -330,7 +337,7 @@ final class NutsChain {
                 divergentAt = z.q.clone();
                 return INVALID;
             }
-            return new Subtree(true, z.copy(), w, p.clone(), p, p, ps, ps);
+            return new Subtree(true, z.copy(), w, p, p, p, ps, ps); // never modified in place: shared
         }
         Subtree init = build(level - 1, z, eps, h0);
         if (!init.valid) {
@@ -347,13 +354,27 @@ final class NutsChain {
         }
         double[] rho = add(init.rho, fin.rho);
         boolean persist = criterion(init.pSharpBeg, fin.pSharpEnd, rho)
-                && criterion(init.pSharpBeg, fin.pSharpBeg, add(init.rho, fin.pBeg))
-                && criterion(init.pSharpEnd, fin.pSharpEnd, add(fin.rho, init.pEnd));
+                && criterion(init.pSharpBeg, fin.pSharpBeg, init.rho, fin.pBeg)
+                && criterion(init.pSharpEnd, fin.pSharpEnd, fin.rho, init.pEnd);
         return new Subtree(persist, propose, lsw, rho, init.pBeg, fin.pEnd, init.pSharpBeg, fin.pSharpEnd);
     }
 
     private static boolean criterion(double[] pSharpMinus, double[] pSharpPlus, double[] rho) {
         return dot(pSharpPlus, rho) > 0 && dot(pSharpMinus, rho) > 0;
+    }
+
+    /** {@code criterion(pSharpMinus, pSharpPlus, add(u, v))} without the array: the same bits. */
+    private static boolean criterion(double[] pSharpMinus, double[] pSharpPlus, double[] u, double[] v) {
+        return dotSum(pSharpPlus, u, v) > 0 && dotSum(pSharpMinus, u, v) > 0;
+    }
+
+    /** {@code dot(a, add(u, v))} without the array. */
+    private static double dotSum(double[] a, double[] u, double[] v) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * (u[i] + v[i]);
+        }
+        return s;
     }
 
     private static double dot(double[] a, double[] b) {
