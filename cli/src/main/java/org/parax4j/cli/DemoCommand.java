@@ -11,7 +11,9 @@ import org.parax4j.cli.demo.Propagation;
 import org.parax4j.cli.demo.Sensitivities;
 import org.parax4j.cli.demo.EnginePropagation;
 import org.parax4j.cli.demo.Summary;
+import org.parax4j.cli.demo.PosteriorSection;
 import org.parax4j.cli.demo.SyntheticFit;
+import org.parax4j.cli.demo.SyntheticPosterior;
 import org.parax4j.engine.fit.FitResult;
 import org.parax4j.cli.io.ModelFiles;
 import org.parax4j.cli.io.TextFiles;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Spec;
  * {@code parax4j demo}, the default job: on the reference model of SPEC §11 it prints the
  * parameter table, propagates the parameter distribution by Monte Carlo (with a progress bar on
  * standard error), computes exact sensitivities, fits seeded synthetic measurements
- * ({@link SyntheticFit}), and writes a report folder ({@link DemoReport}).
+ * ({@link SyntheticFit}), samples their posterior with NUTS ({@link SyntheticPosterior}, unless
+ * {@code --posterior-draws 0}), and writes a report folder ({@link DemoReport}, {@link PosteriorSection}).
  */
 @Command(name = "demo", header = "Run the main job on the reference model; write a report folder.",
         description = "Reference model: parameter table, Monte Carlo propagation, sensitivities, "
@@ -59,10 +62,18 @@ final class DemoCommand implements Callable<Integer> {
                     + "the Monte Carlo run.")
     Path out = Path.of("parax4j-report");
 
+    @Option(names = "--posterior-draws", defaultValue = "100", description = "NUTS draws per chain (4 chains, 150 "
+            + "warm-up) for the report's posterior section; 0 leaves it out (default: ${DEFAULT-VALUE}).")
+    int posteriorDraws = 100;
+
     @Override
     public Integer call() throws Exception {
         if (samples < 2) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--samples must be >= 2, got " + samples);
+        }
+        if (posteriorDraws != 0 && posteriorDraws < 4) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--posterior-draws must be 0 or >= 4, got "
+                    + posteriorDraws);
         }
         TextFiles.checkFolder(out, "--out");
         long start = System.nanoTime();
@@ -99,11 +110,23 @@ final class DemoCommand implements Callable<Integer> {
                 fit.converged() ? "converged" : "NOT converged", fit.reducedChiSquare());
         double[] kernel = KernelMatrices.gram(ModuleKernels.of(model.discrepancy().kernel()), freqs, freqs.length, 1);
 
+        PosteriorSection posterior = null;
+        if (posteriorDraws > 0) {
+            posterior = new PosteriorSection(SyntheticPosterior.run(seed, 4, 150, posteriorDraws), 4, 150);
+            stdout.printf(Locale.ROOT, "%nPosterior (NUTS, 4 chains x %d draws): %.2f s%n", posteriorDraws,
+                    posterior.posterior().seconds());
+        }
+
         ModelFiles.registerTypes();
         double totalSeconds = (System.nanoTime() - start) / 1e9;
         DemoReport report = new DemoReport(model, freqs, nominal, summary, sens, kernel, seed, samplingSeconds,
                 totalSeconds, engine, fit, fitData);
         report.writeTo(out);
+        if (posterior != null) {
+            posterior.writeTo(out);
+            Path md = out.resolve(DemoReport.REPORT_MD);
+            TextFiles.write(md, java.nio.file.Files.readString(md) + "\n" + posterior.markdown());
+        }
         stdout.printf(Locale.ROOT, "%nReport: %s%n", out.toAbsolutePath().normalize().resolve(DemoReport.REPORT_MD));
         stdout.flush();
         return 0;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parax4j.cli.demo.DemoReport;
+import org.parax4j.cli.demo.PosteriorSection;
 import org.parax4j.cli.io.ModelFiles;
 import org.parax4j.engine.examples.ReferenceModel;
 import org.parax4j.module.Module;
@@ -108,10 +109,27 @@ class DemoCommandTest {
 
     @Test
     void anotherSeedGivesOtherSamples() throws IOException {
-        CliRun other = CliRun.of("demo", "--samples", "2000", "--seed", "7", "--out", dir.resolve("c").toString());
+        CliRun other = CliRun.of("demo", "--samples", "2000", "--seed", "7", "--posterior-draws", "0", "--out",
+                dir.resolve("c").toString());
         assertEquals(0, other.status(), other.err());
         assertNotEquals(Files.readString(dir.resolve("a").resolve(DemoReport.SUMMARY_CSV)),
                 Files.readString(dir.resolve("c").resolve(DemoReport.SUMMARY_CSV)));
+    }
+
+    @Test
+    void reportHasThePosteriorSectionWithItsPlotsAndDraws() throws IOException {
+        Path a = dir.resolve("a");
+        String md = Files.readString(a.resolve(DemoReport.REPORT_MD));
+        assertTrue(md.contains("## Posterior (NUTS)") && md.contains("ess_bulk") && md.contains("resonator_f0"), md);
+        for (String f : List.of(PosteriorSection.BAND_PNG, PosteriorSection.TRACE_PNG, PosteriorSection.DENSITY_PNG,
+                PosteriorSection.DRAWS_CSV)) {
+            assertTrue(md.contains("(" + f + ")"), f + " not linked");
+            assertTrue(Files.size(a.resolve(f)) > 10_000, f);
+        }
+        assertEquals(4 * 100 + 1, Files.readAllLines(a.resolve(PosteriorSection.DRAWS_CSV)).size());
+        assertArrayEquals(Files.readAllBytes(a.resolve(PosteriorSection.DRAWS_CSV)),
+                Files.readAllBytes(dir.resolve("b").resolve(PosteriorSection.DRAWS_CSV)), "draws differ for seed 42");
+        assertFalse(Files.exists(dir.resolve("c").resolve(PosteriorSection.DRAWS_CSV)), "--posterior-draws 0");
     }
 
     @Test

@@ -7,7 +7,10 @@ package org.parax4j.engine.bayes;
  * buffer 50, scaled to 15 %/75 %/10 % of a warm-up shorter than 150), each window's variance
  * regularised towards 10⁻³ as {@code n/(n+5)·var + 10⁻³·5/(n+5)}; or, dense, the covariance
  * {@code n/(n+5)·Σ + 10⁻³·5/(n+5)·I}. Written from Stan's reference
- * manual's description. Not thread-safe: one per chain.
+ * manual's description, with one departure: a dense window holding fewer than 2·d draws keeps only
+ * the diagonal of that estimate (Stan uses the full sample covariance, whose rank is at most n − 1:
+ * in d = 100 its first 25-draw window leaves 76 directions with variance 1.7·10⁻⁴, so the next window's
+ * step size collapses and its trajectories run to the maximum depth). Not thread-safe: one per chain.
  */
 final class Adaptation {
 
@@ -120,9 +123,13 @@ final class Adaptation {
         if (windowCounter == nextWindow && windowCounter != numWarmup) {
             computeNextWindow();
             double n = samples;
+            // a window with fewer than 2·dim draws gives a singular or badly conditioned sample
+            // covariance (rank ≤ n − 1): its off-diagonal part is dropped (see the class comment)
+            boolean full = n >= 2 * dim;
             for (int i = 0; i < m2.length; i++) {
                 boolean diagonal = !dense || i / dim == i % dim;
-                inverseMetric[i] = n / (n + 5) * m2[i] / (n - 1) + (diagonal ? 1e-3 * 5 / (n + 5) : 0);
+                inverseMetric[i] = !diagonal && !full ? 0
+                        : n / (n + 5) * m2[i] / (n - 1) + (diagonal ? 1e-3 * 5 / (n + 5) : 0);
             }
             samples = 0;
             java.util.Arrays.fill(mean, 0);

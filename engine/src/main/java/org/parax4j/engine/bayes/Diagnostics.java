@@ -251,6 +251,11 @@ public final class Diagnostics {
     static double quantile(double[] values, double p) {
         double[] s = values.clone();
         Arrays.sort(s);
+        return sortedQuantile(s, p);
+    }
+
+    /** The type-7 quantile of values already sorted ascending. */
+    static double sortedQuantile(double[] s, double p) {
         double h = (s.length - 1) * p;
         int lo = (int) Math.floor(h);
         int hi = Math.min(lo + 1, s.length - 1);

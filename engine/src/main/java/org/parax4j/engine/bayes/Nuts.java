@@ -23,7 +23,10 @@ import org.parax4j.engine.random.CounterRandom;
  *
  * <p><b>Reproducibility.</b> Chain {@code c} draws its random numbers from
  * {@code CounterRandom.of(seed).split(c)} in a fixed order, so its draws are a pure function of
- * (seed, chain index, density, settings): identical bits for any executor and thread count.
+ * (seed, chain index, density, settings): identical bits for any executor and thread count, and for
+ * any vector width when the density's bits do not depend on it (the sampler's own arithmetic is
+ * scalar in a fixed order; the engine's recorded models, {@link ModelPosterior} and
+ * {@link LogisticRegression} qualify).
  *
  * <p>The metric is diagonal by default, dense after {@link #withDenseMetric()}.
  *

@@ -35,6 +35,8 @@ final class NutsChain {
 
     private double[] q;
     private double[] grad;
+    /** Scratch of {@link #leapfrog}. */
+    private final double[] velocity;
     private double logp;
 
     // statistics of the last transition
@@ -80,6 +82,7 @@ final class NutsChain {
         this.dense = dense;
         this.inverseMetric = new double[dense ? d * d : d];
         this.cholesky = dense ? new double[d * d] : null;
+        this.velocity = new double[d];
         for (int i = 0; i < d; i++) {
             inverseMetric[dense ? i * d + i : i] = 1;
         }
@@ -170,21 +173,41 @@ final class NutsChain {
         return Double.isNaN(h) ? Double.POSITIVE_INFINITY : h;
     }
 
-    /** The velocity M⁻¹·p. */
+    /** The velocity M⁻¹·p, a new array. */
     private double[] sharp(double[] p) {
-        double[] s = new double[d];
+        return sharpInto(p, new double[d]);
+    }
+
+    /** The velocity M⁻¹·p written into {@code s}; returns it. */
+    private double[] sharpInto(double[] p, double[] s) {
         for (int i = 0; i < d; i++) {
-            if (dense) {
-                double v = 0;
-                for (int j = 0; j < d; j++) {
-                    v += inverseMetric[i * d + j] * p[j];
-                }
-                s[i] = v;
-            } else {
-                s[i] = inverseMetric[i] * p[i];
-            }
+            s[i] = dense ? rowDot(inverseMetric, i * d, p, d) : inverseMetric[i] * p[i];
         }
         return s;
+    }
+
+    /**
+     * {@code Σ_j a[off + j]·x[j]} for j &lt; n in four interleaved partial sums (j mod 4), added as
+     * ((s0 + s1) + (s2 + s3)) + tail: a fixed order, so the same bits on every run, and four
+     * independent additions in flight instead of one chain (the dense metric's O(d²) products).
+     */
+    static double rowDot(double[] a, int off, double[] x, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            s0 += a[off + j] * x[j];
+            s1 += a[off + j + 1] * x[j + 1];
+            s2 += a[off + j + 2] * x[j + 2];
+            s3 += a[off + j + 3] * x[j + 3];
+        }
+        double tail = 0;
+        for (; j < n; j++) {
+            tail += a[off + j] * x[j];
+        }
+        return ((s0 + s1) + (s2 + s3)) + tail;
     }
 
     /** p ~ N(0, M): diagonal {@code z/√(M⁻¹)}; dense {@code L⁻ᵀ·z} (so Cov = (L·Lᵀ)⁻¹ = M). */
@@ -209,7 +232,7 @@ final class NutsChain {
         for (int i = 0; i < d; i++) {
             z.p[i] += 0.5 * eps * z.g[i];
         }
-        double[] v = sharp(z.p);
+        double[] v = sharpInto(z.p, velocity);
         for (int i = 0; i < d; i++) {
             z.q[i] += eps * v[i];
         }
@@ -277,14 +300,14 @@ final class NutsChain {
             boolean persist;
             if (forward) {
                 persist = criterion(pSharpMinus, s.pSharpEnd, total)
-                        && criterion(pSharpMinus, s.pSharpBeg, add(rho, s.pBeg))
-                        && criterion(pSharpPlus, s.pSharpEnd, add(s.rho, pPlus));
+                        && criterion(pSharpMinus, s.pSharpBeg, rho, s.pBeg)
+                        && criterion(pSharpPlus, s.pSharpEnd, s.rho, pPlus);
                 pSharpPlus = s.pSharpEnd;
                 pPlus = s.pEnd;
             } else {
                 persist = criterion(s.pSharpEnd, pSharpPlus, total)
-                        && criterion(s.pSharpEnd, pSharpMinus, add(s.rho, pMinus))
-                        && criterion(s.pSharpBeg, pSharpPlus, add(rho, s.pBeg));
+                        && criterion(s.pSharpEnd, pSharpMinus, s.rho, pMinus)
+                        && criterion(s.pSharpBeg, pSharpPlus, rho, s.pBeg);
                 pSharpMinus = s.pSharpEnd;
                 pMinus = s.pEnd;
             }
@@ -304,16 +327,17 @@ final class NutsChain {
         if (level == 0) {
             leapfrog(z, eps);
             leapfrogs++;
-            double h = hamiltonian(z);
+            double[] p = z.p.clone();
+            double[] ps = sharp(p); // one product with the metric serves the energy and the criterion
+            double h = -z.logp + 0.5 * dot(p, ps);
+            h = Double.isNaN(h) ? Double.POSITIVE_INFINITY : h;
             double w = h0 - h;
             sumMetroProb += w > 0 ? 1 : Math.exp(w);
             if (h - h0 > MAX_ENERGY_ERROR) {
                 divergentAt = z.q.clone();
                 return INVALID;
             }
-            double[] p = z.p.clone();
-            double[] ps = sharp(p);
-            return new Subtree(true, z.copy(), w, p.clone(), p, p, ps, ps);
+            return new Subtree(true, z.copy(), w, p, p, p, ps, ps); // never modified in place: shared
         }
         Subtree init = build(level - 1, z, eps, h0);
         if (!init.valid) {
@@ -330,13 +354,27 @@ final class NutsChain {
         }
         double[] rho = add(init.rho, fin.rho);
         boolean persist = criterion(init.pSharpBeg, fin.pSharpEnd, rho)
-                && criterion(init.pSharpBeg, fin.pSharpBeg, add(init.rho, fin.pBeg))
-                && criterion(init.pSharpEnd, fin.pSharpEnd, add(fin.rho, init.pEnd));
+                && criterion(init.pSharpBeg, fin.pSharpBeg, init.rho, fin.pBeg)
+                && criterion(init.pSharpEnd, fin.pSharpEnd, fin.rho, init.pEnd);
         return new Subtree(persist, propose, lsw, rho, init.pBeg, fin.pEnd, init.pSharpBeg, fin.pSharpEnd);
     }
 
     private static boolean criterion(double[] pSharpMinus, double[] pSharpPlus, double[] rho) {
         return dot(pSharpPlus, rho) > 0 && dot(pSharpMinus, rho) > 0;
+    }
+
+    /** {@code criterion(pSharpMinus, pSharpPlus, add(u, v))} without the array: the same bits. */
+    private static boolean criterion(double[] pSharpMinus, double[] pSharpPlus, double[] u, double[] v) {
+        return dotSum(pSharpPlus, u, v) > 0 && dotSum(pSharpMinus, u, v) > 0;
+    }
+
+    /** {@code dot(a, add(u, v))} without the array. */
+    private static double dotSum(double[] a, double[] u, double[] v) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * (u[i] + v[i]);
+        }
+        return s;
     }
 
     private static double dot(double[] a, double[] b) {

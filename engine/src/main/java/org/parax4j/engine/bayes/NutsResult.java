@@ -19,12 +19,107 @@ public final class NutsResult {
     private final int draws;
     private final int maxTreeDepth;
     private final List<NutsChain.ChainResult> chains;
+    private final List<String> names;
 
     NutsResult(int dimension, int draws, int maxTreeDepth, List<NutsChain.ChainResult> chains) {
+        this(dimension, draws, maxTreeDepth, chains, defaultNames(dimension));
+    }
+
+    private NutsResult(int dimension, int draws, int maxTreeDepth, List<NutsChain.ChainResult> chains,
+            List<String> names) {
         this.dimension = dimension;
         this.draws = draws;
         this.maxTreeDepth = maxTreeDepth;
         this.chains = List.copyOf(chains);
+        this.names = List.copyOf(names);
+    }
+
+    private static List<String> defaultNames(int dimension) {
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < dimension; k++) {
+            out.add("x" + k);
+        }
+        return out;
+    }
+
+    /**
+     * The same run with its coordinates named (e.g. {@link ModelPosterior#names()}), for the by-name
+     * accessors, {@link #summary()} and {@link #toCsv()}. Unnamed runs use {@code x0, x1, …}.
+     *
+     * @throws IllegalArgumentException for a wrong number of names or a repeated name
+     */
+    public NutsResult withNames(List<String> coordinateNames) {
+        if (coordinateNames.size() != dimension) {
+            throw new IllegalArgumentException("names has " + coordinateNames.size() + " entries, expected "
+                    + dimension);
+        }
+        if (coordinateNames.stream().distinct().count() != dimension) {
+            throw new IllegalArgumentException("names must be distinct, got " + coordinateNames);
+        }
+        return new NutsResult(dimension, draws, maxTreeDepth, chains, coordinateNames);
+    }
+
+    /** The coordinates' names ({@code x0, x1, …} unless {@link #withNames} gave others). */
+    public List<String> names() {
+        return names;
+    }
+
+    /**
+     * The coordinate of a name.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
+    public int index(String name) {
+        int k = names.indexOf(name);
+        if (k < 0) {
+            throw new IllegalArgumentException("no coordinate named '" + name + "'; the names are " + names);
+        }
+        return k;
+    }
+
+    /** The draws of a named coordinate, {@code [chain][iteration]}. Throws as {@link #index}. Allocates. */
+    public double[][] draws(String name) {
+        return draws(index(name));
+    }
+
+    /** The posterior mean of a named coordinate over all chains' draws. Throws as {@link #index}. */
+    public double mean(String name) {
+        return Arrays.stream(draws(name)).flatMapToDouble(Arrays::stream).average().orElse(Double.NaN);
+    }
+
+    /** The posterior median (type-7) of a named coordinate. Throws as {@link #index}. */
+    public double median(String name) {
+        return quantile(index(name), 0.5);
+    }
+
+    /**
+     * The type-7 quantile of a named coordinate over all chains' draws.
+     *
+     * @throws IllegalArgumentException for an unknown name or p outside [0, 1]
+     */
+    public double quantile(String name, double p) {
+        return quantile(index(name), p);
+    }
+
+    /** The posterior standard deviation (n − 1 denominator) of a named coordinate. Throws as {@link #index}. */
+    public double sd(String name) {
+        double[] all = Arrays.stream(draws(name)).flatMapToDouble(Arrays::stream).toArray();
+        double m = Arrays.stream(all).average().orElse(Double.NaN);
+        double ss = 0;
+        for (double v : all) {
+            ss += (v - m) * (v - m);
+        }
+        return Math.sqrt(ss / (all.length - 1));
+    }
+
+    /** {@link #toCsv(List)} with this run's {@link #names()}. */
+    public String toCsv() {
+        return toCsv(names);
+    }
+
+    /** {@link #summary(List)} with this run's {@link #names()}. */
+    public String summary() {
+        return summary(names);
     }
 
     /** The number of chains. */
@@ -75,7 +170,7 @@ public final class NutsResult {
 
     /**
      * The same run with every draw mapped by {@code f} (e.g. {@link ModelPosterior#toPhysical} for
-     * physical values); sampler statistics are kept. Allocates the mapped draws.
+     * physical values); sampler statistics and names are kept. Allocates the mapped draws.
      *
      * @param f maps one draw (length {@link #dimension()}, not to be modified) to a new array of the same length
      * @throws IllegalArgumentException when {@code f} returns an array of another length
@@ -94,7 +189,7 @@ public final class NutsResult {
             mapped.add(new NutsChain.ChainResult(out, c.energies(), c.depths(), c.accept(), c.divergences(),
                     c.warmupDivergences(), c.stepSize(), c.inverseMetric(), c.gradientEvaluations()));
         }
-        return new NutsResult(dimension, draws, maxTreeDepth, mapped);
+        return new NutsResult(dimension, draws, maxTreeDepth, mapped, names);
     }
 
     /**

@@ -311,6 +311,49 @@ public final class MonteCarlo<M extends Module<?>> {
     }
 
     /**
+     * The outputs at given latent vectors instead of prior draws (e.g. a sampler's posterior draws:
+     * posterior predictive bands), row-major: output k of row r at {@code [r·outputSize() + k]}.
+     * Evaluated like {@link #funcSamples(long, int)}, in blocks on up to {@link #threads()} threads;
+     * row r's outputs depend only on row r. Allocates the result and, per block, nothing.
+     *
+     * @param latentRows rows of {@code sampler().numFree()} latent values in free flat order. Not modified.
+     * @throws IllegalArgumentException when the length is not a multiple of numFree, the result would
+     *     exceed an array, or a value is not finite (naming the row and position)
+     */
+    public double[] funcAt(double[] latentRows) {
+        if (latentRows == null) {
+            throw new IllegalArgumentException("latentRows must not be null");
+        }
+        int free = sampler.numFree();
+        if (free == 0 || latentRows.length % free != 0) {
+            throw new IllegalArgumentException("latentRows has length " + latentRows.length
+                    + ", not a multiple of the number of free parameters " + free);
+        }
+        for (int i = 0; i < latentRows.length; i++) {
+            if (!Double.isFinite(latentRows[i])) {
+                throw new IllegalArgumentException("latentRows: row " + i / free + ", free position " + i % free
+                        + " is " + latentRows[i] + ", expected a finite latent value");
+            }
+        }
+        int rows = latentRows.length / free;
+        int size = outputSize();
+        if ((long) rows * size > ArraySizes.MAX_ARRAY) {
+            throw new IllegalArgumentException("funcAt would return rows·outputSize = " + rows + "·" + size
+                    + " doubles, more than the largest Java array (" + ArraySizes.MAX_ARRAY + ")");
+        }
+        double[] out = new double[rows * size];
+        forEachBlock(rows, (w, start, count) -> {
+            for (int r = 0; r < count; r++) {
+                for (int f = 0; f < free; f++) {
+                    w.cols[f * count + r] = latentRows[(start + r) * free + f];
+                }
+            }
+            w.evaluate(w.cols, count, 0, count, out, start * size);
+        });
+        return out;
+    }
+
+    /**
      * Mean, variance and percentiles (with their standard errors) of every output over samples
      * {@code 0 … numSamples − 1}, without storing the samples. Percentiles are P² estimates (see
      * {@link StreamingSummary}); mean and variance equal those of the stored samples to rounding and are

@@ -1,6 +1,7 @@
 package org.parax4j.engine.bayes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,5 +44,30 @@ class AdaptationTest {
         }
         // x̄ averages the iterates with weights t^−0.75, so the early ones still pull it by about 1 %
         assertEquals(Math.log(1.25), a.finalStepSize(), 0.02 * Math.log(1.25));
+    }
+
+    @Test
+    void aDenseWindowShorterThanTwiceTheDimensionKeepsOnlyTheDiagonal() {
+        // d = 20, warm-up 1000: windows of 25 draws (< 40) give a diagonal metric, the 50-draw window a
+        // dense one; the draws are perfectly correlated (x_i = t for all i), so the covariance is all-equal
+        int d = 20;
+        Adaptation a = new Adaptation(d, 1000, 0.8, true);
+        double[] metric = new double[d * d];
+        List<double[]> afterWindow = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            double[] q = new double[d];
+            java.util.Arrays.fill(q, Math.sin(i));
+            if (a.learnVariance(metric, q)) {
+                afterWindow.add(metric.clone());
+            }
+        }
+        double[] first = afterWindow.get(0);
+        double[] second = afterWindow.get(1);
+        assertEquals(0.0, first[1]);
+        assertEquals(0.0, first[d + 2]);
+        assertTrue(first[0] > 0.1 && first[d + 1] > 0.1, "variances " + first[0] + ", " + first[d + 1]);
+        // the second window (50 draws ≥ 2·d): off-diagonal = variance without the 1e-3 regularisation
+        assertEquals(second[0] - 1e-3 * 5 / 55, second[1], 1e-12);
+        assertTrue(second[1] > 0.1, "covariance " + second[1]);
     }
 }

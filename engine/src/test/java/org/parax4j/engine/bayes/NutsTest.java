@@ -40,6 +40,59 @@ class NutsTest {
         assertTrue(Diagnostics.rhat(x) < 1.01, at + ": rhat " + Diagnostics.rhat(x));
     }
 
+    /**
+     * A zero-mean Gaussian in d dimensions with covariance Q·diag(λ)·Qᵀ, λ log-spaced over [1, 1000]
+     * (condition number 1e3) and Q a product of random Givens rotations (seeded).
+     */
+    static final class IllConditionedGaussian {
+        final int d;
+        final double[] covariance;
+        final double[] precision;
+
+        IllConditionedGaussian(int d, long seed, int rotations) {
+            this.d = d;
+            double[] q = new double[d * d];
+            for (int i = 0; i < d; i++) {
+                q[i * d + i] = 1;
+            }
+            java.util.Random rnd = new java.util.Random(seed);
+            for (int r = 0; r < rotations; r++) {
+                int a = rnd.nextInt(d);
+                int b = (a + 1 + rnd.nextInt(d - 1)) % d;
+                double t = rnd.nextDouble() * Math.PI;
+                for (int k = 0; k < d; k++) {
+                    double qa = q[k * d + a];
+                    double qb = q[k * d + b];
+                    q[k * d + a] = Math.cos(t) * qa - Math.sin(t) * qb;
+                    q[k * d + b] = Math.sin(t) * qa + Math.cos(t) * qb;
+                }
+            }
+            covariance = new double[d * d];
+            precision = new double[d * d];
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    for (int k = 0; k < d; k++) {
+                        double lambda = Math.pow(1000, k / (d - 1.0));
+                        covariance[i * d + j] += q[i * d + k] * lambda * q[j * d + k];
+                        precision[i * d + j] += q[i * d + k] / lambda * q[j * d + k];
+                    }
+                }
+            }
+        }
+
+        LogDensity density() {
+            return LogDensity.of(d, (x, g) -> {
+                double s = 0;
+                for (int i = 0; i < d; i++) {
+                    double v = NutsChain.rowDot(precision, i * d, x, d);
+                    g[i] = -v;
+                    s += x[i] * v;
+                }
+                return -0.5 * s;
+            });
+        }
+    }
+
     @Test
     void standardNormalInOneAndTenDimensions() {
         for (int d : new int[] {1, 10}) {
@@ -105,45 +158,9 @@ class NutsTest {
         // d = 10, covariance Q·diag(λ)·Qᵀ with λ log-spaced over [1, 1000] (condition number 1e3), Q a
         // product of Givens rotations: the dense metric learns it, the diagonal one cannot
         int d = 10;
-        double[] q = new double[d * d];
-        for (int i = 0; i < d; i++) {
-            q[i * d + i] = 1;
-        }
-        java.util.Random rnd = new java.util.Random(4);
-        for (int r = 0; r < 40; r++) {
-            int a = rnd.nextInt(d);
-            int b = (a + 1 + rnd.nextInt(d - 1)) % d;
-            double t = rnd.nextDouble() * Math.PI;
-            for (int k = 0; k < d; k++) {
-                double qa = q[k * d + a];
-                double qb = q[k * d + b];
-                q[k * d + a] = Math.cos(t) * qa - Math.sin(t) * qb;
-                q[k * d + b] = Math.sin(t) * qa + Math.cos(t) * qb;
-            }
-        }
-        double[] cov = new double[d * d];
-        double[] prec = new double[d * d];
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j < d; j++) {
-                for (int k = 0; k < d; k++) {
-                    double lambda = Math.pow(1000, k / (d - 1.0));
-                    cov[i * d + j] += q[i * d + k] * lambda * q[j * d + k];
-                    prec[i * d + j] += q[i * d + k] / lambda * q[j * d + k];
-                }
-            }
-        }
-        LogDensity target = LogDensity.of(d, (x, g) -> {
-            double s = 0;
-            for (int i = 0; i < d; i++) {
-                double v = 0;
-                for (int j = 0; j < d; j++) {
-                    v += prec[i * d + j] * x[j];
-                }
-                g[i] = -v;
-                s += x[i] * v;
-            }
-            return -0.5 * s;
-        });
+        IllConditionedGaussian g = new IllConditionedGaussian(d, 4, 40);
+        double[] cov = g.covariance;
+        LogDensity target = g.density();
         Nuts nuts = Nuts.defaults().withSeed(8).withWarmup(500).withDraws(300);
         NutsResult dense = nuts.withDenseMetric().sample(target);
         NutsResult diagonal = nuts.sample(target);
