@@ -47,7 +47,7 @@ class NutsCalibrationProperties {
     private static final int DEFAULT_REPLICATIONS = 50;
 
     /** The hierarchical model: group means {@code μ + τ·z}. */
-    public record Hierarchy(Parameter mu, Parameter tau, Parameter z, Meta meta) implements Module {}
+    public record Hierarchy(Parameter mu, Parameter tau, Parameter z, Meta meta) implements Module<Hierarchy> {}
 
     private static ModelFunction<Hierarchy> model() {
         Hierarchy h = new Hierarchy(Parameter.builder().value(0).distribution(new Normal(0, 1)).build(),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,8 +20,8 @@ import org.parax4j.engine.graph.ModelFunction;
 /**
  * NUTS draws over the reference model's posterior are the same bits for every vector width and
  * thread count: the log density's gradient comes from the dual-number executor over the Vector API
- * loops of this JVM's width (128, 256 or 512 bits: this class runs once per width, see
- * {@code engine/pom.xml}) and over the scalar twin; the chains run on 1, 2 and 4 threads. Equal to
+ * loops at every width this CPU has (128, 256 and 512 bits, each built in this JVM by
+ * {@link TwinWidth}) and over the scalar twin; the chains run on 1, 2 and 4 threads. Equal to
  * the scalar twin at every width means equal across widths. The density is of the kind
  * {@code ModelPosterior} evaluates (a Gaussian likelihood with its gradient {@code Jᵀr} from the
  * dual-number Jacobian), written out against the executor so that the loops can be chosen: a Gaussian likelihood (σ = 0.1 dB, 200 frequencies, seeded noise) times a unit normal
@@ -92,8 +93,8 @@ class NutsTwinTest {
     }
 
     @Test
-    void drawsAreTheScalarTwinsAtThisWidthForOneTwoAndFourThreads() throws Exception {
-        TwinWidth.assumeVectorTwinAtRequestedWidth();
+    void drawsAreTheScalarTwinsAtEveryWidthForOneTwoAndFourThreads() throws Exception {
+        List<GraphOps> widths = TwinWidth.graphOps();
         ReferenceModel model = ReferenceModel.create();
         ModelFunction<ReferenceModel> f = ReferenceModel.function(model);
         double[] y = f.evaluate();
@@ -104,24 +105,28 @@ class NutsTwinTest {
         Nuts nuts = Nuts.defaults().withSeed(19).withWarmup(50).withDraws(20).withMaxTreeDepth(4);
         double[] init = f.flatValues();
         NutsResult scalar = nuts.sample(new Posterior(f, new ScalarGraphOps(), y), init, Runnable::run);
-        NutsResult simd1 = nuts.sample(new Posterior(f, new PanamaGraphOps(), y), init, Runnable::run);
-        for (int c = 0; c < 4; c++) {
-            assertArrayEquals(scalar.chainDraws(c), simd1.chainDraws(c), "chain " + c + " on one thread");
-        }
-        for (int threads : new int[] {2, 4}) {
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                NutsResult r = nuts.sample(new Posterior(f, new PanamaGraphOps(), y), init, pool);
-                for (int c = 0; c < 4; c++) {
-                    assertArrayEquals(scalar.chainDraws(c), r.chainDraws(c), "chain " + c + ", " + threads + " threads");
+        for (GraphOps simd : widths) {
+            String width = simd.getClass().getSimpleName();
+            NutsResult simd1 = nuts.sample(new Posterior(f, simd, y), init, Runnable::run);
+            for (int c = 0; c < 4; c++) {
+                assertArrayEquals(scalar.chainDraws(c), simd1.chainDraws(c), width + ", chain " + c + " on one thread");
+            }
+            assertEquals(scalar.gradientEvaluations(), simd1.gradientEvaluations(), width);
+            for (int threads : new int[] {2, 4}) {
+                ExecutorService pool = Executors.newFixedThreadPool(threads);
+                try {
+                    NutsResult r = nuts.sample(new Posterior(f, simd, y), init, pool);
+                    for (int c = 0; c < 4; c++) {
+                        assertArrayEquals(scalar.chainDraws(c), r.chainDraws(c),
+                                width + ", chain " + c + ", " + threads + " threads");
+                    }
+                } finally {
+                    pool.shutdown();
                 }
-            } finally {
-                pool.shutdown();
             }
         }
         // the chains moved (a frozen chain would make the comparison vacuous)
         double[] d0 = scalar.chainDraws(0);
         assertTrue(!Arrays.equals(Arrays.copyOfRange(d0, 0, 9), Arrays.copyOfRange(d0, d0.length - 9, d0.length)));
-        assertEquals(scalar.gradientEvaluations(), simd1.gradientEvaluations());
     }
 }
