@@ -33,6 +33,12 @@ class SparkMonteCarloTest {
      */
     static final int N = Integer.getInteger("parax4j.spark.samples", 4 * MomentTree.LEAF_ROWS + 12_345);
     static final double[] PROBS = {0.05, 0.5, 0.95};
+    /**
+     * The large run: 2²² + 12 345 samples (65 leaves) by default, the most that fits the module's
+     * time budget next to the local reference run (README "Spark", throughput);
+     * {@code -Dparax4j.spark.largeSamples=100000000} runs the issue's 10⁸ (about 3 minutes on two idle cores).
+     */
+    static final int LARGE = Integer.getInteger("parax4j.spark.largeSamples", (1 << 22) + 12_345);
 
     static final AtomicInteger KILLED = new AtomicInteger();
 
@@ -69,6 +75,18 @@ class SparkMonteCarloTest {
             assertArrayEquals(local.variance(), d.variance(), "variance, " + partitions + " partitions");
             assertArrayEquals(local.meanError(), d.meanError(), "mean error, " + partitions + " partitions");
         }
+    }
+
+    @Test
+    void aLargeRunInLocal2HasTheLocalMeanAndVarianceBitForBit() {
+        assertEquals("local[2,3]", spark().sparkContext().master());
+        Summary local = MonteCarlo.of(ReferenceModel.function(MODEL)).summarize(SEED, LARGE, new double[0], null,
+                null);
+        DistributedSummary d = SparkMonteCarlo.of(spark(), SPEC).summarize(SEED, LARGE, 4, new double[0],
+                SparkMonteCarlo.DEFAULT_K);
+        assertEquals(LARGE, d.count());
+        assertArrayEquals(local.mean(), d.mean(), LARGE + " samples, mean");
+        assertArrayEquals(local.variance(), d.variance(), LARGE + " samples, variance");
     }
 
     @Test
