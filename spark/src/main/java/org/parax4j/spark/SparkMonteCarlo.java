@@ -157,8 +157,12 @@ public final class SparkMonteCarlo {
         return spark.createDataFrame(rows, schema);
     }
 
-    /** One element per task: the partition numbers 0 … P − 1, one per slice. */
     private JavaRDD<Integer> tasks(int partitions) {
+        return tasks(spark, partitions);
+    }
+
+    /** One element per task: the partition numbers 0 … P − 1, one per slice. */
+    static JavaRDD<Integer> tasks(SparkSession spark, int partitions) {
         List<Integer> ids = new ArrayList<>(partitions);
         for (int p = 0; p < partitions; p++) {
             ids.add(p);
