@@ -52,7 +52,8 @@ final class LeafMoments {
      *     the accumulator is then unusable until {@link #reset}
      */
     void addRows(double[] data, int rows, long first, long seed) {
-        count = SIMD ? Simd.add(data, rows, dimension, mean, m2, count) : scalar(data, rows, dimension, mean, m2, count);
+        count = SIMD ? Simd.add(data, rows, dimension, mean, m2, count)
+                : scalar(data, rows, dimension, mean, m2, count);
         for (int j = 0; j < dimension; j++) {
             if (!Double.isFinite(mean[j])) {
                 checkFinite(data, rows, first, seed);
@@ -95,9 +96,9 @@ final class LeafMoments {
 
     /** The Vector API loop, at the engine's vector width; loaded only when the engine runs SIMD. */
     static final class Simd {
-        private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED.vectorBitSize()
-                <= EngineInfo.current().vectorBits() ? DoubleVector.SPECIES_PREFERRED
-                : VectorSpecies.of(double.class, VectorShape.forBitSize(Math.max(128, EngineInfo.current().vectorBits())));
+        private static final int BITS = Math.max(128, EngineInfo.current().vectorBits());
+        private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED.vectorBitSize() <= BITS
+                ? DoubleVector.SPECIES_PREFERRED : VectorSpecies.of(double.class, VectorShape.forBitSize(BITS));
 
         private Simd() {
         }
