@@ -13,8 +13,8 @@ import org.parax4j.module.Module;
 
 /**
  * What one Spark task of {@link SparkMonteCarlo#summarize} returns: the {@link MomentTree} nodes of
- * its leaves and, per output, the retained items and weights of a KLL sketch. Plain arrays, so Java serialisation moves
- * numbers only. Immutable once built.
+ * its leaves and, per sketched output, the retained items and weights of a KLL sketch. Plain arrays,
+ * so Java serialisation moves numbers only. Immutable once built.
  */
 final class PartitionSummary implements Serializable {
 
@@ -32,7 +32,7 @@ final class PartitionSummary implements Serializable {
     final long[] counts;
     final double[][] means;
     final double[][] m2s;
-    /** Per output, the sketch's retained items and their weights (see {@link #addTo}). */
+    /** Per sketched output (in the order given to {@link #compute}), the sketch's retained items and weights. */
     final double[][] items;
     final long[][] weights;
 
@@ -76,7 +76,7 @@ final class PartitionSummary implements Serializable {
     }
 
     /**
-     * Adds output j's retained items to {@code union} with their weights. A retained item of weight
+     * Adds sketched output j's retained items to {@code union} with their weights. A retained item of weight
      * 2ʰ enters level h, as in a KLL merge. (The library's own byte form goes through
      * datasketches-memory 3, whose version check rejects Java 25.)
      */
@@ -88,19 +88,20 @@ final class PartitionSummary implements Serializable {
 
     /**
      * Computes partition {@code p} of {@code partitions}: leaves {@code [L·p/P, L·(p+1)/P)} of the
-     * {@code L} leaves of {@code numSamples} samples. A pure function of its arguments for the moments
-     * (so a retried task gives the same bits).
+     * {@code L} leaves of {@code numSamples} samples, with a KLL sketch of parameter {@code k} of each
+     * output in {@code sketched}. A pure function of its arguments for the moments (so a retried task
+     * gives the same bits).
      *
      * @throws IllegalArgumentException naming the output and sample when an output is not finite
      */
     static PartitionSummary compute(ModelSpec spec, long seed, long numSamples, int partitions, int p,
-            boolean sketch, int k) {
+            int[] sketched, int k) {
         MonteCarlo<?> mc = runner(spec.function(null));
         int dim = mc.outputSize();
         long leaves = MomentTree.leaves(numSamples);
         long a = leaves * p / partitions;
         long b = leaves * (p + 1) / partitions;
-        KllDoublesSketch[] kll = new KllDoublesSketch[sketch ? dim : 0];
+        KllDoublesSketch[] kll = new KllDoublesSketch[sketched.length];
         for (int j = 0; j < kll.length; j++) {
             kll[j] = KllDoublesSketch.newHeapInstance(k);
         }
@@ -117,7 +118,7 @@ final class PartitionSummary implements Serializable {
                 acc.addRows(rows, c, at, seed);
                 for (int j = 0; j < kll.length; j++) {
                     for (int s = 0; s < c; s++) {
-                        column[s] = rows[s * dim + j];
+                        column[s] = rows[s * dim + sketched[j]];
                     }
                     kll[j].update(column, 0, c);
                 }

@@ -45,15 +45,7 @@ public final class SobolAnalysis {
         if (mc == null || reduction == null) {
             throw new IllegalArgumentException((mc == null ? "mc" : "reduction") + " must not be null");
         }
-        if (baseSamples < 2) {
-            throw new IllegalArgumentException("baseSamples must be >= 2, got " + baseSamples);
-        }
-        if (bootstrap < 0) {
-            throw new IllegalArgumentException("bootstrap must be >= 0, got " + bootstrap);
-        }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be in (0, 1), got " + confidence);
-        }
+        checkSettings(baseSamples, bootstrap, confidence);
         if (mc.sampler().factors().isEmpty()) {
             throw new IllegalArgumentException("the model has no free parameter with a distribution to analyse");
         }
@@ -147,15 +139,7 @@ public final class SobolAnalysis {
                         + outputs[r].length);
             }
         }
-        if (n < 2) {
-            throw new IllegalArgumentException("baseSamples must be >= 2, got " + n);
-        }
-        if (bootstrap < 0) {
-            throw new IllegalArgumentException("bootstrap must be >= 0, got " + bootstrap);
-        }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be in (0, 1), got " + confidence);
-        }
+        checkSettings(n, bootstrap, confidence);
         double[] ya = outputs[0];
         double[] yb = outputs[1];
         double[][] yab = Arrays.copyOfRange(outputs, 2, outputs.length);
@@ -184,6 +168,19 @@ public final class SobolAnalysis {
             out.add(new SobolIndices.Index(names.get(j), point[j], cs[0], cs[1], point[d + j], ct[0], ct[1]));
         }
         return new SobolIndices(out, n, point[2 * d], confidence, bootstrap);
+    }
+
+    /** @throws IllegalArgumentException naming the first of N, bootstrap and confidence out of range */
+    private static void checkSettings(int baseSamples, int bootstrap, double confidence) {
+        if (baseSamples < 2) {
+            throw new IllegalArgumentException("baseSamples must be >= 2, got " + baseSamples);
+        }
+        if (bootstrap < 0) {
+            throw new IllegalArgumentException("bootstrap must be >= 0, got " + bootstrap);
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("confidence must be in (0, 1), got " + confidence);
+        }
     }
 
     private static void reduce(MonteCarlo<?>.Worker w, double[] cols, int count, Reduction reduction, int size,
