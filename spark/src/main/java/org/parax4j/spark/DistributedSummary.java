@@ -15,6 +15,7 @@ package org.parax4j.spark;
  * @param meanError standard error of each mean
  * @param probabilities the percentiles' probabilities
  * @param percentiles {@code percentiles[k][j]}: KLL estimate of quantile {@code probabilities[k]} of output j
+ *     (NaN for an output that was not sketched)
  * @param rankError the sketch's normalised rank error bound (99 % confidence), e.g. 0.0133 for k = 200
  * @param partitions the Spark partitions (tasks) used
  */

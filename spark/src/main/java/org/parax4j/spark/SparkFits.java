@@ -47,12 +47,7 @@ public final class SparkFits {
         if (data == null || spec == null) {
             throw new IllegalArgumentException("data and spec must not be null");
         }
-        List<String> fields = Arrays.asList(data.schema().fieldNames());
-        for (String c : new String[] {groupColumn, xColumn, yColumn}) {
-            if (c == null || !fields.contains(c)) {
-                throw new IllegalArgumentException("column '" + c + "' is not in the data; columns: " + fields);
-            }
-        }
+        Dataset<Row> grouped = points(data, groupColumn, xColumn, yColumn);
         List<String> names = spec.function(null).freeNames();
         StructField group = data.schema().apply(groupColumn);
         StructType out = new StructType().add(group.name(), group.dataType(), group.nullable())
@@ -61,23 +56,43 @@ public final class SparkFits {
         for (String n : names) {
             out = out.add(column(n), DataTypes.DoubleType, false).add(column(n) + "_se", DataTypes.DoubleType, false);
         }
-        Dataset<Row> grouped = data.groupBy(col(groupColumn)).agg(collect_list(struct(
-                col(xColumn).cast("double").as("x"), col(yColumn).cast("double").as("y"))).as("points"));
         return grouped.map(new FitTask(spec, names), Encoders.row(out));
     }
 
-    /** The column name of flat parameter {@code name}. */
-    public static String column(String name) {
-        return name.replaceAll("[^A-Za-z0-9_]", "_");
+    /**
+     * {@code data}'s points grouped: columns {@code (group, points: array<struct<x: double, y: double>>)}.
+     *
+     * @throws IllegalArgumentException when a column is null or missing (named, with the columns present)
+     */
+    static Dataset<Row> points(Dataset<Row> data, String groupColumn, String xColumn, String yColumn) {
+        List<String> fields = Arrays.asList(data.schema().fieldNames());
+        for (String c : new String[] {groupColumn, xColumn, yColumn}) {
+            if (c == null || !fields.contains(c)) {
+                throw new IllegalArgumentException("column '" + c + "' is not in the data; columns: " + fields);
+            }
+        }
+        return data.groupBy(col(groupColumn)).agg(collect_list(struct(
+                col(xColumn).cast("double").as("x"), col(yColumn).cast("double").as("y"))).as("points"));
+    }
+
+    /** The x and y of a {@link #points} row's point list. Allocates. */
+    static double[][] unpack(Row row) {
+        List<Row> points = row.getList(1);
+        double[] x = new double[points.size()];
+        double[] y = new double[points.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = points.get(i).getDouble(0);
+            y[i] = points.get(i).getDouble(1);
+        }
+        return new double[][] {x, y};
     }
 
     /**
-     * The fit of one group, as every Spark task runs it: points sorted by {@code (x, y)}, then
-     * {@code LeastSquares.of(spec.function(x), y).fit()}. Allocates.
+     * The points sorted by {@code (x, y)}: the order every per-group task fits them in.
      *
-     * @throws IllegalArgumentException when the lengths differ or the fit rejects the data
+     * @throws IllegalArgumentException when the lengths differ or an array is null
      */
-    public static FitResult<? extends Module<?>> fitGroup(ModelSpec spec, double[] x, double[] y) {
+    static double[][] sorted(double[] x, double[] y) {
         if (x == null || y == null || x.length != y.length) {
             throw new IllegalArgumentException("x and y must be non-null and of the same length, got "
                     + (x == null ? "null" : x.length) + " and " + (y == null ? "null" : y.length));
@@ -93,7 +108,23 @@ public final class SparkFits {
             xs[i] = x[order[i]];
             ys[i] = y[order[i]];
         }
-        return fit(spec.function(xs), ys);
+        return new double[][] {xs, ys};
+    }
+
+    /** The column name of flat parameter {@code name}. */
+    public static String column(String name) {
+        return name.replaceAll("[^A-Za-z0-9_]", "_");
+    }
+
+    /**
+     * The fit of one group, as every Spark task runs it: points sorted by {@code (x, y)}, then
+     * {@code LeastSquares.of(spec.function(x), y).fit()}. Allocates.
+     *
+     * @throws IllegalArgumentException when the lengths differ or the fit rejects the data
+     */
+    public static FitResult<? extends Module<?>> fitGroup(ModelSpec spec, double[] x, double[] y) {
+        double[][] sorted = sorted(x, y);
+        return fit(spec.function(sorted[0]), sorted[1]);
     }
 
     private static <M extends Module<?>> FitResult<M> fit(ModelFunction<M> f, double[] y) {
@@ -104,14 +135,8 @@ public final class SparkFits {
     private record FitTask(ModelSpec spec, List<String> names) implements MapFunction<Row, Row>, Serializable {
         @Override
         public Row call(Row row) {
-            List<Row> points = row.getList(1);
-            double[] x = new double[points.size()];
-            double[] y = new double[points.size()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = points.get(i).getDouble(0);
-                y[i] = points.get(i).getDouble(1);
-            }
-            FitResult<? extends Module<?>> r = fitGroup(spec, x, y);
+            double[][] xy = unpack(row);
+            FitResult<? extends Module<?>> r = fitGroup(spec, xy[0], xy[1]);
             List<Object> values = new ArrayList<>();
             values.add(row.get(0));
             values.add(r.converged());

@@ -73,14 +73,30 @@ public final class SparkMonteCarlo {
 
     /**
      * Mean, variance (bit-identical to {@code MonteCarlo.summarize(seed, numSamples, …)}) and KLL
-     * percentiles of every output over samples {@code 0 … numSamples − 1}, in {@code partitions} tasks.
+     * percentiles of every output over samples {@code 0 … numSamples − 1}, in {@code partitions} tasks:
+     * {@link #summarize(long, long, int, double[], int, int[])} sketching every output.
+     *
+     * @throws IllegalArgumentException as there
+     */
+    public DistributedSummary summarize(long seed, long numSamples, int partitions, double[] probabilities, int k) {
+        return summarize(seed, numSamples, partitions, probabilities, k, null);
+    }
+
+    /**
+     * Mean and variance of every output (bit-identical to {@code MonteCarlo.summarize(seed, numSamples,
+     * …)}) and KLL percentiles of the chosen outputs over samples {@code 0 … numSamples − 1}, in
+     * {@code partitions} tasks. A sketch costs about one KLL update per sample and output (about five
+     * times the moments' cost per output), so sketching only the outputs needed saves most of the time.
      *
      * @param probabilities percentiles to estimate, each in (0, 1); may be empty (no sketches)
      * @param k the KLL accuracy parameter, in [8, 65535]; rank error ≈ {@code 2.296/k^0.9723} (99 % confidence)
+     * @param outputs the outputs to sketch, distinct, each in [0, outputSize); null for all. The
+     *     other outputs' percentiles are NaN.
      * @throws IllegalArgumentException for an argument out of range (named), or (wrapped by Spark in a
      *     {@code SparkException}) a non-finite output, naming the output and sample
      */
-    public DistributedSummary summarize(long seed, long numSamples, int partitions, double[] probabilities, int k) {
+    public DistributedSummary summarize(long seed, long numSamples, int partitions, double[] probabilities, int k,
+            int[] outputs) {
         if (numSamples < 1) {
             throw new IllegalArgumentException("numSamples must be >= 1, got " + numSamples);
         }
@@ -103,17 +119,44 @@ public final class SparkMonteCarlo {
         if (k < 8 || k > 65535) {
             throw new IllegalArgumentException("k must be in [8, 65535], got " + k);
         }
+        int[] sketched = probabilities.length == 0 ? new int[0] : sketched(outputs, spec.function(null).outputSize());
         List<PartitionSummary> parts = new ArrayList<>(tasks(partitions)
-                .map(new SummaryTask(spec, seed, numSamples, partitions, probabilities.length > 0, k)).collect());
+                .map(new SummaryTask(spec, seed, numSamples, partitions, sketched, k)).collect());
         parts.sort(Comparator.comparingInt(s -> s.partition));
-        return combine(parts, numSamples, probabilities.clone(), k);
+        return combine(parts, numSamples, probabilities.clone(), k, sketched);
+    }
+
+    /**
+     * The outputs to sketch: all of {@code size} when {@code outputs} is null, else a checked copy.
+     *
+     * @throws IllegalArgumentException naming the first index out of range or repeated
+     */
+    private static int[] sketched(int[] outputs, int size) {
+        if (outputs == null) {
+            int[] all = new int[size];
+            java.util.Arrays.setAll(all, i -> i);
+            return all;
+        }
+        boolean[] seen = new boolean[size];
+        for (int i = 0; i < outputs.length; i++) {
+            if (outputs[i] < 0 || outputs[i] >= size) {
+                throw new IllegalArgumentException("outputs[" + i + "] must be in [0, " + size + "), got "
+                        + outputs[i]);
+            }
+            if (seen[outputs[i]]) {
+                throw new IllegalArgumentException("outputs[" + i + "] repeats output " + outputs[i]);
+            }
+            seen[outputs[i]] = true;
+        }
+        return outputs.clone();
     }
 
     /**
      * Combines task results in partition order: tree nodes into one {@link MomentTree}, sketches by
-     * KLL merge. Visible for the retry test.
+     * KLL merge; percentiles of outputs not in {@code sketched} are NaN. Visible for the retry test.
      */
-    static DistributedSummary combine(List<PartitionSummary> parts, long numSamples, double[] probabilities, int k) {
+    static DistributedSummary combine(List<PartitionSummary> parts, long numSamples, double[] probabilities, int k,
+            int[] sketched) {
         MomentTree tree = new MomentTree();
         for (PartitionSummary p : parts) {
             p.nodes().forEach(tree::push);
@@ -121,15 +164,16 @@ public final class SparkMonteCarlo {
         Moments m = tree.result();
         int dim = m.dimension();
         double[][] pct = new double[probabilities.length][dim];
-        if (probabilities.length > 0) {
-            for (int j = 0; j < dim; j++) {
-                KllDoublesSketch union = KllDoublesSketch.newHeapInstance(k);
-                for (PartitionSummary p : parts) {
-                    p.addTo(union, j);
-                }
-                for (int q = 0; q < probabilities.length; q++) {
-                    pct[q][j] = union.getQuantile(probabilities[q]);
-                }
+        for (double[] row : pct) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
+        for (int j = 0; j < sketched.length; j++) {
+            KllDoublesSketch union = KllDoublesSketch.newHeapInstance(k);
+            for (PartitionSummary p : parts) {
+                p.addTo(union, j);
+            }
+            for (int q = 0; q < probabilities.length; q++) {
+                pct[q][sketched[j]] = union.getQuantile(probabilities[q]);
             }
         }
         return new DistributedSummary(numSamples, m.mean(), m.variance(), m.meanError(), probabilities, pct,
@@ -157,8 +201,12 @@ public final class SparkMonteCarlo {
         return spark.createDataFrame(rows, schema);
     }
 
-    /** One element per task: the partition numbers 0 … P − 1, one per slice. */
     private JavaRDD<Integer> tasks(int partitions) {
+        return tasks(spark, partitions);
+    }
+
+    /** One element per task: the partition numbers 0 … P − 1, one per slice. */
+    static JavaRDD<Integer> tasks(SparkSession spark, int partitions) {
         List<Integer> ids = new ArrayList<>(partitions);
         for (int p = 0; p < partitions; p++) {
             ids.add(p);
@@ -167,11 +215,11 @@ public final class SparkMonteCarlo {
     }
 
     /** The summary task: numbers and the spec only. */
-    private record SummaryTask(ModelSpec spec, long seed, long numSamples, int partitions, boolean sketch, int k)
+    private record SummaryTask(ModelSpec spec, long seed, long numSamples, int partitions, int[] sketched, int k)
             implements Function<Integer, PartitionSummary>, Serializable {
         @Override
         public PartitionSummary call(Integer p) {
-            return PartitionSummary.compute(spec, seed, numSamples, partitions, p, sketch, k);
+            return PartitionSummary.compute(spec, seed, numSamples, partitions, p, sketched, k);
         }
     }
 

@@ -33,6 +33,12 @@ class SparkMonteCarloTest {
      */
     static final int N = Integer.getInteger("parax4j.spark.samples", 4 * MomentTree.LEAF_ROWS + 12_345);
     static final double[] PROBS = {0.05, 0.5, 0.95};
+    /**
+     * The large run: 2²¹ + 12 345 samples (33 leaves) by default, what fits the module's
+     * time budget next to the local reference run (README "Spark", throughput);
+     * {@code -Dparax4j.spark.largeSamples=100000000} runs the issue's 10⁸ (about 3 minutes on two idle cores).
+     */
+    static final int LARGE = Integer.getInteger("parax4j.spark.largeSamples", (1 << 21) + 12_345);
 
     static final AtomicInteger KILLED = new AtomicInteger();
 
@@ -72,13 +78,31 @@ class SparkMonteCarloTest {
     }
 
     @Test
-    void percentilesAreWithinTheSketchRankErrorOfExactPercentiles() {
-        int n = 1_000_000;
-        DistributedSummary d = SparkMonteCarlo.of(spark(), SPEC).summarize(SEED, n, 4, PROBS,
+    void aLargeRunInLocal2HasTheLocalMeanAndVarianceBitForBit() {
+        assertEquals("local[2,3]", spark().sparkContext().master());
+        Summary local = MonteCarlo.of(ReferenceModel.function(MODEL)).summarize(SEED, LARGE, new double[0], null,
+                null);
+        DistributedSummary d = SparkMonteCarlo.of(spark(), SPEC).summarize(SEED, LARGE, 4, new double[0],
                 SparkMonteCarlo.DEFAULT_K);
-        assertTrue(d.rankError() > 0.01 && d.rankError() < 0.02, "rank error " + d.rankError());
-        MonteCarlo<ReferenceModel> mc = MonteCarlo.of(ReferenceModel.function(MODEL));
+        assertEquals(LARGE, d.count());
+        assertArrayEquals(local.mean(), d.mean(), LARGE + " samples, mean");
+        assertArrayEquals(local.variance(), d.variance(), LARGE + " samples, variance");
+    }
+
+    @Test
+    void percentilesAreWithinTheSketchRankErrorOfExactPercentiles() {
+        // 10⁶ samples, the four checked outputs sketched (sketching all 200 costs 5× the moments)
+        int n = 1_000_000;
         int[] outputs = {0, 57, 100, 199};
+        DistributedSummary d = SparkMonteCarlo.of(spark(), SPEC).summarize(SEED, n, 4, PROBS,
+                SparkMonteCarlo.DEFAULT_K, new int[] {199, 0, 100, 57});
+        assertTrue(d.rankError() > 0.01 && d.rankError() < 0.02, "rank error " + d.rankError());
+        assertTrue(Double.isNaN(d.percentiles()[1][1]) && Double.isNaN(d.percentiles()[2][198]), "not sketched");
+        // every output sketched (the default) on the first 20 000 samples
+        int small = 20_000;
+        DistributedSummary all = SparkMonteCarlo.of(spark(), SPEC).summarize(SEED, small, 3, PROBS,
+                SparkMonteCarlo.DEFAULT_K);
+        MonteCarlo<ReferenceModel> mc = MonteCarlo.of(ReferenceModel.function(MODEL));
         double[][] columns = new double[outputs.length][n];
         double[] rows = new double[8192 * mc.outputSize()];
         for (int at = 0; at < n; at += 8192) {
@@ -91,6 +115,8 @@ class SparkMonteCarloTest {
             }
         }
         for (int o = 0; o < outputs.length; o++) {
+            double[] head = Arrays.copyOf(columns[o], small);
+            Arrays.sort(head);
             double[] sorted = columns[o];
             Arrays.sort(sorted);
             for (int q = 0; q < PROBS.length; q++) {
@@ -98,7 +124,13 @@ class SparkMonteCarloTest {
                 double rank = rank(sorted, estimate);
                 assertTrue(Math.abs(rank - PROBS[q]) <= d.rankError(), "output " + outputs[o] + ", p " + PROBS[q]
                         + ": estimate " + estimate + " has rank " + rank + ", bound " + d.rankError());
+                double e = all.percentiles()[q][outputs[o]];
+                assertTrue(Math.abs(rank(head, e) - PROBS[q]) <= all.rankError(), "all outputs, output "
+                        + outputs[o] + ", p " + PROBS[q] + ": estimate " + e);
             }
+        }
+        for (int j = 0; j < mc.outputSize(); j++) {
+            assertTrue(Double.isFinite(all.percentiles()[0][j]), "output " + j + " sketched");
         }
     }
 
@@ -128,8 +160,8 @@ class SparkMonteCarloTest {
         assertArrayEquals(clean.mean(), retried.mean());
         assertArrayEquals(clean.variance(), retried.variance());
         // and recomputing a partition by hand gives the same nodes
-        PartitionSummary once = PartitionSummary.compute(SPEC, SEED, n, 3, 2, false, 200);
-        PartitionSummary twice = PartitionSummary.compute(SPEC, SEED, n, 3, 2, false, 200);
+        PartitionSummary once = PartitionSummary.compute(SPEC, SEED, n, 3, 2, new int[0], 200);
+        PartitionSummary twice = PartitionSummary.compute(SPEC, SEED, n, 3, 2, new int[0], 200);
         assertEquals(once.nodes(), twice.nodes());
     }
 
@@ -165,5 +197,11 @@ class SparkMonteCarloTest {
         assertTrue(m.getMessage().contains("cannot be loaded in this JVM"), m.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> SparkMonteCarlo.of(spark(), SPEC).summarize(SEED, 10, 0, PROBS, 200));
+        IllegalArgumentException o = assertThrows(IllegalArgumentException.class,
+                () -> SparkMonteCarlo.of(spark(), SPEC).summarize(SEED, 10, 2, PROBS, 200, new int[] {3, 200}));
+        assertEquals("outputs[1] must be in [0, 200), got 200", o.getMessage());
+        o = assertThrows(IllegalArgumentException.class,
+                () -> SparkMonteCarlo.of(spark(), SPEC).summarize(SEED, 10, 2, PROBS, 200, new int[] {3, 3}));
+        assertEquals("outputs[1] repeats output 3", o.getMessage());
     }
 }

@@ -8,4 +8,4 @@ package org.parax4j.engine.bayes;
  * @param draw the latent draw the transition returned (Stan reports this point)
  * @param at the latent position of the divergent leapfrog step (where the integrator blew up)
  */
-public record Divergence(int chain, int iteration, double[] draw, double[] at) {}
+public record Divergence(int chain, int iteration, double[] draw, double[] at) implements java.io.Serializable {}

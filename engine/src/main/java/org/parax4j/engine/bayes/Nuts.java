@@ -33,9 +33,12 @@ import org.parax4j.engine.random.CounterRandom;
  * <p><b>Not implemented:</b> custom adaptation windows, thinning.
  *
  * <p>Immutable and thread-safe; {@code sample} allocates each chain's draws and per-transition
- * trajectory scratch.
+ * trajectory scratch. Serializable (its settings only), so a cluster job can ship it to the machines
+ * that run {@link #sampleChain}.
  */
-public final class Nuts {
+public final class Nuts implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final int warmup;
     private final int draws;
@@ -182,5 +185,37 @@ public final class Nuts {
                 results[chain] = new NutsChain(own[chain], root.split(chain), maxTreeDepth, dense)
                         .run(chain, start, warmup, draws, targetAcceptance));
         return new NutsResult(d, draws, maxTreeDepth, List.of(results));
+    }
+
+    /** The number of chains {@link #sample} runs. */
+    public int chains() {
+        return chains;
+    }
+
+    /**
+     * Runs chain {@code chain} alone on the calling thread: the chain that {@link #sample} runs with
+     * that index (same random stream, same settings), so its draws and statistics have the same bits.
+     * For spreading chains over machines; {@link NutsResult#concat} joins the one-chain results.
+     *
+     * @param density the target (copied once, as {@link #sample} does)
+     * @param init the latent start, or {@code null} for a random start in (−2, 2)ᵈ. Not modified.
+     * @param chain the chain index, in [0, {@link #chains()})
+     * @return a one-chain result
+     * @throws IllegalArgumentException for a chain index out of range or as {@link #sample}
+     * @throws IllegalStateException as {@link #sample}
+     */
+    public NutsResult sampleChain(LogDensity density, double[] init, int chain) {
+        Objects.requireNonNull(density, "density");
+        if (chain < 0 || chain >= chains) {
+            throw new IllegalArgumentException("chain must be in [0, " + chains + "), got " + chain);
+        }
+        int d = density.dimension();
+        if (init != null && init.length != d) {
+            throw new IllegalArgumentException("init has length " + init.length + ", the density has dimension " + d);
+        }
+        double[] start = init == null ? null : init.clone();
+        NutsChain.ChainResult r = new NutsChain(density.copy(), CounterRandom.of(seed).split(chain), maxTreeDepth,
+                dense).run(chain, start, warmup, draws, targetAcceptance);
+        return new NutsResult(d, draws, maxTreeDepth, List.of(r));
     }
 }

@@ -449,5 +449,6 @@ final class NutsChain {
 
     /** One chain's output. */
     record ChainResult(double[] draws, double[] energies, int[] depths, double[] accept, List<Divergence> divergences,
-            int warmupDivergences, double stepSize, double[] inverseMetric, long gradientEvaluations) {}
+            int warmupDivergences, double stepSize, double[] inverseMetric, long gradientEvaluations)
+            implements java.io.Serializable {}
 }

@@ -11,14 +11,19 @@ import java.util.function.UnaryOperator;
  * diagnostics: divergences (counted and located), tree-depth saturation, E-BFMI per chain, adapted
  * step sizes and inverse metrics, and a Stan-like summary table.
  *
- * <p>Immutable and thread-safe; accessors return copies.
+ * <p>Immutable and thread-safe; accessors return copies. Serializable, so chains sampled on other
+ * machines ({@link Nuts#sampleChain}) can travel back and be joined by {@link #concat}.
  */
-public final class NutsResult {
+public final class NutsResult implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final int dimension;
     private final int draws;
     private final int maxTreeDepth;
+    @SuppressWarnings("serial") // List.copyOf lists are serializable
     private final List<NutsChain.ChainResult> chains;
+    @SuppressWarnings("serial") // List.copyOf lists are serializable
     private final List<String> names;
 
     NutsResult(int dimension, int draws, int maxTreeDepth, List<NutsChain.ChainResult> chains) {
@@ -348,5 +353,34 @@ public final class NutsResult {
             sb.append("WARNING ").append(w).append(System.lineSeparator());
         }
         return sb.toString();
+    }
+
+    /**
+     * The chains of {@code parts} side by side, in list order (e.g. the one-chain results of
+     * {@link Nuts#sampleChain} for chains 0, 1, …, which then equal {@link Nuts#sample}'s result).
+     *
+     * @throws IllegalArgumentException when {@code parts} is empty or the parts differ in dimension,
+     *     draws per chain, maximum tree depth or coordinate names (named); the result keeps the names
+     */
+    public static NutsResult concat(List<NutsResult> parts) {
+        if (parts == null || parts.isEmpty()) {
+            throw new IllegalArgumentException("parts must not be null or empty");
+        }
+        NutsResult first = parts.getFirst();
+        List<NutsChain.ChainResult> all = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            NutsResult p = parts.get(i);
+            if (p.dimension != first.dimension || p.draws != first.draws || p.maxTreeDepth != first.maxTreeDepth) {
+                throw new IllegalArgumentException("parts[" + i + "] has dimension " + p.dimension + ", " + p.draws
+                        + " draws per chain and maximum tree depth " + p.maxTreeDepth + "; parts[0] has "
+                        + first.dimension + ", " + first.draws + " and " + first.maxTreeDepth);
+            }
+            if (!p.names.equals(first.names)) {
+                throw new IllegalArgumentException("parts[" + i + "] names its coordinates " + p.names
+                        + "; parts[0] names them " + first.names);
+            }
+            all.addAll(p.chains);
+        }
+        return new NutsResult(first.dimension, first.draws, first.maxTreeDepth, all, first.names);
     }
 }

@@ -45,43 +45,104 @@ public final class SobolAnalysis {
         if (mc == null || reduction == null) {
             throw new IllegalArgumentException((mc == null ? "mc" : "reduction") + " must not be null");
         }
-        if (baseSamples < 2) {
-            throw new IllegalArgumentException("baseSamples must be >= 2, got " + baseSamples);
+        checkSettings(baseSamples, bootstrap, confidence);
+        if (mc.sampler().factors().isEmpty()) {
+            throw new IllegalArgumentException("the model has no free parameter with a distribution to analyse");
         }
-        if (bootstrap < 0) {
-            throw new IllegalArgumentException("bootstrap must be >= 0, got " + bootstrap);
+        return fromOutputs(mc.sampler(), seed, outputs(mc, seed, 0, baseSamples, reduction), bootstrap, confidence);
+    }
+
+    /**
+     * The factors of {@code mc}'s function, in the order of the rows {@code 2 …} of {@link #outputs}
+     * and of the indices: parameter groups with a distribution, named by their free flat names joined
+     * by '+'. Empty when the model has none (then it cannot be analysed). New list.
+     *
+     * @throws IllegalArgumentException when {@code mc} is null
+     */
+    public static List<String> factors(MonteCarlo<?> mc) {
+        if (mc == null) {
+            throw new IllegalArgumentException("mc must not be null");
         }
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be in (0, 1), got " + confidence);
+        return List.copyOf(mc.sampler().factorNames());
+    }
+
+    /**
+     * The reduced outputs of base samples {@code first … first + count − 1}: row 0 is {@code f(A)}, row 1
+     * {@code f(B)}, row {@code 2 + j} is {@code f(A_B^j)} for factor j. Each value is a pure function of
+     * the seed and its sample index, so disjoint ranges computed anywhere (e.g. the partitions of a
+     * cluster job) concatenate to the rows of {@code [0, N)} that {@link #analyze} uses. Allocates the
+     * {@code (factors + 2)·count} result.
+     *
+     * @throws IllegalArgumentException when an argument is null, {@code first < 0} or {@code count < 0}
+     * @throws SampleOutOfRangeException when a draw has no latent value
+     */
+    public static double[][] outputs(MonteCarlo<?> mc, long seed, long first, int count, Reduction reduction) {
+        if (mc == null || reduction == null) {
+            throw new IllegalArgumentException((mc == null ? "mc" : "reduction") + " must not be null");
+        }
+        if (first < 0 || count < 0) {
+            throw new IllegalArgumentException("first and count must be >= 0, got first=" + first + ", count=" + count);
         }
         ParameterSampler sampler = mc.sampler();
         List<int[]> factors = sampler.factors();
         int d = factors.size();
-        if (d == 0) {
-            throw new IllegalArgumentException("the model has no free parameter with a distribution to analyse");
-        }
-        int n = baseSamples;
         int free = sampler.numFree();
         int size = mc.outputSize();
         long seedB = CounterRandom.of(seed).split(1).seed();
-        double[] ya = new double[n];
-        double[] yb = new double[n];
-        double[][] yab = new double[d][n];
+        double[][] y = new double[d + 2][count];
         CounterRandom[] streamsA = sampler.streams(seed);
         CounterRandom[] streamsB = sampler.streams(seedB);
-        mc.forEachBlock(n, (w, start, count) -> {
-            sampler.fill(streamsA, start, count, w.cols, 0, w.phys, true);
-            sampler.fill(streamsB, start, count, w.cols2, 0, w.phys, true);
-            reduce(w, w.cols, count, reduction, size, ya, start);
-            reduce(w, w.cols2, count, reduction, size, yb, start);
+        mc.forEachBlock(count, (w, start, c) -> {
+            sampler.fill(streamsA, first + start, c, w.cols, 0, w.phys, true);
+            sampler.fill(streamsB, first + start, c, w.cols2, 0, w.phys, true);
+            reduce(w, w.cols, c, reduction, size, y[0], start);
+            reduce(w, w.cols2, c, reduction, size, y[1], start);
             for (int j = 0; j < d; j++) {
-                System.arraycopy(w.cols, 0, w.cols3, 0, free * count);
+                System.arraycopy(w.cols, 0, w.cols3, 0, free * c);
                 for (int f : factors.get(j)) {
-                    System.arraycopy(w.cols2, f * count, w.cols3, f * count, count);
+                    System.arraycopy(w.cols2, f * c, w.cols3, f * c, c);
                 }
-                reduce(w, w.cols3, count, reduction, size, yab[j], start);
+                reduce(w, w.cols3, c, reduction, size, y[2 + j], start);
             }
         });
+        return y;
+    }
+
+    /**
+     * The indices from the reduced outputs of base samples {@code 0 … N−1} (the rows of
+     * {@link #outputs}, possibly concatenated from parts): what {@link #analyze} computes after
+     * evaluating them, so the same rows give the same bits. Allocates O(N + bootstrap·factors).
+     *
+     * @param sampler the sampler of the analysed function (its factors and their names)
+     * @param seed the seed of the outputs (the bootstrap draws from its {@code split(2)} stream)
+     * @param outputs {@code factors + 2} rows of equal length N ≥ 2; not modified
+     * @throws IllegalArgumentException when the sampler has no factors, the shape does not match them, N &lt; 2,
+     *     {@code bootstrap < 0} or {@code confidence} is not in (0, 1)
+     */
+    public static SobolIndices fromOutputs(ParameterSampler sampler, long seed, double[][] outputs, int bootstrap,
+            double confidence) {
+        if (sampler == null || outputs == null) {
+            throw new IllegalArgumentException((sampler == null ? "sampler" : "outputs") + " must not be null");
+        }
+        int d = sampler.factors().size();
+        if (d == 0) {
+            throw new IllegalArgumentException("the model has no free parameter with a distribution to analyse");
+        }
+        if (outputs.length != d + 2) {
+            throw new IllegalArgumentException("outputs must have factors + 2 = " + (d + 2) + " rows, got "
+                    + outputs.length);
+        }
+        int n = outputs[0].length;
+        for (int r = 1; r < outputs.length; r++) {
+            if (outputs[r].length != n) {
+                throw new IllegalArgumentException("outputs[" + r + "] must have length " + n + " (as outputs[0]), got "
+                        + outputs[r].length);
+            }
+        }
+        checkSettings(n, bootstrap, confidence);
+        double[] ya = outputs[0];
+        double[] yb = outputs[1];
+        double[][] yab = Arrays.copyOfRange(outputs, 2, outputs.length);
         int[] all = new int[n];
         Arrays.setAll(all, i -> i);
         double[] point = estimate(ya, yb, yab, all);
@@ -107,6 +168,19 @@ public final class SobolAnalysis {
             out.add(new SobolIndices.Index(names.get(j), point[j], cs[0], cs[1], point[d + j], ct[0], ct[1]));
         }
         return new SobolIndices(out, n, point[2 * d], confidence, bootstrap);
+    }
+
+    /** @throws IllegalArgumentException naming the first of N, bootstrap and confidence out of range */
+    private static void checkSettings(int baseSamples, int bootstrap, double confidence) {
+        if (baseSamples < 2) {
+            throw new IllegalArgumentException("baseSamples must be >= 2, got " + baseSamples);
+        }
+        if (bootstrap < 0) {
+            throw new IllegalArgumentException("bootstrap must be >= 0, got " + bootstrap);
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("confidence must be in (0, 1), got " + confidence);
+        }
     }
 
     private static void reduce(MonteCarlo<?>.Worker w, double[] cols, int count, Reduction reduction, int size,

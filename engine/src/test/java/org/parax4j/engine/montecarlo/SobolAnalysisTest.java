@@ -50,6 +50,24 @@ class SobolAnalysisTest {
     }
 
     @Test
+    void outputsComputedInPartsGiveTheSameIndices() {
+        MonteCarlo<Ishigami> mc = MonteCarlo.of(ishigami(), 64, 1);
+        int n = 1001;
+        double[][] whole = SobolAnalysis.outputs(mc, 5, 0, n, Reduction.element(0));
+        double[][] joined = new double[whole.length][n];
+        for (int[] part : new int[][] {{0, 333}, {333, 334}, {667, 334}}) {
+            double[][] y = SobolAnalysis.outputs(mc, 5, part[0], part[1], Reduction.element(0));
+            for (int r = 0; r < y.length; r++) {
+                System.arraycopy(y[r], 0, joined[r], part[0], part[1]);
+            }
+        }
+        SobolIndices local = SobolAnalysis.analyze(mc, 5, n, Reduction.element(0), 30, 0.9);
+        assertEquals(local, SobolAnalysis.fromOutputs(mc.sampler(), 5, joined, 30, 0.9));
+        MonteCarloTest.assertMessage("outputs must have factors + 2 = 5 rows, got 4",
+                () -> SobolAnalysis.fromOutputs(mc.sampler(), 5, java.util.Arrays.copyOf(joined, 4), 30, 0.9));
+    }
+
+    @Test
     void badArgumentsAreNamed() {
         MonteCarlo<Ishigami> mc = MonteCarlo.of(ishigami());
         MonteCarloTest.assertMessage("baseSamples must be >= 2, got 1",
