@@ -33,8 +33,6 @@ public final class GaussianProcess {
     /** Upper bound of every hyperparameter in {@link #fit} (scikit-learn's default). */
     public static final double UPPER_BOUND = 1e5;
 
-    private static final int PARALLEL_MIN = 256;
-
     private final Kernel kernel;
     private final double alpha;
     private final double constantMean;
@@ -150,8 +148,27 @@ public final class GaussianProcess {
      *     scales, or a covariance that stays indefinite with the largest jitter
      */
     public LogMarginalLikelihood logMarginalLikelihood(double[] x, int n, int d, double[] y) {
+        GpWorkspace ws = newWorkspace(x, n, d, y, true);
+        double[] gradient = new double[ws.hyperparameterCount()];
+        double value = ws.logMarginalLikelihood(logTheta(), gradient);
+        return new LogMarginalLikelihood(value, gradient, ws.jitter());
+    }
+
+    /**
+     * A workspace bound to this process and these data for repeated, allocation-free evaluation of
+     * the log marginal likelihood and its gradient ({@link GpWorkspace}).
+     *
+     * @param parallel whether evaluations split their work over the common pool (same bits either
+     *     way; only from {@code n = 256} on)
+     * @return the workspace, holding a copy of the data and about {@code 16·n²} bytes of buffers
+     * @throws IllegalArgumentException on bad data (as
+     *     {@link #logMarginalLikelihood(double[], int, int, double[])}), or when the buffers cannot
+     *     fit in this JVM's maximum heap (the message says how much heap {@code n} needs)
+     */
+    public GpWorkspace newWorkspace(double[] x, int n, int d, double[] y, boolean parallel) {
         Training t = Training.of(x, n, d, y, this);
-        return evaluate(KernelGradients.compile(kernel, d), t, true, true);
+        Training.checkHeap(n, 2, "fitting");
+        return new GpWorkspace(this, t, parallel);
     }
 
     /**
@@ -201,22 +218,30 @@ public final class GaussianProcess {
             starts[i] = s;
         }
         boolean parallelStarts = restarts > 0;
+        // One workspace per concurrently running start (not per start): 16·n² bytes each.
+        java.util.concurrent.ConcurrentLinkedQueue<GpWorkspace> pool = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        Training.checkHeap(n, 2, "fitting");
         List<Object> outcomes = IntStream.range(0, starts.length).boxed().parallel().map(i -> {
+            GpWorkspace ws = pool.poll();
+            if (ws == null) {
+                ws = new GpWorkspace(this, t, !parallelStarts);
+            }
+            GpWorkspace w = ws;
             try {
                 return (Object) Lbfgsb.defaults().minimize((theta, gradient) -> {
-                    LogMarginalLikelihood l = evaluate(
-                            KernelGradients.compile(KernelGradients.withLogTheta(kernel, theta), d), t, false,
-                            !parallelStarts);
-                    if (l == null) {
+                    double value = w.evaluateStrict(theta, gradient);
+                    if (Double.isNaN(value)) {
                         return Double.POSITIVE_INFINITY;
                     }
                     for (int k = 0; k < p; k++) {
-                        gradient[k] = -l.gradient()[k];
+                        gradient[k] = -gradient[k];
                     }
-                    return -l.value();
+                    return -value;
                 }, starts[i], lower, upper);
             } catch (IllegalArgumentException e) {
                 return "start " + i + ": " + e.getMessage();
+            } finally {
+                pool.add(w);
             }
         }).toList();
         OptimizationResult best = null;
@@ -250,7 +275,8 @@ public final class GaussianProcess {
     public GpPosterior condition(double[] x, int n, int d, double[] y) {
         Training t = Training.of(x, n, d, y, this);
         KernelGradients.Compiled kc = KernelGradients.compile(kernel, d);
-        Factor f = factor(kc, t, true, n >= PARALLEL_MIN);
+        Training.checkHeap(n, 1, "conditioning");
+        Factor f = factor(kc, t, true, n >= GpWorkspace.PARALLEL_MIN);
         double[] a = t.y().clone();
         TriangularSolve.solve(f.l(), n, a);
         return new GpPosterior(this, kc, t, f.l(), a, f.jitter());
@@ -262,67 +288,13 @@ public final class GaussianProcess {
     static Factor factor(KernelGradients.Compiled kc, Training t, boolean jitter, boolean parallel) {
         int n = t.n();
         double[] k = new double[n * n];
-        double[] x = t.x();
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double v = kc.value(x, i, x, j, i == j, null);
-                k[i * n + j] = v;
-                k[j * n + i] = v;
-            }
-        }
-        double alpha = t.alpha();
-        for (int i = 0; i < n; i++) {
-            k[i * n + i] += alpha;
-        }
+        GpWorkspace.fillCovariance(kc, t, k);
         double[] panel = new double[Cholesky.panelLength(n)];
         if (jitter) {
             double added = Cholesky.factorWithJitter(k, n, panel, new double[n], parallel, t.kernelName());
             return new Factor(k, added);
         }
         return Cholesky.factor(k, n, panel, parallel) < 0 ? new Factor(k, 0) : null;
-    }
-
-    /** LML and gradient; null when {@code jitter} is off and the covariance is not positive definite. */
-    private LogMarginalLikelihood evaluate(KernelGradients.Compiled kc, Training t, boolean jitter, boolean parallel) {
-        Training data = t;
-        int n = data.n();
-        Factor f = factor(kc, data, jitter, parallel && n >= PARALLEL_MIN);
-        if (f == null) {
-            return null;
-        }
-        double[] l = f.l();
-        double[] a = data.y().clone();
-        TriangularSolve.solve(l, n, a);
-        double value = -0.5 * dot(data.y(), a, n) - 0.5 * Cholesky.logDeterminant(l, n)
-                - 0.5 * n * Math.log(2 * Math.PI);
-        double[] inverse = TriangularSolve.inverse(l, n);
-        int p = kc.count();
-        double[] x = data.x();
-        // Rows in parallel, each with its own partial sums, reduced in row order: same bits for any pool.
-        double[][] partial = new double[n][];
-        IntStream rows = IntStream.range(0, n);
-        (parallel && n >= PARALLEL_MIN ? rows.parallel() : rows).forEach(i -> {
-            double[] g = new double[p];
-            double[] sum = new double[p];
-            for (int j = 0; j <= i; j++) {
-                double w = a[i] * a[j] - inverse[i * n + j];
-                if (i == j) {
-                    w *= 0.5;
-                }
-                kc.value(x, i, x, j, i == j, g);
-                for (int q = 0; q < p; q++) {
-                    sum[q] += w * g[q];
-                }
-            }
-            partial[i] = sum;
-        });
-        double[] gradient = new double[p];
-        for (int i = 0; i < n; i++) {
-            for (int q = 0; q < p; q++) {
-                gradient[q] += partial[i][q];
-            }
-        }
-        return new LogMarginalLikelihood(value, gradient, f.jitter());
     }
 
     static double dot(double[] u, double[] v, int n) {

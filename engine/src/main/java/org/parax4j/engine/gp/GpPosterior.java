@@ -54,11 +54,42 @@ public final class GpPosterior {
      * @throws IllegalArgumentException if {@code xs} is short or holds a non-finite value (named)
      */
     public Prediction predict(double[] xs, int m) {
-        checkTest(xs, m);
-        int n = data.n();
         double[] mean = new double[m];
         double[] std = new double[m];
-        double[] block = new double[n * Math.min(CHUNK, Math.max(m, 1))];
+        predict(xs, m, mean, std, newWorkspace());
+        return new Prediction(mean, std);
+    }
+
+    /**
+     * Scratch for {@link #predict(double[], int, double[], double[], Workspace)}: {@code n × 128}
+     * doubles. Not thread-safe (one prediction at a time per workspace).
+     */
+    public Workspace newWorkspace() {
+        return new Workspace(new double[data.n() * CHUNK]);
+    }
+
+    /**
+     * Predictive mean and standard deviation into caller buffers; allocates nothing.
+     *
+     * @param xs test inputs {@code m × d}, finite. Not modified.
+     * @param m number of test points, {@code ≥ 0}
+     * @param mean destination of at least {@code m} doubles. Modified.
+     * @param std destination of at least {@code m} doubles. Modified.
+     * @param workspace from this posterior's {@link #newWorkspace()}. Modified.
+     * @throws IllegalArgumentException on a short or non-finite {@code xs} (named), short
+     *     destinations, or a workspace of another posterior's size; nothing is written then
+     */
+    public void predict(double[] xs, int m, double[] mean, double[] std, Workspace workspace) {
+        checkTest(xs, m);
+        int n = data.n();
+        if (mean == null || mean.length < m || std == null || std.length < m) {
+            throw new IllegalArgumentException("mean and std must hold m = " + m + " doubles, got "
+                    + (mean == null ? "null" : mean.length) + " and " + (std == null ? "null" : std.length));
+        }
+        if (workspace == null || workspace.block.length != n * CHUNK) {
+            throw new IllegalArgumentException("workspace must come from this posterior's newWorkspace()");
+        }
+        double[] block = workspace.block;
         for (int c0 = 0; c0 < m; c0 += CHUNK) {
             int c = Math.min(CHUNK, m - c0);
             crossTransposed(xs, c0, c, block);
@@ -79,7 +110,15 @@ public final class GpPosterior {
                 std[c0 + q] = Math.sqrt(Math.max(v, 0)) * data.scale();
             }
         }
-        return new Prediction(mean, std);
+    }
+
+    /** Scratch of one posterior's predictions ({@link #newWorkspace()}). Not thread-safe. */
+    public static final class Workspace {
+        private final double[] block;
+
+        private Workspace(double[] block) {
+            this.block = block;
+        }
     }
 
     /**
