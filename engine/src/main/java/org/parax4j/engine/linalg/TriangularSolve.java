@@ -56,12 +56,19 @@ public final class TriangularSolve {
 
     static void lower(PanelKernels kernels, double[] l, int n, double[] b, int m) {
         checkMatrix(l, n, b, m);
-        for (int i = 0; i < n; i++) {
-            int row = i * m;
-            kernels.subtractProduct(b, row, m, l, i * n, 0, 1, b, 0, m, 1, m, i);
-            double d = l[i * n + i];
-            for (int j = 0; j < m; j++) {
-                b[row + j] /= d;
+        // Rows in groups of four: the solved rows above the group in one four-row product (the
+        // kernel's register tiles), then the group's own triangle row by row. Each element is the
+        // same chain as a row-at-a-time solve: k ascending from 0 to i − 1, then the division.
+        for (int i0 = 0; i0 < n; i0 += 4) {
+            int rows = Math.min(4, n - i0);
+            kernels.subtractProduct(b, i0 * m, m, l, i0 * n, n, 1, b, 0, m, rows, m, i0);
+            for (int i = i0; i < i0 + rows; i++) {
+                int row = i * m;
+                kernels.subtractProduct(b, row, m, l, i * n + i0, 0, 1, b, i0 * m, m, 1, m, i - i0);
+                double d = l[i * n + i];
+                for (int j = 0; j < m; j++) {
+                    b[row + j] /= d;
+                }
             }
         }
     }
