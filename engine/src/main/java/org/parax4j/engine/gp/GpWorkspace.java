@@ -143,7 +143,7 @@ public final class GpWorkspace {
         TriangularSolve.solve(k, n, weights);
         double value = -0.5 * GaussianProcess.dot(y, weights, n) - 0.5 * Cholesky.logDeterminant(k, n)
                 - 0.5 * n * Math.log(2 * Math.PI);
-        TriangularSolve.inverse(k, n, inverse);
+        TriangularSolve.inverse(k, n, inverse, parallel);
         // Rows in parallel, each with its own partial sums, reduced in row order: same bits for any pool.
         if (parallel) {
             IntStream.range(0, n).parallel().forEach(i -> traceRow(kc, i));
