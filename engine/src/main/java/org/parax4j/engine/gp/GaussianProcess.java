@@ -273,8 +273,13 @@ public final class GaussianProcess {
      * @throws IllegalArgumentException as {@link #logMarginalLikelihood(double[], int, int, double[])}
      */
     public GpPosterior condition(double[] x, int n, int d, double[] y) {
-        Training t = Training.of(x, n, d, y, this);
-        KernelGradients.Compiled kc = KernelGradients.compile(kernel, d);
+        return condition(Training.of(x, n, d, y, this));
+    }
+
+    /** {@link #condition(double[], int, int, double[])} on checked data. */
+    GpPosterior condition(Training t) {
+        int n = t.n();
+        KernelGradients.Compiled kc = KernelGradients.compile(kernel, t.d());
         Training.checkHeap(n, 1, "conditioning");
         Factor f = factor(kc, t, true, n >= GpWorkspace.PARALLEL_MIN);
         double[] a = t.y().clone();

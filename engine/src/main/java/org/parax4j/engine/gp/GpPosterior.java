@@ -71,6 +71,11 @@ public final class GpPosterior {
         return process;
     }
 
+    /** The conditioning data (for {@link GpJson}). */
+    Training data() {
+        return data;
+    }
+
     /** Jitter added to the training covariance's diagonal (0 when none). */
     public double jitter() {
         return jitter;
