@@ -71,6 +71,16 @@ public final class GpPosterior {
         return process;
     }
 
+    /** Number of training points conditioned on. */
+    public int size() {
+        return data.n();
+    }
+
+    /** Input dimension. */
+    public int dimension() {
+        return data.d();
+    }
+
     /** The conditioning data (for {@link GpJson}). */
     Training data() {
         return data;
