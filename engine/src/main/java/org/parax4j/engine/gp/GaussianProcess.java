@@ -290,10 +290,12 @@ public final class GaussianProcess {
     /** Lower-triangular factor of {@code K + alpha·I} (upper triangle holds {@code K + alpha·I}). */
     record Factor(double[] l, double jitter) {}
 
-    static Factor factor(KernelGradients.Compiled kc, Training t, boolean jitter, boolean parallel) {
+    private Factor factor(KernelGradients.Compiled kc, Training t, boolean jitter, boolean parallel) {
         int n = t.n();
         double[] k = new double[n * n];
-        GpWorkspace.fillCovariance(kc, t, k);
+        GpWorkspace.fillCovariance(kc, GpPosterior.withoutWhiteNoise(kernel), parallel
+                ? org.parax4j.engine.kernel.KernelWorkspace.parallel()
+                : org.parax4j.engine.kernel.KernelWorkspace.singleThreaded(), t, k);
         double[] panel = new double[Cholesky.panelLength(n)];
         if (jitter) {
             double added = Cholesky.factorWithJitter(k, n, panel, new double[n], parallel, t.kernelName());

@@ -2,6 +2,9 @@ package org.parax4j.engine.gp;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import org.parax4j.engine.kernel.Kernel;
+import org.parax4j.engine.kernel.KernelMatrices;
+import org.parax4j.engine.kernel.KernelWorkspace;
 import org.parax4j.engine.linalg.Cholesky;
 import org.parax4j.engine.linalg.TriangularSolve;
 
@@ -40,6 +43,8 @@ public final class GpWorkspace {
     private final double[][] tangents;
     private double[] compiledTheta;
     private KernelGradients.Compiled compiled;
+    private Kernel crossKernel;
+    private final KernelWorkspace kernelWorkspace;
     private double jitter;
 
     GpWorkspace(GaussianProcess process, Training data, boolean parallel) {
@@ -49,6 +54,8 @@ public final class GpWorkspace {
         int n = data.n();
         this.compiled = KernelGradients.compile(process.kernel(), data.d()); // checks ARD sizes first
         this.compiledTheta = process.logTheta();
+        this.crossKernel = GpPosterior.withoutWhiteNoise(process.kernel());
+        this.kernelWorkspace = this.parallel ? KernelWorkspace.parallel() : KernelWorkspace.singleThreaded();
         this.p = compiled.count();
         long square = (long) n * n;
         if (square > Integer.MAX_VALUE - 8) {
@@ -119,9 +126,9 @@ public final class GpWorkspace {
 
     private KernelGradients.Compiled compiledAt(double[] logTheta) {
         if (!Arrays.equals(logTheta, compiledTheta)) {
-            KernelGradients.Compiled c = KernelGradients.compile(
-                    KernelGradients.withLogTheta(process.kernel(), logTheta), data.d());
-            compiled = c;
+            Kernel kernel = KernelGradients.withLogTheta(process.kernel(), logTheta);
+            compiled = KernelGradients.compile(kernel, data.d());
+            crossKernel = GpPosterior.withoutWhiteNoise(kernel);
             compiledTheta = logTheta.clone();
         }
         return compiled;
@@ -130,7 +137,7 @@ public final class GpWorkspace {
     private double evaluate(double[] logTheta, double[] gradient, boolean withJitter) {
         KernelGradients.Compiled kc = compiledAt(logTheta);
         int n = data.n();
-        fillCovariance(kc, data, k);
+        fillCovariance(kc, crossKernel, kernelWorkspace, data, k);
         double added = 0;
         if (withJitter) {
             added = Cholesky.factorWithJitter(k, n, panel, diagonal, parallel, data.kernelName());
@@ -186,20 +193,22 @@ public final class GpWorkspace {
         }
     }
 
-    /** The training covariance {@code k(X, X) + alpha·I}, both triangles. */
-    static void fillCovariance(KernelGradients.Compiled kc, Training t, double[] k) {
+    /**
+     * The training covariance {@code k(X, X) + alpha·I}, both triangles: off the diagonal the
+     * engine's SIMD kernel matrix of {@code cross} (the kernel without white noise, null when that is
+     * 0), on it the compiled kernel's value with white noise.
+     */
+    static void fillCovariance(KernelGradients.Compiled kc, Kernel cross, KernelWorkspace kw, Training t, double[] k) {
         int n = t.n();
         double[] x = t.x();
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double v = kc.value(x, i, x, j, i == j, null);
-                k[i * n + j] = v;
-                k[j * n + i] = v;
-            }
+        if (cross == null) {
+            Arrays.fill(k, 0, n * n, 0.0);
+        } else {
+            KernelMatrices.gram(cross, x, n, t.d(), k, kw);
         }
         double alpha = t.alpha();
         for (int i = 0; i < n; i++) {
-            k[i * n + i] += alpha;
+            k[i * n + i] = kc.value(x, i, x, i, true, null) + alpha;
         }
     }
 }
