@@ -23,7 +23,8 @@ import org.parax4j.engine.linalg.TriangularSolve;
  * entries. Every method checks its arguments first and changes nothing when it throws.
  *
  * <p>Immutable and thread-safe. Each evaluation allocates {@code O(n²)} (the covariance and its
- * inverse); nothing is cached between calls.
+ * inverse); nothing is cached between calls. For repeated evaluation without allocation use
+ * {@link #newWorkspace} ({@link GpWorkspace}).
  */
 public final class GaussianProcess {
 

@@ -117,6 +117,16 @@ public final class GpWorkspace {
         return evaluate(logTheta, gradient, false);
     }
 
+    /** Replaces the targets (already transformed) by the first {@code n} of {@code targets}: for a parametric mean. */
+    void setTargets(double[] targets) {
+        System.arraycopy(targets, 0, data.y(), 0, data.n());
+    }
+
+    /** {@code α = K⁻¹y} of the last successful evaluation (owned by the workspace). */
+    double[] weights() {
+        return weights;
+    }
+
     private void checkGradient(double[] gradient) {
         if (gradient == null || gradient.length < p) {
             throw new IllegalArgumentException("gradient must hold " + p + " doubles, got "

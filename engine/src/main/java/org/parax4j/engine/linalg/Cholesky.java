@@ -15,11 +15,12 @@ import org.parax4j.engine.internal.linalg.PanelKernels;
  * and leaves the strict upper triangle untouched (so a full symmetric input keeps its original in
  * the upper triangle: {@link #factorWithJitter} uses that to retry without a copy).
  *
- * <p><b>Algorithm.</b> Right-looking, in panels of {@link #BLOCK} columns: the diagonal block and
- * the panel below it are factored with plain loops (O(n²·BLOCK) work), then the trailing lower
- * triangle is updated {@code A₂₂ ← A₂₂ − L₂₁·L₂₁ᵀ} (the SYRK, O(n³/3), nearly all the work) by
- * the engine's inner kernel (Vector API or its plain-Java twin, see
- * {@link org.parax4j.engine.EngineInfo}) from a transposed copy of the panel. Both twins compute
+ * <p><b>Algorithm.</b> Right-looking, in panels of {@link #BLOCK} columns: the diagonal block is
+ * factored with plain loops, the panel below it is solved transposed (its rows are the vector
+ * lanes) by the engine's inner kernel (O(n²·BLOCK) work), then the trailing lower triangle is
+ * updated {@code A₂₂ ← A₂₂ − L₂₁·L₂₁ᵀ} (the SYRK, O(n³/3), nearly all the work) by the same kernel
+ * (Vector API or its plain-Java twin, see {@link org.parax4j.engine.EngineInfo}; register tiles of
+ * 4 rows × 3 vectors) from the transposed panel, in column blocks per task. Both twins compute
  * each element as the same chain of fused multiply-adds, so the factor is bit-identical for any
  * vector width and any number of threads. With {@code parallel} the trailing update's rows are split
  * over the common fork/join pool (each element is still computed by one chain).
