@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.parax4j.engine.kernel.Kernel;
 
@@ -14,7 +15,12 @@ import org.parax4j.engine.kernel.Kernel;
  * constant × ARD RBF + white, normalised y, scikit-learn's start, no restarts: the fit reaches a
  * log marginal likelihood no lower than scikit-learn's minus 1e-6 and the three irrelevant length
  * scales exceed 100.
+ *
+ * <p>Own JVM (tag {@code own-jvm}): in the shared test JVM other tests run the panel kernel at
+ * every vector width, its call sites turn megamorphic, C2 cannot make the species a constant and
+ * the ~80 factorisations at n = 1000 took 430 s instead of ~30 s (on a loaded 2-core machine).
  */
+@Tag("own-jvm")
 class GpFriedmanTest {
 
     private static final int N = 1000;
