@@ -1,5 +1,8 @@
 package org.parax4j.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.parax4j.engine.gp.GaussianProcess;
 import org.parax4j.engine.gp.GpPosterior;
+import org.parax4j.engine.gp.GpWorkspace;
 import org.parax4j.engine.gp.LogMarginalLikelihood;
 import org.parax4j.engine.kernel.Kernel;
 import org.parax4j.engine.linalg.Cholesky;
@@ -25,8 +29,9 @@ import org.parax4j.engine.linalg.Cholesky;
  * Gaussian-process building blocks: the blocked Cholesky of an {@code n × n} SPD matrix (all cores,
  * panel reused; each call first copies the matrix back, {@code n²} of the {@code n³/3} work), the
  * log marginal likelihood with its gradient at n = 1000, d = 8 (constant × ARD RBF + white, 10
- * hyperparameters, Friedman #1 inputs drawn here), and predicting mean + std at 10⁴ test points
- * from that posterior. {@code bench/peers/gp_peers.py} times NumPy and scikit-learn on the same
+ * hyperparameters, the Friedman #1 data of the engine's GP fit test) with fresh buffers and with a
+ * reused workspace, the whole fit from scikit-learn's start, and predicting mean + std at 10⁴ test
+ * points from that posterior. {@code bench/peers/gp_peers.py} times NumPy and scikit-learn on the same
  * sizes (its own draws of the same distributions).
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -39,7 +44,7 @@ public class GpBenchmark {
     /** An SPD matrix of order n with its work buffers. */
     @State(Scope.Benchmark)
     public static class Matrix {
-        @Param({"1024", "2048"})
+        @Param({"1024", "2048", "4096"})
         int n;
 
         double[] spd;
@@ -72,31 +77,40 @@ public class GpBenchmark {
         }
     }
 
-    /** Friedman #1 data (n = 1000, d = 8), its process and posterior, 10⁴ test points. */
+    /**
+     * Friedman #1 data (n = 1000, d = 8, the engine test's {@code friedman1000.txt}, which
+     * {@code bench/peers/gp_peers.py} also reads), its process, a reused workspace, the posterior,
+     * 10⁴ test points.
+     */
     @State(Scope.Benchmark)
     public static class Gp {
         static final int N = 1000;
         static final int D = 8;
+        static final Path DATA = Path.of("engine/src/test/resources/org/parax4j/engine/gp/friedman1000.txt");
         double[] x;
         double[] y;
         double[] xs;
+        double[] theta;
+        double[] gradient;
         GaussianProcess gp;
+        GpWorkspace workspace;
         GpPosterior posterior;
 
-        /** Draws the data and conditions the process. */
+        /** Reads the data and conditions the process. */
         @Setup(Level.Trial)
-        public void setUp() {
+        public void setUp() throws IOException {
+            for (String line : Files.readAllLines(DATA)) {
+                String[] f = line.split(" ");
+                if (f[0].equals("friedman1000.x") || f[0].equals("friedman1000.y")) {
+                    double[] v = Arrays.stream(f, 1, f.length).mapToDouble(Double::parseDouble).toArray();
+                    if (f[0].endsWith("x")) {
+                        x = v;
+                    } else {
+                        y = v;
+                    }
+                }
+            }
             SplittableRandom rng = new SplittableRandom(2);
-            x = new double[N * D];
-            y = new double[N];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = rng.nextDouble();
-            }
-            for (int i = 0; i < N; i++) {
-                int o = i * D;
-                y[i] = 10 * Math.sin(Math.PI * x[o] * x[o + 1]) + 20 * (x[o + 2] - 0.5) * (x[o + 2] - 0.5)
-                        + 10 * x[o + 3] + 5 * x[o + 4] + rng.nextGaussian();
-            }
             xs = new double[10_000 * D];
             for (int i = 0; i < xs.length; i++) {
                 xs[i] = rng.nextDouble();
@@ -105,6 +119,9 @@ public class GpBenchmark {
             Arrays.fill(ones, 1.0);
             gp = GaussianProcess.of(Kernel.rbfArd(ones).scaled(1.0).plus(new Kernel.WhiteNoise(1.0)))
                     .withNormalizeY(true);
+            theta = gp.logTheta();
+            gradient = new double[theta.length];
+            workspace = gp.newWorkspace(x, N, D, y, true);
             posterior = gp.condition(x, N, D, y);
         }
     }
@@ -119,11 +136,26 @@ public class GpBenchmark {
         return m.work[m.n * m.n - 1];
     }
 
-    /** LML + gradient, n = 1000, d = 8, 10 hyperparameters. */
+    /** LML + gradient, n = 1000, d = 8, 10 hyperparameters, fresh buffers (all cores). */
     @Benchmark
     public double lmlAndGradient(Gp g) {
         LogMarginalLikelihood l = g.gp.logMarginalLikelihood(g.x, Gp.N, Gp.D, g.y);
         return l.value() + l.gradient()[0];
+    }
+
+    /** LML + gradient with a reused workspace (all cores). */
+    @Benchmark
+    public double lmlAndGradientWorkspace(Gp g) {
+        return g.workspace.logMarginalLikelihood(g.theta, g.gradient) + g.gradient[0];
+    }
+
+    /** The whole fit from scikit-learn's start (no restarts), one shot per iteration. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 2)
+    public double fit(Gp g) {
+        return g.gp.fit(g.x, Gp.N, Gp.D, g.y, 0, 1).logMarginalLikelihood();
     }
 
     /** Predictive mean and std at 10⁴ test points. */

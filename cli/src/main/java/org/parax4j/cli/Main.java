@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The parax4j command line: {@code demo} (the default when no subcommand is given), {@code gram},
- * {@code jacobian}, {@code sample}, {@code fit} and {@code nuts}.
+ * {@code jacobian}, {@code sample}, {@code fit}, {@code nuts} and {@code gp} ({@code gp fit}, {@code gp predict}).
  *
  * <p>Exit codes: 0 on success; 1 for an input error (missing or malformed file, invalid model JSON,
  * unknown name, shape mismatch, an output that cannot be written, a result that would hold NaN or
@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "parax4j", mixinStandardHelpOptions = true, version = "parax4j 0.1.0-SNAPSHOT",
         description = "Parametric models on the JVM. Without a subcommand, runs the demo.",
         subcommands = {DemoCommand.class, GramCommand.class, JacobianCommand.class, SampleCommand.class,
-            FitCommand.class, NutsCommand.class},
+            FitCommand.class, NutsCommand.class, GpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -25,7 +25,7 @@ class HelpTest {
             commandLines.add(line);
         }
         List<String> names = commandLines.stream().map(l -> l.strip().split("\\s+")[0]).toList();
-        assertEquals(List.of("demo", "gram", "jacobian", "sample", "fit", "nuts"), names, run.out());
+        assertEquals(List.of("demo", "gram", "jacobian", "sample", "fit", "nuts", "gp"), names, run.out());
         for (String line : commandLines) {
             assertTrue(line.strip().split("\\s{2,}").length == 2 && line.length() <= 80,
                     "expected '  name  one-line description', got '" + line + "'");

@@ -24,7 +24,8 @@ import org.parax4j.engine.linalg.TriangularSolve;
  * entries. Every method checks its arguments first and changes nothing when it throws.
  *
  * <p>Immutable and thread-safe. Each evaluation allocates {@code O(n²)} (the covariance and its
- * inverse); nothing is cached between calls.
+ * inverse); nothing is cached between calls. For repeated evaluation without allocation use
+ * {@link #newWorkspace} ({@link GpWorkspace}).
  */
 public final class GaussianProcess {
 
@@ -33,8 +34,6 @@ public final class GaussianProcess {
 
     /** Upper bound of every hyperparameter in {@link #fit} (scikit-learn's default). */
     public static final double UPPER_BOUND = 1e5;
-
-    private static final int PARALLEL_MIN = 256;
 
     private final Kernel kernel;
     private final double alpha;
@@ -151,8 +150,40 @@ public final class GaussianProcess {
      *     scales, or a covariance that stays indefinite with the largest jitter
      */
     public LogMarginalLikelihood logMarginalLikelihood(double[] x, int n, int d, double[] y) {
+        GpWorkspace ws = newWorkspace(x, n, d, y, true);
+        double[] gradient = new double[ws.hyperparameterCount()];
+        double value = ws.logMarginalLikelihood(logTheta(), gradient);
+        return new LogMarginalLikelihood(value, gradient, ws.jitter());
+    }
+
+    /**
+     * A workspace bound to this process and these data for repeated, allocation-free evaluation of
+     * the log marginal likelihood and its gradient ({@link GpWorkspace}).
+     *
+     * @param parallel whether evaluations split their work over {@link EngineOptions#defaults()} (same
+     *     bits either way; only from {@code n = 256} on)
+     * @return the workspace, holding a copy of the data and about {@code 16·n²} bytes of buffers
+     * @throws IllegalArgumentException on bad data (as
+     *     {@link #logMarginalLikelihood(double[], int, int, double[])}), or when the buffers cannot
+     *     fit in this JVM's maximum heap (the message says how much heap {@code n} needs)
+     */
+    public GpWorkspace newWorkspace(double[] x, int n, int d, double[] y, boolean parallel) {
+        return newWorkspace(x, n, d, y, parallel ? EngineOptions.defaults() : EngineOptions.singleThreaded());
+    }
+
+    /**
+     * {@link #newWorkspace(double[], int, int, double[], boolean)} whose evaluations split their work
+     * over the calling thread and helpers on {@code options}' executor (same bits for any executor).
+     *
+     * @throws IllegalArgumentException also when {@code options} is null
+     */
+    public GpWorkspace newWorkspace(double[] x, int n, int d, double[] y, EngineOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null");
+        }
         Training t = Training.of(x, n, d, y, this);
-        return evaluate(KernelGradients.compile(kernel, d), t, true, EngineOptions.defaults());
+        Training.checkHeap(n, 2, "fitting");
+        return new GpWorkspace(this, t, options);
     }
 
     /**
@@ -218,22 +249,31 @@ public final class GaussianProcess {
             starts[i] = s;
         }
         EngineOptions inner = restarts > 0 ? EngineOptions.singleThreaded() : options;
+        // One workspace per concurrently running start (not per start): 16·n² bytes each.
+        java.util.concurrent.ConcurrentLinkedQueue<GpWorkspace> pool = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        Training.checkHeap(n, 2, "fitting");
         Object[] outcome = new Object[starts.length];
         Crew.forEach(options.executor(), options.parallelism(), starts.length, i -> {
+            GpWorkspace ws = pool.poll();
+            if (ws == null) {
+                ws = new GpWorkspace(this, t, inner);
+            }
+            GpWorkspace w = ws;
             try {
                 outcome[i] = Lbfgsb.defaults().minimize((theta, gradient) -> {
-                    LogMarginalLikelihood l = evaluate(
-                            KernelGradients.compile(KernelGradients.withLogTheta(kernel, theta), d), t, false, inner);
-                    if (l == null) {
+                    double value = w.evaluateStrict(theta, gradient);
+                    if (Double.isNaN(value)) {
                         return Double.POSITIVE_INFINITY;
                     }
                     for (int k = 0; k < p; k++) {
-                        gradient[k] = -l.gradient()[k];
+                        gradient[k] = -gradient[k];
                     }
-                    return -l.value();
+                    return -value;
                 }, starts[i], lower, upper);
             } catch (IllegalArgumentException e) {
                 outcome[i] = "start " + i + ": " + e.getMessage();
+            } finally {
+                pool.add(w);
             }
         });
         List<Object> outcomes = java.util.Arrays.asList(outcome);
@@ -279,9 +319,15 @@ public final class GaussianProcess {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null");
         }
-        Training t = Training.of(x, n, d, y, this);
-        KernelGradients.Compiled kc = KernelGradients.compile(kernel, d);
-        Factor f = factor(kc, t, true, options);
+        return condition(Training.of(x, n, d, y, this), options);
+    }
+
+    /** {@link #condition(double[], int, int, double[], EngineOptions)} on checked data. */
+    GpPosterior condition(Training t, EngineOptions options) {
+        int n = t.n();
+        KernelGradients.Compiled kc = KernelGradients.compile(kernel, t.d());
+        Training.checkHeap(n, 1, "conditioning");
+        Factor f = factor(kc, t, true, n >= GpWorkspace.PARALLEL_MIN ? options : EngineOptions.singleThreaded());
         double[] a = t.y().clone();
         TriangularSolve.solve(f.l(), n, a);
         return new GpPosterior(this, kc, t, f.l(), a, f.jitter());
@@ -290,72 +336,18 @@ public final class GaussianProcess {
     /** Lower-triangular factor of {@code K + alpha·I} (upper triangle holds {@code K + alpha·I}). */
     record Factor(double[] l, double jitter) {}
 
-    static Factor factor(KernelGradients.Compiled kc, Training t, boolean jitter, EngineOptions options) {
-        EngineOptions parallel = t.n() >= PARALLEL_MIN ? options : EngineOptions.singleThreaded();
+    private Factor factor(KernelGradients.Compiled kc, Training t, boolean jitter, EngineOptions parallel) {
         int n = t.n();
         double[] k = new double[n * n];
-        double[] x = t.x();
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double v = kc.value(x, i, x, j, i == j, null);
-                k[i * n + j] = v;
-                k[j * n + i] = v;
-            }
-        }
-        double alpha = t.alpha();
-        for (int i = 0; i < n; i++) {
-            k[i * n + i] += alpha;
-        }
+        GpWorkspace.fillCovariance(kc, GpPosterior.withoutWhiteNoise(kernel), parallel.isParallel()
+                ? org.parax4j.engine.kernel.KernelWorkspace.parallel(parallel)
+                : org.parax4j.engine.kernel.KernelWorkspace.singleThreaded(), t, k);
         double[] panel = new double[Cholesky.panelLength(n)];
         if (jitter) {
             double added = Cholesky.factorWithJitter(k, n, panel, new double[n], parallel, t.kernelName());
             return new Factor(k, added);
         }
         return Cholesky.factor(k, n, panel, parallel) < 0 ? new Factor(k, 0) : null;
-    }
-
-    /** LML and gradient; null when {@code jitter} is off and the covariance is not positive definite. */
-    private LogMarginalLikelihood evaluate(KernelGradients.Compiled kc, Training t, boolean jitter,
-            EngineOptions options) {
-        Training data = t;
-        int n = data.n();
-        Factor f = factor(kc, data, jitter, options);
-        if (f == null) {
-            return null;
-        }
-        double[] l = f.l();
-        double[] a = data.y().clone();
-        TriangularSolve.solve(l, n, a);
-        double value = -0.5 * dot(data.y(), a, n) - 0.5 * Cholesky.logDeterminant(l, n)
-                - 0.5 * n * Math.log(2 * Math.PI);
-        double[] inverse = TriangularSolve.inverse(l, n);
-        int p = kc.count();
-        double[] x = data.x();
-        // Rows in parallel, each with its own partial sums, reduced in row order: same bits for any pool.
-        double[][] partial = new double[n][];
-        EngineOptions rows = n >= PARALLEL_MIN ? options : EngineOptions.singleThreaded();
-        Crew.forEach(rows.executor(), rows.parallelism(), n, i -> {
-            double[] g = new double[p];
-            double[] sum = new double[p];
-            for (int j = 0; j <= i; j++) {
-                double w = a[i] * a[j] - inverse[i * n + j];
-                if (i == j) {
-                    w *= 0.5;
-                }
-                kc.value(x, i, x, j, i == j, g);
-                for (int q = 0; q < p; q++) {
-                    sum[q] += w * g[q];
-                }
-            }
-            partial[i] = sum;
-        });
-        double[] gradient = new double[p];
-        for (int i = 0; i < n; i++) {
-            for (int q = 0; q < p; q++) {
-                gradient[q] += partial[i][q];
-            }
-        }
-        return new LogMarginalLikelihood(value, gradient, f.jitter());
     }
 
     static double dot(double[] u, double[] v, int n) {

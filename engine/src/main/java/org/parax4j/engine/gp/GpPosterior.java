@@ -1,6 +1,11 @@
 package org.parax4j.engine.gp;
 
 import java.util.SplittableRandom;
+import org.parax4j.engine.EngineOptions;
+import org.parax4j.engine.internal.concurrent.Crew;
+import org.parax4j.engine.kernel.Kernel;
+import org.parax4j.engine.kernel.KernelMatrices;
+import org.parax4j.engine.kernel.KernelWorkspace;
 import org.parax4j.engine.linalg.Cholesky;
 import org.parax4j.engine.linalg.TriangularSolve;
 
@@ -25,6 +30,8 @@ public final class GpPosterior {
     private final double[] factor;
     private final double[] weights;
     private final double jitter;
+    /** The kernel without its white-noise terms (white noise is 0 between training and test points); null if 0. */
+    private final Kernel crossKernel;
 
     GpPosterior(GaussianProcess process, KernelGradients.Compiled kernel, Training data, double[] factor,
             double[] weights, double jitter) {
@@ -34,11 +41,49 @@ public final class GpPosterior {
         this.factor = factor;
         this.weights = weights;
         this.jitter = jitter;
+        this.crossKernel = withoutWhiteNoise(process.kernel());
+    }
+
+    /** {@code kernel} with every {@link Kernel.WhiteNoise} term taken as 0; null when all of it is 0. */
+    static Kernel withoutWhiteNoise(Kernel kernel) {
+        return switch (kernel) {
+            case Kernel.WhiteNoise w -> null;
+            case Kernel.Scaled k -> {
+                Kernel inner = withoutWhiteNoise(k.kernel());
+                yield inner == null ? null : inner == k.kernel() ? k : new Kernel.Scaled(k.variance(), inner);
+            }
+            case Kernel.Sum k -> {
+                Kernel l = withoutWhiteNoise(k.left());
+                Kernel r = withoutWhiteNoise(k.right());
+                yield l == null ? r : r == null ? l : l == k.left() && r == k.right() ? k : new Kernel.Sum(l, r);
+            }
+            case Kernel.Product k -> {
+                Kernel l = withoutWhiteNoise(k.left());
+                Kernel r = withoutWhiteNoise(k.right());
+                yield l == null || r == null ? null : l == k.left() && r == k.right() ? k : new Kernel.Product(l, r);
+            }
+            default -> kernel;
+        };
     }
 
     /** The process conditioned on. */
     public GaussianProcess process() {
         return process;
+    }
+
+    /** Number of training points conditioned on. */
+    public int size() {
+        return data.n();
+    }
+
+    /** Input dimension. */
+    public int dimension() {
+        return data.d();
+    }
+
+    /** The conditioning data (for {@link GpJson}). */
+    Training data() {
+        return data;
     }
 
     /** Jitter added to the training covariance's diagonal (0 when none). */
@@ -54,32 +99,147 @@ public final class GpPosterior {
      * @throws IllegalArgumentException if {@code xs} is short or holds a non-finite value (named)
      */
     public Prediction predict(double[] xs, int m) {
-        checkTest(xs, m);
-        int n = data.n();
         double[] mean = new double[m];
         double[] std = new double[m];
-        double[] block = new double[n * Math.min(CHUNK, Math.max(m, 1))];
-        for (int c0 = 0; c0 < m; c0 += CHUNK) {
-            int c = Math.min(CHUNK, m - c0);
-            crossTransposed(xs, c0, c, block);
+        predict(xs, m, mean, std, newWorkspace(m >= 2 * CHUNK && data.n() >= 64));
+        return new Prediction(mean, std);
+    }
+
+    /** {@link #newWorkspace(boolean)} for sequential predictions (they then allocate nothing). */
+    public Workspace newWorkspace() {
+        return newWorkspace(false);
+    }
+
+    /**
+     * Scratch for {@link #predict(double[], int, double[], double[], Workspace)}: per task an
+     * {@code n × 128} block, a kernel workspace and {@code 128} doubles; one task when sequential,
+     * else one per thread of {@link EngineOptions#defaults()}. Not thread-safe (one prediction at a time).
+     *
+     * @param parallel whether predictions split their test points over the engine's executor (same
+     *     bits either way; a parallel prediction also allocates the executor's task objects)
+     */
+    public Workspace newWorkspace(boolean parallel) {
+        return newWorkspace(parallel ? EngineOptions.defaults() : EngineOptions.singleThreaded());
+    }
+
+    /**
+     * {@link #newWorkspace(boolean)} whose predictions split their test points over the calling
+     * thread and helpers on {@code options}' executor, one task per unit of {@code options.parallelism()}.
+     *
+     * @throws IllegalArgumentException when {@code options} is null
+     */
+    public Workspace newWorkspace(EngineOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null");
+        }
+        return new Workspace(data.n(), data.d(), options);
+    }
+
+    /**
+     * Predictive mean and standard deviation into caller buffers; allocates nothing with a
+     * sequential workspace. Test points go in chunks of 128: the cross covariance of a chunk with
+     * the training inputs ({@link KernelMatrices#matrix}; pair by pair for the last, partial
+     * chunk, which can differ from it in the last bits), the mean from it and {@code a}, then one
+     * triangular solve with the chunk as a matrix right-hand side for the variances. The result
+     * does not depend on the number of threads.
+     *
+     * @param xs test inputs {@code m × d}, finite. Not modified.
+     * @param m number of test points, {@code ≥ 0}
+     * @param mean destination of at least {@code m} doubles. Modified.
+     * @param std destination of at least {@code m} doubles. Modified.
+     * @param workspace from this posterior's {@link #newWorkspace(boolean)}. Modified.
+     * @throws IllegalArgumentException on a short or non-finite {@code xs} (named), short
+     *     destinations, or a workspace of another posterior's size; nothing is written then
+     */
+    public void predict(double[] xs, int m, double[] mean, double[] std, Workspace workspace) {
+        checkTest(xs, m);
+        int n = data.n();
+        if (mean == null || mean.length < m || std == null || std.length < m) {
+            throw new IllegalArgumentException("mean and std must hold m = " + m + " doubles, got "
+                    + (mean == null ? "null" : mean.length) + " and " + (std == null ? "null" : std.length));
+        }
+        if (workspace == null || workspace.n != n) {
+            throw new IllegalArgumentException("workspace must come from this posterior's newWorkspace()");
+        }
+        int chunks = (m + CHUNK - 1) / CHUNK;
+        int tasks = Math.min(workspace.blocks.length, chunks);
+        if (tasks <= 1) {
+            predictChunks(xs, m, mean, std, workspace, 0, 1, chunks);
+        } else {
+            // Task t takes every tasks-th chunk; each value comes from its own chunk's arithmetic only.
+            Crew.forEach(workspace.options.executor(), workspace.options.parallelism(), tasks,
+                    t -> predictChunks(xs, m, mean, std, workspace, t, tasks, chunks));
+        }
+    }
+
+    private void predictChunks(double[] xs, int m, double[] mean, double[] std, Workspace w, int task, int tasks,
+            int chunks) {
+        for (int chunk = task; chunk < chunks; chunk += tasks) {
+            int c0 = chunk * CHUNK;
+            predictChunk(xs, c0, Math.min(CHUNK, m - c0), mean, std, w, task);
+        }
+    }
+
+    private void predictChunk(double[] xs, int c0, int c, double[] mean, double[] std, Workspace w, int task) {
+        int n = data.n();
+        int d = data.d();
+        double[] block = w.blocks[task];
+        double[] sums = w.sums[task];
+        if (crossKernel == null) {
+            java.util.Arrays.fill(block, 0, n * c, 0.0);
+        } else if (c < CHUNK) {
+            crossTransposed(xs, c0, c, block); // the last, partial chunk: pair by pair
+        } else {
+            double[] inputs = w.inputs[task];
+            System.arraycopy(xs, c0 * d, inputs, 0, c * d);
+            KernelMatrices.matrix(crossKernel, data.x(), n, inputs, c, d, block, w.kernels[task]);
+        }
+        java.util.Arrays.fill(sums, 0, c, 0.0);
+        for (int i = 0; i < n; i++) {
+            double a = weights[i];
+            int row = i * c;
             for (int q = 0; q < c; q++) {
-                double s = 0;
-                for (int i = 0; i < n; i++) {
-                    s += block[i * c + q] * weights[i];
-                }
-                mean[c0 + q] = s * data.scale() + data.offset();
-            }
-            TriangularSolve.lower(factor, n, block, c);
-            for (int q = 0; q < c; q++) {
-                double v = kernel.value(xs, c0 + q, xs, c0 + q, true, null);
-                for (int i = 0; i < n; i++) {
-                    double e = block[i * c + q];
-                    v -= e * e;
-                }
-                std[c0 + q] = Math.sqrt(Math.max(v, 0)) * data.scale();
+                sums[q] += block[row + q] * a;
             }
         }
-        return new Prediction(mean, std);
+        for (int q = 0; q < c; q++) {
+            mean[c0 + q] = sums[q] * data.scale() + data.offset();
+            sums[q] = kernel.value(xs, c0 + q, xs, c0 + q, true, null);
+        }
+        TriangularSolve.lower(factor, n, block, c);
+        for (int i = 0; i < n; i++) {
+            int row = i * c;
+            for (int q = 0; q < c; q++) {
+                double e = block[row + q];
+                sums[q] -= e * e;
+            }
+        }
+        for (int q = 0; q < c; q++) {
+            std[c0 + q] = Math.sqrt(Math.max(sums[q], 0)) * data.scale();
+        }
+    }
+
+    /** Scratch of one posterior's predictions ({@link #newWorkspace(boolean)}). Not thread-safe. */
+    public static final class Workspace {
+        private final int n;
+        private final double[][] blocks;
+        private final KernelWorkspace[] kernels;
+        private final double[][] sums;
+        private final double[][] inputs;
+        private final EngineOptions options;
+
+        private Workspace(int n, int d, EngineOptions options) {
+            int tasks = options.parallelism();
+            this.n = n;
+            this.options = options;
+            this.inputs = new double[tasks][CHUNK * d];
+            this.blocks = new double[tasks][n * CHUNK];
+            this.kernels = new KernelWorkspace[tasks];
+            this.sums = new double[tasks][CHUNK];
+            for (int t = 0; t < tasks; t++) {
+                kernels[t] = KernelWorkspace.singleThreaded();
+            }
+        }
     }
 
     /**

@@ -58,4 +58,29 @@ record Training(double[] x, int n, int d, double[] y, double offset, double scal
         }
         return new Training(xc, n, d, yc, offset, scale, gp.alpha(), gp.kernel().toString());
     }
+
+    /**
+     * Refuses a size whose {@code matrices} dense {@code n × n} double matrices (plus 10 % for the
+     * rest) cannot fit in this JVM's maximum heap, or exceed a Java array.
+     *
+     * @throws IllegalArgumentException saying how much heap {@code n} needs and what to do
+     */
+    static void checkHeap(int n, int matrices, String what) {
+        double need = 1.1 * matrices * 8.0 * n * n;
+        long max = Runtime.getRuntime().maxMemory();
+        if ((long) n * n > Integer.MAX_VALUE - 8 || need > max) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "%s a Gaussian process on n = %d training points holds %d dense n × n double matrices"
+                            + " (%.2f GB) but the maximum heap is %.2f GB%s: raise the heap (-Xmx%dg), or fit"
+                            + " on a random subset of at most %d points, or split the data into groups",
+                    what, n, matrices, need / 1e9, max / 1e9,
+                    (long) n * n > Integer.MAX_VALUE - 8 ? " and n² exceeds a Java array (n <= 46,340)" : "",
+                    (long) Math.ceil(need / (1L << 30)) + 1, largest(matrices, max)));
+        }
+    }
+
+    /** The largest n whose matrices fit in {@code max} bytes. */
+    static int largest(int matrices, long max) {
+        return (int) Math.min(46_340, Math.floor(Math.sqrt(max / (1.1 * matrices * 8.0))));
+    }
 }

@@ -16,11 +16,12 @@ import org.parax4j.engine.internal.linalg.PanelKernels;
  * and leaves the strict upper triangle untouched (so a full symmetric input keeps its original in
  * the upper triangle: {@link #factorWithJitter} uses that to retry without a copy).
  *
- * <p><b>Algorithm.</b> Right-looking, in panels of {@link #BLOCK} columns: the diagonal block and
- * the panel below it are factored with plain loops (O(n²·BLOCK) work), then the trailing lower
- * triangle is updated {@code A₂₂ ← A₂₂ − L₂₁·L₂₁ᵀ} (the SYRK, O(n³/3), nearly all the work) by
- * the engine's inner kernel (Vector API or its plain-Java twin, see
- * {@link org.parax4j.engine.EngineInfo}) from a transposed copy of the panel. Both twins compute
+ * <p><b>Algorithm.</b> Right-looking, in panels of {@link #BLOCK} columns: the diagonal block is
+ * factored with plain loops, the panel below it is solved transposed (its rows are the vector
+ * lanes) by the engine's inner kernel (O(n²·BLOCK) work), then the trailing lower triangle is
+ * updated {@code A₂₂ ← A₂₂ − L₂₁·L₂₁ᵀ} (the SYRK, O(n³/3), nearly all the work) by the same kernel
+ * (Vector API or its plain-Java twin, see {@link org.parax4j.engine.EngineInfo}; register tiles of
+ * 4 rows × 3 vectors) from the transposed panel, in column blocks per task. Both twins compute
  * each element as the same chain of fused multiply-adds, so the factor is bit-identical for any
  * vector width and any number of threads. In parallel the trailing update's groups of rows are split
  * over the calling thread and helpers on the {@link EngineOptions}' executor (each element is still
@@ -37,6 +38,9 @@ public final class Cholesky {
     public static final int BLOCK = 64;
 
     private static final int PARALLEL_MIN = 256;
+
+    /** Columns of the trailing update swept per pass (the panel's block of them: 64·256·8 = 128 KB). */
+    private static final int COLUMN_BLOCK = 256;
 
     private Cholesky() {}
 
@@ -113,18 +117,24 @@ public final class Cholesky {
             if (m == 0) {
                 break;
             }
-            // Panel below the diagonal block: L21 = A21·L11⁻ᵀ, row by row; transposed copy P[k][r].
+            // Panel below the diagonal block, L21 = A21·L11⁻ᵀ, solved transposed (P = L11⁻¹·A21ᵀ, the
+            // rows r of P independent, so vectors run along them): P[j][r] = (A[t0+r][j] − Σ_k L[j][k]·P[k][r])
+            // / L[j][j], k ascending — the same chain per element as the unblocked loop.
+            for (int j = k0; j < t0; j++) {
+                int prow = (j - k0) * m;
+                for (int r = 0; r < m; r++) {
+                    panel[prow + r] = a[(t0 + r) * n + j];
+                }
+                kernels.subtractProduct(panel, prow, m, a, j * n + k0, 0, 1, panel, 0, m, 1, m, j - k0);
+                double d = a[j * n + j];
+                for (int r = 0; r < m; r++) {
+                    panel[prow + r] /= d;
+                }
+            }
             for (int i = t0; i < n; i++) {
                 int row = i * n;
                 for (int j = k0; j < t0; j++) {
-                    double acc = a[row + j];
-                    int rowJ = j * n;
-                    for (int k = k0; k < j; k++) {
-                        acc = Math.fma(-a[row + k], a[rowJ + k], acc);
-                    }
-                    double l = acc / a[rowJ + j];
-                    a[row + j] = l;
-                    panel[(j - k0) * m + (i - t0)] = l;
+                    a[row + j] = panel[(j - k0) * m + (i - t0)];
                 }
             }
             trailingUpdate(kernels, a, n, k0, b, panel, m, m >= PARALLEL_MIN ? options : EngineOptions.singleThreaded());
@@ -132,31 +142,50 @@ public final class Cholesky {
         return -1;
     }
 
-    /** The trailing lower triangle {@code A22 ← A22 − L21·L21ᵀ}, rows in groups of four. */
+    /**
+     * The trailing lower triangle {@code A22 ← A22 − L21·L21ᵀ}. Rows go in groups of four; a task
+     * takes a contiguous range of groups of about equal triangle area and sweeps it one column
+     * block of {@link #COLUMN_BLOCK} at a time, so that block of the panel stays in cache while
+     * the task's rows stream past it.
+     */
     private static void trailingUpdate(PanelKernels kernels, double[] a, int n, int k0, int b, double[] panel, int m,
             EngineOptions options) {
-        int t0 = k0 + b;
         int groups = (m + 3) / 4;
-        if (options.isParallel()) {
-            Crew.forEach(options.executor(), options.parallelism(), groups,
-                    g -> updateGroup(kernels, a, n, k0, b, t0, panel, m, g));
-        } else {
-            for (int g = 0; g < groups; g++) {
-                updateGroup(kernels, a, n, k0, b, t0, panel, m, g);
-            }
+        if (!options.isParallel()) {
+            updateGroups(kernels, a, n, k0, b, panel, m, 0, groups);
+            return;
         }
+        int tasks = Math.min(groups, 4 * options.parallelism() + 4);
+        // Group g costs about g columns: split the triangle into equal areas, bounds at sqrt(t/T)·groups.
+        Crew.forEach(options.executor(), options.parallelism(), tasks, t -> updateGroups(kernels, a, n, k0, b, panel, m,
+                bound(t, tasks, groups), bound(t + 1, tasks, groups)));
     }
 
-    private static void updateGroup(PanelKernels kernels, double[] a, int n, int k0, int b, int t0, double[] panel,
-            int m, int g) {
-        int r0 = 4 * g;
-        int rows = Math.min(4, m - r0);
-        int first = (t0 + r0) * n;
-        // Columns 0 … r0 (relative to t0) are in the lower triangle of all `rows` rows.
-        kernels.subtractProduct(a, first + t0, n, a, first + k0, n, 1, panel, 0, m, rows, r0 + 1, b);
-        for (int q = 1; q < rows; q++) {
-            int row = (t0 + r0 + q) * n;
-            kernels.subtractProduct(a, row + t0 + r0 + 1, n, a, row + k0, n, 1, panel, r0 + 1, m, 1, q, b);
+    private static int bound(int t, int tasks, int groups) {
+        return t == tasks ? groups : (int) Math.round(Math.sqrt((double) t / tasks) * groups);
+    }
+
+    private static void updateGroups(PanelKernels kernels, double[] a, int n, int k0, int b, double[] panel, int m,
+            int g0, int g1) {
+        int t0 = k0 + b;
+        for (int c0 = 0; c0 < 4 * g1; c0 += COLUMN_BLOCK) {
+            for (int g = Math.max(g0, c0 / 4); g < g1; g++) {
+                int r0 = 4 * g;
+                int rows = Math.min(4, m - r0);
+                int cols = Math.min(COLUMN_BLOCK, r0 + 1 - c0); // columns up to r0 are below all `rows` diagonals
+                if (cols > 0) {
+                    int first = (t0 + r0) * n;
+                    kernels.subtractProduct(a, first + t0 + c0, n, a, first + k0, n, 1, panel, c0, m, rows, cols, b);
+                }
+            }
+        }
+        for (int g = g0; g < g1; g++) {
+            int r0 = 4 * g;
+            int rows = Math.min(4, m - r0);
+            for (int q = 1; q < rows; q++) {
+                int row = (t0 + r0 + q) * n;
+                kernels.subtractProduct(a, row + t0 + r0 + 1, n, a, row + k0, n, 1, panel, r0 + 1, m, 1, q, b);
+            }
         }
     }
 

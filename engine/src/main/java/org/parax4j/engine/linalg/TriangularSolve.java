@@ -1,6 +1,8 @@
 package org.parax4j.engine.linalg;
 
 import java.util.Objects;
+import org.parax4j.engine.EngineOptions;
+import org.parax4j.engine.internal.concurrent.Crew;
 import org.parax4j.engine.internal.linalg.PanelKernels;
 
 /**
@@ -15,6 +17,9 @@ import org.parax4j.engine.internal.linalg.PanelKernels;
  * arrays are not.
  */
 public final class TriangularSolve {
+
+    /** Columns of the inverse computed per task (their block of it stays in cache). */
+    private static final int INVERSE_BLOCK = 96;
 
     private TriangularSolve() {}
 
@@ -56,12 +61,19 @@ public final class TriangularSolve {
 
     static void lower(PanelKernels kernels, double[] l, int n, double[] b, int m) {
         checkMatrix(l, n, b, m);
-        for (int i = 0; i < n; i++) {
-            int row = i * m;
-            kernels.subtractProduct(b, row, m, l, i * n, 0, 1, b, 0, m, 1, m, i);
-            double d = l[i * n + i];
-            for (int j = 0; j < m; j++) {
-                b[row + j] /= d;
+        // Rows in groups of four: the solved rows above the group in one four-row product (the
+        // kernel's register tiles), then the group's own triangle row by row. Each element is the
+        // same chain as a row-at-a-time solve: k ascending from 0 to i − 1, then the division.
+        for (int i0 = 0; i0 < n; i0 += 4) {
+            int rows = Math.min(4, n - i0);
+            kernels.subtractProduct(b, i0 * m, m, l, i0 * n, n, 1, b, 0, m, rows, m, i0);
+            for (int i = i0; i < i0 + rows; i++) {
+                int row = i * m;
+                kernels.subtractProduct(b, row, m, l, i * n + i0, 0, 1, b, i0 * m, m, 1, m, i - i0);
+                double d = l[i * n + i];
+                for (int j = 0; j < m; j++) {
+                    b[row + j] /= d;
+                }
             }
         }
     }
@@ -101,30 +113,94 @@ public final class TriangularSolve {
      * @throws IllegalArgumentException on short arrays or {@code out == l}
      */
     public static void inverse(double[] l, int n, double[] out) {
-        inverse(PanelKernels.chosen(), l, n, out);
+        inverse(PanelKernels.chosen(), l, n, out, false);
     }
 
-    static void inverse(PanelKernels kernels, double[] l, int n, double[] out) {
+    /**
+     * {@link #inverse(double[], int, double[])}, with {@code parallel} splitting its column blocks
+     * over {@link EngineOptions#defaults()} (from {@code n = 256}; same bits).
+     */
+    public static void inverse(double[] l, int n, double[] out, boolean parallel) {
+        inverse(l, n, out, parallel ? EngineOptions.defaults() : EngineOptions.singleThreaded());
+    }
+
+    /**
+     * {@link #inverse(double[], int, double[])}, its column blocks split over the calling thread and
+     * helpers on {@code options}' executor (from {@code n = 256}; same bits for any executor).
+     *
+     * @throws IllegalArgumentException also when {@code options} is null
+     */
+    public static void inverse(double[] l, int n, double[] out, EngineOptions options) {
+        inverse(PanelKernels.chosen(), l, n, out, options);
+    }
+
+    static void inverse(PanelKernels kernels, double[] l, int n, double[] out, boolean parallel) {
+        inverse(kernels, l, n, out, parallel ? EngineOptions.defaults() : EngineOptions.singleThreaded());
+    }
+
+    private static void inverse(PanelKernels kernels, double[] l, int n, double[] out, EngineOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null");
+        }
         Cholesky.checkSquare(l, n, "l");
         Cholesky.checkSquare(out, n, "out");
         if (out == l) {
             throw new IllegalArgumentException("out must not be the factor array");
         }
         java.util.Arrays.fill(out, 0, n * n, 0.0);
-        for (int i = 0; i < n; i++) {
-            int row = i * n;
-            out[row + i] = 1;
-            kernels.subtractProduct(out, row, n, l, row, 0, 1, out, 0, n, 1, i + 1, i);
-            divide(out, row, i + 1, l[row + i]);
-        }
-        for (int i = n - 1; i >= 0; i--) {
-            int row = i * n;
-            kernels.subtractProduct(out, row, n, l, (i + 1) * n + i, 0, n, out, (i + 1) * n, n, 1, i + 1, n - 1 - i);
-            divide(out, row, i + 1, l[row + i]);
+        int blocks = (n + INVERSE_BLOCK - 1) / INVERSE_BLOCK;
+        if (options.isParallel() && n >= 256) {
+            Crew.forEach(options.executor(), options.parallelism(), blocks,
+                    c -> inverseColumns(kernels, l, n, out, c * INVERSE_BLOCK));
+        } else {
+            for (int c = 0; c < blocks; c++) {
+                inverseColumns(kernels, l, n, out, c * INVERSE_BLOCK);
+            }
         }
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < i; j++) {
                 out[j * n + i] = out[i * n + j];
+            }
+        }
+    }
+
+    /**
+     * Columns {@code c0 … c0 + INVERSE_BLOCK − 1} of the inverse's lower triangle (independent of
+     * the other columns). {@code X = L⁻¹}: rows in groups of four, the rows above the group in one
+     * four-row product, then each row's own part; terms with {@code X[k][j] = 0} ({@code k < j}) are
+     * skipped, leaving the chain {@code k} ascending. {@code Y = L⁻ᵀX} from the bottom in groups of
+     * four rows anchored at {@code n} ({@code g … hi − 1}): for every element first the rows below
+     * the group ({@code k ≥ hi}, ascending), then the group's rows below it, then the division.
+     */
+    private static void inverseColumns(PanelKernels kernels, double[] l, int n, double[] out, int c0) {
+        int c1 = Math.min(n, c0 + INVERSE_BLOCK);
+        for (int i0 = c0; i0 < n; i0 += 4) {
+            int rows = Math.min(4, n - i0);
+            kernels.subtractProduct(out, i0 * n + c0, n, l, i0 * n + c0, n, 1, out, c0 * n + c0, n, rows,
+                    Math.min(c1, i0) - c0, i0 - c0);
+            for (int i = i0; i < i0 + rows; i++) {
+                int row = i * n;
+                if (i < c1) {
+                    out[row + i] = 1;
+                }
+                int cols = Math.min(c1, i + 1) - c0;
+                kernels.subtractProduct(out, row + c0, n, l, row + i0, 0, 1, out, i0 * n + c0, n, 1, cols, i - i0);
+                divide(out, row + c0, cols, l[row + i]);
+            }
+        }
+        for (int hi = n; hi > c0; hi -= 4) {
+            int r0 = Math.max(c0, hi - 4);
+            kernels.subtractProduct(out, r0 * n + c0, n, l, hi * n + r0, 1, n, out, hi * n + c0, n, hi - r0,
+                    Math.min(c1, r0 + 1) - c0, n - hi);
+            for (int i = hi - 1; i >= r0; i--) {
+                int row = i * n;
+                int from = Math.min(c1, r0 + 1);
+                int to = Math.min(c1, i + 1);
+                kernels.subtractProduct(out, row + from, n, l, hi * n + i, 0, n, out, hi * n + from, n, 1, to - from,
+                        n - hi);
+                kernels.subtractProduct(out, row + c0, n, l, (i + 1) * n + i, 0, n, out, (i + 1) * n + c0, n, 1,
+                        to - c0, hi - 1 - i);
+                divide(out, row + c0, to - c0, l[row + i]);
             }
         }
     }

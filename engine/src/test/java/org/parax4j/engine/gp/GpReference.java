@@ -9,15 +9,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The reference values {@code gp_reference.py} wrote to {@code gp_reference.txt}, and its closed-form inputs. */
+/**
+ * The reference values {@code gp_reference.py} wrote to {@code gp_reference.txt} (and other
+ * scripts to their files next to it), and the closed-form inputs.
+ */
 final class GpReference {
 
-    private static final Map<String, double[]> VALUES = load();
+    private static final Map<String, double[]> VALUES = load("gp_reference.txt");
 
     private GpReference() {}
 
     static double[] get(String key) {
-        double[] v = VALUES.get(key);
+        return get(VALUES, key);
+    }
+
+    /** A value of another reference file next to this class (read on each call). */
+    static double[] get(String file, String key) {
+        return get(load(file), key);
+    }
+
+    private static double[] get(Map<String, double[]> values, String key) {
+        double[] v = values.get(key);
         if (v == null) {
             throw new IllegalStateException("no reference value " + key);
         }
@@ -48,11 +60,11 @@ final class GpReference {
         return y;
     }
 
-    private static Map<String, double[]> load() {
+    static Map<String, double[]> load(String file) {
         Map<String, double[]> out = new HashMap<>();
-        try (InputStream in = GpReference.class.getResourceAsStream("gp_reference.txt")) {
+        try (InputStream in = GpReference.class.getResourceAsStream(file)) {
             if (in == null) {
-                throw new IllegalStateException("gp_reference.txt not found next to " + GpReference.class);
+                throw new IllegalStateException(file + " not found next to " + GpReference.class);
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line; (line = reader.readLine()) != null;) {
