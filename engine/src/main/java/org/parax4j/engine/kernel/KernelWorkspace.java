@@ -1,7 +1,9 @@
 package org.parax4j.engine.kernel;
 
 import org.parax4j.engine.internal.concurrent.InUseGuard;
+import org.parax4j.engine.internal.kernel.KernelCompiler;
 import org.parax4j.engine.internal.kernel.KernelPlan;
+import org.parax4j.engine.internal.kernel.TangentJob;
 import org.parax4j.engine.internal.kernel.Workspace;
 
 /**
@@ -23,6 +25,7 @@ public final class KernelWorkspace {
     static final double MIN_FLOAT_LENGTH_SCALE = 1 / (double) Float.MAX_VALUE;
 
     private final Workspace workspace;
+    private TangentJob tangents;
     private final InUseGuard guard = new InUseGuard("KernelWorkspace");
     private Kernel kernel;
     private int dimension;
@@ -63,6 +66,14 @@ public final class KernelWorkspace {
 
     Workspace workspace() {
         return workspace;
+    }
+
+    /** The tangent tile runner, created on first use with this workspace's threading. */
+    TangentJob tangents() {
+        if (tangents == null) {
+            tangents = new TangentJob(workspace.parallel());
+        }
+        return tangents;
     }
 
     /** The plan for {@code kernel} at dimension {@code d}, compiled again only when either changed. */
