@@ -31,6 +31,7 @@ final class TangentTiles {
     private double[][] stack = new double[0][];
     private double[][][] directions = new double[0][][];
     private double[][] tangents = new double[0][];
+    private int dirCapacity;
     private final double[] s = new double[SIZE];
     private final double[] b = new double[SIZE];
     private final double[] g = new double[SIZE];
@@ -43,10 +44,11 @@ final class TangentTiles {
         if (tangents.length < count) {
             tangents = grow(tangents, count);
         }
-        if (directions.length < depth || (depth > 0 && directions[0].length < dirs)) {
+        if (directions.length < depth || dirCapacity < dirs) {
+            dirCapacity = Math.max(dirCapacity, dirs);
             double[][][] grown = new double[Math.max(depth, directions.length)][][];
             for (int l = 0; l < grown.length; l++) {
-                grown[l] = grow(l < directions.length ? directions[l] : new double[0][], dirs);
+                grown[l] = grow(l < directions.length ? directions[l] : new double[0][], dirCapacity);
             }
             directions = grown;
         }
