@@ -262,14 +262,7 @@ public final class GaussianProcess {
     static Factor factor(KernelGradients.Compiled kc, Training t, boolean jitter, boolean parallel) {
         int n = t.n();
         double[] k = new double[n * n];
-        double[] x = t.x();
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double v = kc.value(x, i, x, j, i == j, null);
-                k[i * n + j] = v;
-                k[j * n + i] = v;
-            }
-        }
+        kc.gram(t.x(), n, k, parallel);
         double alpha = t.alpha();
         for (int i = 0; i < n; i++) {
             k[i * n + i] += alpha;
@@ -296,32 +289,15 @@ public final class GaussianProcess {
         double value = -0.5 * dot(data.y(), a, n) - 0.5 * Cholesky.logDeterminant(l, n)
                 - 0.5 * n * Math.log(2 * Math.PI);
         double[] inverse = TriangularSolve.inverse(l, n);
-        int p = kc.count();
-        double[] x = data.x();
-        // Rows in parallel, each with its own partial sums, reduced in row order: same bits for any pool.
-        double[][] partial = new double[n][];
-        IntStream rows = IntStream.range(0, n);
-        (parallel && n >= PARALLEL_MIN ? rows.parallel() : rows).forEach(i -> {
-            double[] g = new double[p];
-            double[] sum = new double[p];
-            for (int j = 0; j <= i; j++) {
-                double w = a[i] * a[j] - inverse[i * n + j];
-                if (i == j) {
-                    w *= 0.5;
-                }
-                kc.value(x, i, x, j, i == j, g);
-                for (int q = 0; q < p; q++) {
-                    sum[q] += w * g[q];
-                }
-            }
-            partial[i] = sum;
-        });
-        double[] gradient = new double[p];
+        // ½ tr((ααᵀ − K⁻¹) ∂K/∂log θ) = Σ_ij W_ij ∂K_ij/∂log θ with W = ½(ααᵀ − K⁻¹), of which the
+        // kernel tangent tiles read the upper triangle (same bits for any thread count).
         for (int i = 0; i < n; i++) {
-            for (int q = 0; q < p; q++) {
-                gradient[q] += partial[i][q];
+            for (int j = i; j < n; j++) {
+                inverse[i * n + j] = 0.5 * (a[i] * a[j] - inverse[i * n + j]);
             }
         }
+        double[] gradient = new double[kc.count()];
+        kc.contract(data.x(), n, inverse, gradient, parallel && n >= PARALLEL_MIN);
         return new LogMarginalLikelihood(value, gradient, f.jitter());
     }
 
