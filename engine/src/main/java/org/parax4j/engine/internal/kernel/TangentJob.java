@@ -193,10 +193,17 @@ public final class TangentJob {
         int rows = i1 - i0;
         int cols = j1 - j0;
         for (int i = i0; i < i1; i++) {
-            int r = (i - i0) * COLS;
-            for (int j = j0; j < j1; j++) {
-                double w = weights[i * n + j];
-                wt[r + j - j0] = j > i ? 2 * w : j == i ? w : 0;
+            int r = (i - i0) * COLS - j0;
+            int row = i * n;
+            if (j0 >= i1) {
+                // Wholly above the diagonal (most tiles): a branch-free loop that C2 vectorises.
+                for (int j = j0; j < j1; j++) {
+                    wt[r + j] = 2 * weights[row + j];
+                }
+            } else {
+                for (int j = j0; j < j1; j++) {
+                    wt[r + j] = j > i ? 2 * weights[row + j] : j == i ? weights[row + j] : 0;
+                }
             }
         }
         int count = plan.count();
