@@ -2,7 +2,7 @@ package org.parax4j.engine.gp;
 
 import java.util.Arrays;
 import org.parax4j.engine.EngineOptions;
-import org.parax4j.engine.internal.concurrent.Crew;
+import org.parax4j.engine.internal.kernel.TangentJob;
 import org.parax4j.engine.kernel.Kernel;
 import org.parax4j.engine.kernel.KernelMatrices;
 import org.parax4j.engine.kernel.KernelWorkspace;
@@ -17,8 +17,8 @@ import org.parax4j.engine.linalg.TriangularSolve;
  * <p><b>Held</b>: a checked copy of the inputs ({@code n·d}) and transformed targets ({@code n}),
  * the covariance and its factor ({@code n²} doubles: {@code L} in the lower triangle, {@code K} in
  * the upper), its inverse ({@code n²}), the factorisation panel ({@code 64·(n − 64)}), and
- * {@code O(n·p)} for the weights {@code α = K⁻¹y} and per-row gradient sums ({@code p}
- * hyperparameters). About {@code 16·n²} bytes: 1.6 GB at {@code n = 10,000}.
+ * {@code O(n)} for the weights {@code α = K⁻¹y}, plus the kernel tangent tiles' scratch (one
+ * tile per thread and one partial sum per row block and hyperparameter). About {@code 16·n²} bytes: 1.6 GB at {@code n = 10,000}.
  *
  * <p><b>Allocation</b>: {@link #logMarginalLikelihood} allocates nothing when the workspace is
  * sequential and the log-hyperparameters equal the previous call's; at new ones it compiles the
@@ -40,8 +40,7 @@ public final class GpWorkspace {
     private final double[] panel;
     private final double[] diagonal;
     private final double[] weights;
-    private final double[][] rowSums;
-    private final double[][] tangents;
+    private final TangentJob tangentJob;
     private double[] compiledTheta;
     private KernelGradients.Compiled compiled;
     private Kernel crossKernel;
@@ -69,8 +68,7 @@ public final class GpWorkspace {
         this.panel = new double[Cholesky.panelLength(n)];
         this.diagonal = new double[n];
         this.weights = new double[n];
-        this.rowSums = new double[n][p];
-        this.tangents = new double[n][p];
+        this.tangentJob = new TangentJob(this.options);
     }
 
     /** The process whose kernel structure, noise and mean this workspace evaluates. */
@@ -163,46 +161,17 @@ public final class GpWorkspace {
         double value = -0.5 * GaussianProcess.dot(y, weights, n) - 0.5 * Cholesky.logDeterminant(k, n)
                 - 0.5 * n * Math.log(2 * Math.PI);
         TriangularSolve.inverse(k, n, inverse, options);
-        // Rows in parallel, each with its own partial sums, reduced in row order: same bits for any pool.
-        if (options.isParallel()) {
-            Crew.forEach(options.executor(), options.parallelism(), n, i -> traceRow(kc, i));
-        } else {
-            for (int i = 0; i < n; i++) {
-                traceRow(kc, i);
-            }
-        }
-        Arrays.fill(gradient, 0, p, 0.0);
+        // ½ tr((ααᵀ − K⁻¹) ∂K/∂log θ) = Σ_ij W_ij ∂K_ij/∂log θ with W = ½(ααᵀ − K⁻¹), of which the kernel
+        // tangent tiles read the upper triangle (no tangent matrix is stored; same bits for any thread count).
         for (int i = 0; i < n; i++) {
-            double[] sum = rowSums[i];
-            for (int q = 0; q < p; q++) {
-                gradient[q] += sum[q];
+            double ai = weights[i];
+            int row = i * n;
+            for (int j = i; j < n; j++) {
+                inverse[row + j] = 0.5 * (ai * weights[j] - inverse[row + j]);
             }
         }
+        kc.contract(tangentJob, data.x(), n, inverse, gradient);
         return value;
-    }
-
-    /**
-     * Row {@code i} of {@code ½ tr((ααᵀ − K⁻¹) ∂K/∂log θ)} over the lower triangle (off-diagonal
-     * terms count twice, which the ½ cancels).
-     */
-    private void traceRow(KernelGradients.Compiled kc, int i) {
-        int n = data.n();
-        double[] x = data.x();
-        double[] g = tangents[i];
-        double[] sum = rowSums[i];
-        Arrays.fill(sum, 0.0);
-        double ai = weights[i];
-        int row = i * n;
-        for (int j = 0; j <= i; j++) {
-            double w = ai * weights[j] - inverse[row + j];
-            if (i == j) {
-                w *= 0.5;
-            }
-            kc.value(x, i, x, j, i == j, g);
-            for (int q = 0; q < p; q++) {
-                sum[q] += w * g[q];
-            }
-        }
     }
 
     /**

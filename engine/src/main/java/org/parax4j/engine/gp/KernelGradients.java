@@ -3,7 +3,12 @@ package org.parax4j.engine.gp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.parax4j.engine.internal.kernel.KernelCompiler;
+import org.parax4j.engine.internal.kernel.KernelPlan;
+import org.parax4j.engine.internal.kernel.TangentJob;
+import org.parax4j.engine.internal.vector.VectorizationProvider;
 import org.parax4j.engine.kernel.Kernel;
+import org.parax4j.engine.kernel.KernelTangents;
 import org.parax4j.engine.kernel.LengthScales;
 
 /**
@@ -34,17 +39,7 @@ public final class KernelGradients {
 
     /** Number of hyperparameters of {@code kernel} (see the class comment for the order). */
     public static int count(Kernel kernel) {
-        return switch (Objects.requireNonNull(kernel, "kernel")) {
-            case Kernel.Rbf k -> k.lengthScales().values().length;
-            case Kernel.Matern k -> k.lengthScales().values().length;
-            case Kernel.RationalQuadratic k -> 2;
-            case Kernel.Periodic k -> 2;
-            case Kernel.Constant k -> 1;
-            case Kernel.WhiteNoise k -> 1;
-            case Kernel.Scaled k -> 1 + count(k.kernel());
-            case Kernel.Sum k -> count(k.left()) + count(k.right());
-            case Kernel.Product k -> count(k.left()) + count(k.right());
-        };
+        return KernelTangents.count(kernel);
     }
 
     /** The natural logarithms of {@code kernel}'s hyperparameters (a new array). */
@@ -82,7 +77,8 @@ public final class KernelGradients {
         if (d < 1) {
             throw new IllegalArgumentException("d must be >= 1, got " + d);
         }
-        return new Compiled(node(Objects.requireNonNull(kernel, "kernel"), d), count(kernel), d);
+        Node root = node(Objects.requireNonNull(kernel, "kernel"), d);
+        return new Compiled(root, KernelCompiler.compile(kernel, d, true), count(kernel), d);
     }
 
     private static int write(Kernel kernel, double[] out, int off) {
@@ -240,13 +236,29 @@ public final class KernelGradients {
      */
     public static final class Compiled {
         private final Node root;
+        private final KernelPlan plan;
         private final int count;
         private final int d;
 
-        private Compiled(Node root, int count, int d) {
+        private Compiled(Node root, KernelPlan plan, int count, int d) {
             this.root = root;
+            this.plan = plan;
             this.count = count;
             this.d = d;
+        }
+
+        /**
+         * {@code gradient[q] = Σ_ij W_ij·∂K_ij/∂log θ_q} over the training covariance, for a
+         * symmetric {@code W} of which only the upper triangle is read, by the kernel tangent tiles
+         * (no tangent matrix is stored). Allocates the tile scratch.
+         */
+        public void contract(double[] x, int n, double[] w, double[] gradient, boolean parallel) {
+            contract(new TangentJob(parallel), x, n, w, gradient);
+        }
+
+        /** {@link #contract(double[], int, double[], double[], boolean)} on a reused tile runner: allocates nothing once it has grown. */
+        void contract(TangentJob job, double[] x, int n, double[] w, double[] gradient) {
+            job.contract(VectorizationProvider.support(), plan, true, x, n, w, gradient);
         }
 
         /** Number of hyperparameters. */

@@ -8,13 +8,16 @@ import java.util.Objects;
 import org.parax4j.engine.compile.Layout;
 import org.parax4j.engine.internal.graph.Node;
 import org.parax4j.engine.internal.graph.Op;
+import org.parax4j.engine.internal.graph.PlanKernels;
 import org.parax4j.engine.internal.graph.Shape;
 import org.parax4j.engine.internal.size.ArraySizes;
 import org.parax4j.kernel.ConstantKernel;
 import org.parax4j.kernel.Kernel;
 import org.parax4j.kernel.MaternKernel;
+import org.parax4j.kernel.PeriodicKernel;
 import org.parax4j.kernel.ProductKernel;
 import org.parax4j.kernel.RBFKernel;
+import org.parax4j.kernel.RationalQuadraticKernel;
 import org.parax4j.kernel.ScaleKernel;
 import org.parax4j.kernel.SumKernel;
 import org.parax4j.kernel.WhiteNoiseKernel;
@@ -197,13 +200,21 @@ public final class Recorder {
                     leaf(Node.KernelKind.RBF, rbf.lengthScale(), sk.variance(), x1, x2, d);
             case ScaleKernel sk when sk.base() instanceof MaternKernel mat ->
                     leaf(maternKind(mat), mat.lengthScale(), sk.variance(), x1, x2, d);
+            case ScaleKernel sk when sk.base() instanceof RationalQuadraticKernel rq ->
+                    planLeaf(PlanKernels.Family.RATIONAL_QUADRATIC, rq.lengthScale(), rq.alpha(), sk.variance(), x1, x2, d);
+            case ScaleKernel sk when sk.base() instanceof PeriodicKernel pk ->
+                    planLeaf(PlanKernels.Family.PERIODIC, pk.lengthScale(), pk.period(), sk.variance(), x1, x2, d);
+            case RationalQuadraticKernel rq ->
+                    planLeaf(PlanKernels.Family.RATIONAL_QUADRATIC, rq.lengthScale(), rq.alpha(), null, x1, x2, d);
+            case PeriodicKernel pk -> planLeaf(PlanKernels.Family.PERIODIC, pk.lengthScale(), pk.period(), null, x1, x2, d);
             case ScaleKernel sk -> kernelNode(sk.base(), x1, x2, d).mul(param(sk.variance()));
             case SumKernel sum -> kernelNode(sum.left(), x1, x2, d).add(kernelNode(sum.right(), x1, x2, d));
             case ProductKernel prod -> kernelNode(prod.left(), x1, x2, d).mul(kernelNode(prod.right(), x1, x2, d));
             case ConstantKernel c -> param(c.constant()).mul(constant(ones(n * m), Shape.of(n, m)));
             case WhiteNoiseKernel w -> param(w.variance()).mul(constant(identical(x1, x2, n, m, d), Shape.of(n, m)));
             default -> throw new IllegalArgumentException("kernel " + kernel.getClass().getSimpleName()
-                    + " has no graph node; supported: RBFKernel, MaternKernel, ScaleKernel, SumKernel, "
+                    + " has no graph node; supported: RBFKernel, MaternKernel, RationalQuadraticKernel, PeriodicKernel, "
+                    + "ScaleKernel, SumKernel, "
                     + "ProductKernel, ConstantKernel, WhiteNoiseKernel (constant inputs)");
         };
     }
@@ -223,6 +234,24 @@ public final class Recorder {
                 : new int[] {x1.id(), x2.id(), ls.id(), param(variance).id()};
         Shape shape = Shape.of(x1.shapeInternal().rows(), x2.shapeInternal().rows());
         return add(new Node(Op.KERNEL, inputs, shape, 0, new Node.KernelSpec(kind, d, variance != null)));
+    }
+
+    /** A kernel node evaluated through the engine's kernel plan (hyperparameters with one element each). */
+    private Var planLeaf(PlanKernels.Family family, Parameter first, Parameter second, Parameter variance, Var x1, Var x2,
+            int d) {
+        for (Parameter p : new Parameter[] {first, second}) {
+            if (p.size() != 1) {
+                throw new IllegalArgumentException(family + " kernel node: hyperparameters take one element, got "
+                        + p.size() + " (a per-dimension length scale is not supported for this kernel)");
+            }
+        }
+        Var a = param(first);
+        Var b = param(second);
+        int[] inputs = variance == null
+                ? new int[] {x1.id(), x2.id(), a.id(), b.id()}
+                : new int[] {x1.id(), x2.id(), a.id(), b.id(), param(variance).id()};
+        Shape shape = Shape.of(x1.shapeInternal().rows(), x2.shapeInternal().rows());
+        return add(new Node(Op.KERNEL, inputs, shape, 0, new PlanKernels.Spec(family, d, variance != null)));
     }
 
     private static double[] ones(int n) {

@@ -28,6 +28,9 @@ public sealed interface Kernel
         permits Kernel.Rbf, Kernel.Matern, Kernel.RationalQuadratic, Kernel.Periodic, Kernel.Constant,
                 Kernel.WhiteNoise, Kernel.Scaled, Kernel.Sum, Kernel.Product {
 
+    /** About the smallest length scale or period whose reciprocal is a finite double, {@code 1/Double.MAX_VALUE}. */
+    double MIN_SCALE = 1 / Double.MAX_VALUE;
+
     /** RBF kernel with one length scale. @throws IllegalArgumentException if it is not finite and > 0 */
     static Rbf rbf(double lengthScale) {
         return new Rbf(LengthScales.of(lengthScale));
@@ -43,7 +46,7 @@ public sealed interface Kernel
         return new Matern(nu, LengthScales.of(lengthScale));
     }
 
-    /** {@code σ²·this}. @throws IllegalArgumentException if {@code variance} is not finite and > 0 */
+    /** {@code σ²·this}. @throws IllegalArgumentException if {@code variance} is not finite and ≥ 0 */
     default Scaled scaled(double variance) {
         return new Scaled(variance, this);
     }
@@ -126,7 +129,7 @@ public sealed interface Kernel
             requirePositive(lengthScale, "lengthScale");
             requirePositive(alpha, "alpha");
             if (Double.isInfinite(0.5 / alpha)) {
-                throw new IllegalArgumentException("alpha must be in [" + 0.5 * KernelCompiler.MIN_LENGTH_SCALE + ", "
+                throw new IllegalArgumentException("alpha must be in [" + 0.5 * MIN_SCALE + ", "
                         + Double.MAX_VALUE + "] (1/(2·alpha) must be a finite double), got " + alpha);
             }
         }
@@ -150,7 +153,7 @@ public sealed interface Kernel
             requirePositive(lengthScale, "lengthScale");
             requirePositive(period, "period");
             if (Double.isInfinite(1 / period)) {
-                throw new IllegalArgumentException("period must be in [" + KernelCompiler.MIN_LENGTH_SCALE + ", "
+                throw new IllegalArgumentException("period must be in [" + MIN_SCALE + ", "
                         + Double.MAX_VALUE + "] (1/period must be a finite double), got " + period);
             }
         }
@@ -159,12 +162,12 @@ public sealed interface Kernel
     /**
      * The constant kernel {@code c}.
      *
-     * @param value c, finite and > 0
+     * @param value c, finite and ≥ 0
      */
     record Constant(double value) implements Kernel {
-        /** @throws IllegalArgumentException if {@code value} is not finite and > 0 */
+        /** @throws IllegalArgumentException if {@code value} is not finite and ≥ 0 */
         public Constant {
-            requirePositive(value, "value");
+            requireNonNegative(value, "value");
         }
     }
 
@@ -172,25 +175,25 @@ public sealed interface Kernel
      * White noise: {@code σ²} for points equal in every coordinate ({@code ==}), else 0. In
      * {@code K(X, X)} this is {@code σ²} on the diagonal (and wherever two rows are identical).
      *
-     * @param variance σ², finite and > 0
+     * @param variance σ², finite and ≥ 0
      */
     record WhiteNoise(double variance) implements Kernel {
-        /** @throws IllegalArgumentException if {@code variance} is not finite and > 0 */
+        /** @throws IllegalArgumentException if {@code variance} is not finite and ≥ 0 */
         public WhiteNoise {
-            requirePositive(variance, "variance");
+            requireNonNegative(variance, "variance");
         }
     }
 
     /**
      * Output-scale wrapper {@code σ²·k}.
      *
-     * @param variance σ², finite and > 0
+     * @param variance σ², finite and ≥ 0
      * @param kernel the wrapped kernel
      */
     record Scaled(double variance, Kernel kernel) implements Kernel {
-        /** @throws IllegalArgumentException if {@code variance} is not finite and > 0 or {@code kernel} is null */
+        /** @throws IllegalArgumentException if {@code variance} is not finite and ≥ 0 or {@code kernel} is null */
         public Scaled {
-            requirePositive(variance, "variance");
+            requireNonNegative(variance, "variance");
             requireArgument(kernel, "kernel");
         }
     }
@@ -226,6 +229,12 @@ public sealed interface Kernel
     private static void requirePositive(double value, String name) {
         if (!(value > 0 && value < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException(name + " must be finite and > 0, got " + value);
+        }
+    }
+
+    private static void requireNonNegative(double value, String name) {
+        if (!(value >= 0 && value < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(name + " must be finite and >= 0, got " + value);
         }
     }
 

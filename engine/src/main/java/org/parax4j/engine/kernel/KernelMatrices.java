@@ -225,13 +225,13 @@ public final class KernelMatrices {
         }
     }
 
-    private static void check(Kernel kernel, Object x, String name, int n, int d, KernelWorkspace workspace) {
+    static void check(Kernel kernel, Object x, String name, int n, int d, KernelWorkspace workspace) {
         Objects.requireNonNull(kernel, "kernel");
         Objects.requireNonNull(workspace, "workspace");
         checkInput(x, name, n, d);
     }
 
-    private static void checkInput(Object x, String name, int rows, int d) {
+    static void checkInput(Object x, String name, int rows, int d) {
         Objects.requireNonNull(x, name);
         if (rows < 0 || d < 1) {
             throw new IllegalArgumentException(name + ": rows must be >= 0 and d >= 1, got rows=" + rows + ", d=" + d);
@@ -255,7 +255,7 @@ public final class KernelMatrices {
         }
     }
 
-    private static int checkedProduct(int n, int m) {
+    static int checkedProduct(int n, int m) {
         long size = (long) n * m;
         if (n < 0 || m < 0 || size > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("n*m must be a valid array size, got n=" + n + ", m=" + m);
@@ -263,7 +263,7 @@ public final class KernelMatrices {
         return (int) size;
     }
 
-    private static void checkOutput(Object out, int size, Object x1, Object x2) {
+    static void checkOutput(Object out, int size, Object x1, Object x2) {
         Objects.requireNonNull(out, "out");
         int length = out instanceof double[] a ? a.length : ((float[]) out).length;
         if (length < size) {

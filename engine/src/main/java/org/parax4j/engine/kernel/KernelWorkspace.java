@@ -2,7 +2,9 @@ package org.parax4j.engine.kernel;
 
 import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.internal.concurrent.InUseGuard;
+import org.parax4j.engine.internal.kernel.KernelCompiler;
 import org.parax4j.engine.internal.kernel.KernelPlan;
+import org.parax4j.engine.internal.kernel.TangentJob;
 import org.parax4j.engine.internal.kernel.Workspace;
 
 /**
@@ -24,7 +26,9 @@ public final class KernelWorkspace {
     static final double MIN_FLOAT_LENGTH_SCALE = 1 / (double) Float.MAX_VALUE;
 
     private final Workspace workspace;
+    private TangentJob tangents;
     private final InUseGuard guard = new InUseGuard("KernelWorkspace");
+    private final EngineOptions options;
     private Kernel kernel;
     private int dimension;
     private KernelPlan plan;
@@ -34,6 +38,7 @@ public final class KernelWorkspace {
     private int floatDimension = -1;
 
     private KernelWorkspace(EngineOptions options) {
+        this.options = options;
         this.workspace = new Workspace(options.executor(), options.parallelism());
     }
 
@@ -84,6 +89,14 @@ public final class KernelWorkspace {
 
     Workspace workspace() {
         return workspace;
+    }
+
+    /** The tangent tile runner, created on first use with this workspace's threading. */
+    TangentJob tangents() {
+        if (tangents == null) {
+            tangents = new TangentJob(options);
+        }
+        return tangents;
     }
 
     /** The plan for {@code kernel} at dimension {@code d}, compiled again only when either changed. */

@@ -96,8 +96,9 @@ class PlainEvaluationTest {
         var other = ModelFunction.record(model, (m, g) -> g.param(m.a()));
         assertThrows(IllegalArgumentException.class, () -> f.evaluate(f.flatValues(), other.newWorkspace(), new double[1]));
         var periodic = assertThrows(IllegalArgumentException.class, () -> ModelFunction.record(
-                new Fixtures.Gram(new PeriodicKernel(Parameter.of(1.0), Parameter.of(1.0), Meta.NONE), Meta.NONE),
-                (m, g) -> g.kernelMatrix(m.kernel(), new double[] {1}, 1, new double[] {1}, 1, 1)));
-        assertTrue(periodic.getMessage().contains("PeriodicKernel has no graph node"), periodic.getMessage());
+                new Fixtures.Gram(new PeriodicKernel(Parameter.of(1.0, 2.0), Parameter.of(1.0), Meta.NONE), Meta.NONE),
+                (m, g) -> g.kernelMatrix(m.kernel(), new double[] {1, 2}, 1, new double[] {1, 2}, 1, 2)));
+        assertTrue(periodic.getMessage().contains("a per-dimension length scale is not supported"),
+                periodic.getMessage());
     }
 }

@@ -165,7 +165,7 @@ class KernelMatricesTest {
         assertMessage(() -> new Kernel.RationalQuadratic(1, 0), "alpha", "0.0");
         assertMessage(() -> new Kernel.RationalQuadratic(-3, 1), "lengthScale", "-3.0");
         assertMessage(() -> new Kernel.Constant(-1), "value", "-1.0");
-        assertMessage(() -> new Kernel.WhiteNoise(0), "variance", "0.0");
+        assertMessage(() -> new Kernel.WhiteNoise(-0.5), "variance", "-0.5"); // 0 is valid (issue 16)
         assertMessage(() -> Kernel.rbf(1).scaled(-2), "variance", "-2.0");
         assertMessage(() -> KernelMatrices.rbf(new double[] {0, 1}, 2, new double[] {0, 1}, 2, 1, -1, new double[4]),
                 "lengthScale", "-1.0");

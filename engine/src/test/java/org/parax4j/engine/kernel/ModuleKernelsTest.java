@@ -59,6 +59,20 @@ class ModuleKernelsTest {
     }
 
     @Test
+    void zeroValuedConstantWhiteNoiseAndScaleModulesCompile() {
+        var module = new ScaleKernel(new RBFKernel(0.7), Parameter.of(0.0), Meta.NONE)
+                .plus(Modules.create(ConstantKernel.class, Map.of("constant", 0.0)))
+                .plus(Modules.create(WhiteNoiseKernel.class, Map.of("variance", 0.0)));
+        double[] x = {0, 1, 2};
+        double[] expected = module.matrix(x, 3, x, 3, 1);
+        double[] actual = KernelMatrices.gram(ModuleKernels.of(module), x, 3, 1);
+        for (int k = 0; k < 9; k++) {
+            assertEquals(0.0, expected[k]);
+            assertEquals(expected[k], actual[k], "entry " + k);
+        }
+    }
+
+    @Test
     void perDimensionLengthScaleWhereTheEngineTakesOneIsNamed() {
         var rq = Modules.create(RationalQuadraticKernel.class, Map.of("lengthScale", new double[] {1, 2}));
         var e = assertThrows(IllegalArgumentException.class, () -> ModuleKernels.of(rq));

@@ -362,6 +362,10 @@ public final class DualExecutor {
      * scalar pass: {@code dK/dx1_ie = −σ²·g·(x1_ie − x2_je)/ℓ_e²} and the opposite for {@code x2}.
      */
     private void kernel(Scratch s, int c, int i, Node node) {
+        if (node.data() instanceof PlanKernels.Spec) {
+            PlanKernels.tangent(ops, s, c, i, node);
+            return;
+        }
         GraphDef g = s.graph;
         Node.KernelSpec spec = (Node.KernelSpec) node.data();
         int d = spec.d();

@@ -189,6 +189,10 @@ public final class PlainExecutor {
     }
 
     private void kernel(Scratch s, Node node, double[] z) {
+        if (node.data() instanceof PlanKernels.Spec) {
+            PlanKernels.value(s, node, z);
+            return;
+        }
         Node.KernelSpec spec = (Node.KernelSpec) node.data();
         double variance = prepareKernel(s, node);
         int[] in = node.inputs();

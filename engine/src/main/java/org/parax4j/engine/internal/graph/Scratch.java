@@ -35,6 +35,7 @@ public final class Scratch {
     final boolean[] early;
     /** Per node, its {@link ProductSums} role. */
     final byte[] productSums;
+    private PlanKernels.State planKernels;
 
     /**
      * Allocates the buffers for {@code graph} under {@code plan}; the latent vector starts as
@@ -63,8 +64,7 @@ public final class Scratch {
             if (node.op() == Op.SOLVE || node.op() == Op.DET) {
                 maxOrder = Math.max(maxOrder, graph.node(node.inputs()[0]).shape().rows());
             }
-            if (node.op() == Op.KERNEL) {
-                Node.KernelSpec spec = (Node.KernelSpec) node.data();
+            if (node.op() == Op.KERNEL && node.data() instanceof Node.KernelSpec spec) {
                 int m = graph.node(node.inputs()[1]).shape().rows();
                 maxX2t = Math.max(maxX2t, m * spec.d());
                 maxD = Math.max(maxD, spec.d());
@@ -125,5 +125,13 @@ public final class Scratch {
             total += (graph.node(i).op() == Op.CONST ? 0 : values[i].length) + tangents[i].length;
         }
         return total;
+    }
+
+    /** The state of plan kernel nodes ({@link PlanKernels}), created on first use. */
+    PlanKernels.State planKernels() {
+        if (planKernels == null) {
+            planKernels = new PlanKernels.State();
+        }
+        return planKernels;
     }
 }

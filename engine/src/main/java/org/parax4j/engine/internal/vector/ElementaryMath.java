@@ -48,6 +48,25 @@ public final class ElementaryMath {
         return x * p;
     }
 
+    /**
+     * {@code sin(2π·u)}, signed (unlike {@link #sinPi}, which serves {@code sin²} and drops the sign of
+     * odd half-periods): the period is removed exactly ({@code r = u − round(u)}), {@code s = 2r} is
+     * folded into {@code [−½, ½]} by {@code sin(π·s) = sin(π·(±1 − s))} (exact), then the same
+     * polynomial. Allocates nothing.
+     */
+    public static double sin2Pi(double u) {
+        double f = u - ((u + SHIFT) - SHIFT);
+        double s = Math.abs(u) < LIMIT ? 2 * f : 0;
+        s = s > 0.5 ? 1 - s : s < -0.5 ? -1 - s : s;
+        double x = Math.PI * s;
+        double w = x * x;
+        double p = SIN[0];
+        for (int i = 1; i < SIN.length; i++) {
+            p = Math.fma(p, w, SIN[i]);
+        }
+        return x * p;
+    }
+
     /** {@code log(1 + z)} for {@code z > −1} (accurate for small {@code z}; {@code +∞} at {@code +∞}); allocates nothing. */
     public static double log1p(double z) {
         double u = 1 + z;

@@ -11,7 +11,9 @@ package org.parax4j.engine.internal.vector;
  *       it is computed as {@code (Σ_k δ_k²)·w²}, one multiplication per dimension fewer;
  *   <li>{@link #PERIODIC}: {@code s = Σ_k sin²(π·δ_k·w)}, {@code w = 1/p} ({@code weights[0]});
  *   <li>{@link #EQUAL}: {@code s = max_k |δ_k|}, zero exactly when the points are equal;
- *   <li>{@link #NONE}: {@code s = 0}.
+ *   <li>{@link #NONE}: {@code s = 0};
+ *   <li>{@link #INDEX}: {@code s = 0} for the same row and column index of a symmetric matrix, else 1
+ *       (tiles handle it; {@link #distance} treats the pair as the same index).
  * </ul>
  * Functions of {@code s}, each multiplied by {@code scale}: {@link #RBF} {@code exp(−s/2)};
  * {@link #MATERN_12} {@code exp(−√s)}; {@link #MATERN_32} {@code (1+r)e^{−r}, r=√(3s)};
@@ -33,6 +35,11 @@ public final class LeafCode {
     public static final int EQUAL = 2;
     /** Distance code: no distance (constant kernels). */
     public static final int NONE = 3;
+    /**
+     * Distance code: the same index (a Gaussian process's noise): {@code s = 0} on the diagonal of a
+     * symmetric {@code K(X, X)}, else 1; with {@link #INDICATOR} the identity matrix.
+     */
+    public static final int INDEX = 4;
 
     /** Function code: {@code exp(−s/2)}. */
     public static final int RBF = 0;
@@ -149,6 +156,11 @@ public final class LeafCode {
     /** The output factor. */
     public double scale() {
         return scale;
+    }
+
+    /** This leaf with output factor {@code newScale} (a new object). */
+    public LeafCode withScale(double newScale) {
+        return new LeafCode(distance, function, weights, parameter, newScale);
     }
 
     /** This leaf with its output factor multiplied by {@code factor} (a new object). */

@@ -89,17 +89,29 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
             squaredRows(leaf, true, x1, d, i0, i1, x2t, ld, j0, j1, dest, destOffset, destStride);
             return;
         }
+        if (leaf.distance() == LeafCode.NONE) {
+            fill(dest, destOffset, destStride, rows, cols, leaf.scale());
+            return;
+        }
+        distanceTile(leaf, x1, d, i0, i1, x2t, ld, j0, j1, dest, destOffset, destStride);
+        functionTile(leaf, dest, destOffset, destStride, rows, cols);
+    }
+
+    @Override
+    public void distanceTile(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1,
+            double[] dest, int destOffset, int destStride) {
         switch (leaf.distance()) {
             case LeafCode.SQUARED -> squaredRows(leaf, false, x1, d, i0, i1, x2t, ld, j0, j1, dest, destOffset,
                     destStride);
             case LeafCode.PERIODIC -> periodicRows(leaf.weight(0), x1, d, i0, i1, x2t, ld, j0, j1, dest, destOffset,
                     destStride);
             case LeafCode.EQUAL -> equalRows(x1, d, i0, i1, x2t, ld, j0, j1, dest, destOffset, destStride);
-            default -> {
-                fill(dest, destOffset, destStride, rows, cols, leaf.scale());
-                return;
-            }
+            default -> fill(dest, destOffset, destStride, i1 - i0, j1 - j0, 0);
         }
+    }
+
+    @Override
+    public void functionTile(LeafCode leaf, double[] dest, int destOffset, int destStride, int rows, int cols) {
         double scale = leaf.scale();
         switch (leaf.function()) {
             case LeafCode.RBF -> expPass(dest, destOffset, destStride, rows, cols, -0.5, scale, 0);
@@ -121,8 +133,107 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
                 log1pPass(dest, destOffset, destStride, rows, cols, 0.5 / alpha);
                 expPass(dest, destOffset, destStride, rows, cols, -alpha, scale, 0);
             }
-            default -> indicator(dest, destOffset, destStride, rows, cols, scale);
+            case LeafCode.INDICATOR -> indicator(dest, destOffset, destStride, rows, cols, scale);
+            default -> fill(dest, destOffset, destStride, rows, cols, scale);
         }
+    }
+
+    @Override
+    public void slopeTile(LeafCode leaf, double[] s, double[] b, double[] g, int stride, int rows, int cols) {
+        VectorSpecies<Double> doubles = doubles();
+        int function = leaf.function();
+        double half = 0.5 / leaf.parameter();
+        for (int row = 0; row < rows; row++) {
+            int o = row * stride;
+            for (int col = 0; col < cols; col += doubles.length()) {
+                VectorMask<Double> mask = doubles.indexInRange(col, cols);
+                DoubleVector sv = DoubleVector.fromArray(doubles, s, o + col, mask);
+                DoubleVector bv = DoubleVector.fromArray(doubles, b, o + col, mask);
+                // TangentMath.slope, lane-wise: the same operations, so the same bits.
+                DoubleVector gv = switch (function) {
+                    case LeafCode.RBF -> bv;
+                    case LeafCode.MATERN_12 -> {
+                        DoubleVector r = sv.lanewise(VectorOperators.SQRT);
+                        yield bv.div(r).blend(0.0, r.compare(VectorOperators.EQ, 0.0));
+                    }
+                    case LeafCode.MATERN_32 -> bv.mul(3).div(sv.mul(3).lanewise(VectorOperators.SQRT).add(1));
+                    case LeafCode.MATERN_52 -> {
+                        DoubleVector r = sv.mul(5).lanewise(VectorOperators.SQRT);
+                        DoubleVector p = r.fma(r.mul(1.0 / 3), r.add(1));
+                        yield r.add(1).mul(5.0 / 3).mul(bv).div(p).blend(0.0, bv.compare(VectorOperators.EQ, 0.0));
+                    }
+                    case LeafCode.RATIONAL_QUADRATIC -> bv.div(sv.mul(half).add(1));
+                    default -> DoubleVector.zero(doubles);
+                };
+                gv.intoArray(g, o + col, mask);
+            }
+        }
+    }
+
+    @Override
+    public void squaredTangentTile(double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1, int k,
+            double w, double coef, double[] g, double[] t, int stride) {
+        VectorSpecies<Double> doubles = doubles();
+        int lanes = doubles.length();
+        int base = k * ld;
+        for (int i = i0; i < i1; i++) {
+            int o = (i - i0) * stride - j0;
+            DoubleVector x = DoubleVector.broadcast(doubles, x1[i * d + k]);
+            for (int j = j0; j < j1; j += lanes) {
+                VectorMask<Double> mask = doubles.indexInRange(j, j1);
+                DoubleVector u = x.sub(DoubleVector.fromArray(doubles, x2t, base + j)).mul(w);
+                DoubleVector.fromArray(doubles, g, o + j, mask).mul(coef).mul(u.mul(u)).intoArray(t, o + j, mask);
+            }
+        }
+    }
+
+    @Override
+    public void productTile(double coef, double[] a, double[] b, double[] t, int stride, int rows, int cols) {
+        VectorSpecies<Double> doubles = doubles();
+        for (int row = 0; row < rows; row++) {
+            int o = row * stride;
+            for (int col = 0; col < cols; col += doubles.length()) {
+                VectorMask<Double> mask = doubles.indexInRange(col, cols);
+                DoubleVector.fromArray(doubles, a, o + col, mask).mul(coef)
+                        .mul(DoubleVector.fromArray(doubles, b, o + col, mask)).intoArray(t, o + col, mask);
+            }
+        }
+    }
+
+    @Override
+    public void scaledCopyTile(double coef, double[] a, double[] t, int stride, int rows, int cols) {
+        VectorSpecies<Double> doubles = doubles();
+        for (int row = 0; row < rows; row++) {
+            int o = row * stride;
+            for (int col = 0; col < cols; col += doubles.length()) {
+                VectorMask<Double> mask = doubles.indexInRange(col, cols);
+                DoubleVector.fromArray(doubles, a, o + col, mask).mul(coef).intoArray(t, o + col, mask);
+            }
+        }
+    }
+
+    /**
+     * Lane-wise fused multiply-adds over the tile, then the lanes added in index order ({@code reduceLanes}
+     * may add them in another order when compiled than when interpreted, which would make the result
+     * depend on the JIT tier of the thread).
+     */
+    @Override
+    public double dotTile(double[] a, double[] b, int stride, int rows, int cols) {
+        VectorSpecies<Double> doubles = doubles();
+        DoubleVector acc = DoubleVector.zero(doubles);
+        for (int row = 0; row < rows; row++) {
+            int o = row * stride;
+            for (int col = 0; col < cols; col += doubles.length()) {
+                VectorMask<Double> mask = doubles.indexInRange(col, cols);
+                acc = DoubleVector.fromArray(doubles, a, o + col, mask)
+                        .fma(DoubleVector.fromArray(doubles, b, o + col, mask), acc);
+            }
+        }
+        double sum = 0;
+        for (int lane = 0; lane < doubles.length(); lane++) {
+            sum += acc.lane(lane);
+        }
+        return sum;
     }
 
     /**
@@ -393,38 +504,98 @@ abstract sealed class PanamaVectorSupport implements VectorSupport
     /** {@code v ← log1p(v·factor)} in place, {@link ElementaryMath#log1p} lane-wise (same bits). */
     private void log1pPass(double[] v, int offset, int stride, int rows, int cols, double factor) {
         VectorSpecies<Double> doubles = doubles();
-        double[] c = ElementaryMath.ATANH;
         for (int row = 0; row < rows; row++) {
             int o = offset + row * stride;
             for (int col = 0; col < cols; col += doubles.length()) {
                 VectorMask<Double> mask = doubles.indexInRange(col, cols);
-                DoubleVector z = DoubleVector.fromArray(doubles, v, o + col, mask).mul(factor);
-                DoubleVector u = z.add(1);
-                DoubleVector correction = z.sub(u.sub(1)).div(u);
-                LongVector bits = u.reinterpretAsLongs();
-                DoubleVector e = (DoubleVector) bits.lanewise(VectorOperators.LSHR, 52).sub(1023)
-                        .convert(VectorOperators.L2D, 0);
-                DoubleVector m = bits.and(ElementaryMath.MANTISSA).or(ElementaryMath.ONE_BITS).reinterpretAsDoubles();
-                VectorMask<Double> big = m.compare(VectorOperators.GT, ElementaryMath.SQRT2);
-                m = m.blend(m.mul(0.5), big);
-                e = e.blend(e.add(1), big);
-                DoubleVector t = m.sub(1).div(m.add(1));
-                DoubleVector w = t.mul(t);
-                DoubleVector p = w.broadcast(c[0]);
-                p = p.fma(w, w.broadcast(c[1]));
-                p = p.fma(w, w.broadcast(c[2]));
-                p = p.fma(w, w.broadcast(c[3]));
-                p = p.fma(w, w.broadcast(c[4]));
-                p = p.fma(w, w.broadcast(c[5]));
-                p = p.fma(w, w.broadcast(c[6]));
-                p = p.fma(w, w.broadcast(c[7]));
-                p = p.fma(w, w.broadcast(c[8]));
-                p = p.fma(w, w.broadcast(c[9]));
-                p = p.fma(w, w.broadcast(c[10]));
-                p = p.fma(w, w.broadcast(c[11]));
-                e.fma(w.broadcast(ElementaryMath.LN2_HI), t.mul(2).mul(p).add(e.fma(w.broadcast(ElementaryMath.LN2_LO), correction)))
-                        .blend(Double.POSITIVE_INFINITY, z.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY))
+                log1p(DoubleVector.fromArray(doubles, v, o + col, mask).mul(factor))
                         .intoArray(v, o + col, mask);
+            }
+        }
+    }
+
+    /** {@link ElementaryMath#log1p} lane-wise: the same operations, so the same bits. */
+    private static DoubleVector log1p(DoubleVector z) {
+        double[] c = ElementaryMath.ATANH;
+        DoubleVector u = z.add(1);
+        DoubleVector correction = z.sub(u.sub(1)).div(u);
+        LongVector bits = u.reinterpretAsLongs();
+        DoubleVector e = (DoubleVector) bits.lanewise(VectorOperators.LSHR, 52).sub(1023)
+                .convert(VectorOperators.L2D, 0);
+        DoubleVector m = bits.and(ElementaryMath.MANTISSA).or(ElementaryMath.ONE_BITS).reinterpretAsDoubles();
+        VectorMask<Double> big = m.compare(VectorOperators.GT, ElementaryMath.SQRT2);
+        m = m.blend(m.mul(0.5), big);
+        e = e.blend(e.add(1), big);
+        DoubleVector t = m.sub(1).div(m.add(1));
+        DoubleVector w = t.mul(t);
+        DoubleVector p = w.broadcast(c[0]);
+        p = p.fma(w, w.broadcast(c[1]));
+        p = p.fma(w, w.broadcast(c[2]));
+        p = p.fma(w, w.broadcast(c[3]));
+        p = p.fma(w, w.broadcast(c[4]));
+        p = p.fma(w, w.broadcast(c[5]));
+        p = p.fma(w, w.broadcast(c[6]));
+        p = p.fma(w, w.broadcast(c[7]));
+        p = p.fma(w, w.broadcast(c[8]));
+        p = p.fma(w, w.broadcast(c[9]));
+        p = p.fma(w, w.broadcast(c[10]));
+        p = p.fma(w, w.broadcast(c[11]));
+        return e.fma(w.broadcast(ElementaryMath.LN2_HI), t.mul(2).mul(p).add(e.fma(w.broadcast(ElementaryMath.LN2_LO), correction)))
+                .blend(Double.POSITIVE_INFINITY, z.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
+    }
+
+    /** {@link ElementaryMath#sin2Pi} lane-wise: the same operations, so the same bits. */
+    private static DoubleVector sin2Pi(DoubleVector u) {
+        double[] c = ElementaryMath.SIN;
+        DoubleVector f = u.sub(u.add(ElementaryMath.SHIFT).sub(ElementaryMath.SHIFT));
+        DoubleVector s = f.mul(2).blend(0.0, u.abs().compare(VectorOperators.GE, ElementaryMath.LIMIT));
+        s = s.blend(s.neg().add(1), s.compare(VectorOperators.GT, 0.5))
+                .blend(s.neg().sub(1), s.compare(VectorOperators.LT, -0.5));
+        DoubleVector x = s.mul(Math.PI);
+        DoubleVector w = x.mul(x);
+        DoubleVector p = w.broadcast(c[0]);
+        for (int i = 1; i < c.length; i++) {
+            p = p.fma(w, w.broadcast(c[i]));
+        }
+        return x.mul(p);
+    }
+
+    @Override
+    public void rationalQuadraticAlphaTile(double alpha, double coef, double[] s, double[] v, double[] t, int stride,
+            int rows, int cols) {
+        VectorSpecies<Double> doubles = doubles();
+        double half = 0.5 / alpha;
+        for (int row = 0; row < rows; row++) {
+            int o = row * stride;
+            for (int col = 0; col < cols; col += doubles.length()) {
+                VectorMask<Double> mask = doubles.indexInRange(col, cols);
+                DoubleVector z = DoubleVector.fromArray(doubles, s, o + col, mask).mul(half);
+                DoubleVector vv = DoubleVector.fromArray(doubles, v, o + col, mask);
+                // TangentMath.rationalQuadraticAlpha, lane-wise.
+                vv.mul(alpha).mul(coef).mul(z.div(z.add(1)).sub(log1p(z)))
+                        .blend(0.0, vv.compare(VectorOperators.EQ, 0.0)).intoArray(t, o + col, mask);
+            }
+        }
+    }
+
+    @Override
+    public void periodicPeriodTile(double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1,
+            double w, double coef, double[] v, double[] t, int stride) {
+        VectorSpecies<Double> doubles = doubles();
+        int lanes = doubles.length();
+        for (int i = i0; i < i1; i++) {
+            int o = (i - i0) * stride - j0;
+            for (int j = j0; j < j1; j += lanes) {
+                VectorMask<Double> mask = doubles.indexInRange(j, j1);
+                DoubleVector sum = DoubleVector.zero(doubles);
+                for (int k = 0; k < d; k++) {
+                    DoubleVector u = DoubleVector.broadcast(doubles, x1[i * d + k])
+                            .sub(DoubleVector.fromArray(doubles, x2t, k * ld + j)).mul(w);
+                    // TangentMath.periodicPeriod, lane-wise: sum += π·u·sin(2πu), in that order.
+                    sum = sum.add(u.mul(Math.PI).mul(sin2Pi(u)));
+                }
+                DoubleVector vv = DoubleVector.fromArray(doubles, v, o + j, mask);
+                vv.mul(coef).mul(sum).blend(0.0, vv.compare(VectorOperators.EQ, 0.0)).intoArray(t, o + j, mask);
             }
         }
     }

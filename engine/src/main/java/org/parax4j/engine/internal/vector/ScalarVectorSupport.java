@@ -75,4 +75,71 @@ public final class ScalarVectorSupport implements VectorSupport {
             }
         }
     }
+
+    @Override
+    public void distanceTile(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1,
+            double[] dest, int destOffset, int destStride) {
+        for (int i = i0; i < i1; i++) {
+            int row = destOffset + (i - i0) * destStride - j0;
+            for (int j = j0; j < j1; j++) {
+                dest[row + j] = leaf.distance(x1, i * d, 1, x2t, j, ld, d);
+            }
+        }
+    }
+
+    @Override
+    public void functionTile(LeafCode leaf, double[] v, int offset, int stride, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = offset + r * stride; c < offset + r * stride + cols; c++) {
+                v[c] = leaf.apply(v[c]);
+            }
+        }
+    }
+
+    @Override
+    public void slopeTile(LeafCode leaf, double[] s, double[] b, double[] g, int stride, int rows, int cols) {
+        TangentMath.slopeTile(leaf, s, b, g, stride, rows, cols);
+    }
+
+    @Override
+    public void squaredTangentTile(double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1, int k,
+            double w, double coef, double[] g, double[] t, int stride) {
+        for (int i = i0; i < i1; i++) {
+            int row = (i - i0) * stride - j0;
+            double x = x1[i * d + k];
+            for (int j = j0; j < j1; j++) {
+                double u = (x - x2t[k * ld + j]) * w;
+                t[row + j] = g[row + j] * coef * (u * u);
+            }
+        }
+    }
+
+    @Override
+    public void productTile(double coef, double[] a, double[] b, double[] t, int stride, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = r * stride; c < r * stride + cols; c++) {
+                t[c] = a[c] * coef * b[c];
+            }
+        }
+    }
+
+    @Override
+    public void scaledCopyTile(double coef, double[] a, double[] t, int stride, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = r * stride; c < r * stride + cols; c++) {
+                t[c] = a[c] * coef;
+            }
+        }
+    }
+
+    @Override
+    public double dotTile(double[] a, double[] b, int stride, int rows, int cols) {
+        double sum = 0;
+        for (int r = 0; r < rows; r++) {
+            for (int c = r * stride; c < r * stride + cols; c++) {
+                sum = Math.fma(a[c], b[c], sum);
+            }
+        }
+        return sum;
+    }
 }

@@ -61,4 +61,68 @@ public interface VectorSupport {
             int dstOffset, int dstStride) {
         BlockTransposes.scalar(src, srcOffset, srcStride, 0, rows, 0, cols, dst, dstOffset, dstStride);
     }
+
+    // ------------------------------------------------------------ tangent tiles
+    // Tiles below are addressed as {@code v[r·stride + c]}, {@code r < rows}, {@code c < cols}, all
+    // of one stride from offset 0 (the scratch tiles of a tangent job).
+
+    /**
+     * The distance statistic {@code s} of {@code leaf} ({@link LeafCode#SQUARED}, {@link LeafCode#PERIODIC}
+     * or {@link LeafCode#EQUAL}), written like {@link #kernelTile}: the first pass of that method.
+     */
+    void distanceTile(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1,
+            double[] dest, int destOffset, int destStride);
+
+    /** {@code v ← leaf.apply(v)} in place (the distance statistic to the kernel value): the second pass of {@link #kernelTile}. */
+    void functionTile(LeafCode leaf, double[] v, int offset, int stride, int rows, int cols);
+
+    /**
+     * The slope {@code g = −2·df/ds} of a {@link LeafCode#SQUARED} leaf from its distance tile
+     * {@code s} and its unscaled value tile {@code b = f(s)} (see {@link TangentMath#slope}).
+     */
+    void slopeTile(LeafCode leaf, double[] s, double[] b, double[] g, int stride, int rows, int cols);
+
+    /**
+     * {@code t = g·coef·u²} with {@code u = (x1[i·d + k] − x2t[k·ld + j])·w}: the tangent of a
+     * squared-distance kernel with respect to the log of the length scale of dimension {@code k}.
+     */
+    void squaredTangentTile(double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1, int k,
+            double w, double coef, double[] g, double[] t, int stride);
+
+    /** {@code t = a·coef·b} elementwise. */
+    void productTile(double coef, double[] a, double[] b, double[] t, int stride, int rows, int cols);
+
+    /** {@code t = a·coef} elementwise. */
+    void scaledCopyTile(double coef, double[] a, double[] t, int stride, int rows, int cols);
+
+    /** {@code Σ a·b} over the tile (summation order is the implementation's: twins agree to rounding). */
+    double dotTile(double[] a, double[] b, int stride, int rows, int cols);
+
+    /**
+     * The rational quadratic's α tangent {@code t = v·α·coef·(z/(1+z) − log1p(z))}, {@code z = s·(0.5/α)},
+     * from its distance tile {@code s} and value tile {@code v}. Plain Java shared by the twins.
+     */
+    default void rationalQuadraticAlphaTile(double alpha, double coef, double[] s, double[] v, double[] t,
+            int stride, int rows, int cols) {
+        TangentMath.rationalQuadraticAlpha(alpha, coef, s, v, t, stride, rows, cols);
+    }
+
+    /**
+     * The periodic kernel's period tangent {@code t = v·coef·Σ_k (π·δ_k·w)·sin(2π·δ_k·w)}, {@code w = 1/p},
+     * {@code δ_k = x1_ik − x2_jk}. Plain Java shared by the twins.
+     */
+    default void periodicPeriodTile(double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1,
+            double w, double coef, double[] v, double[] t, int stride) {
+        TangentMath.periodicPeriod(x1, d, i0, i1, x2t, ld, j0, j1, w, coef, v, t, stride);
+    }
+
+    /**
+     * Adds a leaf's input tangents to direction tiles: {@code dir[q][r][c] += Σ_k h_k·(a_qk − b_qk)}
+     * with {@code h_k = ∂k/∂x1_k} of the leaf (see {@link TangentMath#inputDirections}). Plain Java
+     * shared by the twins.
+     */
+    default void inputDirectionTiles(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld,
+            int j0, int j1, double[] g, double[] v, InputDirections directions, double[][] dir, int stride) {
+        TangentMath.inputDirections(leaf, x1, d, i0, i1, x2t, ld, j0, j1, g, v, directions, dir, stride);
+    }
 }

@@ -1,0 +1,94 @@
+package org.parax4j.bench;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.parax4j.engine.kernel.Kernel;
+import org.parax4j.engine.kernel.KernelMatrices;
+import org.parax4j.engine.kernel.KernelTangents;
+import org.parax4j.engine.kernel.KernelWorkspace;
+
+/**
+ * The kernel tangent tiles against one plain Gram matrix of the same size ({@code n²}, d = 8, all
+ * cores): {@code plain} is {@link KernelMatrices#gram}; {@code planes} the value and every
+ * {@code ∂K/∂log θ} plane ({@link KernelTangents#gram}); {@code contraction} the Gaussian-process
+ * form {@code Σ W∘∂K/∂log θ} ({@link KernelTangents#contractGram}), which stores no plane. Kernels:
+ * ARD RBF × variance (9 hyperparameters), rational quadratic × variance (3), periodic × variance
+ * (3), and, for the fusion check, {@code RBF · Constant} against {@code Scaled(RBF)}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
+public class KernelTangentBenchmark {
+
+    @Param({"256"})
+    int n;
+
+    @Param({"ardRbfScaled", "rqScaled", "periodicScaled", "rbfTimesConstant", "rbfScaled"})
+    String kernelName;
+
+    static final int D = 8;
+
+    double[] x;
+    double[] value;
+    double[] planes;
+    double[] weights;
+    double[] gradient;
+    Kernel kernel;
+    KernelWorkspace workspace;
+
+    @Setup
+    public void setUp() {
+        SplittableRandom random = new SplittableRandom(1);
+        x = random.doubles((long) n * D, -2, 2).toArray();
+        double[] ard = new double[D];
+        for (int k = 0; k < D; k++) {
+            ard[k] = 0.8 + 0.1 * k;
+        }
+        kernel = switch (kernelName) {
+            case "ardRbfScaled" -> Kernel.rbfArd(ard).scaled(1.5);
+            case "rqScaled" -> new Kernel.RationalQuadratic(1.2, 0.8).scaled(1.5);
+            case "periodicScaled" -> new Kernel.Periodic(1.1, 2.5).scaled(1.5);
+            case "rbfTimesConstant" -> Kernel.rbf(1.2).times(new Kernel.Constant(1.5));
+            case "rbfScaled" -> Kernel.rbf(1.2).scaled(1.5);
+            default -> throw new IllegalArgumentException(kernelName);
+        };
+        int p = KernelTangents.count(kernel);
+        value = new double[n * n];
+        planes = new double[p * n * n];
+        weights = random.doubles((long) n * n, -1, 1).toArray();
+        gradient = new double[p];
+        workspace = KernelWorkspace.parallel();
+    }
+
+    @Benchmark
+    public double[] plain() {
+        KernelMatrices.gram(kernel, x, n, D, value, workspace);
+        return value;
+    }
+
+    @Benchmark
+    public double[] planes() {
+        KernelTangents.gram(kernel, KernelTangents.Wrt.LOG, x, n, D, value, planes, workspace);
+        return planes;
+    }
+
+    @Benchmark
+    public double[] contraction() {
+        KernelTangents.contractGram(kernel, KernelTangents.Wrt.LOG, x, n, D, weights, gradient, workspace);
+        return gradient;
+    }
+}

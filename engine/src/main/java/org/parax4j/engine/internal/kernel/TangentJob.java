@@ -1,0 +1,272 @@
+package org.parax4j.engine.internal.kernel;
+
+import java.util.Arrays;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.parax4j.engine.EngineOptions;
+import org.parax4j.engine.internal.concurrent.Crew;
+import org.parax4j.engine.internal.size.ArraySizes;
+import org.parax4j.engine.internal.vector.InputDirections;
+import org.parax4j.engine.internal.vector.VectorSupport;
+
+/**
+ * Runs {@link TangentTiles} over a whole kernel matrix: values, hyperparameter tangent planes,
+ * input-direction planes, or the contraction {@code Σ_ij W_ij ∂K_ij/∂θ_q} of a symmetric weight
+ * matrix with the tangents of {@code K(X, X)} (what a Gaussian process's likelihood gradient
+ * needs: no tangent plane is ever stored). Rows are cut into blocks of {@link TangentTiles#ROWS}
+ * that the calling thread and helpers on a caller-chosen executor ({@link Crew}) claim; each element (and each block's partial sums, added in
+ * block order) is computed by the same instructions whatever thread runs it, so results are
+ * bit-identical for any number of threads. {@code K(X, X)} computes the tiles on and above the
+ * diagonal and mirrors them (exactly symmetric planes).
+ *
+ * <p>Arrays grow to the largest call and are then reused: a repeated call of the same or smaller
+ * size allocates nothing. Not thread-safe: one call at a time.
+ */
+public final class TangentJob {
+
+    /** Below this estimate of {@code n·m·(d + 4)·(count + 1)} the calling thread does everything. */
+    static final long SERIAL_WORK = 1L << 17;
+    private static final int ROWS = TangentTiles.ROWS;
+    private static final int COLS = TangentTiles.COLS;
+
+    private final Executor executor;
+    private final Runner[] runners;
+    private final IntConsumer participant;
+    private final AtomicInteger next = new AtomicInteger();
+    private final InputDirections units = new InputDirections();
+    private double[] x2t = new double[0];
+    private double[] partial = new double[0];
+
+    // The job, written by the calling thread before the runners start (fork gives happens-before).
+    private VectorSupport support;
+    private KernelPlan plan;
+    private boolean log;
+    private boolean tangentsWanted;
+    private InputDirections dirs;
+    private double[] x1;
+    private double[] value;
+    private double[] tangentOut;
+    private double[] dirOut;
+    private double[] weights;
+    private int n;
+    private int m;
+    private int ld;
+    private int blocks;
+    private boolean symmetric;
+
+    /** A job runner; {@code parallel} lets large matrices use {@link EngineOptions#defaults()}. */
+    public TangentJob(boolean parallel) {
+        this(parallel ? EngineOptions.defaults() : EngineOptions.singleThreaded());
+    }
+
+    /** A job runner whose large matrices use the calling thread and helpers on {@code options}' executor. */
+    public TangentJob(EngineOptions options) {
+        this.executor = options.isParallel() ? options.executor() : null;
+        int count = this.executor == null ? 1 : options.parallelism();
+        this.runners = new Runner[count];
+        this.participant = p -> drain(runners[p]);
+        for (int w = 0; w < count; w++) {
+            runners[w] = new Runner();
+        }
+    }
+
+    /**
+     * Fills {@code value} ({@code n × m}, may be null) and, when {@code tangents} is not null, plane
+     * {@code q} ({@code tangents[q·n·m …]}) with {@code ∂K/∂log θ_q} ({@code log}) or {@code ∂K/∂θ_q};
+     * with {@code x2 == null} the matrix is {@code K(x1, x1)} ({@code m == n}), computed once per
+     * pair and mirrored. Arguments must be valid (the public facade checks them).
+     */
+    public void planes(VectorSupport support, KernelPlan plan, boolean log, double[] x1, int n, double[] x2, int m,
+            double[] value, double[] tangents) {
+        prepare(support, plan, log, x1, n, x2, x2 == null ? n : m, tangents != null, null);
+        this.value = value;
+        this.tangentOut = tangents;
+        execute();
+    }
+
+    /**
+     * Fills {@code value} ({@code n × m}, may be null) and plane {@code k} of {@code gradient}
+     * ({@code gradient[k·n·m + i·m + j]}) with {@code ∂k(x1_i, x2_j)/∂x1_ik}, for {@code k < d}.
+     */
+    public void inputGradient(VectorSupport support, KernelPlan plan, double[] x1, int n, double[] x2, int m,
+            double[] value, double[] gradient) {
+        directional(support, plan, x1, n, x2, m, units.units(plan.dimension()), value, null, false, gradient);
+    }
+
+    /**
+     * Fills {@code value} (may be null), the hyperparameter planes (when {@code tangents} is not
+     * null) and plane {@code q} of {@code out} with the derivative of {@code K(X1, X2)} along input
+     * direction {@code q}. Always a cross matrix ({@code x2} not null).
+     */
+    public void directional(VectorSupport support, KernelPlan plan, double[] x1, int n, double[] x2, int m,
+            InputDirections directions, double[] value, double[] tangents, boolean log, double[] out) {
+        prepare(support, plan, log, x1, n, x2, m, tangents != null, directions);
+        this.value = value;
+        this.tangentOut = tangents;
+        this.dirOut = out;
+        execute();
+    }
+
+    /**
+     * {@code gradient[q] = Σ_ij W_ij ∂K_ij/∂θ_q} over {@code K(x, x)}, {@code W} symmetric
+     * {@code n × n} (only its upper triangle is read), log or physical tangents.
+     */
+    public void contract(VectorSupport support, KernelPlan plan, boolean log, double[] x, int n, double[] w,
+            double[] gradient) {
+        prepare(support, plan, log, x, n, null, n, true, null);
+        this.weights = w;
+        int count = plan.count();
+        int blockCount = (n + ROWS - 1) / ROWS;
+        if (partial.length < (long) blockCount * count) {
+            partial = new double[ArraySizes.product("contraction partial sums (blocks · parameters)", blockCount,
+                    Math.max(count, 1))];
+        }
+        Arrays.fill(partial, 0, blockCount * count, 0);
+        execute();
+        Arrays.fill(gradient, 0, count, 0);
+        for (int b = 0; b < blockCount; b++) {
+            for (int q = 0; q < count; q++) {
+                gradient[q] += partial[b * count + q];
+            }
+        }
+    }
+
+    private void prepare(VectorSupport support, KernelPlan plan, boolean log, double[] x1, int n, double[] x2, int m,
+            boolean tangentsWanted, InputDirections dirs) {
+        this.support = support;
+        this.plan = plan;
+        this.log = log;
+        this.x1 = x1;
+        this.n = n;
+        this.m = m;
+        this.symmetric = x2 == null;
+        this.tangentsWanted = tangentsWanted;
+        this.dirs = dirs;
+        this.value = null;
+        this.tangentOut = null;
+        this.dirOut = null;
+        this.weights = null;
+        this.ld = transpose(x2 == null ? x1 : x2, m, plan.dimension());
+        int nd = dirs == null ? 0 : dirs.count();
+        for (Runner runner : runners) {
+            runner.tiles.ensure(plan.depth(), tangentsWanted ? plan.count() : 0, nd);
+        }
+    }
+
+    private void execute() {
+        try {
+            blocks = (n + ROWS - 1) / ROWS;
+            int d = plan.dimension();
+            long work = (long) n * m * (d + 4) * (1 + (tangentsWanted ? plan.count() : 0)) / (symmetric ? 2 : 1);
+            int threads = work >= SERIAL_WORK ? Math.min(runners.length, blocks) : 1;
+            next.set(0);
+            Crew.run(executor, threads, participant);
+        } finally {
+            this.x1 = null;
+            this.value = null;
+            this.tangentOut = null;
+            this.dirOut = null;
+            this.weights = null;
+            this.dirs = null;
+        }
+    }
+
+    private void drain(Runner runner) {
+        for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+            int i0 = b * ROWS;
+            int i1 = Math.min(n, i0 + ROWS);
+            for (int j0 = symmetric ? i0 : 0; j0 < m; j0 += COLS) {
+                int j1 = Math.min(m, j0 + COLS);
+                runner.tiles.run(support, plan, tangentsWanted, log, dirs, x1, i0, i1, x2t, ld, j0, j1, symmetric);
+                if (weights != null) {
+                    contractTile(runner.tiles, runner.weightTile, b, i0, i1, j0, j1);
+                } else {
+                    store(runner.tiles, i0, i1, j0, j1);
+                }
+            }
+        }
+    }
+
+    /** Adds the tile's weighted tangents to block {@code b}'s partial sums (2W above the diagonal, W on it). */
+    private void contractTile(TangentTiles tiles, double[] wt, int b, int i0, int i1, int j0, int j1) {
+        int rows = i1 - i0;
+        int cols = j1 - j0;
+        for (int i = i0; i < i1; i++) {
+            int r = (i - i0) * COLS - j0;
+            int row = i * n;
+            if (j0 >= i1) {
+                // Wholly above the diagonal (most tiles): a branch-free loop that C2 vectorises.
+                for (int j = j0; j < j1; j++) {
+                    wt[r + j] = 2 * weights[row + j];
+                }
+            } else {
+                for (int j = j0; j < j1; j++) {
+                    wt[r + j] = j > i ? 2 * weights[row + j] : j == i ? weights[row + j] : 0;
+                }
+            }
+        }
+        int count = plan.count();
+        for (int q = 0; q < count; q++) {
+            partial[b * count + q] += support.dotTile(wt, tiles.tangent(q), COLS, rows, cols);
+        }
+    }
+
+    private void store(TangentTiles tiles, int i0, int i1, int j0, int j1) {
+        int size = n * m;
+        if (value != null) {
+            storePlane(tiles.value(), value, 0, i0, i1, j0, j1);
+        }
+        if (tangentOut != null) {
+            for (int q = 0; q < plan.count(); q++) {
+                storePlane(tiles.tangent(q), tangentOut, q * size, i0, i1, j0, j1);
+            }
+        }
+        if (dirOut != null) {
+            for (int q = 0; q < dirs.count(); q++) {
+                storePlane(tiles.direction(q), dirOut, q * size, i0, i1, j0, j1);
+            }
+        }
+    }
+
+    /** Copies a tile into a plane; in a symmetric matrix only its part on and above the diagonal, mirrored. */
+    private void storePlane(double[] tile, double[] out, int offset, int i0, int i1, int j0, int j1) {
+        if (!symmetric) {
+            for (int i = i0; i < i1; i++) {
+                System.arraycopy(tile, (i - i0) * COLS, out, offset + i * m + j0, j1 - j0);
+            }
+            return;
+        }
+        for (int i = i0; i < i1; i++) {
+            int from = Math.max(i, j0);
+            int to = Math.min(j1, i1);
+            System.arraycopy(tile, (i - i0) * COLS + from - j0, out, offset + i * n + from, j1 - from);
+            for (int j = from + 1; j < to; j++) {
+                out[offset + j * n + i] = tile[(i - i0) * COLS + j - j0];
+            }
+        }
+        int right = Math.max(j0, i1);
+        if (right < j1) {
+            support.transpose(tile, right - j0, COLS, i1 - i0, j1 - right, out, offset + right * n + i0, n);
+        }
+    }
+
+    private int transpose(double[] x, int rows, int d) {
+        int stride = (rows + 15) / 16 * 16 + 16;
+        if (x2t.length < (long) stride * d) {
+            x2t = new double[ArraySizes.product("feature-major copy of x2 (padded rows · d)", stride, d)];
+        }
+        for (int j = 0; j < rows; j++) {
+            for (int k = 0; k < d; k++) {
+                x2t[k * stride + j] = x[j * d + k];
+            }
+        }
+        return stride;
+    }
+
+    /** One participant's scratch: the calling thread uses runner 0, helpers the others. */
+    private static final class Runner {
+        private final TangentTiles tiles = new TangentTiles();
+        private final double[] weightTile = new double[ROWS * COLS];
+    }
+}
