@@ -22,8 +22,8 @@ import org.parax4j.engine.graph.ModelFunction;
 
 class SparkFitsTest {
 
-    /** Groups in the test; the 10⁴ run in the README's figures (see there). */
-    static final int GROUPS = Integer.getInteger("parax4j.spark.groups", 300);
+    /** Groups in the test: the 10⁴ by default (about a minute on two cores); fewer by {@code -Dparax4j.spark.groups}. */
+    static final int GROUPS = Integer.getInteger("parax4j.spark.groups", 10_000);
     static final int POINTS = 24;
     static final ReferenceModel MODEL = ReferenceModel.create();
 
