@@ -10,12 +10,13 @@ import org.parax4j.engine.internal.graph.Op;
  * {@code (α, β_1 … β_K)}: a fused log-likelihood with its analytic gradient (Stan's
  * {@code bernoulli_logit_glm}), SIMD over the data rows.
  *
- * <p><b>Cost model.</b> One evaluation makes two passes over the N×K design, both vectorised by the
- * engine's {@code GraphOps.combination} (fused multiply-adds): the linear predictor {@code η = α + Xβ}
- * (over rows, from a predictor-major copy) and the gradient {@code Xᵀ(y − σ(η))} (over columns, from a
- * row-major copy padded to a multiple of 8 with a column of ones for the intercept, the rows summed in
- * order); in between the row terms {@code e = exp(−|η|)} (the engine's vectorised exp) and
- * {@code Σ ln(1 + e)} as one log per block of 512 rows (of the block's product). That is about 4·N·K
+ * <p><b>Cost model.</b> One evaluation makes one pass over the predictor-major N×(K+1) design (the
+ * last column ones, for the intercept) in blocks of 1024 rows: the block's linear predictor
+ * {@code η = α + Xβ} by the engine's {@code GraphOps.combination} (fused multiply-adds over rows), the
+ * row terms {@code e = exp(−|η|)} (the engine's vectorised exp) and the residual {@code y − σ(η)}
+ * (branch-free), then the gradient {@code Xᵀ(y − σ(η))} from the block still in cache
+ * ({@code GraphOps.columnDots8}: eight interleaved partial sums per column, four columns at a time);
+ * {@code Σ ln(1 + e)} is one log per 512 rows (of their product). That is about 4·N·K
  * flops and N exps, whatever K. Forward-mode dual numbers (what {@link ModelPosterior} uses for a
  * recorded model) would carry K + 1 tangents through the row computation, about (K + 1) value passes:
  * ≈ 2·N·K² flops, 10× the fused form at K = 20. Dual numbers are the right tool while the number of
@@ -25,11 +26,13 @@ import org.parax4j.engine.internal.graph.Op;
  * number of parameters.
  *
  * <p><b>Reproducibility.</b> Every vectorised step is elementwise (each output element's operations in
- * a fixed order, the same bits as the scalar twin at every vector width) and the scalar reductions run
- * in a fixed order, so the value and gradient, hence NUTS draws, do not depend on the vector width.
+ * a fixed order, the same bits as the scalar twin at every vector width), the gradient's partial sums
+ * have a fixed layout (row i into partial sum i mod 8, the rows in order, then a fixed tree and the
+ * tail rows), and the scalar reductions run in a fixed order, so the value and gradient, hence NUTS
+ * draws, do not depend on the vector width. No allocation per evaluation.
  *
- * <p>Holds two copies of the design (N·K and N·roundUp(K + 1, 8) doubles). An instance holds row
- * scratch (three arrays of N doubles) and serves one thread; {@link #copy()} shares the data and
+ * <p>Holds one copy of the design (N·(K + 1) doubles). An instance holds row scratch (three arrays of
+ * N doubles and 9·(K + 1) partial sums) and serves one thread; {@link #copy()} shares the data and
  * allocates new scratch.
  */
 public final class LogisticRegression implements LogDensity {
