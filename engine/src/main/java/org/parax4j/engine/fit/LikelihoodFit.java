@@ -10,6 +10,7 @@ import org.parax4j.engine.compile.TransformProgram;
 import org.parax4j.engine.graph.ModelFunction;
 import org.parax4j.engine.graph.Workspace;
 import org.parax4j.engine.graph.Wrt;
+import org.parax4j.engine.internal.special.SpecialFunctions;
 import org.parax4j.engine.linalg.Lu;
 import org.parax4j.module.Module;
 import org.parax4j.module.Modules;
@@ -315,21 +316,9 @@ public final class LikelihoodFit<M extends Module<?>> {
         return MultiStart.best(points, this::fit);
     }
 
-    /** ln Γ(x) for x &gt; 0 (Lanczos, g = 7, 9 terms; relative error below 1e-14). */
+    /** ln Γ(x) for x &gt; 0 (see {@link SpecialFunctions#lnGamma}). */
     static double lnGamma(double x) {
-        if (x < 0.5) {
-            return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lnGamma(1 - x);
-        }
-        double[] c = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-            -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-            1.5056327351493116e-7};
-        double z = x - 1;
-        double a = c[0];
-        double t = z + 7.5;
-        for (int i = 1; i < 9; i++) {
-            a += c[i] / (z + i);
-        }
-        return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+        return SpecialFunctions.lnGamma(x);
     }
 
     private static double[] hessian(ScalarObjective obj, double[] x, int n) {
