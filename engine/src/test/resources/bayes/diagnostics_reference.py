@@ -2,15 +2,17 @@
 """Reference values for org.parax4j.engine.bayes.Diagnostics (not run by the build).
 
 Writes diagnostics_draws.csv (fixed draws: 4 chains x 200 iterations of three quantities) and
-diagnostics_expected.csv (rhat, ess_bulk, ess_tail, ess_mean, mcse_mean per quantity), with the
+diagnostics_expected.csv (rhat, ess_bulk, ess_tail, ess_mean, mcse_mean, mcse of the 5 %, 50 % and 95 %
+quantiles per quantity), with the
 algorithms of Vehtari et al. (2021) written out as the R package `posterior` implements them
 (split chains, rank normalisation with average ranks, folded R-hat, Geyer's initial monotone
-sequence, type-7 quantiles). Uses numpy and scipy.special.ndtri / scipy.stats.rankdata only.
+sequence, type-7 quantiles). Uses numpy and scipy.special.ndtri / scipy.stats.rankdata / scipy.stats.beta.ppf only.
 
     python3 diagnostics_reference.py   # from this directory
 """
 import numpy as np
 from scipy.special import ndtri
+from scipy.stats import beta
 from scipy.stats import rankdata
 
 
@@ -90,7 +92,18 @@ def ess_tail(x):
     return min(ess_basic((s <= np.quantile(s, p)).astype(float)) for p in (0.05, 0.95))
 
 
-def main():
+def mcse_quantile(x, prob):  # posterior's mcse_quantile = ArviZ's _mcse_quantile
+    s = split_interleaved(x)
+    ess = ess_basic((s <= np.quantile(s, prob)).astype(float))
+    a = beta.ppf([0.1586553, 0.8413447], ess * prob + 1, ess * (1 - prob) + 1)
+    ssims = np.sort(x.ravel())
+    n = ssims.size
+    th1 = ssims[max(int(np.floor(a[0] * n)), 1) - 1]
+    th2 = ssims[min(int(np.ceil(a[1] * n)), n) - 1]
+    return (th2 - th1) / 2
+
+
+def generate():
     rng = np.random.default_rng(20210101)
     chains, n = 4, 200
     q = []
@@ -111,14 +124,31 @@ def main():
         for k, x in enumerate(q):
             for c in range(chains):
                 for i in range(n):
-                    f.write(f"{k},{c},{i},{x[c, i]!r}\n")
+                    f.write(f"{k},{c},{i},{float(x[c, i])!r}\n")
+    return q
+
+
+def stored():  # the fixed draws as stored: a newer numpy may regenerate them with other last bits
+    q = np.zeros((3, 4, 200))
+    with open("diagnostics_draws.csv") as f:
+        next(f)
+        for line in f:
+            k, c, i, v = line.split(",")
+            q[int(k), int(c), int(i)] = float(v)
+    return list(q)
+
+
+def main():
+    import os
+    q = stored() if os.path.exists("diagnostics_draws.csv") else generate()
     with open("diagnostics_expected.csv", "w") as f:
-        f.write("quantity,rhat,ess_bulk,ess_tail,ess_mean,mcse_mean\n")
+        f.write("quantity,rhat,ess_bulk,ess_tail,ess_mean,mcse_mean,mcse_q05,mcse_q50,mcse_q95\n")
         for k, x in enumerate(q):
             s = split_interleaved(x)
             ess_mean = ess_basic(s)
             mcse = x.std(ddof=1) / np.sqrt(ess_mean)
-            f.write(f"{k},{rhat(x)!r},{ess_basic(z_scale(s))!r},{ess_tail(x)!r},{ess_mean!r},{mcse!r}\n")
+            row = [rhat(x), ess_basic(z_scale(s)), ess_tail(x), ess_mean, mcse] + [mcse_quantile(x, p) for p in (0.05, 0.5, 0.95)]
+            f.write(f"{k}," + ",".join(repr(float(v)) for v in row) + "\n")
 
 
 if __name__ == "__main__":

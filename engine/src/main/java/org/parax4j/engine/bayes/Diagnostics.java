@@ -2,6 +2,7 @@ package org.parax4j.engine.bayes;
 
 import java.util.Arrays;
 import org.parax4j.distribution.Normal;
+import org.parax4j.engine.internal.special.SpecialFunctions;
 
 /**
  * Convergence diagnostics of Markov chains for one scalar quantity, after Vehtari, Gelman, Simpson,
@@ -9,7 +10,8 @@ import org.parax4j.distribution.Normal;
  * convergence of MCMC", Bayesian Analysis 16(2), 2021, as the R package {@code posterior} computes
  * them: split chains, rank normalisation {@code Φ⁻¹((r − 3/8)/(S + 1/4))} with average ranks for
  * ties, R̂ as the larger of the rank-normalised split-R̂ of the draws and of their folded values
- * {@code |x − median|}, bulk ESS as the ESS of the rank-normalised split chains, tail ESS as the
+ * {@code |x − median|}, bulk ESS as the ESS of the rank-normalised split chains, MCSE of the mean
+ * and of quantiles ({@link #mcseQuantile}), tail ESS as the
  * smaller ESS of the indicators {@code x ≤ q₀.₀₅} and {@code x ≤ q₀.₉₅} (type-7 quantiles), and the
  * ESS itself from Geyer's initial monotone sequence of the multi-chain autocorrelation estimate
  * (Stan's estimator; the autocovariances are summed directly, O(n²) per chain).
@@ -83,6 +85,43 @@ public final class Diagnostics {
             ss += (v - mean) * (v - mean);
         }
         return Math.sqrt(ss / (all.length - 1) / essMean(draws));
+    }
+
+    /**
+     * Monte Carlo standard error of the {@code prob} quantile (Vehtari et al. 2021, as {@code posterior}'s
+     * {@code mcse_quantile} and ArviZ compute it): with E the ESS of the indicator {@code x ≤ q_prob}
+     * of the split chains, the ±1 sd interval of the quantile's rank from the Beta(E·prob + 1,
+     * E·(1 − prob) + 1) quantiles a₁, a₂ at Φ(∓1) (0.1586553, 0.8413447), mapped to the sorted S draws
+     * (the ⌊a₁·S⌋-th and ⌈a₂·S⌉-th, clamped to [1, S]); the MCSE is half that interval's width.
+     *
+     * @param prob in (0, 1)
+     * @return the MCSE, or NaN as {@link #rhat}
+     * @throws IllegalArgumentException for prob outside (0, 1), or as {@link #rhat}
+     */
+    public static double mcseQuantile(double[][] draws, double prob) {
+        if (!(prob > 0 && prob < 1)) {
+            throw new IllegalArgumentException("prob must be in (0, 1), got " + prob);
+        }
+        double[][] split = split(draws);
+        if (invalid(split)) {
+            return Double.NaN;
+        }
+        double ess = essQuantile(split, prob);
+        if (Double.isNaN(ess)) {
+            return Double.NaN;
+        }
+        double a1 = SpecialFunctions.inverseRegularizedBeta(0.1586553, ess * prob + 1, ess * (1 - prob) + 1);
+        double a2 = SpecialFunctions.inverseRegularizedBeta(0.8413447, ess * prob + 1, ess * (1 - prob) + 1);
+        int chainLength = draws[0].length;
+        double[] sorted = new double[draws.length * chainLength];
+        for (int c = 0; c < draws.length; c++) {
+            System.arraycopy(draws[c], 0, sorted, c * chainLength, chainLength);
+        }
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        double lo = sorted[Math.max((int) Math.floor(a1 * n), 1) - 1];
+        double hi = sorted[Math.min((int) Math.ceil(a2 * n), n) - 1];
+        return (hi - lo) / 2;
     }
 
     private static double essQuantile(double[][] split, double prob) {

@@ -10,12 +10,13 @@ import org.parax4j.engine.internal.graph.Op;
  * {@code (α, β_1 … β_K)}: a fused log-likelihood with its analytic gradient (Stan's
  * {@code bernoulli_logit_glm}), SIMD over the data rows.
  *
- * <p><b>Cost model.</b> One evaluation makes two passes over the N×K design, both vectorised by the
- * engine's {@code GraphOps.combination} (fused multiply-adds): the linear predictor {@code η = α + Xβ}
- * (over rows, from a predictor-major copy) and the gradient {@code Xᵀ(y − σ(η))} (over columns, from a
- * row-major copy padded to a multiple of 8 with a column of ones for the intercept, the rows summed in
- * order); in between the row terms {@code e = exp(−|η|)} (the engine's vectorised exp) and
- * {@code Σ ln(1 + e)} as one log per block of 512 rows (of the block's product). That is about 4·N·K
+ * <p><b>Cost model.</b> One evaluation makes one pass over the predictor-major N×(K+1) design (the
+ * last column ones, for the intercept) in blocks of 1024 rows: the block's linear predictor
+ * {@code η = α + Xβ} by the engine's {@code GraphOps.combination} (fused multiply-adds over rows), the
+ * row terms {@code e = exp(−|η|)} (the engine's vectorised exp) and the residual {@code y − σ(η)}
+ * (branch-free), then the gradient {@code Xᵀ(y − σ(η))} from the block still in cache
+ * ({@code GraphOps.columnDots8}: eight interleaved partial sums per column, four columns at a time);
+ * {@code Σ ln(1 + e)} is one log per 512 rows (of their product). That is about 4·N·K
  * flops and N exps, whatever K. Forward-mode dual numbers (what {@link ModelPosterior} uses for a
  * recorded model) would carry K + 1 tangents through the row computation, about (K + 1) value passes:
  * ≈ 2·N·K² flops, 10× the fused form at K = 20. Dual numbers are the right tool while the number of
@@ -25,28 +26,27 @@ import org.parax4j.engine.internal.graph.Op;
  * number of parameters.
  *
  * <p><b>Reproducibility.</b> Every vectorised step is elementwise (each output element's operations in
- * a fixed order, the same bits as the scalar twin at every vector width) and the scalar reductions run
- * in a fixed order, so the value and gradient, hence NUTS draws, do not depend on the vector width.
+ * a fixed order, the same bits as the scalar twin at every vector width), the gradient's partial sums
+ * have a fixed layout (row i into partial sum i mod 8, the rows in order, then a fixed tree and the
+ * tail rows), and the scalar reductions run in a fixed order, so the value and gradient, hence NUTS
+ * draws, do not depend on the vector width. No allocation per evaluation.
  *
- * <p>Holds two copies of the design (N·K and N·roundUp(K + 1, 8) doubles). An instance holds row
- * scratch (three arrays of N doubles) and serves one thread; {@link #copy()} shares the data and
+ * <p>Holds one copy of the design (N·(K + 1) doubles). An instance holds row scratch (three arrays of
+ * N doubles and 9·(K + 1) partial sums) and serves one thread; {@link #copy()} shares the data and
  * allocates new scratch.
  */
 public final class LogisticRegression implements LogDensity {
 
     private static final GraphOps OPS = GraphOps.get();
+    /** Rows per block, a multiple of 8: the block's 21 columns (168 kB at K = 20) stay in the L2 cache. */
+    private static final int BLOCK = 1024;
 
     private final int rows;
     private final int predictors;
-    /** Predictor-major design: x[c·rows + i]. Shared, never modified. */
+    /** Predictor-major design with a column of ones (the intercept) last: x[c·rows + i], c ≤ K. Shared, never modified. */
     private final double[] x;
-    /**
-     * Row-major design padded to {@link #stride} columns, column K all ones (the intercept), the rest
-     * zero: xt[i·stride + c]. Shared, never modified.
-     */
-    private final double[] xt;
-    private final int stride;
-    private final double[] g;
+    /** The gradient's partial sums: eight per column (see {@code GraphOps.columnDots8}), then one tail sum per column. */
+    private final double[] acc;
     private final double[] y;
     private final double interceptPrecision;
     private final double coefficientPrecision;
@@ -54,14 +54,12 @@ public final class LogisticRegression implements LogDensity {
     private final double[] e;
     private final double[] r;
 
-    private LogisticRegression(int rows, int predictors, double[] x, double[] xt, double[] y,
-            double interceptPrecision, double coefficientPrecision) {
+    private LogisticRegression(int rows, int predictors, double[] x, double[] y, double interceptPrecision,
+            double coefficientPrecision) {
         this.rows = rows;
         this.predictors = predictors;
         this.x = x;
-        this.xt = xt;
-        this.stride = xt.length / rows;
-        this.g = new double[stride];
+        this.acc = new double[9 * (predictors + 1)];
         this.y = y;
         this.interceptPrecision = interceptPrecision;
         this.coefficientPrecision = coefficientPrecision;
@@ -97,9 +95,7 @@ public final class LogisticRegression implements LogDensity {
             throw new IllegalArgumentException("prior sds must be finite and > 0, got interceptSd " + interceptSd
                     + ", coefficientSd " + coefficientSd);
         }
-        double[] x = new double[design.length];
-        int stride = (predictors + 1 + 7) / 8 * 8;
-        double[] xt = new double[n * stride];
+        double[] x = new double[n * (predictors + 1)];
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < predictors; c++) {
                 double v = design[i * predictors + c];
@@ -107,9 +103,8 @@ public final class LogisticRegression implements LogDensity {
                     throw new IllegalArgumentException("design[" + i + "][" + c + "] is " + v + ", expected finite");
                 }
                 x[c * n + i] = v;
-                xt[i * stride + c] = v;
             }
-            xt[i * stride + predictors] = 1;
+            x[predictors * n + i] = 1;
         }
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
@@ -118,7 +113,7 @@ public final class LogisticRegression implements LogDensity {
             }
             y[i] = outcomes[i];
         }
-        return new LogisticRegression(n, predictors, x, xt, y, 1 / (interceptSd * interceptSd),
+        return new LogisticRegression(n, predictors, x, y, 1 / (interceptSd * interceptSd),
                 1 / (coefficientSd * coefficientSd));
     }
 
@@ -131,27 +126,54 @@ public final class LogisticRegression implements LogDensity {
     @Override
     public double logDensity(double[] theta, double[] gradient) {
         double alpha = theta[0];
-        OPS.combination(theta, 1, predictors, x, 0, rows, eta, 0, rows);
-        OPS.binaryScalarRight(Op.ADD, eta, 0, alpha, eta, 0, rows);
-        OPS.unary(Op.ABS, 0, eta, 0, e, 0, rows);
-        OPS.unary(Op.NEG, 0, e, 0, e, 0, rows);
-        OPS.unary(Op.EXP, 0, e, 0, e, 0, rows);                  // e = exp(−|η|) in (0, 1]
-        OPS.binaryScalarRight(Op.ADD, e, 0, 1.0, r, 0, rows);     // r = 1 + e
-        for (int i = 0; i < rows; i++) {
-            double sigma = (eta[i] >= 0 ? 1 : e[i]) / r[i];     // σ(η) without overflow
-            e[i] = y[i] * eta[i] - Math.max(eta[i], 0);         // the row's log-likelihood before − ln(1 + e)
-            eta[i] = y[i] - sigma;                               // eta now holds the residual
+        int cols = predictors + 1;
+        java.util.Arrays.fill(acc, 0);
+        for (int b = 0; b < rows; b += BLOCK) {
+            int len = Math.min(BLOCK, rows - b);
+            rowTerms(theta, alpha, b, len);
+            // the block's rows are still in cache: accumulate Xᵀ(residual), column K giving Σ residual
+            int len8 = len & ~7;
+            OPS.columnDots8(eta, b, len8, x, b, rows, cols, acc);
+            for (int i = b + len8; i < b + len; i++) { // only the last block has a tail, summed in row order
+                for (int c = 0; c < cols; c++) {
+                    acc[8 * cols + c] = Math.fma(eta[i], x[c * rows + i], acc[8 * cols + c]);
+                }
+            }
         }
         double lp = sum8(e) - logOfProducts(r) - 0.5 * interceptPrecision * alpha * alpha;
-        // g[c] = Σ_i residual_i·xt[i·stride + c] in row order, vectorised over the columns (column K: Σ residual)
-        OPS.combination(eta, 0, rows, xt, 0, stride, g, 0, stride);
-        gradient[0] = g[predictors] - interceptPrecision * alpha;
+        gradient[0] = columnSum(predictors, cols) - interceptPrecision * alpha;
         for (int c = 0; c < predictors; c++) {
             double b = theta[c + 1];
             lp -= 0.5 * coefficientPrecision * b * b;
-            gradient[c + 1] = g[c] - coefficientPrecision * b;
+            gradient[c + 1] = columnSum(c, cols) - coefficientPrecision * b;
         }
         return lp;
+    }
+
+    /**
+     * Rows {@code [b, b + len)}: η = α + x_iᵀβ; e = exp(−|η|); r = 1 + e; then e ← the row's
+     * log-likelihood before {@code − ln r} and η ← the residual {@code y − σ(η)}.
+     */
+    private void rowTerms(double[] theta, double alpha, int b, int len) {
+        OPS.combination(theta, 1, predictors, x, b, rows, eta, b, len);
+        OPS.binaryScalarRight(Op.ADD, eta, b, alpha, eta, b, len);
+        OPS.unary(Op.ABS, 0, eta, b, e, b, len);
+        OPS.unary(Op.NEG, 0, e, b, e, b, len);
+        OPS.unary(Op.EXP, 0, e, b, e, b, len);                  // e = exp(−|η|) in (0, 1]
+        OPS.binaryScalarRight(Op.ADD, e, b, 1.0, r, b, len);     // r = 1 + e
+        for (int i = b; i < b + len; i++) {
+            // σ(η) without overflow: (η ≥ 0 ? 1 : e)/(1 + e), branch-free (e ≤ 1; e = 1 at η = 0)
+            double sigma = Math.max(e[i], Math.signum(eta[i])) / r[i];
+            e[i] = y[i] * eta[i] - Math.max(eta[i], 0);         // the row's log-likelihood before − ln(1 + e)
+            eta[i] = y[i] - sigma;                               // eta now holds the residual
+        }
+    }
+
+    /** Column c's dot product: its eight partial sums in a fixed tree, then its tail. */
+    private double columnSum(int c, int cols) {
+        int a = 8 * c;
+        return (((acc[a] + acc[a + 1]) + (acc[a + 2] + acc[a + 3])) + ((acc[a + 4] + acc[a + 5])
+                + (acc[a + 6] + acc[a + 7]))) + acc[8 * cols + c];
     }
 
     /**
@@ -220,6 +242,6 @@ public final class LogisticRegression implements LogDensity {
     /** An instance sharing the data with its own row scratch. */
     @Override
     public LogisticRegression copy() {
-        return new LogisticRegression(rows, predictors, x, xt, y, interceptPrecision, coefficientPrecision);
+        return new LogisticRegression(rows, predictors, x, y, interceptPrecision, coefficientPrecision);
     }
 }

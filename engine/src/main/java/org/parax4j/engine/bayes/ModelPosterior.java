@@ -18,7 +18,8 @@ import org.parax4j.module.Module;
  * <p><b>Gradient and cost.</b> The likelihood's gradient is {@code Jᵀ·∂ℓ/∂f} with the exact
  * dual-number Jacobian of the model (forward mode: one evaluation carries all p partials, so a
  * gradient costs roughly p model value passes); the prior terms' gradient is taken by central
- * differences of the group log-densities (2p prior evaluations, cheap next to the model). Forward
+ * differences of each parameter's own terms (its transform's log-derivative and its groups'
+ * log-densities, two evaluations of those per parameter, cheap next to the model). Forward
  * mode is the right tool up to some tens of free parameters; beyond about a hundred, reverse mode
  * would be cheaper (not implemented).
  *

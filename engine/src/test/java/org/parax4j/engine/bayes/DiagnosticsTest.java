@@ -12,7 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * R̂ and ESS against the reference script's values (src/test/resources/bayes/diagnostics_reference.py,
+ * R̂, ESS and MCSE (mean and quantiles) against the reference script's values (src/test/resources/bayes/diagnostics_reference.py,
  * the posterior package's algorithms in numpy) and against closed forms.
  */
 class DiagnosticsTest {
@@ -41,6 +41,11 @@ class DiagnosticsTest {
             assertEquals(Double.parseDouble(f[3]), Diagnostics.essTail(x), 1e-8, at + " ess_tail");
             assertEquals(Double.parseDouble(f[4]), Diagnostics.essMean(x), 1e-8, at + " ess_mean");
             assertEquals(Double.parseDouble(f[5]), Diagnostics.mcseMean(x), 1e-10, at + " mcse_mean");
+            double[] probs = {0.05, 0.5, 0.95};
+            for (int p = 0; p < probs.length; p++) {
+                assertEquals(Double.parseDouble(f[6 + p]), Diagnostics.mcseQuantile(x, probs[p]), 1e-10,
+                        at + " mcse_quantile " + probs[p]);
+            }
         }
     }
 
@@ -93,5 +98,7 @@ class DiagnosticsTest {
         assertThrows(IllegalArgumentException.class, () -> Diagnostics.essBulk(new double[][] {{1, 2, 3}}));
         assertTrue(Double.isNaN(Diagnostics.essBulk(new double[][] {{1, 1, 1, 1}})));
         assertTrue(Double.isNaN(Diagnostics.rhat(new double[][] {{1, 2, Double.NaN, 4}})));
+        assertThrows(IllegalArgumentException.class, () -> Diagnostics.mcseQuantile(new double[][] {{1, 2, 3, 4}}, 1));
+        assertTrue(Double.isNaN(Diagnostics.mcseQuantile(new double[][] {{1, 1, 1, 1}}, 0.5)));
     }
 }

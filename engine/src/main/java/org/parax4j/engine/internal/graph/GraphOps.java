@@ -82,6 +82,17 @@ public interface GraphOps {
      */
     void combination(double[] a, int ao, int terms, double[] x, int xo, int xs, double[] z, int zo, int n);
 
+    /**
+     * {@code acc[c·8 + k mod 8] = fma(r[ro + k], x[xo + c·xs + k], acc[c·8 + k mod 8])} for
+     * {@code c < cols} and {@code k < n} in increasing k: each column's dot product with {@code r}
+     * accumulated into eight interleaved partial sums (by k mod 8), so every partial sum's chain of
+     * fused multiply-adds is fixed and both twins give the same bits at every vector width.
+     *
+     * @param n a multiple of 8 (the caller adds a tail in its own fixed order)
+     * @param acc at least {@code 8·cols} partial sums, added to
+     */
+    void columnDots8(double[] r, int ro, int n, double[] x, int xo, int xs, int cols, double[] acc);
+
     /** {@code Σ x[k]}. */
     double sum(double[] x, int xo, int n);
 

@@ -336,6 +336,49 @@ abstract sealed class PanamaGraphOps implements GraphOps
         int L = S.length();
         int bound = S.loopBound(n);
         int k = 0;
+        // Four vectors per pass over the terms: four independent fma chains (one per vector) hide the
+        // fma latency, and a long sum over few outputs (Xᵀr: many terms, n = a row's width) reads each
+        // term's row once. Every element's chain is still c = 0, 1, … in order: the same bits.
+        for (; k + 4 * L <= bound; k += 4 * L) {
+            DoubleVector acc0 = DoubleVector.zero(S);
+            DoubleVector acc1 = DoubleVector.zero(S);
+            DoubleVector acc2 = DoubleVector.zero(S);
+            DoubleVector acc3 = DoubleVector.zero(S);
+            for (int c = 0; c < terms; c++) {
+                DoubleVector ac = DoubleVector.broadcast(S, a[ao + c]);
+                int base = xo + c * xs + k;
+                acc0 = v(x, base).fma(ac, acc0);
+                acc1 = v(x, base + L).fma(ac, acc1);
+                acc2 = v(x, base + 2 * L).fma(ac, acc2);
+                acc3 = v(x, base + 3 * L).fma(ac, acc3);
+            }
+            acc0.intoArray(z, zo + k);
+            acc1.intoArray(z, zo + k + L);
+            acc2.intoArray(z, zo + k + 2 * L);
+            acc3.intoArray(z, zo + k + 3 * L);
+        }
+        if (k + 2 * L <= bound) { // two or three vectors left: one more pass with that many chains
+            boolean three = k + 3 * L <= bound;
+            DoubleVector acc0 = DoubleVector.zero(S);
+            DoubleVector acc1 = DoubleVector.zero(S);
+            DoubleVector acc2 = DoubleVector.zero(S);
+            for (int c = 0; c < terms; c++) {
+                DoubleVector ac = DoubleVector.broadcast(S, a[ao + c]);
+                int base = xo + c * xs + k;
+                acc0 = v(x, base).fma(ac, acc0);
+                acc1 = v(x, base + L).fma(ac, acc1);
+                if (three) {
+                    acc2 = v(x, base + 2 * L).fma(ac, acc2);
+                }
+            }
+            acc0.intoArray(z, zo + k);
+            acc1.intoArray(z, zo + k + L);
+            k += 2 * L;
+            if (three) {
+                acc2.intoArray(z, zo + k);
+                k += L;
+            }
+        }
         for (; k < bound; k += L) {
             DoubleVector acc = DoubleVector.zero(S);
             for (int c = 0; c < terms; c++) {
@@ -349,6 +392,45 @@ abstract sealed class PanamaGraphOps implements GraphOps
                 acc = Math.fma(a[ao + c], x[xo + c * xs + k], acc);
             }
             z[zo + k] = acc;
+        }
+    }
+
+    @Override
+    public void columnDots8(double[] r, int ro, int n, double[] x, int xo, int xs, int cols, double[] acc) {
+        VectorSpecies<Double> S = species();
+        int L = S.length(); // 2, 4 or 8 (128-, 256-, 512-bit): 8 / L vectors hold the eight partial sums
+        int c = 0;
+        // Four columns per pass: four independent fma chains per lane group, r loaded once for all four.
+        for (; c + 4 <= cols; c += 4) {
+            for (int j = 0; j < 8; j += L) {
+                int a = c * 8 + j;
+                DoubleVector a0 = v(acc, a);
+                DoubleVector a1 = v(acc, a + 8);
+                DoubleVector a2 = v(acc, a + 16);
+                DoubleVector a3 = v(acc, a + 24);
+                int b = xo + c * xs + j;
+                for (int k = 0; k < n; k += 8) {
+                    DoubleVector rv = v(r, ro + k + j);
+                    a0 = v(x, b + k).fma(rv, a0);
+                    a1 = v(x, b + xs + k).fma(rv, a1);
+                    a2 = v(x, b + 2 * xs + k).fma(rv, a2);
+                    a3 = v(x, b + 3 * xs + k).fma(rv, a3);
+                }
+                a0.intoArray(acc, a);
+                a1.intoArray(acc, a + 8);
+                a2.intoArray(acc, a + 16);
+                a3.intoArray(acc, a + 24);
+            }
+        }
+        for (; c < cols; c++) {
+            for (int j = 0; j < 8; j += L) {
+                DoubleVector a0 = v(acc, c * 8 + j);
+                int b = xo + c * xs + j;
+                for (int k = 0; k < n; k += 8) {
+                    a0 = v(x, b + k).fma(v(r, ro + k + j), a0);
+                }
+                a0.intoArray(acc, c * 8 + j);
+            }
         }
     }
 

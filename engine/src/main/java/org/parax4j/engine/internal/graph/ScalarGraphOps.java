@@ -145,6 +145,16 @@ public final class ScalarGraphOps implements GraphOps {
     }
 
     @Override
+    public void columnDots8(double[] r, int ro, int n, double[] x, int xo, int xs, int cols, double[] acc) {
+        for (int c = 0; c < cols; c++) {
+            for (int k = 0; k < n; k++) {
+                int a = c * 8 + (k & 7);
+                acc[a] = Math.fma(r[ro + k], x[xo + c * xs + k], acc[a]);
+            }
+        }
+    }
+
+    @Override
     public double sum(double[] x, int xo, int n) {
         double s = 0;
         for (int k = 0; k < n; k++) {

@@ -59,6 +59,33 @@ class GraphOpsTwinTest {
 
     @ParameterizedTest
     @MethodSource("sizes")
+    void columnDotsInEightPartialSums(int size) {
+        int n = size & ~7;
+        int xs = n + 5;
+        double[] r = random(n + 2, 11, -2, 2);
+        double[] x = random(6 * xs + 3, 12, -2, 2);
+        for (int cols = 0; cols <= 6; cols++) { // a group of four columns, the rest one by one
+            double[] expected = random(8 * cols, 13, -1, 1);
+            double[] start = expected.clone();
+            for (int c = 0; c < cols; c++) {
+                for (int k = 0; k < n; k++) {
+                    expected[8 * c + k % 8] = Math.fma(r[2 + k], x[3 + c * xs + k], expected[8 * c + k % 8]);
+                }
+            }
+            double[] scalar = start.clone();
+            SCALAR.columnDots8(r, 2, n, x, 3, xs, cols, scalar);
+            close(expected, scalar, 0, "scalar columnDots8, " + cols + " columns, n=" + n);
+            int columns = cols;
+            atEveryWidth(simd -> {
+                double[] acc = start.clone();
+                simd.columnDots8(r, 2, n, x, 3, xs, columns, acc);
+                close(expected, acc, 0, "columnDots8, " + columns + " columns, n=" + n);
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
     void binaryOps(int n) {
         atEveryWidth(simd -> binaryOps(simd, n));
     }
