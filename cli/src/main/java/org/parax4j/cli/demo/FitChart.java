@@ -16,8 +16,9 @@ import org.parax4j.engine.graph.Wrt;
 import org.parax4j.module.Module;
 
 /**
- * The fit plot: measurements, the fitted response and its 90 % band over frequency, and the
- * residuals below. The band is the linearised one, {@code f ± 1.645·sqrt(diag(J·C·Jᵀ))} with the
+ * The fit plot: measurements, the fitted response and its 90 % band over frequency, and below the
+ * residuals with a Gaussian-process discrepancy fitted to them ({@link GpDiscrepancy}: its mean and
+ * 90 % band; from 3 points). The band is the linearised one, {@code f ± 1.645·sqrt(diag(J·C·Jᵀ))} with the
  * fit's latent covariance C and the exact latent Jacobian J at the optimum (it needs no sampling,
  * so no draw can leave a transform's domain). Stateless; allocates the image.
  */
@@ -94,13 +95,26 @@ public final class FitChart {
         XYSeries line = top.addSeries("fit", freqs, value);
         line.setMarker(SeriesMarkers.NONE);
         line.setLineColor(new Color(200, 60, 40));
+        GpDiscrepancy gp = m >= 3 ? GpDiscrepancy.fit(freqs, residual) : null;
+        String title = gp == null ? "Residuals (measured − fit)" : String.format(Locale.ROOT,
+                "Residuals (measured − fit) and a GP discrepancy (σ = %.2g dB, ℓ = %.2g GHz)", gp.signalSd(residual),
+                gp.lengthScale());
         XYChart bottom = new XYChartBuilder().width(ReportCharts.WIDTH).height(ReportCharts.HEIGHT / 2)
-                .title("Residuals (measured − fit)").xAxisTitle("frequency (GHz)").yAxisTitle("dB").build();
-        bottom.getStyler().setLegendVisible(false);
+                .title(title).xAxisTitle("frequency (GHz)").yAxisTitle("dB").build();
+        bottom.getStyler().setLegendVisible(gp != null);
+        bottom.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         bottom.getStyler().setXAxisDecimalPattern("0.0#");
+        if (gp != null) {
+            ReportCharts.addBand(bottom, "GP 90 % band", freqs, gp.lo(), gp.hi());
+        }
         XYSeries res = bottom.addSeries("residual", freqs, residual);
         res.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         res.setMarker(SeriesMarkers.CIRCLE);
+        if (gp != null) {
+            XYSeries gpMean = bottom.addSeries("GP mean", freqs, gp.mean());
+            gpMean.setMarker(SeriesMarkers.NONE);
+            gpMean.setLineColor(new Color(25, 70, 140));
+        }
         if (m >= 2) {
             ReportCharts.addRoundTickAnchor(top, (freqs[0] + freqs[1]) / 2, value[0]);
             ReportCharts.addRoundTickAnchor(bottom, (freqs[0] + freqs[1]) / 2, residual[0]);

@@ -21,6 +21,9 @@ public final class TriangularSolve {
     /** Columns of the inverse computed per task (their block of it stays in cache). */
     private static final int INVERSE_BLOCK = 96;
 
+    /** Doubles of the right-hand side's solved rows {@link #lower(double[], int, double[], int)} reuses per block (256 KiB). */
+    private static final int SOLVE_BLOCK_DOUBLES = 1 << 15;
+
     private TriangularSolve() {}
 
     /** Solves {@code L·x = b} in place ({@code b} becomes {@code x}). @throws IllegalArgumentException on short arrays */
@@ -61,19 +64,29 @@ public final class TriangularSolve {
 
     static void lower(PanelKernels kernels, double[] l, int n, double[] b, int m) {
         checkMatrix(l, n, b, m);
-        // Rows in groups of four: the solved rows above the group in one four-row product (the
-        // kernel's register tiles), then the group's own triangle row by row. Each element is the
-        // same chain as a row-at-a-time solve: k ascending from 0 to i − 1, then the division.
-        for (int i0 = 0; i0 < n; i0 += 4) {
-            int rows = Math.min(4, n - i0);
-            kernels.subtractProduct(b, i0 * m, m, l, i0 * n, n, 1, b, 0, m, rows, m, i0);
-            for (int i = i0; i < i0 + rows; i++) {
-                int row = i * m;
-                kernels.subtractProduct(b, row, m, l, i * n + i0, 0, 1, b, i0 * m, m, 1, m, i - i0);
-                double d = l[i * n + i];
-                for (int j = 0; j < m; j++) {
-                    b[row + j] /= d;
+        // Blocks of solved rows small enough to stay in cache (about 256 KiB of B): solve a block's
+        // rows, then subtract its contribution from every row below it in one product. Inside a
+        // block, rows go in groups of four: the block's solved rows above the group in one four-row
+        // product (the kernel's register tiles), then the group's own triangle row by row. Every
+        // element is still one chain, k ascending from 0 to i − 1 (earlier blocks first), then the
+        // division: the bits of a row-at-a-time solve, whatever the block size.
+        int block = Math.clamp(SOLVE_BLOCK_DOUBLES / Math.max(m, 1) & ~3, 16, 512);
+        for (int k0 = 0; k0 < n; k0 += block) {
+            int k1 = Math.min(n, k0 + block);
+            for (int i0 = k0; i0 < k1; i0 += 4) {
+                int rows = Math.min(4, k1 - i0);
+                kernels.subtractProduct(b, i0 * m, m, l, i0 * n + k0, n, 1, b, k0 * m, m, rows, m, i0 - k0);
+                for (int i = i0; i < i0 + rows; i++) {
+                    int row = i * m;
+                    kernels.subtractProduct(b, row, m, l, i * n + i0, 0, 1, b, i0 * m, m, 1, m, i - i0);
+                    double d = l[i * n + i];
+                    for (int j = 0; j < m; j++) {
+                        b[row + j] /= d;
+                    }
                 }
+            }
+            if (k1 < n) {
+                kernels.subtractProduct(b, k1 * m, m, l, k1 * n + k0, n, 1, b, k0 * m, m, n - k1, m, k1 - k0);
             }
         }
     }

@@ -110,6 +110,31 @@ class CholeskyTest {
         }
     }
 
+    @Test
+    void matrixSolveBitsDoNotDependOnItsRowBlocks() {
+        // m = 1 solves in one block of 512 rows, m = 200 in blocks of 160: each column of the wide
+        // solve must still be the row-at-a-time chain of the narrow one, bit for bit.
+        int n = 1025;
+        int m = 200;
+        double[] l = spd(n, 41);
+        assertEquals(-1, Cholesky.factor(l, n, new double[Cholesky.panelLength(n)], true));
+        double[] wide = new double[n * m];
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int i = 0; i < wide.length; i++) {
+            wide[i] = rng.nextGaussian();
+        }
+        double[] narrow = new double[n];
+        int column = 137;
+        for (int i = 0; i < n; i++) {
+            narrow[i] = wide[i * m + column];
+        }
+        TriangularSolve.lower(l, n, wide, m);
+        TriangularSolve.lower(l, n, narrow, 1);
+        for (int i = 0; i < n; i++) {
+            assertEquals(narrow[i], wide[i * m + column], "row " + i);
+        }
+    }
+
     @ParameterizedTest(name = "n={0}")
     @ValueSource(ints = {1, 7, 8, 9, 63, 64, 65, 1025})
     void factorReconstructsAndSolves(int n) {
