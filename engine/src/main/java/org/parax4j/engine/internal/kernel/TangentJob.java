@@ -35,7 +35,7 @@ public final class TangentJob {
     private final IntConsumer participant;
     private final AtomicInteger next = new AtomicInteger();
     private final InputDirections units = new InputDirections();
-    private double[] x2t = new double[0];
+    private final FeatureMajor x2t = new FeatureMajor();
     private double[] partial = new double[0];
 
     // The job, written by the calling thread before the runners start (fork gives happens-before).
@@ -147,7 +147,7 @@ public final class TangentJob {
         this.tangentOut = null;
         this.dirOut = null;
         this.weights = null;
-        this.ld = transpose(x2 == null ? x1 : x2, m, plan.dimension());
+        this.ld = x2t.copy(x2 == null ? x1 : x2, m, plan.dimension());
         int nd = dirs == null ? 0 : dirs.count();
         for (Runner runner : runners) {
             runner.tiles.ensure(plan.depth(), tangentsWanted ? plan.count() : 0, nd);
@@ -178,7 +178,7 @@ public final class TangentJob {
             int i1 = Math.min(n, i0 + ROWS);
             for (int j0 = symmetric ? i0 : 0; j0 < m; j0 += COLS) {
                 int j1 = Math.min(m, j0 + COLS);
-                runner.tiles.run(support, plan, tangentsWanted, log, dirs, x1, i0, i1, x2t, ld, j0, j1, symmetric);
+                runner.tiles.run(support, plan, tangentsWanted, log, dirs, x1, i0, i1, x2t.data(), ld, j0, j1, symmetric);
                 if (weights != null) {
                     contractTile(runner.tiles, runner.weightTile, b, i0, i1, j0, j1);
                 } else {
@@ -249,19 +249,6 @@ public final class TangentJob {
         if (right < j1) {
             support.transpose(tile, right - j0, COLS, i1 - i0, j1 - right, out, offset + right * n + i0, n);
         }
-    }
-
-    private int transpose(double[] x, int rows, int d) {
-        int stride = (rows + 15) / 16 * 16 + 16;
-        if (x2t.length < (long) stride * d) {
-            x2t = new double[ArraySizes.product("feature-major copy of x2 (padded rows · d)", stride, d)];
-        }
-        for (int j = 0; j < rows; j++) {
-            for (int k = 0; k < d; k++) {
-                x2t[k * stride + j] = x[j * d + k];
-            }
-        }
-        return stride;
     }
 
     /** One participant's scratch: the calling thread uses runner 0, helpers the others. */

@@ -41,14 +41,14 @@ public final class Workspace {
     /** From this many features on, the float32 {@code K(X, X)} computes a triangle and mirrors it. */
     public static final int FLOAT_MIRROR_DIMENSION = 10;
     /** Column padding of the feature-major copy: the widest vector, 16 floats. */
-    static final int PAD = 16;
+    static final int PAD = FeatureMajor.PAD;
 
     private final Executor executor;
     private final Runner[] runners;
     /** Participant {@code w} drains blocks with runner {@code w}'s scratch (a field: no allocation per call). */
     private final IntConsumer participant = this::drain;
     private final AtomicInteger next = new AtomicInteger();
-    private double[] x2t = new double[0];
+    private final FeatureMajor x2t = new FeatureMajor();
     private float[] x2tFloat = new float[0];
 
     // The job, written by the calling thread before the runners start (handing a task to an executor gives happens-before).
@@ -96,7 +96,7 @@ public final class Workspace {
         this.plan = plan;
         this.x1 = x1;
         this.out = out;
-        this.ld = transpose(x2 == null ? x1 : x2, this.m, d);
+        this.ld = x2t.copy(x2 == null ? x1 : x2, this.m, d);
         for (Runner runner : runners) {
             runner.ensureSlots(plan.depth() - 1);
         }
@@ -226,9 +226,9 @@ public final class Workspace {
                 case KernelPlan.LEAF -> {
                     LeafCode leaf = p.leaves[p.args[q]];
                     if (top == 0) {
-                        support.kernelTile(leaf, x1, d, i0, i1, x2t, ld, c0, c1, out, i0 * m + c0, m);
+                        support.kernelTile(leaf, x1, d, i0, i1, x2t.data(), ld, c0, c1, out, i0 * m + c0, m);
                     } else {
-                        support.kernelTile(leaf, x1, d, i0, i1, x2t, ld, c0, c1, runner.slots[top - 1], 0, TILE_COLS);
+                        support.kernelTile(leaf, x1, d, i0, i1, x2t.data(), ld, c0, c1, runner.slots[top - 1], 0, TILE_COLS);
                     }
                     top++;
                 }
@@ -253,19 +253,6 @@ public final class Workspace {
                 }
             }
         }
-    }
-
-    private int transpose(double[] x, int rows, int d) {
-        int stride = (rows + PAD - 1) / PAD * PAD + PAD;
-        if (x2t.length < (long) stride * d) {
-            x2t = new double[ArraySizes.product("feature-major copy of x2 (padded rows · d)", stride, d)];
-        }
-        for (int j = 0; j < rows; j++) {
-            for (int k = 0; k < d; k++) {
-                x2t[k * stride + j] = x[j * d + k];
-            }
-        }
-        return stride;
     }
 
     private int transposeFloat(float[] x, int rows, int d) {
