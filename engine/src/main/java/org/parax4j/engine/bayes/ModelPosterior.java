@@ -7,6 +7,7 @@ import org.parax4j.engine.fit.LikelihoodFit;
 import org.parax4j.engine.fit.ScalarObjective;
 import org.parax4j.engine.graph.ModelFunction;
 import org.parax4j.module.Module;
+import org.parax4j.module.Modules;
 
 /**
  * The posterior density of a recorded model's free parameters in latent space: the log-likelihood
@@ -92,6 +93,24 @@ public final class ModelPosterior<M extends Module<?>> implements LogDensity {
     /** The recorded model's current free latent values (a start for the chains). Allocates. */
     public double[] initialLatent() {
         return fit.function().flatValues();
+    }
+
+    /**
+     * The module at a draw: the recorded model with its free parameters set from {@code latent}
+     * (mapped to physical values by each parameter's transform, as {@link #toPhysical} does), fixed
+     * parameters, priors and metadata as recorded. With {@link NutsResult#draw(int, int)} this gives
+     * the draws as modules on demand.
+     *
+     * @param latent length {@link #dimension()}. Not modified.
+     * @return a new module of the recorded type
+     * @throws IllegalArgumentException for a wrong length
+     */
+    public M module(double[] latent) {
+        if (latent.length != n) {
+            throw new IllegalArgumentException("latent has length " + latent.length + ", expected " + n);
+        }
+        M model = fit.function().model();
+        return Modules.sameType(model, model.withParams(latent.clone()));
     }
 
     /**

@@ -103,6 +103,33 @@ class ModelPosteriorTest {
     }
 
     @Test
+    void aDrawAsAModuleHasTheDrawsPhysicalValuesByName() {
+        Decay d = new Decay(Parameters.normal(1, 0.5),
+                Parameter.builder().value(1.5).transform(new Exp()).distribution(new Normal(2, 0.4)).build(), Meta.NONE);
+        double[] t = {0, 1, 2};
+        ModelFunction<Decay> f = ModelFunction.record(d, (mod, g) -> g.constant(t).div(g.param(mod.tau())).neg().exp()
+                .mul(g.param(mod.amplitude())));
+        ModelPosterior<Decay> posterior = ModelPosterior.of(LikelihoodFit.gaussian(f, new double[] {1.2, 0.7, 0.3},
+                new double[] {0.2, 0.2, 0.2}));
+        NutsResult r = Nuts.defaults().withSeed(4).withChains(2).withWarmup(100).withDraws(20).sample(posterior);
+        for (int[] at : new int[][] {{0, 0}, {1, 7}, {1, 19}}) {
+            double[] latent = r.draw(at[0], at[1]);
+            assertEquals(r.draws(1)[at[0]][at[1]], latent[1]);
+            double[] physical = posterior.toPhysical(latent);
+            Decay m = posterior.module(latent);
+            java.util.Map<String, Double> byName = m.namedFlatParamValues(false);
+            assertEquals(physical[0], byName.get("amplitude"), 0.0);
+            assertEquals(physical[1], byName.get("tau"), 1e-15 * physical[1]);
+            assertEquals(Math.exp(latent[1]), byName.get("tau"), 1e-15 * physical[1]);
+            assertEquals(d.tau().distribution(), m.tau().distribution());
+        }
+        assertTrue(r.draw(0, 0)[1] != r.draw(1, 19)[1]);
+        assertThrows(IllegalArgumentException.class, () -> posterior.module(new double[3]));
+        assertThrows(IllegalArgumentException.class, () -> r.draw(2, 0));
+        assertThrows(IllegalArgumentException.class, () -> r.draw(0, 20));
+    }
+
+    @Test
     void aLatentPointOutsideTheModelsDomainHasZeroDensityNotAnException() {
         // Exp at latent -800 rounds to 0, which the latent rule rejects (issue 15 bug 9); a sampler's
         // trajectory may get there, and must see log density -inf (a divergence), not a crash
