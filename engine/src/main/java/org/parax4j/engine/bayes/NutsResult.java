@@ -174,6 +174,25 @@ public final class NutsResult implements java.io.Serializable {
     }
 
     /**
+     * One draw's latent vector (e.g. for {@link ModelPosterior#module(double[])}). Allocates.
+     *
+     * @param chain in [0, chains)
+     * @param iteration in [0, drawsPerChain)
+     * @return a new array of length {@link #dimension()}
+     * @throws IllegalArgumentException for an index outside its range (naming it)
+     */
+    public double[] draw(int chain, int iteration) {
+        if (chain < 0 || chain >= chains.size()) {
+            throw new IllegalArgumentException("chain must be in [0, " + chains.size() + "), got " + chain);
+        }
+        if (iteration < 0 || iteration >= draws) {
+            throw new IllegalArgumentException("iteration must be in [0, " + draws + "), got " + iteration);
+        }
+        return java.util.Arrays.copyOfRange(chains.get(chain).draws(), iteration * dimension,
+                (iteration + 1) * dimension);
+    }
+
+    /**
      * The same run with every draw mapped by {@code f} (e.g. {@link ModelPosterior#toPhysical} for
      * physical values); sampler statistics and names are kept. Allocates the mapped draws.
      *
