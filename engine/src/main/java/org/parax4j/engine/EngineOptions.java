@@ -129,6 +129,16 @@ public final class EngineOptions {
     }
 
     /**
+     * What the engine's {@code boolean parallel} overloads mean: {@link #defaults()} when
+     * {@code parallel}, else {@link #singleThreaded()}.
+     *
+     * @return one of those two (allocates nothing)
+     */
+    public static EngineOptions defaultsIf(boolean parallel) {
+        return parallel ? defaults() : SINGLE_THREADED;
+    }
+
+    /**
      * A copy running helpers on {@code other}, with the same parallelism (at least 2 when these
      * options were single-threaded, use {@link #withParallelism} to choose).
      *

@@ -168,7 +168,7 @@ public final class GaussianProcess {
      *     fit in this JVM's maximum heap (the message says how much heap {@code n} needs)
      */
     public GpWorkspace newWorkspace(double[] x, int n, int d, double[] y, boolean parallel) {
-        return newWorkspace(x, n, d, y, parallel ? EngineOptions.defaults() : EngineOptions.singleThreaded());
+        return newWorkspace(x, n, d, y, EngineOptions.defaultsIf(parallel));
     }
 
     /**

@@ -119,7 +119,7 @@ public final class GpPosterior {
      *     bits either way; a parallel prediction also allocates the executor's task objects)
      */
     public Workspace newWorkspace(boolean parallel) {
-        return newWorkspace(parallel ? EngineOptions.defaults() : EngineOptions.singleThreaded());
+        return newWorkspace(EngineOptions.defaultsIf(parallel));
     }
 
     /**

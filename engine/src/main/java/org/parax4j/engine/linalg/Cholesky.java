@@ -73,7 +73,7 @@ public final class Cholesky {
      * @throws IllegalArgumentException if a buffer is too short or {@code n < 0}
      */
     public static int factor(double[] a, int n, double[] panel, boolean parallel) {
-        return factor(a, n, panel, options(parallel));
+        return factor(a, n, panel, EngineOptions.defaultsIf(parallel));
     }
 
     /**
@@ -87,13 +87,9 @@ public final class Cholesky {
         return factor(PanelKernels.chosen(), a, n, panel, options);
     }
 
-    private static EngineOptions options(boolean parallel) {
-        return parallel ? EngineOptions.defaults() : EngineOptions.singleThreaded();
-    }
-
     /** {@link #factor(double[], int, double[], boolean)} with a given inner kernel (tests, benchmarks). */
     static int factor(PanelKernels kernels, double[] a, int n, double[] panel, boolean parallel) {
-        return factor(kernels, a, n, panel, options(parallel));
+        return factor(kernels, a, n, panel, EngineOptions.defaultsIf(parallel));
     }
 
     private static int factor(PanelKernels kernels, double[] a, int n, double[] panel, EngineOptions options) {
@@ -242,7 +238,7 @@ public final class Cholesky {
      */
     public static double factorWithJitter(double[] a, int n, double[] panel, double[] diagonal, boolean parallel,
             String what) {
-        return factorWithJitter(a, n, panel, diagonal, options(parallel), what);
+        return factorWithJitter(a, n, panel, diagonal, EngineOptions.defaultsIf(parallel), what);
     }
 
     /**

@@ -134,7 +134,7 @@ public final class TriangularSolve {
      * over {@link EngineOptions#defaults()} (from {@code n = 256}; same bits).
      */
     public static void inverse(double[] l, int n, double[] out, boolean parallel) {
-        inverse(l, n, out, parallel ? EngineOptions.defaults() : EngineOptions.singleThreaded());
+        inverse(l, n, out, EngineOptions.defaultsIf(parallel));
     }
 
     /**
@@ -148,7 +148,7 @@ public final class TriangularSolve {
     }
 
     static void inverse(PanelKernels kernels, double[] l, int n, double[] out, boolean parallel) {
-        inverse(kernels, l, n, out, parallel ? EngineOptions.defaults() : EngineOptions.singleThreaded());
+        inverse(kernels, l, n, out, EngineOptions.defaultsIf(parallel));
     }
 
     private static void inverse(PanelKernels kernels, double[] l, int n, double[] out, EngineOptions options) {

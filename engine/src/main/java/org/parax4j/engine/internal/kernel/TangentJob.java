@@ -57,7 +57,7 @@ public final class TangentJob {
 
     /** A job runner; {@code parallel} lets large matrices use {@link EngineOptions#defaults()}. */
     public TangentJob(boolean parallel) {
-        this(parallel ? EngineOptions.defaults() : EngineOptions.singleThreaded());
+        this(EngineOptions.defaultsIf(parallel));
     }
 
     /** A job runner whose large matrices use the calling thread and helpers on {@code options}' executor. */
