@@ -1,5 +1,7 @@
 package org.parax4j.engine;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.concurrent.Executor;
 import org.parax4j.engine.internal.concurrent.EnginePool;
 
@@ -40,10 +42,10 @@ public final class EngineOptions {
 
     private static volatile EngineOptions processDefault = ENGINE_POOL;
 
-    private final Executor executor;
+    private final @Nullable Executor executor;
     private final int parallelism;
 
-    private EngineOptions(Executor executor, int parallelism) {
+    private EngineOptions(@Nullable Executor executor, int parallelism) {
         this.executor = executor;
         this.parallelism = parallelism;
     }
@@ -178,7 +180,7 @@ public final class EngineOptions {
      *
      * @return the executor, or {@code null} for {@link #singleThreaded()} options
      */
-    public Executor executor() {
+    public @Nullable Executor executor() {
         return executor;
     }
 

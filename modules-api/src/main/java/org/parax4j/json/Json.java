@@ -25,6 +25,13 @@ import java.util.Objects;
  * <p>Every read error is a {@link JsonFormatException} (an {@link IllegalArgumentException}) whose
  * message names the type being read, the line and column, and the JSON path of the offending
  * value ({@code $.distribution.components[1]}).
+ *
+ * <p>Why Jackson types appear in this one exported class: {@link #mapper()} and {@link #readTree}
+ * are for callers that put parax4j values inside their own Jackson documents (the reference service
+ * does: replies that hold a saved kernel next to its own fields) and must use this configuration to
+ * keep doubles bit-exact. Everything else in the API reads and writes {@code String}s; a user who
+ * never touches Jackson never needs these two methods. The {@code @JsonTypeInfo} annotations on
+ * the bijector and distribution types are how their JSON names are declared, not API.
  */
 public final class Json {
 

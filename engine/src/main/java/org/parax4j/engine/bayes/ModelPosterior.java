@@ -1,5 +1,7 @@
 package org.parax4j.engine.bayes;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Objects;
 import org.parax4j.distribution.LogNormal;
@@ -47,11 +49,11 @@ public final class ModelPosterior<M extends Module<?>> implements LogDensity {
     /** The number of model parameters (the latent vector has one more, ln σ, when {@code sigmaPrior} is set). */
     private final int n;
     /** The prior of a fitted σ, or null for a fit with known σ. */
-    private final UnivariateDistribution sigmaPrior;
+    private final @Nullable UnivariateDistribution sigmaPrior;
     /** The model's part of a latent vector that ends with ln σ. */
     private final double[] theta;
 
-    private ModelPosterior(LikelihoodFit<M> fit, UnivariateDistribution sigmaPrior) {
+    private ModelPosterior(LikelihoodFit<M> fit, @Nullable UnivariateDistribution sigmaPrior) {
         this.fit = fit;
         this.objective = fit.objective();
         this.n = fit.function().numFree();

@@ -1,5 +1,7 @@
 package org.parax4j.engine.bayes;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -167,7 +169,7 @@ public final class Nuts implements java.io.Serializable {
      *     finite, or when no random start is finite (the lowest failing chain's error)
      * @throws IllegalStateException when the step-size heuristic fails (an improper or degenerate target)
      */
-    public NutsResult sample(LogDensity density, double[] init, EngineOptions options) {
+    public NutsResult sample(LogDensity density, double @Nullable [] init, EngineOptions options) {
         Objects.requireNonNull(density, "density");
         Objects.requireNonNull(options, "options");
         int d = density.dimension();
@@ -204,7 +206,7 @@ public final class Nuts implements java.io.Serializable {
      * @throws IllegalArgumentException for a chain index out of range or as {@link #sample}
      * @throws IllegalStateException as {@link #sample}
      */
-    public NutsResult sampleChain(LogDensity density, double[] init, int chain) {
+    public NutsResult sampleChain(LogDensity density, double @Nullable [] init, int chain) {
         Objects.requireNonNull(density, "density");
         if (chain < 0 || chain >= chains) {
             throw new IllegalArgumentException("chain must be in [0, " + chains + "), got " + chain);

@@ -1,5 +1,7 @@
 package org.parax4j.engine.compile;
 
+import org.jspecify.annotations.Nullable;
+
 import org.parax4j.distribution.Distribution;
 import org.parax4j.distribution.LogNormal;
 import org.parax4j.distribution.MultivariateNormal;
@@ -30,7 +32,7 @@ public enum DistributionCode {
     OPAQUE;
 
     /** The code of {@code d} ({@code null} gives {@link #NONE}). */
-    public static DistributionCode of(Distribution d) {
+    public static DistributionCode of(@Nullable Distribution d) {
         return switch (d) {
             case null -> NONE;
             case Normal ignored -> NORMAL;

@@ -1,5 +1,7 @@
 package org.parax4j.engine.compile;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Arrays;
 import org.parax4j.distribution.Distribution;
 import org.parax4j.distribution.Transformed;
@@ -16,9 +18,9 @@ public final class Group {
     private final DistributionCode baseCode;
     private final double[] arguments;
     private final TransformProgram pushForward;
-    private final Distribution distribution;
+    private final @Nullable Distribution distribution;
 
-    Group(int[] elements, Distribution distribution) {
+    Group(int[] elements, @Nullable Distribution distribution) {
         this.elements = elements.clone();
         this.distribution = distribution;
         this.code = DistributionCode.of(distribution);
@@ -64,7 +66,7 @@ public final class Group {
     }
 
     /** The distribution object, or {@code null} when the group has none. */
-    public Distribution distribution() {
+    public @Nullable Distribution distribution() {
         return distribution;
     }
 

@@ -1,5 +1,7 @@
 package org.parax4j.engine.compile;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -48,7 +50,7 @@ public final class TransformProgram {
     }
 
     /** Compiles {@code bijector} ({@code null} means identity). */
-    public static TransformProgram of(Bijector bijector) {
+    public static TransformProgram of(@Nullable Bijector bijector) {
         if (bijector == null) {
             return IDENTITY;
         }

@@ -1,5 +1,7 @@
 package org.parax4j.engine.fit;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -93,7 +95,8 @@ public final class Lbfgsb {
      * @throws IllegalArgumentException for mismatched lengths, NaN or infinite starts, NaN bounds or
      *     {@code lower[i] > upper[i]} (naming i), or a non-finite objective or gradient at the start
      */
-    public OptimizationResult minimize(ScalarObjective objective, double[] x0, double[] lower, double[] upper) {
+    public OptimizationResult minimize(ScalarObjective objective, double[] x0, double @Nullable [] lower,
+            double @Nullable [] upper) {
         Objects.requireNonNull(objective, "objective");
         Objects.requireNonNull(x0, "x0");
         int n = x0.length;

@@ -1,5 +1,7 @@
 package org.parax4j.engine.fit;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 import org.parax4j.engine.compile.Layout;
 import org.parax4j.engine.compile.TransformProgram;
@@ -50,7 +52,7 @@ public final class LeastSquares<M extends Module<?>> {
     private final double[] upper;
     private final boolean priorBounds;
     /** The Cholesky factor L of the data covariance (m × m, lower triangle read), or null. */
-    private final double[] whiten;
+    private final double @Nullable [] whiten;
 
     private LeastSquares(ModelFunction<M> function, double[] y, double[] sqrtW, boolean sigmaGiven,
             LevenbergMarquardt optimizer, boolean priorBounds) {

@@ -1,5 +1,7 @@
 package org.parax4j.engine.fit;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Arrays;
 import java.util.Objects;
 import org.parax4j.engine.linalg.Cholesky;
@@ -134,7 +136,8 @@ public final class LevenbergMarquardt {
      * @throws IllegalArgumentException for a workspace of the wrong size, a non-finite start, NaN
      *     bounds or crossed bounds, or non-finite residuals or Jacobian at the start
      */
-    public OptimizationResult minimize(ResidualFunction fn, double[] x0, double[] lower, double[] upper, Workspace ws) {
+    public OptimizationResult minimize(ResidualFunction fn, double[] x0, double @Nullable [] lower,
+            double @Nullable [] upper, Workspace ws) {
         Objects.requireNonNull(fn, "fn");
         Objects.requireNonNull(x0, "x0");
         Objects.requireNonNull(ws, "ws");

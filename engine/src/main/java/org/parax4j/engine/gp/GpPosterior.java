@@ -1,5 +1,7 @@
 package org.parax4j.engine.gp;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.SplittableRandom;
 import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.internal.concurrent.Crew;
@@ -31,7 +33,7 @@ public final class GpPosterior {
     private final double[] weights;
     private final double jitter;
     /** The kernel without its white-noise terms (white noise is 0 between training and test points); null if 0. */
-    private final Kernel crossKernel;
+    private final @Nullable Kernel crossKernel;
 
     GpPosterior(GaussianProcess process, KernelGradients.Compiled kernel, Training data, double[] factor,
             double[] weights, double jitter) {
@@ -45,7 +47,7 @@ public final class GpPosterior {
     }
 
     /** {@code kernel} with every {@link Kernel.WhiteNoise} term taken as 0; null when all of it is 0. */
-    static Kernel withoutWhiteNoise(Kernel kernel) {
+    static @Nullable Kernel withoutWhiteNoise(Kernel kernel) {
         return switch (kernel) {
             case Kernel.WhiteNoise w -> null;
             case Kernel.Scaled k -> {

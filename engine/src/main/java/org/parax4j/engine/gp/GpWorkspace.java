@@ -1,5 +1,7 @@
 package org.parax4j.engine.gp;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Arrays;
 import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.internal.kernel.TangentJob;
@@ -179,7 +181,7 @@ public final class GpWorkspace {
      * engine's SIMD kernel matrix of {@code cross} (the kernel without white noise, null when that is
      * 0), on it the compiled kernel's value with white noise.
      */
-    static void fillCovariance(KernelGradients.Compiled kc, Kernel cross, KernelWorkspace kw, Training t, double[] k) {
+    static void fillCovariance(KernelGradients.Compiled kc, @Nullable Kernel cross, KernelWorkspace kw, Training t, double[] k) {
         int n = t.n();
         double[] x = t.x();
         if (cross == null) {

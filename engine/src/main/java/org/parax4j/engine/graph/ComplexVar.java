@@ -1,5 +1,7 @@
 package org.parax4j.engine.graph;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 import org.parax4j.engine.internal.graph.Shape;
 
@@ -23,9 +25,9 @@ public final class ComplexVar {
 
     private final Recorder recorder;
     /** The real part, null when exactly 0. */
-    private final Var re;
+    private final @Nullable Var re;
     /** The imaginary part, null when exactly 0. */
-    private final Var im;
+    private final @Nullable Var im;
     /** Whether this is exactly 1 (re a constant 1, im null). */
     private final boolean one;
 

@@ -1,5 +1,7 @@
 package org.parax4j.engine.graph;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -232,7 +234,7 @@ public final class ModelFunction<M extends Module<?>> {
      *     image on or beyond an end of the transform's open range, or outside the bounds)
      * @throws IllegalStateException when another call is using {@code ws} (naming both threads)
      */
-    public void jacobian(double[] flat, Wrt wrt, Workspace ws, double[] value, double[] jacobian) {
+    public void jacobian(double[] flat, Wrt wrt, Workspace ws, double @Nullable [] value, double[] jacobian) {
         Objects.requireNonNull(wrt, "wrt");
         Scratch s = acquire(ws);
         try {

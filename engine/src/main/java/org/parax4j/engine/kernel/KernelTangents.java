@@ -1,5 +1,7 @@
 package org.parax4j.engine.kernel;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 import org.parax4j.engine.internal.kernel.KernelPlan;
 import org.parax4j.engine.internal.vector.VectorSupport;
@@ -82,7 +84,7 @@ public final class KernelTangents {
      *     or for a short or aliased output; nothing is modified then
      * @throws IllegalStateException when another call is using {@code workspace}
      */
-    public static void matrix(Kernel kernel, Wrt wrt, double[] x1, int n, double[] x2, int m, int d, double[] value,
+    public static void matrix(Kernel kernel, Wrt wrt, double[] x1, int n, double[] x2, int m, int d, double @Nullable [] value,
             double[] tangents, KernelWorkspace workspace) {
         matrix(VectorizationProvider.support(), kernel, wrt, x1, n, x2, m, d, value, tangents, workspace);
     }
@@ -94,7 +96,7 @@ public final class KernelTangents {
      * @throws IllegalArgumentException as {@link #matrix}
      * @throws IllegalStateException when another call is using {@code workspace}
      */
-    public static void gram(Kernel kernel, Wrt wrt, double[] x, int n, int d, double[] value, double[] tangents,
+    public static void gram(Kernel kernel, Wrt wrt, double[] x, int n, int d, double @Nullable [] value, double[] tangents,
             KernelWorkspace workspace) {
         gram(VectorizationProvider.support(), kernel, wrt, x, n, d, value, tangents, workspace);
     }
@@ -123,7 +125,7 @@ public final class KernelTangents {
      * @throws IllegalArgumentException as {@link #matrix}
      * @throws IllegalStateException when another call is using {@code workspace}
      */
-    public static void inputGradient(Kernel kernel, double[] x1, int n, double[] x2, int m, int d, double[] value,
+    public static void inputGradient(Kernel kernel, double[] x1, int n, double[] x2, int m, int d, double @Nullable [] value,
             double[] gradient, KernelWorkspace workspace) {
         inputGradient(VectorizationProvider.support(), kernel, x1, n, x2, m, d, value, gradient, workspace);
     }

@@ -1,5 +1,7 @@
 package org.parax4j.engine.linalg;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.internal.concurrent.Crew;
@@ -72,7 +74,7 @@ public final class Cholesky {
      *     before {@code j} hold {@code L}) and {@link #failedPivotValue} tells the value
      * @throws IllegalArgumentException if a buffer is too short or {@code n < 0}
      */
-    public static int factor(double[] a, int n, double[] panel, boolean parallel) {
+    public static int factor(double[] a, int n, double @Nullable [] panel, boolean parallel) {
         return factor(a, n, panel, EngineOptions.defaultsIf(parallel));
     }
 

@@ -1,5 +1,7 @@
 package org.parax4j.engine.montecarlo;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -371,8 +373,8 @@ public final class MonteCarlo<M extends Module<?>> {
      * @throws SamplingCancelledException when the token was cancelled; no partial result
      * @throws SampleOutOfRangeException when a draw has no latent value
      */
-    public Summary summarize(long seed, int numSamples, double[] probabilities, ProgressListener listener,
-            CancellationToken cancellation) {
+    public Summary summarize(long seed, int numSamples, double[] probabilities, @Nullable ProgressListener listener,
+            @Nullable CancellationToken cancellation) {
         if (numSamples < 0) {
             throw new IllegalArgumentException("numSamples must be >= 0, got " + numSamples);
         }

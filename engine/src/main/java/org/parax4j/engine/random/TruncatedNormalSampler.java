@@ -1,5 +1,7 @@
 package org.parax4j.engine.random;
 
+import org.jspecify.annotations.Nullable;
+
 import org.parax4j.distribution.Normal;
 import org.parax4j.distribution.TruncatedNormal;
 import org.parax4j.engine.internal.random.RandomKernels;
@@ -19,7 +21,7 @@ final class TruncatedNormalSampler extends VectorSampler {
 
     private final TruncatedNormal truncated;
     /** The vectorised constants, or {@code null} for the far-tail fallback. */
-    private final TruncationConstants constants;
+    private final @Nullable TruncationConstants constants;
 
     TruncatedNormalSampler(TruncatedNormal t) {
         super(t);
