@@ -15,6 +15,12 @@ import jdk.incubator.vector.FloatVector;
  *
  * <p>Each block size lives in its own holder class, so that only the species this CPU uses are
  * initialised. Block methods take arrays, never vectors, so no vector crosses a call.
+ *
+ * <p>Needed duplication: {@code Doubles8} and {@code Floats8} (and the other double/float pairs)
+ * are the same eight-register network over {@code DoubleVector} and {@code FloatVector}. C2
+ * intrinsifies Vector API calls only on a concrete vector class known at compile time; one body
+ * over {@code Vector<E>} or behind a lambda boxes every vector (heap allocation per block, about
+ * 20× slower), so each element type keeps its own copy.
  */
 final class BlockTransposes {
 
