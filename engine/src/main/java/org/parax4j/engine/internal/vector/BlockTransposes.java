@@ -19,8 +19,8 @@ import jdk.incubator.vector.FloatVector;
  * <p>Needed duplication: {@code Doubles8} and {@code Floats8} (and the other double/float pairs)
  * are the same eight-register network over {@code DoubleVector} and {@code FloatVector}. C2
  * intrinsifies Vector API calls only on a concrete vector class known at compile time; one body
- * over {@code Vector<E>} or behind a lambda boxes every vector (heap allocation per block, about
- * 20× slower), so each element type keeps its own copy.
+ * over {@code Vector<E>} or behind a lambda materialises every vector on the heap (allocation per
+ * block instead of registers), so each element type keeps its own copy.
  */
 final class BlockTransposes {
 
