@@ -96,7 +96,9 @@ public final class DualExecutor {
             return;
         }
         if (s.productSums[i] == ProductSums.SUM) {
-            ProductSums.tangent(ops, s, c, i);
+            if (!ComplexProducts.tangent(ops, s, c, i)) {
+                ProductSums.tangent(ops, s, c, i);
+            }
             return;
         }
         switch (node.op()) {
