@@ -92,11 +92,13 @@ public final class DualExecutor {
         int[] dirs = plan.dirs(c, i);
         double[] t = s.tangents[i];
         int[] in = node.inputs();
-        if (Siblings.tangent(plain, ops, s, c, i)) {
+        if (Siblings.tangent(plain, ops, s, c, i) || ComplexReciprocals.tangent(ops, s, c, i)) {
             return;
         }
         if (s.productSums[i] == ProductSums.SUM) {
-            ProductSums.tangent(ops, s, c, i);
+            if (!ComplexProducts.tangent(ops, s, c, i)) {
+                ProductSums.tangent(ops, s, c, i);
+            }
             return;
         }
         switch (node.op()) {

@@ -66,6 +66,16 @@ public interface GraphOps {
             double[] d, double[] v, int vo, double[] z, int zo, int n);
 
     /**
+     * The tangents of both parts of a complex product {@code (a + jb)·(c + jd)} in one pass, from
+     * the factors' values {@code a, b, c, d} (offset 0) and tangents:
+     * {@code re[ro + k] = fma(c, ta, a·tc) − fma(d, tb, b·td)} and
+     * {@code im[io + k] = fma(d, ta, a·td) + fma(c, tb, b·tc)} (the same rounding in both twins).
+     * Neither output may alias an input.
+     */
+    void complexProduct(double[] a, double[] b, double[] c, double[] d, double[] ta, int ao, double[] tb, int bo,
+            double[] tc, int co, double[] td, int dof, double[] re, int ro, double[] im, int io, int n);
+
+    /**
      * {@code z[zo + k] = fma(b[k], y[yo + k], a[k]·x[xo + k])}: a two-term chain-rule step in one
      * pass (the rounding of {@link #binary MUL} then {@link #mulAdd}, the same in both twins).
      */

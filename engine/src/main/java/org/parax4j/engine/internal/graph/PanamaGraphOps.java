@@ -316,6 +316,31 @@ abstract sealed class PanamaGraphOps implements GraphOps
     }
 
     @Override
+    public void complexProduct(double[] a, double[] b, double[] c, double[] d, double[] ta, int ao, double[] tb,
+            int bo, double[] tc, int co, double[] td, int dof, double[] re, int ro, double[] im, int io, int n) {
+        VectorSpecies<Double> S = species();
+        int L = S.length();
+        int bound = S.loopBound(n);
+        int k = 0;
+        for (; k < bound; k += L) {
+            DoubleVector va = v(a, k);
+            DoubleVector vb = v(b, k);
+            DoubleVector vc = v(c, k);
+            DoubleVector vd = v(d, k);
+            DoubleVector xa = v(ta, ao + k);
+            DoubleVector xb = v(tb, bo + k);
+            DoubleVector xc = v(tc, co + k);
+            DoubleVector xd = v(td, dof + k);
+            vc.fma(xa, va.mul(xc)).sub(vd.fma(xb, vb.mul(xd))).intoArray(re, ro + k);
+            vd.fma(xa, va.mul(xd)).add(vc.fma(xb, vb.mul(xc))).intoArray(im, io + k);
+        }
+        for (; k < n; k++) {
+            re[ro + k] = Math.fma(c[k], ta[ao + k], a[k] * tc[co + k]) - Math.fma(d[k], tb[bo + k], b[k] * td[dof + k]);
+            im[io + k] = Math.fma(d[k], ta[ao + k], a[k] * td[dof + k]) + Math.fma(c[k], tb[bo + k], b[k] * tc[co + k]);
+        }
+    }
+
+    @Override
     public void axpy(double a, double[] x, int xo, double[] z, int zo, int n) {
         VectorSpecies<Double> S = species();
         int L = S.length();

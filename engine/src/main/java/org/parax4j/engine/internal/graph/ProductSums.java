@@ -8,7 +8,9 @@ import java.util.Arrays;
  * {@code |z|² = re² + im²} is one), differentiated in one pass: where both products are used
  * only by the sum and every operand has the sum's size, the sum's tangent is taken directly from
  * the four operands' tangents, {@code t_z = y₀·t_x₀ + x₀·t_y₀ ± (y₁·t_x₁ + x₁·t_y₁)}
- * ({@link GraphOps#combine4}), and the products' own tangents are neither stored nor computed.
+ * ({@link GraphOps#combine4}; for two squares, {@code t_z = 2x·t_x ± 2y·t_y} by
+ * {@link GraphOps#combine}), and the products' own tangents are neither stored nor computed. The
+ * two parts of a complex product go through {@link ComplexProducts} instead.
  * Values are untouched. Stateless and thread-safe; {@link #of} allocates, {@link #tangent} does
  * not.
  */
@@ -72,14 +74,21 @@ final class ProductSums {
         int qy = factor(g.node(q), 1);
         double[] yq = s.values[qy];
         double[] xq = s.values[qx];
-        if (node.op() == Op.SUB) {
+        double[] c0 = s.values[py];
+        double[] c1 = s.values[px];
+        boolean squares = g.node(p).op() == Op.SQUARE && g.node(q).op() == Op.SQUARE;
+        if (squares) {
+            // x² ± y²: t = 2x·t_x ± 2y·t_y, two terms instead of four.
+            ops.binaryScalarRight(Op.MUL, c0, 0, 2, s.coefA, 0, n);
+            ops.binaryScalarRight(Op.MUL, yq, 0, node.op() == Op.SUB ? -2 : 2, s.coefB, 0, n);
+            c0 = s.coefA;
+            yq = s.coefB;
+        } else if (node.op() == Op.SUB) {
             ops.unary(Op.NEG, 0, yq, 0, s.coefA, 0, n);
             ops.unary(Op.NEG, 0, xq, 0, s.coefB, 0, n);
             yq = s.coefA;
             xq = s.coefB;
         }
-        double[] c0 = s.values[py];
-        double[] c1 = s.values[px];
         double[] t0 = s.tangents[px];
         double[] t1 = s.tangents[py];
         double[] t2 = s.tangents[qx];
@@ -93,7 +102,14 @@ final class ProductSums {
             int o1 = offset(s, c, p, 1, mapP[slot], n);
             int o2 = offset(s, c, q, 0, mapQ[slot], n);
             int o3 = offset(s, c, q, 1, mapQ[slot], n);
-            if (o0 >= 0 && o1 >= 0 && o2 >= 0 && o3 >= 0) {
+            if (squares) {
+                if (o0 >= 0 && o2 >= 0) {
+                    ops.combine(c0, t0, o0, yq, t2, o2, t, to, n);
+                    continue;
+                }
+                o1 = -1;
+                o3 = -1;
+            } else if (o0 >= 0 && o1 >= 0 && o2 >= 0 && o3 >= 0) {
                 ops.combine4(c0, t0, o0, c1, t1, o1, yq, t2, o2, xq, t3, o3, t, to, n);
                 continue;
             }
@@ -113,7 +129,7 @@ final class ProductSums {
     }
 
     /** Offset of the tangent of factor {@code a} of product {@code p} at its slot {@code at}, or −1. */
-    private static int offset(Scratch s, int c, int p, int a, int at, int n) {
+    static int offset(Scratch s, int c, int p, int a, int at, int n) {
         int operand = s.graph.node(p).op() == Op.SQUARE ? 0 : a;
         int from = at < 0 ? -1 : s.plan.slotMap(c, p, operand)[at];
         return from < 0 ? -1 : from * n;

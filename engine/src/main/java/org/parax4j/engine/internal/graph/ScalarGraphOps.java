@@ -127,6 +127,15 @@ public final class ScalarGraphOps implements GraphOps {
     }
 
     @Override
+    public void complexProduct(double[] a, double[] b, double[] c, double[] d, double[] ta, int ao, double[] tb,
+            int bo, double[] tc, int co, double[] td, int dof, double[] re, int ro, double[] im, int io, int n) {
+        for (int k = 0; k < n; k++) {
+            re[ro + k] = Math.fma(c[k], ta[ao + k], a[k] * tc[co + k]) - Math.fma(d[k], tb[bo + k], b[k] * td[dof + k]);
+            im[io + k] = Math.fma(d[k], ta[ao + k], a[k] * td[dof + k]) + Math.fma(c[k], tb[bo + k], b[k] * tc[co + k]);
+        }
+    }
+
+    @Override
     public void axpy(double a, double[] x, int xo, double[] z, int zo, int n) {
         for (int k = 0; k < n; k++) {
             z[zo + k] = Math.fma(a, x[xo + k], z[zo + k]);

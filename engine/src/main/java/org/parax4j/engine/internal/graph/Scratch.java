@@ -35,6 +35,14 @@ public final class Scratch {
     final boolean[] early;
     /** Per node, its {@link ProductSums} role. */
     final byte[] productSums;
+    /** Per node, its {@link ComplexProducts} pair or null. */
+    final ComplexProducts.Pair[] complexProducts;
+    /** Per node, its {@link ComplexReciprocals} role. */
+    final byte[] reciprocals;
+    /** Per imaginary part of a {@link ComplexReciprocals} reciprocal, its real part's node, else −1. */
+    final int[] reciprocalReal;
+    /** Zeros of the largest node's size, never written: the tangent of a factor that carries none. */
+    final double[] zeros;
     private PlanKernels.State planKernels;
 
     /**
@@ -96,6 +104,10 @@ public final class Scratch {
         this.sibling = Siblings.of(graph);
         this.early = new boolean[n];
         this.productSums = ProductSums.of(graph);
+        this.complexProducts = ComplexProducts.of(graph, plan, productSums);
+        this.zeros = new double[maxSize];
+        this.reciprocalReal = new int[n];
+        this.reciprocals = ComplexReciprocals.of(graph, plan, productSums, reciprocalReal);
     }
 
     /** The graph these buffers belong to. */

@@ -141,7 +141,7 @@ final class Vocabulary {
                     ops.mulMasked(s.coefA, 0, s.tangents[in[0]], map[slot] * n, t, slot * n, n);
                 }
             }
-            case MAP2 -> map2(s, c, i, node, slots, t);
+            case MAP2 -> map2(ops, s, c, i, node, slots, t);
             case WHERE -> where(s, c, i, node, slots, t);
             case GATHER -> {
                 gatherTangent(s, c, i, (VocabularyNodes.Gather) node.data(), slots, t);
@@ -213,8 +213,25 @@ final class Vocabulary {
         }
     }
 
+    /**
+     * {@code t = A·t_x + B·t_y} by the vector loops, for finite coefficients (where a zero tangent
+     * contributes 0 unmasked too); either tangent may be null (absent).
+     */
+    private static void unmasked(GraphOps ops, double[] ca, double[] tx, int xo, double[] cb, double[] ty, int yo,
+            double[] t, int to, int n) {
+        if (tx != null && ty != null) {
+            ops.combine(ca, tx, xo, cb, ty, yo, t, to, n);
+        } else if (tx != null) {
+            ops.binary(Op.MUL, ca, 0, tx, xo, t, to, n);
+        } else if (ty != null) {
+            ops.binary(Op.MUL, cb, 0, ty, yo, t, to, n);
+        } else {
+            Arrays.fill(t, to, to + n, 0);
+        }
+    }
+
     /** {@code t = ∂f/∂a·t_a + ∂f/∂b·t_b}, broadcast; a zero tangent contributes nothing. */
-    private static void map2(Scratch s, int c, int i, Node node, int slots, double[] t) {
+    private static void map2(GraphOps ops, Scratch s, int c, int i, Node node, int slots, double[] t) {
         GraphDef g = s.graph;
         BinaryFunction f = (BinaryFunction) node.data();
         int n = node.size();
@@ -229,12 +246,14 @@ final class Vocabulary {
         double[] x = s.values[in[0]];
         double[] y = s.values[in[1]];
         double[] z = s.values[i];
+        boolean finite = true;
         for (int r = 0, k = 0; r < out.rows(); r++) {
             for (int col = 0; col < out.cols(); col++, k++) {
                 double a = x[at(xs, r, col)];
                 double b = y[at(ys, r, col)];
                 s.coefA[k] = f.partialA(a, b, z[k]);
                 s.coefB[k] = f.partialB(a, b, z[k]);
+                finite &= Double.isFinite(s.coefA[k]) && Double.isFinite(s.coefB[k]);
             }
         }
         int[] mapX = s.plan.slotMap(c, i, 0);
@@ -245,6 +264,12 @@ final class Vocabulary {
         for (int slot = 0; slot < slots; slot++) {
             int xo = mapX[slot] * xs.size();
             int yo = mapY[slot] * ys.size();
+            if (full && finite) {
+                // Finite coefficients: a zero tangent contributes 0 unmasked too (vector loops).
+                unmasked(ops, s.coefA, mapX[slot] < 0 ? null : tx, xo, s.coefB, mapY[slot] < 0 ? null : ty, yo, t,
+                        slot * n, n);
+                continue;
+            }
             if (full) {
                 TangentLoops.combineMasked(s.coefA, mapX[slot] < 0 ? null : tx, xo, s.coefB, mapY[slot] < 0 ? null : ty,
                         yo, t, slot * n, n);

@@ -183,6 +183,21 @@ class GraphOpsTwinTest {
         for (int k = 0; k < n + 1; k++) {
             assertEquals(byPasses[k], simd4[k], 0, "combine4 = binary MUL then three mulAdds at " + k);
         }
+        double[] reS = new double[n + 1];
+        double[] imS = new double[n + 1];
+        double[] reV = new double[n + 1];
+        double[] imV = new double[n + 1];
+        SCALAR.complexProduct(c2, c3, c4, c5, t, 1, second, 2, w1, 3, w2, 4, reS, 1, imS, 0, n - 1);
+        simd.complexProduct(c2, c3, c4, c5, t, 1, second, 2, w1, 3, w2, 4, reV, 1, imV, 0, n - 1);
+        close(reS, reV, 0, "complexProduct re n=" + n);
+        close(imS, imV, 0, "complexProduct im n=" + n);
+        for (int k = 0; k < n - 1; k++) {
+            // (a + jb)·(c + jd) differentiated: re' = c·ta + a·tc − d·tb − b·td, im' = d·ta + a·td + c·tb + b·tc
+            double re = c4[k] * t[1 + k] + c2[k] * w1[3 + k] - c5[k] * second[2 + k] - c3[k] * w2[4 + k];
+            double im = c5[k] * t[1 + k] + c2[k] * w2[4 + k] + c4[k] * second[2 + k] + c3[k] * w1[3 + k];
+            assertEquals(re, reV[1 + k], 1e-14, "complexProduct re against the product rule at " + k);
+            assertEquals(im, imV[k], 1e-14, "complexProduct im against the product rule at " + k);
+        }
         double[] coef = {0.3, -1.7, 2.5};
         double[] rows = random(3 * n, 8, -2, 2);
         for (int terms = 0; terms <= coef.length; terms++) {

@@ -1,0 +1,72 @@
+package org.parax4j.bench;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The three contenders of {@link RfJacobianBenchmark} timed call by call, interleaved in one JVM
+ * (plain evaluation, recorded Jacobian, and the Hipparchus Jacobian every 10th call), so that
+ * machine load hits them alike: prints, per round, the best and the median of each and their
+ * ratios. Hipparchus needs about a thousand calls before C2 reaches its steady state, so use
+ * enough calls per round (the default is 6000, of which 600 Hipparchus) and read the later rounds.
+ *
+ * <p>Usage: {@code java --add-modules=jdk.incubator.vector -cp benchmarks.jar
+ * org.parax4j.bench.RfJacobianInterleaved [callsPerRound [rounds]]}.
+ */
+public final class RfJacobianInterleaved {
+
+    private RfJacobianInterleaved() {}
+
+    /**
+     * Runs the rounds and prints one line per round.
+     *
+     * @param args optional calls per round (≥ 10) and number of rounds (≥ 1)
+     * @throws IllegalArgumentException when an argument is out of range or not an integer
+     */
+    public static void main(String[] args) {
+        int calls = args.length > 0 ? Integer.parseInt(args[0]) : 6000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        if (calls < 10 || rounds < 1) {
+            throw new IllegalArgumentException("callsPerRound must be >= 10 and rounds >= 1, got " + calls + ", "
+                    + rounds);
+        }
+        RfJacobianBenchmark b = new RfJacobianBenchmark();
+        b.setUp();
+        for (int round = 0; round < rounds; round++) {
+            double[] plain = new double[calls];
+            double[] recorded = new double[calls];
+            double[] hipparchus = new double[calls / 10];
+            for (int i = 0; i < calls; i++) {
+                long t = System.nanoTime();
+                b.plain();
+                plain[i] = System.nanoTime() - t;
+                t = System.nanoTime();
+                b.recorded();
+                recorded[i] = System.nanoTime() - t;
+                if (i % 10 == 0 && i / 10 < hipparchus.length) {
+                    t = System.nanoTime();
+                    b.hipparchus();
+                    hipparchus[i / 10] = System.nanoTime() - t;
+                }
+            }
+            System.out.println(line("best", best(plain), best(recorded), best(hipparchus))
+                    + " | " + line("median", median(plain), median(recorded), median(hipparchus)));
+        }
+    }
+
+    private static double best(double[] x) {
+        return Arrays.stream(x).min().orElseThrow();
+    }
+
+    private static double median(double[] x) {
+        double[] s = x.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    private static String line(String what, double plain, double recorded, double hipparchus) {
+        return String.format(Locale.ROOT, "%s: plain %.1f us, recorded Jacobian %.1f us (%.2fx plain), "
+                + "hipparchus %.1f us (%.1fx recorded)", what, plain / 1e3, recorded / 1e3, recorded / plain,
+                hipparchus / 1e3, hipparchus / recorded);
+    }
+}
