@@ -1,5 +1,6 @@
 package org.parax4j.engine.internal.graph;
 
+import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.internal.kernel.KernelCompiler;
 import org.parax4j.engine.internal.kernel.KernelPlan;
 import org.parax4j.engine.internal.kernel.TangentJob;
@@ -38,7 +39,7 @@ public final class PlanKernels {
 
     /** Per-scratch state: the tile runner, the cached plan and the tangent planes. */
     static final class State {
-        private final TangentJob job = new TangentJob(false);
+        private final TangentJob job;
         private final InputDirections directions = new InputDirections();
         private double first = Double.NaN;
         private double second = Double.NaN;
@@ -48,6 +49,11 @@ public final class PlanKernels {
         private double[] planes = new double[0];
         private int[] offsets1 = new int[0];
         private int[] offsets2 = new int[0];
+
+        /** State whose tiles run on {@code options}' threads. */
+        State(EngineOptions options) {
+            this.job = new TangentJob(options);
+        }
     }
 
     private PlanKernels() {}
