@@ -14,7 +14,9 @@ import org.parax4j.engine.kernel.Kernel;
  * {@code x2 [m, d]}, the two hyperparameters ({@link Spec}) and, when scaled, the variance. The
  * value and, in the dual executor, every tangent slot come from one tile pass: the physical
  * hyperparameter tangent planes combined with the slot's parameter tangents, plus the input
- * tangents of {@code x1} and {@code x2} as input directions. The plan is compiled again only when a
+ * tangents of {@code x1} and {@code x2} as input directions. The tiles of a large matrix run on the
+ * calling thread and helpers on the scratch's executor, with the same bits as on one thread
+ * ({@link TangentJob}). The plan is compiled again only when a
  * hyperparameter changed (a few small objects); otherwise nothing is allocated once the scratch has
  * grown.
  */
