@@ -7,7 +7,8 @@ import org.parax4j.engine.compile.Layout;
  * Runs a {@link GraphDef} in forward-mode dual numbers: values first ({@link PlainExecutor}), then,
  * chunk by chunk, each node's tangent slots (one contiguous run of the node's size per carried
  * direction, structure of arrays) by the chain rule. Directions a node does not carry are known
- * to be zero and neither stored nor computed. Allocates nothing. Thread-safe (state lives in the
+ * to be zero and neither stored nor computed. Allocates nothing (but for the crew's few objects when a
+ * large kernel node is split over helper threads, {@link KernelRows}). Thread-safe (state lives in the
  * {@link Scratch}).
  *
  * <p>Conventions at points where a derivative does not exist: {@code |x|'(0) = 0} (a

@@ -5,7 +5,8 @@ import org.parax4j.engine.compile.TransformProgram;
 
 /**
  * Runs a {@link GraphDef} on plain values: every node's value buffer in topological order, from the
- * scratch's latent vector. Allocates nothing. Thread-safe (state lives in the {@link Scratch}).
+ * scratch's latent vector. Allocates nothing (but for the crew's few objects when a large kernel node
+ * is split over helper threads, {@link KernelRows}). Thread-safe (state lives in the {@link Scratch}).
  */
 public final class PlainExecutor {
 

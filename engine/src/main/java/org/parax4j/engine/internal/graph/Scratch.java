@@ -5,7 +5,9 @@ import org.parax4j.engine.EngineOptions;
 /**
  * All buffers one thread needs to run a {@link GraphDef}: the latent vector, one value buffer and
  * one tangent buffer (its maximum slots × size) per node, and temporaries. Allocated once; the
- * executors allocate nothing. Not thread-safe: one thread owns it at a time.
+ * executors allocate nothing. Not thread-safe: one thread owns it at a time (during a call, helper
+ * threads of a large kernel node read its tables and write disjoint rows of the node's buffers, see
+ * {@link KernelRows}).
  */
 public final class Scratch {
 
