@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.graph.ModelFunction;
 import org.parax4j.engine.graph.Workspace;
 import org.parax4j.engine.graph.Wrt;
@@ -64,6 +65,7 @@ public class DualJacobianBenchmark {
     double[] ym;
     ModelFunction<GramModel> function;
     Workspace workspace;
+    Workspace oneThread;
 
     @Setup
     public void setUp() {
@@ -77,6 +79,7 @@ public class DualJacobianBenchmark {
         double[] points = x;
         function = ModelFunction.record(GramModel.of(d), (m, g) -> g.kernelMatrix(m.kernel(), points, n, points, n, d));
         workspace = function.newWorkspace();
+        oneThread = function.newWorkspace(EngineOptions.singleThreaded());
         theta = function.flatValues();
         value = new double[n * n];
         jac = new double[theta.length * n * n];
@@ -89,6 +92,13 @@ public class DualJacobianBenchmark {
     @Benchmark
     public double[] recorded() {
         function.jacobian(theta, Wrt.LATENT, workspace, value, jac);
+        return jac;
+    }
+
+    /** {@link #recorded} on the calling thread alone (recorded uses all cores of the engine's default). */
+    @Benchmark
+    public double[] recordedOneThread() {
+        function.jacobian(theta, Wrt.LATENT, oneThread, value, jac);
         return jac;
     }
 
@@ -121,6 +131,13 @@ public class DualJacobianBenchmark {
     @Benchmark
     public double[] plain() {
         function.evaluate(theta, workspace, value);
+        return value;
+    }
+
+    /** {@link #plain} on the calling thread alone. */
+    @Benchmark
+    public double[] plainOneThread() {
+        function.evaluate(theta, oneThread, value);
         return value;
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.compile.CompiledModel;
 import org.parax4j.engine.compile.Layout;
 import org.parax4j.engine.internal.graph.ChunkPlan;
@@ -52,8 +53,9 @@ import org.parax4j.param.Parameter;
  * leading SIMD dimension) runs the same nodes.
  *
  * <p>Immutable and thread-safe; per-call scratch lives in a {@link Workspace} that the calling
- * thread owns. Methods taking a workspace allocate nothing; the convenience methods allocate their
- * workspace and results.
+ * thread owns. Methods taking a workspace allocate nothing (but for the few small objects that hand
+ * a large kernel node's rows to helper threads, see {@link #newWorkspace(long, EngineOptions)}); the
+ * convenience methods allocate their workspace and results.
  *
  * @param <M> the module type
  */
@@ -178,26 +180,59 @@ public final class ModelFunction<M extends Module<?>> {
         return out;
     }
 
-    /** A workspace with the default tangent cap ({@value #DEFAULT_TANGENT_BYTES} bytes). Allocates. */
+    /**
+     * A workspace with the default tangent cap ({@value #DEFAULT_TANGENT_BYTES} bytes) whose large
+     * kernel nodes use {@link EngineOptions#defaults()} (all cores unless the process default says
+     * otherwise). Allocates.
+     */
     public Workspace newWorkspace() {
         return newWorkspace(DEFAULT_TANGENT_BYTES);
     }
 
     /**
-     * A workspace whose tangent buffers hold at most about {@code maxTangentBytes}: directions are
-     * processed in the largest chunks that fit (at least one direction at a time). Allocates.
+     * A workspace with the default tangent cap whose large kernel nodes (values and Jacobians) spread
+     * their rows over the calling thread and helpers on {@code options}' executor, with the same bits
+     * for any executor and parallelism. Allocates.
+     *
+     * @throws IllegalArgumentException when {@code options} is null
+     */
+    public Workspace newWorkspace(EngineOptions options) {
+        return newWorkspace(DEFAULT_TANGENT_BYTES, options);
+    }
+
+    /**
+     * {@link #newWorkspace(long, EngineOptions)} with {@link EngineOptions#defaults()}. Allocates.
      *
      * @throws IllegalArgumentException when the cap is not positive
      */
     public Workspace newWorkspace(long maxTangentBytes) {
-        if (maxTangentBytes <= 0) {
-            throw new IllegalArgumentException("maxTangentBytes must be > 0, got " + maxTangentBytes);
-        }
-        return new Workspace(this, new Scratch(graph, ChunkPlan.forCap(graph, maxTangentBytes / 8), latent));
+        return newWorkspace(maxTangentBytes, EngineOptions.defaults());
     }
 
     /**
-     * Evaluates the function at a latent flat vector into {@code out}. Allocates nothing.
+     * A workspace whose tangent buffers hold at most about {@code maxTangentBytes}: directions are
+     * processed in the largest chunks that fit (at least one direction at a time). Kernel nodes above
+     * a size threshold run their rows on the calling thread and helpers on {@code options}' executor
+     * (the same bits as on one thread; such a call allocates the few small objects of handing out the
+     * helper tasks); everything else, and every call on {@link EngineOptions#singleThreaded()}
+     * options, runs on the calling thread and allocates nothing. Allocates the workspace.
+     *
+     * @throws IllegalArgumentException when the cap is not positive or {@code options} is null
+     */
+    public Workspace newWorkspace(long maxTangentBytes, EngineOptions options) {
+        if (maxTangentBytes <= 0) {
+            throw new IllegalArgumentException("maxTangentBytes must be > 0, got " + maxTangentBytes);
+        }
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null (EngineOptions.singleThreaded() keeps "
+                    + "all work on the calling thread)");
+        }
+        return new Workspace(this, new Scratch(graph, ChunkPlan.forCap(graph, maxTangentBytes / 8), latent, options));
+    }
+
+    /**
+     * Evaluates the function at a latent flat vector into {@code out}. Allocates nothing on one
+     * thread (see {@link #newWorkspace(long, EngineOptions)}).
      *
      * @param flat latent values of the free parameters in flat order (as {@code withParams(double[])}). Not modified.
      * @param ws this function's workspace. Modified.
@@ -221,7 +256,9 @@ public final class ModelFunction<M extends Module<?>> {
 
     /**
      * The Jacobian at a latent flat vector: {@code jacobian[f·outputSize() + k] = d out_k / d θ_f}
-     * for free position {@code f}, and optionally the value. Allocates nothing.
+     * for free position {@code f}, and optionally the value. Large kernel nodes spread their rows over
+     * the workspace's executor, with the same bits as on one thread. Allocates nothing on one thread
+     * (see {@link #newWorkspace(long, EngineOptions)}).
      *
      * @param flat latent values of the free parameters in flat order. Not modified.
      * @param wrt latent, physical or log-physical derivatives ({@link Wrt#LOG}: every free

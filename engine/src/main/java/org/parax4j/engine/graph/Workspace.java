@@ -5,8 +5,10 @@ import org.parax4j.engine.internal.graph.Scratch;
 
 /**
  * Scratch for running one {@link ModelFunction}: a value buffer and a tangent buffer per graph node
- * and a few temporaries, allocated once by {@link ModelFunction#newWorkspace}. Reusing it makes
- * evaluations and Jacobians allocation-free.
+ * and a few temporaries, allocated once by {@link ModelFunction#newWorkspace}, and the
+ * {@link org.parax4j.engine.EngineOptions} its large kernel nodes run on. Reusing it makes
+ * evaluations and Jacobians allocation-free on one thread (a kernel node split over helper threads
+ * allocates the few small objects that hand them their tasks).
  *
  * <p>One call at a time: a thread owns a workspace (or takes one from a pool the caller keeps) for
  * the duration of a call. A call that finds the workspace in use by another call (another thread,

@@ -52,6 +52,11 @@ class CallerExecutorTest {
 
     /** Options on a fresh fixed pool of {@code threads} threads named {@code svc-<pool>-<n>}, caller + all of them. */
     private EngineOptions service(int threads) {
+        return service(pools, threads);
+    }
+
+    /** {@link #service(int)} for other tests: the pool is added to {@code pools} (the caller shuts them down). */
+    static EngineOptions service(List<ExecutorService> pools, int threads) {
         AtomicInteger count = new AtomicInteger();
         int id = pools.size();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {

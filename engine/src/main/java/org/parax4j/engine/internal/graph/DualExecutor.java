@@ -2,13 +2,13 @@ package org.parax4j.engine.internal.graph;
 
 import java.util.Arrays;
 import org.parax4j.engine.compile.Layout;
-import org.parax4j.engine.internal.vector.ExpMath;
 
 /**
  * Runs a {@link GraphDef} in forward-mode dual numbers: values first ({@link PlainExecutor}), then,
  * chunk by chunk, each node's tangent slots (one contiguous run of the node's size per carried
  * direction, structure of arrays) by the chain rule. Directions a node does not carry are known
- * to be zero and neither stored nor computed. Allocates nothing. Thread-safe (state lives in the
+ * to be zero and neither stored nor computed. Allocates nothing (but for the crew's few objects when a
+ * large kernel node is split over helper threads, {@link KernelRows}). Thread-safe (state lives in the
  * {@link Scratch}).
  *
  * <p>Conventions at points where a derivative does not exist: {@code |x|'(0) = 0} (a
@@ -358,175 +358,12 @@ public final class DualExecutor {
         }
     }
 
-    /**
-     * The fused kernel matrix: hyperparameter tangents in one pass per row through
-     * {@link GraphOps#kernelRow} and {@link GraphOps#kernelTangentRow}, then input tangents (when {@code X} depends on parameters) by a
-     * scalar pass: {@code dK/dx1_ie = −σ²·g·(x1_ie − x2_je)/ℓ_e²} and the opposite for {@code x2}.
-     */
+    /** A kernel node's value and tangents: through the kernel plan or row by row ({@link RowKernels}). */
     private void kernel(Scratch s, int c, int i, Node node) {
         if (node.data() instanceof PlanKernels.Spec) {
             PlanKernels.tangent(ops, s, c, i, node);
-            return;
-        }
-        GraphDef g = s.graph;
-        Node.KernelSpec spec = (Node.KernelSpec) node.data();
-        int d = spec.d();
-        int[] in = node.inputs();
-        double variance = PlainExecutor.prepareKernel(s, node);
-        int nRows = g.node(in[0]).shape().rows();
-        int m = g.node(in[1]).shape().rows();
-        int size = node.size();
-        int[] dirs = s.plan.dirs(c, i);
-        int slots = dirs.length;
-        double[] ls = s.values[in[2]];
-        double[] tls = s.tangents[in[2]];
-        int[] mapL = s.plan.slotMap(c, i, 2);
-        int[] mapV = spec.scaled() ? s.plan.slotMap(c, i, 3) : null;
-        double[] tv = mapV != null ? s.tangents[in[3]] : null;
-        double[] x1 = s.values[in[0]];
-        double[] x2 = s.values[in[1]];
-        boolean limit = PlainExecutor.limit(s.invL, d);
-        int entries = coefficients(s, slots, mapL, mapV, ls, tls, tv, d, !limit);
-        // The unscaled tangent form d²·(dℓ/ℓ³) may overflow (tiny ℓ, huge inputs) where the true
-        // tangent is finite or 0: then the guarded rows, whose coefficients lack the 1/ℓ².
-        double bound = maxAbs(x1, 0, nRows * d) + maxAbs(x2, 0, m * d);
-        boolean guarded = limit || !tangentsFit(s, bound, entries);
-        if (guarded && !limit) {
-            coefficients(s, slots, mapL, mapV, ls, tls, tv, d, false);
-        }
-        double[] k = s.values[i];
-        double[] t = s.tangents[i];
-        PlainExecutor.rows(ops, s, spec, x1, x2, nRows, m, variance, k, slots, t, guarded);
-        int[] map1 = s.plan.slotMap(c, i, 0);
-        int[] map2 = s.plan.slotMap(c, i, 1);
-        for (int slot = 0; slot < slots; slot++) {
-            if (map1[slot] >= 0 || map2[slot] >= 0) {
-                double[] t1 = map1[slot] >= 0 ? s.tangents[in[0]] : null;
-                double[] t2 = map2[slot] >= 0 ? s.tangents[in[1]] : null;
-                int o1 = map1[slot] * nRows * d;
-                int o2 = map2[slot] * m * d;
-                // δ·(1/ℓ²)·dx may overflow (tiny ℓ, huge inputs or tangents): then the guarded pass
-                double dx = (t1 == null ? 0 : maxAbs(t1, o1, nRows * d)) + (t2 == null ? 0 : maxAbs(t2, o2, m * d));
-                double invL2 = 0;
-                for (int e = 0; e < d; e++) {
-                    invL2 = Math.max(invL2, s.invL[e] * s.invL[e]);
-                }
-                if (limit || !(4 * bound * invL2 * dx * d < Double.POSITIVE_INFINITY)) {
-                    inputTangentGuarded(s, spec, x1, nRows, m, variance, t1, o1, t2, o2, t, slot * size);
-                } else {
-                    inputTangent(s, spec, x1, nRows, m, variance, t1, o1, t2, o2, t, slot * size);
-                }
-            }
-        }
-    }
-
-    /**
-     * Fills the slot tables {@code s.start}, {@code s.dim}, {@code s.coef}, {@code s.coefV}; the
-     * length-scale coefficient is {@code dℓ/ℓ}, times {@code 1/ℓ²} when {@code squared} (inputs
-     * reach the unguarded tangent rows unscaled). Returns the number of entries.
-     */
-    private static int coefficients(Scratch s, int slots, int[] mapL, int[] mapV, double[] ls, double[] tls,
-            double[] tv, int d, boolean squared) {
-        int q = 0;
-        for (int slot = 0; slot < slots; slot++) {
-            s.start[slot] = q;
-            if (mapL[slot] >= 0) {
-                int base = mapL[slot] * ls.length;
-                for (int e = 0; e < d; e++) {
-                    int le = ls.length == 1 ? 0 : e;
-                    double cf = squared ? tls[base + le] / ls[le] * s.invL[e] * s.invL[e] : tls[base + le] / ls[le];
-                    if (cf != 0) {
-                        s.dim[q] = e;
-                        s.coef[q++] = cf;
-                    }
-                }
-            }
-            s.coefV[slot] = mapV != null && mapV[slot] >= 0 ? tv[mapV[slot]] : 0;
-        }
-        s.start[slots] = q;
-        return q;
-    }
-
-    /**
-     * Whether the unguarded tangent rows' {@code δ·coef·δ} stays finite for every coefficient and
-     * every coordinate difference {@code |δ| ≤ max|x1| + max|x2|} (with a margin of 4 for rounding),
-     * so that no {@code ∞·0} can arise. One pass over the inputs per kernel node evaluation.
-     */
-    private static boolean tangentsFit(Scratch s, double bound, int entries) {
-        double square = 4 * bound * bound;
-        for (int q = 0; q < entries; q++) {
-            if (!(Math.abs(s.coef[q]) * square < Double.POSITIVE_INFINITY)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static double maxAbs(double[] x, int from, int n) {
-        double max = 0;
-        for (int k = from; k < from + n; k++) {
-            max = Math.max(max, Math.abs(x[k]));
-        }
-        return max;
-    }
-
-    /** {@code vg = variance·g} at scaled squared distance {@code r2}. */
-    private static double slope(Node.KernelKind kind, double r2, double variance) {
-        double dist = ScalarGraphOps.kernelDistance(kind, r2);
-        double ex = ExpMath.exp(ScalarGraphOps.kernelExpArgument(kind, r2, dist));
-        double kb = ScalarGraphOps.kernelBase(kind, dist, ex);
-        return variance * ScalarGraphOps.kernelSlope(kind, dist, ex, kb);
-    }
-
-    private static void inputTangent(Scratch s, Node.KernelSpec spec, double[] x1, int n, int m, double variance,
-            double[] t1, int o1, double[] t2, int o2, double[] t, int to) {
-        int d = spec.d();
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < m; j++) {
-                double r2 = 0;
-                for (int e = 0; e < d; e++) {
-                    double diff = (x1[r * d + e] - s.x2t[e * m + j]) * s.invL[e];
-                    r2 += diff * diff;
-                }
-                double vg = slope(spec.kind(), r2, variance);
-                double acc = 0;
-                for (int e = 0; e < d; e++) {
-                    double dx = (t1 == null ? 0 : t1[o1 + r * d + e]) - (t2 == null ? 0 : t2[o2 + j * d + e]);
-                    if (dx != 0) {
-                        acc -= (x1[r * d + e] - s.x2t[e * m + j]) * s.invL[e] * s.invL[e] * dx;
-                    }
-                }
-                t[to + r * m + j] += vg * acc;
-            }
-        }
-    }
-
-    /**
-     * {@link #inputTangent} where {@code δ·(1/ℓ²)·dx} may overflow or {@code 1/ℓ} is infinite: 0·∞
-     * counts as 0 in the distance and in each term, and entries where the kernel has underflowed get
-     * no contribution (their derivative has underflowed too), so {@code ∞·0} never arises.
-     */
-    private static void inputTangentGuarded(Scratch s, Node.KernelSpec spec, double[] x1, int n, int m,
-            double variance, double[] t1, int o1, double[] t2, int o2, double[] t, int to) {
-        int d = spec.d();
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < m; j++) {
-                double r2 = 0;
-                for (int e = 0; e < d; e++) {
-                    double u = ScalarGraphOps.scaledDifference(x1[r * d + e], s.x2t[e * m + j], s.invL[e]);
-                    r2 += u * u;
-                }
-                double vg = slope(spec.kind(), r2, variance);
-                double acc = 0;
-                for (int e = 0; vg != 0 && e < d; e++) {
-                    double dx = (t1 == null ? 0 : t1[o1 + r * d + e]) - (t2 == null ? 0 : t2[o2 + j * d + e]);
-                    double diff = x1[r * d + e] - s.x2t[e * m + j];
-                    if (dx != 0 && diff != 0) {
-                        acc -= diff * s.invL[e] * s.invL[e] * dx;
-                    }
-                }
-                t[to + r * m + j] += vg == 0 ? 0 : vg * acc;
-            }
+        } else {
+            RowKernels.tangent(ops, s, c, i, node);
         }
     }
 }

@@ -5,7 +5,8 @@ import org.parax4j.engine.compile.TransformProgram;
 
 /**
  * Runs a {@link GraphDef} on plain values: every node's value buffer in topological order, from the
- * scratch's latent vector. Allocates nothing. Thread-safe (state lives in the {@link Scratch}).
+ * scratch's latent vector. Allocates nothing (but for the crew's few objects when a large kernel node
+ * is split over helper threads, {@link KernelRows}). Thread-safe (state lives in the {@link Scratch}).
  */
 public final class PlainExecutor {
 
@@ -165,135 +166,11 @@ public final class PlainExecutor {
         }
     }
 
-    /**
-     * Prepares {@code s.invL} ({@code 1/ℓ_e}) and {@code s.x2t} (the second input, transposed; not
-     * scaled, so that differences are formed before scaling) for a kernel node; returns the variance
-     * (1 when unscaled).
-     */
-    static double prepareKernel(Scratch s, Node node) {
-        Node.KernelSpec spec = (Node.KernelSpec) node.data();
-        int d = spec.d();
-        int[] in = node.inputs();
-        double[] ls = s.values[in[2]];
-        for (int e = 0; e < d; e++) {
-            s.invL[e] = 1 / (ls.length == 1 ? ls[0] : ls[e]);
-        }
-        double[] x2 = s.values[in[1]];
-        int m = s.graph.node(in[1]).shape().rows();
-        for (int j = 0; j < m; j++) {
-            for (int e = 0; e < d; e++) {
-                s.x2t[e * m + j] = x2[j * d + e];
-            }
-        }
-        return spec.scaled() ? s.values[in[3]][0] : 1;
-    }
-
     private void kernel(Scratch s, Node node, double[] z) {
         if (node.data() instanceof PlanKernels.Spec) {
             PlanKernels.value(s, node, z);
-            return;
-        }
-        Node.KernelSpec spec = (Node.KernelSpec) node.data();
-        double variance = prepareKernel(s, node);
-        int[] in = node.inputs();
-        int n = s.graph.node(in[0]).shape().rows();
-        int m = s.graph.node(in[1]).shape().rows();
-        rows(ops, s, spec, s.values[in[0]], s.values[in[1]], n, m, variance, z, 0, null, false);
-    }
-
-    /**
-     * Whether some of the {@code d} inverse length scales is infinite ({@code ℓ} below about
-     * 5.56e-309): the kernel rows then take the limit {@code ℓ → 0} in those dimensions (see
-     * {@link ScalarGraphOps#kernelRowLimit}). A check per kernel node evaluation, not per element.
-     */
-    static boolean limit(double[] invL, int d) {
-        for (int e = 0; e < d; e++) {
-            if (Double.isInfinite(invL[e])) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether a kernel matrix {@code n × m} is better computed transposed: rows shorter than a
-     * vector and more of them than columns (e.g. 200 frequencies against 4 centres).
-     */
-    static boolean swapped(int n, int m) {
-        return m < 8 && n > m;
-    }
-
-    /**
-     * The fused rows of a kernel node: values into {@code k} and, for {@code slots > 0}, tangent
-     * run {@code slot} at {@code t[slot·n·m]}, from {@code s.x2t}, {@code s.invL} and the
-     * coefficient tables in {@code s}. A short, tall matrix is computed as {@code K(X2, X1)} row by
-     * row (stationary kernels are symmetric) and transposed. Where some {@code 1/ℓ} is infinite the
-     * rows are {@link ScalarGraphOps#kernelRowLimit}'s; with {@code guarded} (required then) the
-     * tangents are {@link ScalarGraphOps#kernelTangentRowGuarded}'s, whose coefficients lack the
-     * {@code 1/ℓ²} factor. Both are plain Java shared by the twins, so the twins agree bit for bit.
-     */
-    static void rows(GraphOps ops, Scratch s, Node.KernelSpec spec, double[] x1, double[] x2, int n, int m,
-            double variance, double[] k, int slots, double[] t, boolean guarded) {
-        int d = spec.d();
-        int size = n * m;
-        boolean limit = limit(s.invL, d);
-        if (!swapped(n, m)) {
-            for (int i = 0; i < n; i++) {
-                for (int e = 0; e < d; e++) {
-                    s.x1s[e] = x1[i * d + e];
-                }
-                row(ops, spec, limit, s.x1s, s.x2t, m, s, variance, k, i * m, slots > 0 ? s.kbRow : null);
-                if (slots > 0) {
-                    tangentRow(ops, guarded, s.x2t, m, s, slots, t, i * m, size);
-                }
-            }
-            return;
-        }
-        for (int i = 0; i < n; i++) {
-            for (int e = 0; e < d; e++) {
-                s.x1t[e * n + i] = x1[i * d + e];
-            }
-        }
-        double[] buf = s.kernelT;
-        for (int j = 0; j < m; j++) {
-            for (int e = 0; e < d; e++) {
-                s.x1s[e] = s.x2t[e * m + j];
-            }
-            row(ops, spec, limit, s.x1s, s.x1t, n, s, variance, buf, j * n, slots > 0 ? s.kbRow : null);
-            if (slots > 0) {
-                tangentRow(ops, guarded, s.x1t, n, s, slots, buf, size + j * n, size);
-            }
-        }
-        for (int plane = 0; plane <= slots; plane++) {
-            double[] dst = plane == 0 ? k : t;
-            int dstOffset = plane == 0 ? 0 : (plane - 1) * size;
-            int srcOffset = plane * size;
-            for (int j = 0; j < m; j++) {
-                for (int i = 0; i < n; i++) {
-                    dst[dstOffset + i * m + j] = buf[srcOffset + j * n + i];
-                }
-            }
-        }
-    }
-
-    private static void row(GraphOps ops, Node.KernelSpec spec, boolean limit, double[] x1s, double[] x2t, int m,
-            Scratch s, double variance, double[] k, int ko, double[] kbRow) {
-        if (limit) {
-            ScalarGraphOps.kernelRowLimit(spec.kind(), x1s, 0, x2t, m, spec.d(), s.invL, variance, k, ko, kbRow,
-                    s.vgRow);
         } else {
-            ops.kernelRow(spec.kind(), x1s, 0, x2t, m, spec.d(), s.invL, variance, k, ko, kbRow, s.vgRow);
-        }
-    }
-
-    private static void tangentRow(GraphOps ops, boolean guarded, double[] x2t, int m, Scratch s, int slots,
-            double[] t, int to, int tStride) {
-        if (guarded) {
-            ScalarGraphOps.kernelTangentRowGuarded(s.x1s, 0, x2t, m, s.invL, s.kbRow, s.vgRow, slots, s.start, s.dim,
-                    s.coef, s.coefV, t, to, tStride);
-        } else {
-            ops.kernelTangentRow(s.x1s, 0, x2t, m, s.kbRow, s.vgRow, slots, s.start, s.dim, s.coef, s.coefV, t, to,
-                    tStride);
+            RowKernels.value(ops, s, node, z);
         }
     }
 }

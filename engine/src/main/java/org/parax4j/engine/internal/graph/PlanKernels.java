@@ -1,5 +1,6 @@
 package org.parax4j.engine.internal.graph;
 
+import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.internal.kernel.KernelCompiler;
 import org.parax4j.engine.internal.kernel.KernelPlan;
 import org.parax4j.engine.internal.kernel.TangentJob;
@@ -13,7 +14,9 @@ import org.parax4j.engine.kernel.Kernel;
  * {@code x2 [m, d]}, the two hyperparameters ({@link Spec}) and, when scaled, the variance. The
  * value and, in the dual executor, every tangent slot come from one tile pass: the physical
  * hyperparameter tangent planes combined with the slot's parameter tangents, plus the input
- * tangents of {@code x1} and {@code x2} as input directions. The plan is compiled again only when a
+ * tangents of {@code x1} and {@code x2} as input directions. The tiles of a large matrix run on the
+ * calling thread and helpers on the scratch's executor, with the same bits as on one thread
+ * ({@link TangentJob}). The plan is compiled again only when a
  * hyperparameter changed (a few small objects); otherwise nothing is allocated once the scratch has
  * grown.
  */
@@ -38,7 +41,7 @@ public final class PlanKernels {
 
     /** Per-scratch state: the tile runner, the cached plan and the tangent planes. */
     static final class State {
-        private final TangentJob job = new TangentJob(false);
+        private final TangentJob job;
         private final InputDirections directions = new InputDirections();
         private double first = Double.NaN;
         private double second = Double.NaN;
@@ -48,6 +51,11 @@ public final class PlanKernels {
         private double[] planes = new double[0];
         private int[] offsets1 = new int[0];
         private int[] offsets2 = new int[0];
+
+        /** State whose tiles run on {@code options}' threads. */
+        State(EngineOptions options) {
+            this.job = new TangentJob(options);
+        }
     }
 
     private PlanKernels() {}

@@ -1,9 +1,13 @@
 package org.parax4j.engine.internal.graph;
 
+import org.parax4j.engine.EngineOptions;
+
 /**
  * All buffers one thread needs to run a {@link GraphDef}: the latent vector, one value buffer and
  * one tangent buffer (its maximum slots × size) per node, and temporaries. Allocated once; the
- * executors allocate nothing. Not thread-safe: one thread owns it at a time.
+ * executors allocate nothing. Not thread-safe: one thread owns it at a time (during a call, helper
+ * threads of a large kernel node read its tables and write disjoint rows of the node's buffers, see
+ * {@link KernelRows}).
  */
 public final class Scratch {
 
@@ -20,9 +24,6 @@ public final class Scratch {
     final int[] pivots;
     final double[] x2t;
     final double[] invL;
-    final double[] x1s;
-    final double[] kbRow;
-    final double[] vgRow;
     final int[] start;
     final int[] dim;
     final double[] coef;
@@ -43,14 +44,27 @@ public final class Scratch {
     final int[] reciprocalReal;
     /** Zeros of the largest node's size, never written: the tangent of a factor that carries none. */
     final double[] zeros;
+    /** Where kernel nodes may run besides the calling thread. */
+    final EngineOptions options;
+    private final KernelRows kernelRows;
     private PlanKernels.State planKernels;
 
     /**
      * Allocates the buffers for {@code graph} under {@code plan}; the latent vector starts as
-     * {@code latent} (all elements, fixed included).
+     * {@code latent} (all elements, fixed included); kernel nodes run on the calling thread alone.
      */
     public Scratch(GraphDef graph, ChunkPlan plan, double[] latent) {
+        this(graph, plan, latent, EngineOptions.singleThreaded());
+    }
+
+    /**
+     * Allocates the buffers for {@code graph} under {@code plan}; the latent vector starts as
+     * {@code latent} (all elements, fixed included). Large kernel nodes spread their rows or tiles over
+     * the calling thread and helpers on {@code options}' executor, with the same bits as on one thread.
+     */
+    public Scratch(GraphDef graph, ChunkPlan plan, double[] latent, EngineOptions options) {
         this.graph = graph;
+        this.options = options;
         this.plan = plan;
         this.latent = latent.clone();
         int n = graph.size();
@@ -59,6 +73,7 @@ public final class Scratch {
         int maxSize = 1;
         int maxX2t = 0;
         int maxD = 0;
+        boolean rowKernels = false;
         int maxKernelSlots = 0;
         int maxX1t = 0;
         int maxSwapped = 0;
@@ -76,10 +91,11 @@ public final class Scratch {
                 int m = graph.node(node.inputs()[1]).shape().rows();
                 maxX2t = Math.max(maxX2t, m * spec.d());
                 maxD = Math.max(maxD, spec.d());
+                rowKernels = true;
                 maxKernelSlots = Math.max(maxKernelSlots, plan.maxSlots(i));
                 int rows = graph.node(node.inputs()[0]).shape().rows();
                 maxRow = Math.max(maxRow, Math.max(rows, m));
-                if (PlainExecutor.swapped(rows, m)) {
+                if (KernelRows.swapped(rows, m)) {
                     maxX1t = Math.max(maxX1t, rows * spec.d());
                     maxSwapped = Math.max(maxSwapped, (1 + plan.maxSlots(i)) * node.size());
                 }
@@ -92,9 +108,7 @@ public final class Scratch {
         this.pivots = new int[maxOrder];
         this.x2t = new double[maxX2t];
         this.invL = new double[maxD];
-        this.x1s = new double[maxD];
-        this.kbRow = new double[maxRow];
-        this.vgRow = new double[maxRow];
+        this.kernelRows = rowKernels ? new KernelRows(options, maxD, maxRow) : null;
         this.start = new int[maxKernelSlots + 1];
         this.dim = new int[maxKernelSlots * maxD];
         this.coef = new double[maxKernelSlots * maxD];
@@ -139,10 +153,15 @@ public final class Scratch {
         return total;
     }
 
+    /** The row runner of row kernel nodes ({@link RowKernels}). */
+    KernelRows kernelRows() {
+        return kernelRows;
+    }
+
     /** The state of plan kernel nodes ({@link PlanKernels}), created on first use. */
     PlanKernels.State planKernels() {
         if (planKernels == null) {
-            planKernels = new PlanKernels.State();
+            planKernels = new PlanKernels.State(options);
         }
         return planKernels;
     }
