@@ -179,16 +179,17 @@ public final class TriangularSolve {
 
     /**
      * Columns {@code c0 … c0 + INVERSE_BLOCK − 1} of the inverse's lower triangle (independent of
-     * the other columns). {@code X = L⁻¹}: rows in groups of four, the rows above the group in one
-     * four-row product, then each row's own part; terms with {@code X[k][j] = 0} ({@code k < j}) are
-     * skipped, leaving the chain {@code k} ascending. {@code Y = L⁻ᵀX} from the bottom in groups of
-     * four rows anchored at {@code n} ({@code g … hi − 1}): for every element first the rows below
-     * the group ({@code k ≥ hi}, ascending), then the group's rows below it, then the division.
+     * the other columns). {@code X = L⁻¹}: rows in groups of {@link Cholesky#GROUP}, the rows above
+     * the group in one product (the kernel's six-row tiles), then each row's own part; terms with
+     * {@code X[k][j] = 0} ({@code k < j}) are skipped, leaving the chain {@code k} ascending.
+     * {@code Y = L⁻ᵀX} from the bottom in groups of {@link Cholesky#GROUP} rows anchored at
+     * {@code n} ({@code r0 … hi − 1}): for every element first the rows below the group
+     * ({@code k ≥ hi}, ascending), then the group's rows below it, then the division.
      */
     private static void inverseColumns(PanelKernels kernels, double[] l, int n, double[] out, int c0) {
         int c1 = Math.min(n, c0 + INVERSE_BLOCK);
-        for (int i0 = c0; i0 < n; i0 += 4) {
-            int rows = Math.min(4, n - i0);
+        for (int i0 = c0; i0 < n; i0 += Cholesky.GROUP) {
+            int rows = Math.min(Cholesky.GROUP, n - i0);
             kernels.subtractProduct(out, i0 * n + c0, n, l, i0 * n + c0, n, 1, out, c0 * n + c0, n, rows,
                     Math.min(c1, i0) - c0, i0 - c0);
             for (int i = i0; i < i0 + rows; i++) {
@@ -201,16 +202,16 @@ public final class TriangularSolve {
                 divide(out, row + c0, cols, l[row + i]);
             }
         }
-        for (int hi = n; hi > c0; hi -= 4) {
-            int r0 = Math.max(c0, hi - 4);
+        for (int hi = n; hi > c0; hi -= Cholesky.GROUP) {
+            int r0 = Math.max(c0, hi - Cholesky.GROUP);
+            // The rows below the group, for every column of the block left of hi: the group's strictly
+            // upper elements (column > row) get values nothing reads, overwritten by the final mirror,
+            // so the whole group is one product of the kernel's register tiles.
             kernels.subtractProduct(out, r0 * n + c0, n, l, hi * n + r0, 1, n, out, hi * n + c0, n, hi - r0,
-                    Math.min(c1, r0 + 1) - c0, n - hi);
+                    Math.min(c1, hi) - c0, n - hi);
             for (int i = hi - 1; i >= r0; i--) {
                 int row = i * n;
-                int from = Math.min(c1, r0 + 1);
                 int to = Math.min(c1, i + 1);
-                kernels.subtractProduct(out, row + from, n, l, hi * n + i, 0, n, out, hi * n + from, n, 1, to - from,
-                        n - hi);
                 kernels.subtractProduct(out, row + c0, n, l, (i + 1) * n + i, 0, n, out, (i + 1) * n + c0, n, 1,
                         to - c0, hi - 1 - i);
                 divide(out, row + c0, to - c0, l[row + i]);
