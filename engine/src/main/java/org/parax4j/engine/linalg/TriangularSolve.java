@@ -21,6 +21,15 @@ public final class TriangularSolve {
     /** Columns of the inverse computed per task (their block of it stays in cache). */
     private static final int INVERSE_BLOCK = 96;
 
+    /**
+     * Rows per group of the inverse's {@code L⁻ᵀ} sweep. Its chains run over the rows below the group
+     * first, then the group's own rows, so this number fixes the inverse's bits: kept at 4.
+     */
+    private static final int SWEEP_GROUP = 4;
+
+    /** Tile side of the inverse's lower-to-upper mirror. */
+    private static final int MIRROR_TILE = 32;
+
     /** Doubles of the right-hand side's solved rows {@link #lower(double[], int, double[], int)} reuses per block (256 KiB). */
     private static final int SOLVE_BLOCK_DOUBLES = 1 << 15;
 
@@ -170,9 +179,16 @@ public final class TriangularSolve {
                 inverseColumns(kernels, l, n, out, c * INVERSE_BLOCK);
             }
         }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < i; j++) {
-                out[j * n + i] = out[i * n + j];
+        // Mirror the lower triangle in 32 × 32 tiles (a row-at-a-time copy writes one cache line per element).
+        for (int i0 = 0; i0 < n; i0 += MIRROR_TILE) {
+            int i1 = Math.min(n, i0 + MIRROR_TILE);
+            for (int j0 = 0; j0 <= i0; j0 += MIRROR_TILE) {
+                for (int i = i0; i < i1; i++) {
+                    int row = i * n;
+                    for (int j = j0, j1 = Math.min(i, j0 + MIRROR_TILE); j < j1; j++) {
+                        out[j * n + i] = out[row + j];
+                    }
+                }
             }
         }
     }
@@ -182,7 +198,7 @@ public final class TriangularSolve {
      * the other columns). {@code X = L⁻¹}: rows in groups of {@link Cholesky#GROUP}, the rows above
      * the group in one product (the kernel's six-row tiles), then each row's own part; terms with
      * {@code X[k][j] = 0} ({@code k < j}) are skipped, leaving the chain {@code k} ascending.
-     * {@code Y = L⁻ᵀX} from the bottom in groups of {@link Cholesky#GROUP} rows anchored at
+     * {@code Y = L⁻ᵀX} from the bottom in groups of {@link #SWEEP_GROUP} rows anchored at
      * {@code n} ({@code r0 … hi − 1}): for every element first the rows below the group
      * ({@code k ≥ hi}, ascending), then the group's rows below it, then the division.
      */
@@ -202,8 +218,8 @@ public final class TriangularSolve {
                 divide(out, row + c0, cols, l[row + i]);
             }
         }
-        for (int hi = n; hi > c0; hi -= Cholesky.GROUP) {
-            int r0 = Math.max(c0, hi - Cholesky.GROUP);
+        for (int hi = n; hi > c0; hi -= SWEEP_GROUP) {
+            int r0 = Math.max(c0, hi - SWEEP_GROUP);
             // The rows below the group, for every column of the block left of hi: the group's strictly
             // upper elements (column > row) get values nothing reads, overwritten by the final mirror,
             // so the whole group is one product of the kernel's register tiles.
