@@ -82,7 +82,8 @@ public final class GaussianProcess {
     /**
      * A copy whose {@link #fit} maximises the log marginal likelihood plus these hyperparameter log
      * priors (a MAP estimate of the physical hyperparameters; see {@link HyperPriors} for the
-     * density meant), within their bounds, drawing restarts from the priors.
+     * density meant), within their bounds, drawing restarts from the priors. The priors matter to
+     * {@link #fit} only: conditioning and predictions ignore them, and {@link GpJson} does not save them.
      *
      * @throws IllegalArgumentException if null or for another number of hyperparameters than the kernel's
      */
