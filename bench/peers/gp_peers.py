@@ -5,7 +5,9 @@ a floor, and scikit-learn at n = 1000, d = 8 on the Friedman #1 data of the engi
 (engine/src/test/resources/org/parax4j/engine/gp/friedman1000.txt; constant x ARD RBF + white,
 normalize_y): log_marginal_likelihood with eval_gradient=True, predict(return_std=True) at 10^4
 test points, and the whole fit from the same start (L-BFGS-B, no restarts) with the LML it reaches.
-Best of --repeat wall times; the OpenBLAS thread count is printed (threadpoolctl).
+Best of --repeat wall times; the OpenBLAS thread count is printed (threadpoolctl). For the LML's
+floor also DGEMM, Cholesky and scipy's cho_solve(L, I) (scikit-learn's K^-1) at n = 1000, and the
+fit's L-BFGS-B function evaluations (nfev; scikit-learn's own optimiser call, counted).
 
 Run from the repository root: /usr/bin/python3 bench/peers/gp_peers.py [--repeat 5] [--no-fit]
 """
@@ -13,6 +15,8 @@ import argparse
 import time
 
 import numpy as np
+from scipy.linalg import cho_solve
+from scipy.optimize import minimize
 import sklearn
 from sklearn.gaussian_process import GaussianProcessRegressor
 from sklearn.gaussian_process.kernels import RBF, ConstantKernel as C, WhiteKernel
@@ -50,6 +54,18 @@ def main():
     b = rng.uniform(size=(4096, 4096))
     t = best(lambda: b @ b, 3)
     print(f"numpy DGEMM 4096: {t:.2f} ms ({2 * 4096 ** 3 / t / 1e6:.1f} GFlop/s)")
+    # The floor at the LML's size: DGEMM, Cholesky and sklearn's inverse step (cho_solve with I) at n = 1000.
+    b = rng.uniform(size=(1000, 1000))
+    t = best(lambda: b @ b, args.repeat)
+    print(f"numpy DGEMM 1000: {t:.2f} ms ({2 * 1000 ** 3 / t / 1e6:.1f} GFlop/s)")
+    p = rng.uniform(-2, 2, size=(1000, 3))
+    a = np.exp(-0.5 * ((p[:, None, :] - p[None, :, :]) ** 2).sum(-1)) + 1e-3 * np.eye(1000)
+    t = best(lambda: np.linalg.cholesky(a), args.repeat)
+    print(f"numpy.linalg.cholesky n=1000: {t:.2f} ms ({1000 ** 3 / 3 / t / 1e6:.1f} GFlop/s)")
+    low = np.linalg.cholesky(a)
+    eye = np.eye(1000)
+    t = best(lambda: cho_solve((low, True), eye), args.repeat)
+    print(f"scipy cho_solve(L, I) n=1000 (sklearn's K^-1): {t:.2f} ms")
     values = {}
     with open(DATA) as f:
         for line in f:
@@ -67,11 +83,20 @@ def main():
     xs = rng.uniform(size=(10_000, d))
     print(f"sklearn predict mean+std 1e4 points: {best(lambda: gp.predict(xs, return_std=True), args.repeat):.2f} ms")
     if not args.no_fit:
-        fitted = GaussianProcessRegressor(kernel=kernel, normalize_y=True, n_restarts_optimizer=0)
+        counts = {}
+
+        def lbfgsb(obj_func, initial_theta, bounds):
+            # scikit-learn's own default optimiser call, with its counts kept
+            res = minimize(obj_func, initial_theta, method="L-BFGS-B", jac=True, bounds=bounds)
+            counts.update(nfev=res.nfev, nit=res.nit, message=res.message)
+            return res.x, res.fun
+
+        fitted = GaussianProcessRegressor(kernel=kernel, normalize_y=True, n_restarts_optimizer=0, optimizer=lbfgsb)
         t = time.perf_counter()
         fitted.fit(x, y)
         t = time.perf_counter() - t
-        print(f"sklearn fit n={n} d={d}: {1e3 * t:.0f} ms, LML {fitted.log_marginal_likelihood_value_:.10f}")
+        print(f"sklearn fit n={n} d={d}: {1e3 * t:.0f} ms, LML {fitted.log_marginal_likelihood_value_:.10f}, "
+              f"L-BFGS-B nfev {counts.get('nfev')}, nit {counts.get('nit')} ({counts.get('message')})")
 
 
 if __name__ == "__main__":

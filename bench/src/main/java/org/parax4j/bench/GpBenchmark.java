@@ -17,13 +17,19 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.parax4j.engine.gp.GaussianProcess;
+import org.parax4j.engine.gp.GpFit;
 import org.parax4j.engine.gp.GpPosterior;
 import org.parax4j.engine.gp.GpWorkspace;
 import org.parax4j.engine.gp.LogMarginalLikelihood;
 import org.parax4j.engine.kernel.Kernel;
+import org.parax4j.engine.EngineOptions;
+import org.parax4j.engine.internal.concurrent.Crew;
+import org.parax4j.engine.internal.linalg.PanelKernels;
 import org.parax4j.engine.linalg.Cholesky;
+import org.parax4j.engine.linalg.TriangularSolve;
 
 /**
  * Gaussian-process building blocks: the blocked Cholesky of an {@code n × n} SPD matrix (all cores,
@@ -33,6 +39,14 @@ import org.parax4j.engine.linalg.Cholesky;
  * reused workspace, the whole fit from scikit-learn's start, and predicting mean + std at 10⁴ test
  * points from that posterior. {@code bench/peers/gp_peers.py} times NumPy and scikit-learn on the same
  * sizes (its own draws of the same distributions).
+ *
+ * <p><b>The floor</b> of LML + gradient at n = 1000: its two dense steps alone ({@code cholesky1000},
+ * n³/3 flops; {@code inverse1000}, the inverse from the factor, 2n³/3 flops) and the engine's best
+ * dense rate at that size: {@code gemm1000} / {@code gemm1000Blocked} run {@code C ← C − A·P}
+ * (1000³, 2·10⁹ flops) with the engine's one inner kernel (the register tiles of the Cholesky's
+ * SYRK and the inverse) on all cores, column blocks of 96 as tasks, over the full depth or in depth
+ * blocks of 256. {@code (n³/3 + 2n³/3) / best rate + kernel time} bounds what the exact gradient
+ * can cost with this kernel.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -95,6 +109,17 @@ public class GpBenchmark {
         GaussianProcess gp;
         GpWorkspace workspace;
         GpPosterior posterior;
+        GpFit lastFit;
+
+        /** Prints the last fit's L-BFGS-B counts (to compare with scikit-learn's nfev). */
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            if (lastFit != null) {
+                System.out.println("parax4j fit: LML " + lastFit.logMarginalLikelihood() + ", L-BFGS-B iterations "
+                        + lastFit.optimum().iterations() + ", evaluations " + lastFit.optimum().evaluations()
+                        + ", status " + lastFit.optimum().status());
+            }
+        }
 
         /** Reads the data and conditions the process. */
         @Setup(Level.Trial)
@@ -126,6 +151,92 @@ public class GpBenchmark {
         }
     }
 
+    /** An SPD matrix of order 1000 with its factor and inverse buffers, and 1000² GEMM operands. */
+    @State(Scope.Benchmark)
+    public static class Dense {
+        static final int N = 1000;
+        static final int COLUMNS = 96;
+        static final int DEPTH_BLOCK = 256;
+        double[] spd;
+        double[] work;
+        double[] factor;
+        double[] inverse;
+        double[] panel;
+        double[] a;
+        double[] p;
+        double[] c;
+        EngineOptions options = EngineOptions.defaults();
+
+        /** Builds the matrices. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            Matrix m = new Matrix();
+            m.n = N;
+            m.setUp();
+            spd = m.spd;
+            work = spd.clone();
+            panel = m.panel;
+            factor = spd.clone();
+            if (Cholesky.factor(factor, N, panel, false) >= 0) {
+                throw new IllegalStateException("not positive definite");
+            }
+            inverse = new double[N * N];
+            SplittableRandom rng = new SplittableRandom(3);
+            a = new double[N * N];
+            p = new double[N * N];
+            c = new double[N * N];
+            for (int i = 0; i < N * N; i++) {
+                a[i] = rng.nextDouble();
+                p[i] = rng.nextDouble();
+            }
+        }
+    }
+
+    /** Blocked Cholesky n = 1000 (the LML's first dense step), all cores. */
+    @Benchmark
+    public double cholesky1000(Dense m) {
+        System.arraycopy(m.spd, 0, m.work, 0, m.spd.length);
+        Cholesky.factor(m.work, Dense.N, m.panel, true);
+        return m.work[Dense.N * Dense.N - 1];
+    }
+
+    /** The inverse from the factor n = 1000 (the LML gradient's second dense step), all cores. */
+    @Benchmark
+    public double inverse1000(Dense m) {
+        TriangularSolve.inverse(m.factor, Dense.N, m.inverse, true);
+        return m.inverse[0];
+    }
+
+    /** Floor: C ← C − A·P at 1000³ with the engine's inner kernel, column blocks of 96, full depth, all cores. */
+    @Benchmark
+    public double gemm1000(Dense m) {
+        int n = Dense.N;
+        PanelKernels k = PanelKernels.chosen();
+        int blocks = (n + Dense.COLUMNS - 1) / Dense.COLUMNS;
+        Crew.forEach(m.options.executor(), m.options.parallelism(), blocks, b -> {
+            int c0 = b * Dense.COLUMNS;
+            k.subtractProduct(m.c, c0, n, m.a, 0, n, 1, m.p, c0, n, n, Math.min(Dense.COLUMNS, n - c0), n);
+        });
+        return m.c[0];
+    }
+
+    /** Floor: as {@link #gemm1000} in depth blocks of 256 (the panel block stays in L2). */
+    @Benchmark
+    public double gemm1000Blocked(Dense m) {
+        int n = Dense.N;
+        PanelKernels k = PanelKernels.chosen();
+        int blocks = (n + Dense.COLUMNS - 1) / Dense.COLUMNS;
+        Crew.forEach(m.options.executor(), m.options.parallelism(), blocks, b -> {
+            int c0 = b * Dense.COLUMNS;
+            int cols = Math.min(Dense.COLUMNS, n - c0);
+            for (int k0 = 0; k0 < n; k0 += Dense.DEPTH_BLOCK) {
+                int depth = Math.min(Dense.DEPTH_BLOCK, n - k0);
+                k.subtractProduct(m.c, c0, n, m.a, k0, n, 1, m.p, k0 * n + c0, n, n, cols, depth);
+            }
+        });
+        return m.c[0];
+    }
+
     /** Blocked Cholesky, all cores. */
     @Benchmark
     public double cholesky(Matrix m) {
@@ -155,7 +266,8 @@ public class GpBenchmark {
     @Warmup(iterations = 1)
     @Measurement(iterations = 2)
     public double fit(Gp g) {
-        return g.gp.fit(g.x, Gp.N, Gp.D, g.y, 0, 1).logMarginalLikelihood();
+        g.lastFit = g.gp.fit(g.x, Gp.N, Gp.D, g.y, 0, 1);
+        return g.lastFit.logMarginalLikelihood();
     }
 
     /** Predictive mean and std at 10⁴ test points. */

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.graph.ModelFunction;
-import org.parax4j.engine.internal.concurrent.Crew;
+import org.parax4j.engine.internal.concurrent.BestStart;
 import org.parax4j.module.Module;
 import org.parax4j.module.Modules;
 import org.parax4j.module.ParameterGroup;
@@ -60,47 +60,26 @@ final class MultiStart {
     }
 
     /**
-     * Fits from every start in parallel and returns the best (lowest objective, lowest index on
-     * ties) with the count of starts that reached it. A start whose fit fails with an
+     * Fits from every start in parallel ({@link BestStart}) and returns the best (lowest objective,
+     * lowest index on ties) with the count of starts that reached it. A start whose fit fails with an
      * {@link IllegalArgumentException} (e.g. a model not finite there) counts as not reaching it
      * and is named in a warning.
      *
      * @throws IllegalStateException when every start failed, with the first failure's message
      */
     static <M extends Module<?>> FitResult<M> best(double[][] starts, Function<double[], FitResult<M>> fitOne) {
-        Object[] outcome = new Object[starts.length];
-        EngineOptions options = EngineOptions.defaults();
-        Crew.forEach(options.executor(), options.parallelism(), starts.length, i -> {
-            try {
-                outcome[i] = fitOne.apply(starts[i]);
-            } catch (IllegalArgumentException e) {
-                outcome[i] = e.getMessage();
-            }
-        });
-        List<Object> outcomes = java.util.Arrays.asList(outcome);
-        FitResult<M> best = null;
-        List<String> warnings = new ArrayList<>();
-        for (int i = 0; i < outcomes.size(); i++) {
-            Object o = outcomes.get(i);
-            if (o instanceof FitResult<?> r) {
-                @SuppressWarnings("unchecked")
-                FitResult<M> fit = (FitResult<M>) r;
-                if (best == null || fit.objective() < best.objective()) {
-                    best = fit;
-                }
-            } else {
-                warnings.add("start " + i + " failed: " + o);
-            }
-        }
-        if (best == null) {
-            throw new IllegalStateException("every one of " + starts.length + " starts failed; first: " + warnings.get(0));
-        }
+        BestStart.Outcomes<FitResult<M>> o = BestStart.run(EngineOptions.defaults(), starts.length,
+                i -> fitOne.apply(starts[i]), FitResult::objective);
+        FitResult<M> best = o.bestResult();
         int atBest = 0;
-        for (Object o : outcomes) {
-            if (o instanceof FitResult<?> r
-                    && Math.abs(r.objective() - best.objective()) <= 1e-6 * Math.abs(best.objective()) + 1e-9) {
+        for (FitResult<M> r : o.results()) {
+            if (r != null && Math.abs(r.objective() - best.objective()) <= 1e-6 * Math.abs(best.objective()) + 1e-9) {
                 atBest++;
             }
+        }
+        List<String> warnings = new ArrayList<>();
+        for (String f : o.failures()) {
+            warnings.add(f.replaceFirst(":", " failed:"));
         }
         return best.withStarts(starts.length, atBest, warnings);
     }

@@ -1,12 +1,7 @@
 package org.parax4j.engine.gp;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
 import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.fit.Lbfgsb;
-import org.parax4j.engine.internal.concurrent.Crew;
-import org.parax4j.engine.fit.OptimizationResult;
 import org.parax4j.engine.kernel.Kernel;
 import org.parax4j.engine.kernel.ModuleKernels;
 import org.parax4j.engine.linalg.Cholesky;
@@ -39,12 +34,14 @@ public final class GaussianProcess {
     private final double alpha;
     private final double constantMean;
     private final boolean normalizeY;
+    private final HyperPriors priors;
 
-    private GaussianProcess(Kernel kernel, double alpha, double constantMean, boolean normalizeY) {
+    private GaussianProcess(Kernel kernel, double alpha, double constantMean, boolean normalizeY, HyperPriors priors) {
         this.kernel = kernel;
         this.alpha = alpha;
         this.constantMean = constantMean;
         this.normalizeY = normalizeY;
+        this.priors = priors;
     }
 
     /**
@@ -57,7 +54,7 @@ public final class GaussianProcess {
         if (kernel == null) {
             throw new IllegalArgumentException("kernel must not be null");
         }
-        return new GaussianProcess(kernel, 1e-10, 0, false);
+        return new GaussianProcess(kernel, 1e-10, 0, false, null);
     }
 
     /** {@link #of(Kernel)} with the engine form of a kernel module. @throws IllegalArgumentException as {@link ModuleKernels#of} */
@@ -65,12 +62,58 @@ public final class GaussianProcess {
         return of(ModuleKernels.of(module));
     }
 
-    /** A copy with another kernel. @throws IllegalArgumentException if null */
+    /**
+     * A copy with another kernel (its priors, if any, kept).
+     *
+     * @throws IllegalArgumentException if null, or if this process has priors and the new kernel
+     *     another number of hyperparameters
+     */
     public GaussianProcess withKernel(Kernel newKernel) {
         if (newKernel == null) {
             throw new IllegalArgumentException("kernel must not be null");
         }
-        return new GaussianProcess(newKernel, alpha, constantMean, normalizeY);
+        if (priors != null && KernelGradients.count(newKernel) != priors.count()) {
+            throw new IllegalArgumentException("the priors cover " + priors.count() + " hyperparameters, the kernel "
+                    + newKernel + " has " + KernelGradients.count(newKernel) + "; use withoutPriors() first");
+        }
+        return new GaussianProcess(newKernel, alpha, constantMean, normalizeY, priors);
+    }
+
+    /**
+     * A copy whose {@link #fit} maximises the log marginal likelihood plus these hyperparameter log
+     * priors (a MAP estimate of the physical hyperparameters; see {@link HyperPriors} for the
+     * density meant), within their bounds, drawing restarts from the priors. The priors matter to
+     * {@link #fit} only: conditioning and predictions ignore them, and {@link GpJson} does not save them.
+     *
+     * @throws IllegalArgumentException if null or for another number of hyperparameters than the kernel's
+     */
+    public GaussianProcess withPriors(HyperPriors hyperPriors) {
+        if (hyperPriors == null || hyperPriors.count() != KernelGradients.count(kernel)) {
+            throw new IllegalArgumentException("priors must cover the kernel's " + KernelGradients.count(kernel)
+                    + " hyperparameters " + KernelGradients.names(kernel) + ", got "
+                    + (hyperPriors == null ? "null" : hyperPriors.count()));
+        }
+        return new GaussianProcess(kernel, alpha, constantMean, normalizeY, hyperPriors);
+    }
+
+    /**
+     * {@code of(module).withPriors(HyperPriors.of(module))}: a process whose fit is the MAP estimate
+     * under the priors (and within the bounds) the kernel module's parameters carry.
+     *
+     * @throws IllegalArgumentException as {@link ModuleKernels#of} and {@link HyperPriors#of}
+     */
+    public static GaussianProcess withPriorsOf(org.parax4j.kernel.Kernel<?> module) {
+        return of(module).withPriors(HyperPriors.of(module));
+    }
+
+    /** A copy without priors: {@link #fit} is again a maximum-likelihood fit within scikit-learn's bounds. */
+    public GaussianProcess withoutPriors() {
+        return new GaussianProcess(kernel, alpha, constantMean, normalizeY, null);
+    }
+
+    /** The hyperparameters' priors and bounds {@link #fit} uses ({@link HyperPriors#maximumLikelihood} when none were given). */
+    public HyperPriors priors() {
+        return priors != null ? priors : HyperPriors.maximumLikelihood(kernel);
     }
 
     /** A copy with this fixed noise variance on the diagonal. @throws IllegalArgumentException unless finite and ≥ 0 */
@@ -78,7 +121,7 @@ public final class GaussianProcess {
         if (!(noiseVariance >= 0 && noiseVariance < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("alpha must be finite and >= 0, got " + noiseVariance);
         }
-        return new GaussianProcess(kernel, noiseVariance, constantMean, normalizeY);
+        return new GaussianProcess(kernel, noiseVariance, constantMean, normalizeY, priors);
     }
 
     /**
@@ -94,7 +137,7 @@ public final class GaussianProcess {
         if (normalizeY && mean != 0) {
             throw new IllegalArgumentException("constant mean " + mean + " conflicts with normalizeY = true");
         }
-        return new GaussianProcess(kernel, alpha, mean, normalizeY);
+        return new GaussianProcess(kernel, alpha, mean, normalizeY, priors);
     }
 
     /**
@@ -108,7 +151,7 @@ public final class GaussianProcess {
         if (normalize && constantMean != 0) {
             throw new IllegalArgumentException("normalizeY conflicts with the constant mean " + constantMean);
         }
-        return new GaussianProcess(kernel, alpha, constantMean, normalize);
+        return new GaussianProcess(kernel, alpha, constantMean, normalize, priors);
     }
 
     /** The kernel. */
@@ -196,18 +239,22 @@ public final class GaussianProcess {
     }
 
     /**
-     * Fits the kernel's hyperparameters by maximising the log marginal likelihood with
-     * {@link Lbfgsb} (defaults) over log-hyperparameters within
-     * {@code [log LOWER_BOUND, log UPPER_BOUND]}, from the current kernel and {@code restarts}
-     * further starts drawn uniformly in those log bounds: start {@code i ≥ 1} uses
-     * {@code SplittableRandom(seed + i·0x9E3779B97F4A7C15)}. Starts run in parallel on
-     * {@link EngineOptions#defaults()}; the best (highest likelihood, lowest index on ties) wins, so the result depends only on
-     * the data, the start, {@code restarts} and {@code seed}. During the fit a covariance that is
-     * not positive definite makes the objective {@code −∞} (no jitter), as in scikit-learn.
+     * Fits the kernel's hyperparameters with {@link Lbfgsb} (defaults) over log-hyperparameters:
+     * without priors by maximising the log marginal likelihood within
+     * {@code [log LOWER_BOUND, log UPPER_BOUND]} (scikit-learn's fit); with {@link #withPriors priors}
+     * by maximising the log marginal likelihood plus the log priors within their bounds (a MAP
+     * estimate of the physical hyperparameters, {@link HyperPriors}). Start 0 is the current
+     * kernel; start {@code i ≥ 1} is drawn ({@link HyperPriors}: from the priors, else uniformly in
+     * the log bounds) with {@code SplittableRandom(seed + i·0x9E3779B97F4A7C15)}. Starts run in
+     * parallel on {@link EngineOptions#defaults()}; the best (highest objective, lowest index on
+     * ties) wins, so the result depends only on the data, the start, the priors, {@code restarts}
+     * and {@code seed}. During the fit a covariance that is not positive definite makes the
+     * objective {@code −∞} (no jitter), as in scikit-learn.
      *
      * @param restarts further random starts, {@code ≥ 0}
-     * @return the fit; its process carries the fitted kernel
-     * @throws IllegalArgumentException on bad data or {@code restarts < 0}
+     * @return the fit; its process carries the fitted kernel (and the priors)
+     * @throws IllegalArgumentException on bad data, {@code restarts < 0}, or restarts requested while
+     *     a hyperparameter has neither a prior nor finite bounds (named)
      * @throws IllegalStateException when no start could be evaluated
      */
     public GpFit fit(double[] x, int n, int d, double[] y, int restarts, long seed) {
@@ -232,70 +279,12 @@ public final class GaussianProcess {
         }
         Training t = Training.of(x, n, d, y, this);
         KernelGradients.compile(kernel, d); // checks ARD sizes before any work
-        double[] theta0 = logTheta();
-        int p = theta0.length;
-        double[] lower = new double[p];
-        double[] upper = new double[p];
-        java.util.Arrays.fill(lower, Math.log(LOWER_BOUND));
-        java.util.Arrays.fill(upper, Math.log(UPPER_BOUND));
-        double[][] starts = new double[restarts + 1][];
-        starts[0] = theta0;
-        for (int i = 1; i <= restarts; i++) {
-            SplittableRandom rng = new SplittableRandom(seed + i * 0x9E3779B97F4A7C15L);
-            double[] s = new double[p];
-            for (int k = 0; k < p; k++) {
-                s[k] = lower[k] + (upper[k] - lower[k]) * rng.nextDouble();
-            }
-            starts[i] = s;
+        HyperPriors hp = priors();
+        if (restarts > 0) {
+            hp.checkDrawable(restarts);
         }
-        EngineOptions inner = restarts > 0 ? EngineOptions.singleThreaded() : options;
-        // One workspace per concurrently running start (not per start): 16·n² bytes each.
-        java.util.concurrent.ConcurrentLinkedQueue<GpWorkspace> pool = new java.util.concurrent.ConcurrentLinkedQueue<>();
         Training.checkHeap(n, 2, "fitting");
-        Object[] outcome = new Object[starts.length];
-        Crew.forEach(options.executor(), options.parallelism(), starts.length, i -> {
-            GpWorkspace ws = pool.poll();
-            if (ws == null) {
-                ws = new GpWorkspace(this, t, inner);
-            }
-            GpWorkspace w = ws;
-            try {
-                outcome[i] = Lbfgsb.defaults().minimize((theta, gradient) -> {
-                    double value = w.evaluateStrict(theta, gradient);
-                    if (Double.isNaN(value)) {
-                        return Double.POSITIVE_INFINITY;
-                    }
-                    for (int k = 0; k < p; k++) {
-                        gradient[k] = -gradient[k];
-                    }
-                    return -value;
-                }, starts[i], lower, upper);
-            } catch (IllegalArgumentException e) {
-                outcome[i] = "start " + i + ": " + e.getMessage();
-            } finally {
-                pool.add(w);
-            }
-        });
-        List<Object> outcomes = java.util.Arrays.asList(outcome);
-        OptimizationResult best = null;
-        double[] values = new double[starts.length];
-        List<String> failures = new ArrayList<>();
-        for (int i = 0; i < outcomes.size(); i++) {
-            if (outcomes.get(i) instanceof OptimizationResult r) {
-                values[i] = -r.value();
-                if (best == null || r.value() < best.value()) {
-                    best = r;
-                }
-            } else {
-                values[i] = Double.NEGATIVE_INFINITY;
-                failures.add((String) outcomes.get(i));
-            }
-        }
-        if (best == null) {
-            throw new IllegalStateException("no start could be evaluated: " + failures);
-        }
-        GaussianProcess fitted = withKernel(KernelGradients.withLogTheta(kernel, best.x()));
-        return new GpFit(fitted, -best.value(), best, values, List.copyOf(failures));
+        return HyperparameterFit.run(this, hp, t, restarts, seed, options);
     }
 
     /**

@@ -23,7 +23,7 @@ import org.parax4j.engine.internal.linalg.PanelKernels;
  * lanes) by the engine's inner kernel (O(n²·BLOCK) work), then the trailing lower triangle is
  * updated {@code A₂₂ ← A₂₂ − L₂₁·L₂₁ᵀ} (the SYRK, O(n³/3), nearly all the work) by the same kernel
  * (Vector API or its plain-Java twin, see {@link org.parax4j.engine.EngineInfo}; register tiles of
- * 4 rows × 3 vectors) from the transposed panel, in column blocks per task. Both twins compute
+ * 6 or 4 rows × 3 vectors, in groups of {@link #GROUP} rows) from the transposed panel, in column blocks per task. Both twins compute
  * each element as the same chain of fused multiply-adds, so the factor is bit-identical for any
  * vector width and any number of threads. In parallel the trailing update's groups of rows are split
  * over the calling thread and helpers on the {@link EngineOptions}' executor (each element is still
@@ -43,6 +43,12 @@ public final class Cholesky {
 
     /** Columns of the trailing update swept per pass (the panel's block of them: 64·256·8 = 128 KB). */
     private static final int COLUMN_BLOCK = 256;
+
+    /** Panel rows per task of a parallel panel solve (at least). */
+    private static final int PANEL_CHUNK = 128;
+
+    /** Rows per group of the trailing update (two of the inner kernel's six-row register tiles). */
+    static final int GROUP = 12;
 
     private Cholesky() {}
 
@@ -117,38 +123,59 @@ public final class Cholesky {
             }
             // Panel below the diagonal block, L21 = A21·L11⁻ᵀ, solved transposed (P = L11⁻¹·A21ᵀ, the
             // rows r of P independent, so vectors run along them): P[j][r] = (A[t0+r][j] − Σ_k L[j][k]·P[k][r])
-            // / L[j][j], k ascending — the same chain per element as the unblocked loop.
-            for (int j = k0; j < t0; j++) {
-                int prow = (j - k0) * m;
-                for (int r = 0; r < m; r++) {
-                    panel[prow + r] = a[(t0 + r) * n + j];
-                }
-                kernels.subtractProduct(panel, prow, m, a, j * n + k0, 0, 1, panel, 0, m, 1, m, j - k0);
-                double d = a[j * n + j];
-                for (int r = 0; r < m; r++) {
-                    panel[prow + r] /= d;
-                }
+            // / L[j][j], k ascending — the same chain per element as the unblocked loop. Ranges of r are
+            // independent: in parallel they are split over the executor (same bits).
+            EngineOptions step = m >= PARALLEL_MIN ? options : EngineOptions.singleThreaded();
+            if (step.isParallel()) {
+                int chunks = Math.min((m + PANEL_CHUNK - 1) / PANEL_CHUNK, 2 * step.parallelism());
+                int per = ((m + chunks - 1) / chunks + 31) & ~31;
+                int k0f = k0;
+                Crew.forEach(step.executor(), step.parallelism(), (m + per - 1) / per,
+                        c -> solvePanel(kernels, a, n, k0f, b, panel, m, c * per, Math.min(m, (c + 1) * per)));
+            } else {
+                solvePanel(kernels, a, n, k0, b, panel, m, 0, m);
             }
-            for (int i = t0; i < n; i++) {
-                int row = i * n;
-                for (int j = k0; j < t0; j++) {
-                    a[row + j] = panel[(j - k0) * m + (i - t0)];
-                }
-            }
-            trailingUpdate(kernels, a, n, k0, b, panel, m, m >= PARALLEL_MIN ? options : EngineOptions.singleThreaded());
+            trailingUpdate(kernels, a, n, k0, b, panel, m, step);
         }
         return -1;
     }
 
     /**
-     * The trailing lower triangle {@code A22 ← A22 − L21·L21ᵀ}. Rows go in groups of four; a task
+     * Rows {@code r0 … r1 − 1} of the panel below the diagonal block at {@code k0} (width {@code b}):
+     * solved transposed into {@code panel} ({@code b × m}), then copied back into {@code a}.
+     */
+    private static void solvePanel(PanelKernels kernels, double[] a, int n, int k0, int b, double[] panel, int m,
+            int r0, int r1) {
+        int t0 = k0 + b;
+        int w = r1 - r0;
+        for (int j = k0; j < t0; j++) {
+            int prow = (j - k0) * m;
+            for (int r = r0; r < r1; r++) {
+                panel[prow + r] = a[(t0 + r) * n + j];
+            }
+            kernels.subtractProduct(panel, prow + r0, m, a, j * n + k0, 0, 1, panel, r0, m, 1, w, j - k0);
+            double d = a[j * n + j];
+            for (int r = r0; r < r1; r++) {
+                panel[prow + r] /= d;
+            }
+        }
+        for (int i = t0 + r0; i < t0 + r1; i++) {
+            int row = i * n;
+            for (int j = k0; j < t0; j++) {
+                a[row + j] = panel[(j - k0) * m + (i - t0)];
+            }
+        }
+    }
+
+    /**
+     * The trailing lower triangle {@code A22 ← A22 − L21·L21ᵀ}. Rows go in groups of {@link #GROUP}; a task
      * takes a contiguous range of groups of about equal triangle area and sweeps it one column
      * block of {@link #COLUMN_BLOCK} at a time, so that block of the panel stays in cache while
      * the task's rows stream past it.
      */
     private static void trailingUpdate(PanelKernels kernels, double[] a, int n, int k0, int b, double[] panel, int m,
             EngineOptions options) {
-        int groups = (m + 3) / 4;
+        int groups = (m + GROUP - 1) / GROUP;
         if (!options.isParallel()) {
             updateGroups(kernels, a, n, k0, b, panel, m, 0, groups);
             return;
@@ -166,10 +193,10 @@ public final class Cholesky {
     private static void updateGroups(PanelKernels kernels, double[] a, int n, int k0, int b, double[] panel, int m,
             int g0, int g1) {
         int t0 = k0 + b;
-        for (int c0 = 0; c0 < 4 * g1; c0 += COLUMN_BLOCK) {
-            for (int g = Math.max(g0, c0 / 4); g < g1; g++) {
-                int r0 = 4 * g;
-                int rows = Math.min(4, m - r0);
+        for (int c0 = 0; c0 < GROUP * g1; c0 += COLUMN_BLOCK) {
+            for (int g = Math.max(g0, c0 / GROUP); g < g1; g++) {
+                int r0 = GROUP * g;
+                int rows = Math.min(GROUP, m - r0);
                 int cols = Math.min(COLUMN_BLOCK, r0 + 1 - c0); // columns up to r0 are below all `rows` diagonals
                 if (cols > 0) {
                     int first = (t0 + r0) * n;
@@ -178,8 +205,8 @@ public final class Cholesky {
             }
         }
         for (int g = g0; g < g1; g++) {
-            int r0 = 4 * g;
-            int rows = Math.min(4, m - r0);
+            int r0 = GROUP * g;
+            int rows = Math.min(GROUP, m - r0);
             for (int q = 1; q < rows; q++) {
                 int row = (t0 + r0 + q) * n;
                 kernels.subtractProduct(a, row + t0 + r0 + 1, n, a, row + k0, n, 1, panel, r0 + 1, m, 1, q, b);

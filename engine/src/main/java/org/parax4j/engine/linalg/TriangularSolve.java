@@ -21,6 +21,15 @@ public final class TriangularSolve {
     /** Columns of the inverse computed per task (their block of it stays in cache). */
     private static final int INVERSE_BLOCK = 96;
 
+    /**
+     * Rows per group of the inverse's {@code L⁻ᵀ} sweep. Its chains run over the rows below the group
+     * first, then the group's own rows, so this number fixes the inverse's bits: kept at 4.
+     */
+    private static final int SWEEP_GROUP = 4;
+
+    /** Tile side of the inverse's lower-to-upper mirror. */
+    private static final int MIRROR_TILE = 32;
+
     /** Doubles of the right-hand side's solved rows {@link #lower(double[], int, double[], int)} reuses per block (256 KiB). */
     private static final int SOLVE_BLOCK_DOUBLES = 1 << 15;
 
@@ -170,25 +179,33 @@ public final class TriangularSolve {
                 inverseColumns(kernels, l, n, out, c * INVERSE_BLOCK);
             }
         }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < i; j++) {
-                out[j * n + i] = out[i * n + j];
+        // Mirror the lower triangle in 32 × 32 tiles (a row-at-a-time copy writes one cache line per element).
+        for (int i0 = 0; i0 < n; i0 += MIRROR_TILE) {
+            int i1 = Math.min(n, i0 + MIRROR_TILE);
+            for (int j0 = 0; j0 <= i0; j0 += MIRROR_TILE) {
+                for (int i = i0; i < i1; i++) {
+                    int row = i * n;
+                    for (int j = j0, j1 = Math.min(i, j0 + MIRROR_TILE); j < j1; j++) {
+                        out[j * n + i] = out[row + j];
+                    }
+                }
             }
         }
     }
 
     /**
      * Columns {@code c0 … c0 + INVERSE_BLOCK − 1} of the inverse's lower triangle (independent of
-     * the other columns). {@code X = L⁻¹}: rows in groups of four, the rows above the group in one
-     * four-row product, then each row's own part; terms with {@code X[k][j] = 0} ({@code k < j}) are
-     * skipped, leaving the chain {@code k} ascending. {@code Y = L⁻ᵀX} from the bottom in groups of
-     * four rows anchored at {@code n} ({@code g … hi − 1}): for every element first the rows below
-     * the group ({@code k ≥ hi}, ascending), then the group's rows below it, then the division.
+     * the other columns). {@code X = L⁻¹}: rows in groups of {@link Cholesky#GROUP}, the rows above
+     * the group in one product (the kernel's six-row tiles), then each row's own part; terms with
+     * {@code X[k][j] = 0} ({@code k < j}) are skipped, leaving the chain {@code k} ascending.
+     * {@code Y = L⁻ᵀX} from the bottom in groups of {@link #SWEEP_GROUP} rows anchored at
+     * {@code n} ({@code r0 … hi − 1}): for every element first the rows below the group
+     * ({@code k ≥ hi}, ascending), then the group's rows below it, then the division.
      */
     private static void inverseColumns(PanelKernels kernels, double[] l, int n, double[] out, int c0) {
         int c1 = Math.min(n, c0 + INVERSE_BLOCK);
-        for (int i0 = c0; i0 < n; i0 += 4) {
-            int rows = Math.min(4, n - i0);
+        for (int i0 = c0; i0 < n; i0 += Cholesky.GROUP) {
+            int rows = Math.min(Cholesky.GROUP, n - i0);
             kernels.subtractProduct(out, i0 * n + c0, n, l, i0 * n + c0, n, 1, out, c0 * n + c0, n, rows,
                     Math.min(c1, i0) - c0, i0 - c0);
             for (int i = i0; i < i0 + rows; i++) {
@@ -201,16 +218,16 @@ public final class TriangularSolve {
                 divide(out, row + c0, cols, l[row + i]);
             }
         }
-        for (int hi = n; hi > c0; hi -= 4) {
-            int r0 = Math.max(c0, hi - 4);
+        for (int hi = n; hi > c0; hi -= SWEEP_GROUP) {
+            int r0 = Math.max(c0, hi - SWEEP_GROUP);
+            // The rows below the group, for every column of the block left of hi: the group's strictly
+            // upper elements (column > row) get values nothing reads, overwritten by the final mirror,
+            // so the whole group is one product of the kernel's register tiles.
             kernels.subtractProduct(out, r0 * n + c0, n, l, hi * n + r0, 1, n, out, hi * n + c0, n, hi - r0,
-                    Math.min(c1, r0 + 1) - c0, n - hi);
+                    Math.min(c1, hi) - c0, n - hi);
             for (int i = hi - 1; i >= r0; i--) {
                 int row = i * n;
-                int from = Math.min(c1, r0 + 1);
                 int to = Math.min(c1, i + 1);
-                kernels.subtractProduct(out, row + from, n, l, hi * n + i, 0, n, out, hi * n + from, n, 1, to - from,
-                        n - hi);
                 kernels.subtractProduct(out, row + c0, n, l, (i + 1) * n + i, 0, n, out, (i + 1) * n + c0, n, 1,
                         to - c0, hi - 1 - i);
                 divide(out, row + c0, to - c0, l[row + i]);

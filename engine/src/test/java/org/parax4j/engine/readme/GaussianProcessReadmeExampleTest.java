@@ -9,6 +9,12 @@ import org.parax4j.engine.gp.GaussianProcess;
 import org.parax4j.engine.gp.GpFit;
 import org.parax4j.engine.gp.GpPosterior;
 import org.parax4j.engine.kernel.Kernel;
+import org.parax4j.distribution.LogNormal;
+import org.parax4j.kernel.RBFKernel;
+import org.parax4j.kernel.ScaleKernel;
+import org.parax4j.kernel.WhiteNoiseKernel;
+import org.parax4j.module.Meta;
+import org.parax4j.param.Parameter;
 
 /** The README's Gaussian-process example, kept compiling and true. */
 class GaussianProcessReadmeExampleTest {
@@ -51,5 +57,31 @@ class GaussianProcessReadmeExampleTest {
         // Normalised targets: the fitted variance is in units of var(y); the true noise variance is 0.01.
         assertEquals(0.01, noiseVariance * ss, 0.006, "fitted noise variance in target units");
         assertEquals(200, draws.length);
+    }
+
+    @Test
+    void readmeMapExample() {
+        int n = 40;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        Random noise = new Random(5);
+        for (int i = 0; i < n; i++) {
+            x[i] = 10.0 * i / n;
+            y[i] = Math.sin(x[i]) + 0.1 * noise.nextGaussian();
+        }
+        // --- README GP MAP example starts
+        Parameter ell = Parameter.builder().value(1.0).distribution(new LogNormal(Math.log(2.0), 0.1)).build();
+        Parameter var = Parameter.builder().value(1.0).distribution(new LogNormal(0, 1)).build();
+        Parameter noiseVar = Parameter.builder().value(0.1).distribution(new LogNormal(Math.log(0.01), 1)).build();
+        var module = new ScaleKernel(new RBFKernel(ell, Meta.NONE), var, Meta.NONE)
+                .plus(new WhiteNoiseKernel(noiseVar, Meta.NONE));
+        GpFit map = GaussianProcess.withPriorsOf(module)   // maximises LML + Σ log π(θ), θ physical
+                .fit(x, n, 1, y, 3, 42);                   // 3 restarts drawn from the priors
+        double lengthScale = Math.exp(map.process().logTheta()[1]);  // pulled towards the prior's 2
+        // --- README GP MAP example ends
+        double ml = Math.exp(GaussianProcess.of(module).fit(x, n, 1, y, 0, 42).process().logTheta()[1]);
+        assertTrue(Math.abs(Math.log(lengthScale / 2.0)) < Math.abs(Math.log(ml / 2.0)),
+                "MAP ℓ " + lengthScale + " closer to 2 than ML ℓ " + ml);
+        assertTrue(map.logPrior() != 0 && map.startValues().length == 4);
     }
 }

@@ -4,9 +4,10 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API implementation of {@link PanelKernels}: columns are lanes, rows go in groups of four
- * and columns in blocks of three vectors (twelve independent FMA chains per register tile, as a
- * BLIS micro-kernel), then single vectors, the column tail and the row
+ * Vector API implementation of {@link PanelKernels}: columns are lanes, rows go in groups of six
+ * (512-bit vectors only, whose 32 registers hold 18 accumulators; about 1.4× the rate of four rows
+ * on a 1000³ product, Zen 4) or four, and columns in blocks of three vectors (independent FMA chains
+ * per register tile, as a BLIS micro-kernel), then single vectors, the column tail and the row
  * remainder run the scalar twin's loop. Lane {@code j} performs exactly the scalar twin's chain of
  * fused multiply-adds, so results are bit-identical. One tiny subclass per width keeps the species
  * a compile-time constant for C2.
@@ -32,6 +33,23 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
         int lanes = s.length();
         int vecCols = cols - cols % lanes;
         int r = 0;
+        if (lanes == 8) {
+            // 512-bit vectors (32 registers): six rows by three vectors, 18 accumulators
+            for (; r + 6 <= rows; r += 6) {
+                int c0 = cOff + r * cStride;
+                int a0 = aOff + r * aRowStride;
+                int j = 0;
+                for (; j + 3 * lanes <= vecCols; j += 3 * lanes) {
+                    block6x3(c, c0 + j, cStride, a, a0, aRowStride, aColStride, p, pOff + j, pStride, depth);
+                }
+                if (j < cols) {
+                    subtractProduct(c, c0 + j, cStride, a, a0, aRowStride, aColStride, p, pOff + j, pStride, 4,
+                            cols - j, depth);
+                    subtractProduct(c, c0 + 4 * cStride + j, cStride, a, a0 + 4 * aRowStride, aRowStride, aColStride,
+                            p, pOff + j, pStride, 2, cols - j, depth);
+                }
+            }
+        }
         for (; r + 4 <= rows; r += 4) {
             int c0 = cOff + r * cStride;
             int c1 = c0 + cStride;
@@ -72,7 +90,11 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
         for (; r < rows; r++) {
             int c0 = cOff + r * cStride;
             int a0 = aOff + r * aRowStride;
-            for (int j = 0; j < vecCols; j += lanes) {
+            int j = 0;
+            for (; j + 4 * lanes <= vecCols; j += 4 * lanes) {
+                row1x4(c, c0 + j, a, a0, aColStride, p, pOff + j, pStride, depth);
+            }
+            for (; j < vecCols; j += lanes) {
                 DoubleVector acc0 = DoubleVector.fromArray(s, c, c0 + j);
                 int pk = pOff + j;
                 int ak = a0;
@@ -147,6 +169,117 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
         x30.intoArray(c, c3);
         x31.intoArray(c, c3 + lanes);
         x32.intoArray(c, c3 + 2 * lanes);
+    }
+
+    /**
+     * One row by four vectors: four independent chains per step {@code k} (a single chain would wait
+     * on each fused multiply-add's latency), each the same chain as a one-vector loop's.
+     */
+    private void row1x4(double[] c, int c0, double[] a, int ak, int aColStride, double[] p, int pk, int pStride,
+            int depth) {
+        VectorSpecies<Double> s = species();
+        int lanes = s.length();
+        DoubleVector x0 = DoubleVector.fromArray(s, c, c0);
+        DoubleVector x1 = DoubleVector.fromArray(s, c, c0 + lanes);
+        DoubleVector x2 = DoubleVector.fromArray(s, c, c0 + 2 * lanes);
+        DoubleVector x3 = DoubleVector.fromArray(s, c, c0 + 3 * lanes);
+        for (int k = 0; k < depth; k++, pk += pStride, ak += aColStride) {
+            DoubleVector b = DoubleVector.broadcast(s, -a[ak]);
+            x0 = DoubleVector.fromArray(s, p, pk).fma(b, x0);
+            x1 = DoubleVector.fromArray(s, p, pk + lanes).fma(b, x1);
+            x2 = DoubleVector.fromArray(s, p, pk + 2 * lanes).fma(b, x2);
+            x3 = DoubleVector.fromArray(s, p, pk + 3 * lanes).fma(b, x3);
+        }
+        x0.intoArray(c, c0);
+        x1.intoArray(c, c0 + lanes);
+        x2.intoArray(c, c0 + 2 * lanes);
+        x3.intoArray(c, c0 + 3 * lanes);
+    }
+
+    /**
+     * Six rows by three vectors (512-bit only, where 32 vector registers hold the 18 accumulators):
+     * per step {@code k} three loads of {@code p} and six broadcasts of {@code a} for 18 fused
+     * multiply-adds, each accumulator the same chain as {@link #block4x3}'s.
+     */
+    private void block6x3(double[] c, int c0, int cStride, double[] a, int a0, int aRowStride, int aColStride,
+            double[] p, int pk, int pStride, int depth) {
+        VectorSpecies<Double> s = species();
+        int lanes = s.length();
+        int c1 = c0 + 1 * cStride;
+        int c2 = c0 + 2 * cStride;
+        int c3 = c0 + 3 * cStride;
+        int c4 = c0 + 4 * cStride;
+        int c5 = c0 + 5 * cStride;
+        DoubleVector x00 = DoubleVector.fromArray(s, c, c0);
+        DoubleVector x01 = DoubleVector.fromArray(s, c, c0 + lanes);
+        DoubleVector x02 = DoubleVector.fromArray(s, c, c0 + 2 * lanes);
+        DoubleVector x10 = DoubleVector.fromArray(s, c, c1);
+        DoubleVector x11 = DoubleVector.fromArray(s, c, c1 + lanes);
+        DoubleVector x12 = DoubleVector.fromArray(s, c, c1 + 2 * lanes);
+        DoubleVector x20 = DoubleVector.fromArray(s, c, c2);
+        DoubleVector x21 = DoubleVector.fromArray(s, c, c2 + lanes);
+        DoubleVector x22 = DoubleVector.fromArray(s, c, c2 + 2 * lanes);
+        DoubleVector x30 = DoubleVector.fromArray(s, c, c3);
+        DoubleVector x31 = DoubleVector.fromArray(s, c, c3 + lanes);
+        DoubleVector x32 = DoubleVector.fromArray(s, c, c3 + 2 * lanes);
+        DoubleVector x40 = DoubleVector.fromArray(s, c, c4);
+        DoubleVector x41 = DoubleVector.fromArray(s, c, c4 + lanes);
+        DoubleVector x42 = DoubleVector.fromArray(s, c, c4 + 2 * lanes);
+        DoubleVector x50 = DoubleVector.fromArray(s, c, c5);
+        DoubleVector x51 = DoubleVector.fromArray(s, c, c5 + lanes);
+        DoubleVector x52 = DoubleVector.fromArray(s, c, c5 + 2 * lanes);
+        int a1 = a0 + 1 * aRowStride;
+        int a2 = a0 + 2 * aRowStride;
+        int a3 = a0 + 3 * aRowStride;
+        int a4 = a0 + 4 * aRowStride;
+        int a5 = a0 + 5 * aRowStride;
+        for (int k = 0, ak = 0; k < depth; k++, pk += pStride, ak += aColStride) {
+            DoubleVector p0 = DoubleVector.fromArray(s, p, pk);
+            DoubleVector p1 = DoubleVector.fromArray(s, p, pk + lanes);
+            DoubleVector p2 = DoubleVector.fromArray(s, p, pk + 2 * lanes);
+            DoubleVector b0 = DoubleVector.broadcast(s, -a[a0 + ak]);
+            x00 = p0.fma(b0, x00);
+            x01 = p1.fma(b0, x01);
+            x02 = p2.fma(b0, x02);
+            DoubleVector b1 = DoubleVector.broadcast(s, -a[a1 + ak]);
+            x10 = p0.fma(b1, x10);
+            x11 = p1.fma(b1, x11);
+            x12 = p2.fma(b1, x12);
+            DoubleVector b2 = DoubleVector.broadcast(s, -a[a2 + ak]);
+            x20 = p0.fma(b2, x20);
+            x21 = p1.fma(b2, x21);
+            x22 = p2.fma(b2, x22);
+            DoubleVector b3 = DoubleVector.broadcast(s, -a[a3 + ak]);
+            x30 = p0.fma(b3, x30);
+            x31 = p1.fma(b3, x31);
+            x32 = p2.fma(b3, x32);
+            DoubleVector b4 = DoubleVector.broadcast(s, -a[a4 + ak]);
+            x40 = p0.fma(b4, x40);
+            x41 = p1.fma(b4, x41);
+            x42 = p2.fma(b4, x42);
+            DoubleVector b5 = DoubleVector.broadcast(s, -a[a5 + ak]);
+            x50 = p0.fma(b5, x50);
+            x51 = p1.fma(b5, x51);
+            x52 = p2.fma(b5, x52);
+        }
+        x00.intoArray(c, c0);
+        x01.intoArray(c, c0 + lanes);
+        x02.intoArray(c, c0 + 2 * lanes);
+        x10.intoArray(c, c1);
+        x11.intoArray(c, c1 + lanes);
+        x12.intoArray(c, c1 + 2 * lanes);
+        x20.intoArray(c, c2);
+        x21.intoArray(c, c2 + lanes);
+        x22.intoArray(c, c2 + 2 * lanes);
+        x30.intoArray(c, c3);
+        x31.intoArray(c, c3 + lanes);
+        x32.intoArray(c, c3 + 2 * lanes);
+        x40.intoArray(c, c4);
+        x41.intoArray(c, c4 + lanes);
+        x42.intoArray(c, c4 + 2 * lanes);
+        x50.intoArray(c, c5);
+        x51.intoArray(c, c5 + lanes);
+        x52.intoArray(c, c5 + 2 * lanes);
     }
 
     private static void scalarBlock(double[] c, int cOff, int cStride, double[] a, int aOff, int aRowStride,
