@@ -8,6 +8,7 @@ import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.internal.concurrent.Crew;
 import org.parax4j.engine.internal.size.ArraySizes;
 import org.parax4j.engine.internal.vector.InputDirections;
+import org.parax4j.engine.internal.vector.LeafCode;
 import org.parax4j.engine.internal.vector.VectorSupport;
 
 /**
@@ -37,6 +38,13 @@ public final class TangentJob {
     private final InputDirections units = new InputDirections();
     private final FeatureMajor x2t = new FeatureMajor();
     private double[] partial = new double[0];
+    /** The planes of a lone squared-distance leaf ({@link VectorSupport#squaredPlanes}). */
+    private int[] fusedOffsets = new int[0];
+    private double[] fusedCoefs = new double[0];
+    private LeafCode fusedLeaf;
+    private int fusedOwn;
+    private int fusedCopies;
+    static final boolean FULL = Boolean.getBoolean("parax4j.rbfPlanes.full");
 
     // The job, written by the calling thread before the runners start (fork gives happens-before).
     private VectorSupport support;
@@ -82,6 +90,9 @@ public final class TangentJob {
         prepare(support, plan, log, x1, n, x2, x2 == null ? n : m, tangents != null, null);
         this.value = value;
         this.tangentOut = tangents;
+        if (tangents != null) {
+            prepareFused();
+        }
         execute();
     }
 
@@ -147,11 +158,49 @@ public final class TangentJob {
         this.tangentOut = null;
         this.dirOut = null;
         this.weights = null;
+        this.fusedLeaf = null;
         this.ld = x2t.copy(x2 == null ? x1 : x2, m, plan.dimension());
         int nd = dirs == null ? 0 : dirs.count();
         for (Runner runner : runners) {
             runner.tiles.ensure(plan.depth(), tangentsWanted ? plan.count() : 0, nd);
         }
+    }
+
+    /**
+     * When the plan is one {@link LeafCode#SQUARED} leaf, RBF or rational quadratic (its scale
+     * absorbed or not), sets up {@link VectorSupport#squaredPlanes}, which writes the value and every
+     * plane in one pass: the offset and coefficient of each plane, as the tile program applies them.
+     */
+    private void prepareFused() {
+        LeafCode leaf = plan.singleLeaf();
+        if (leaf == null || leaf.distance() != LeafCode.SQUARED) {
+            return;
+        }
+        int first = plan.leafFirst[0];
+        int own = plan.leafCount[0];
+        boolean rq = leaf.function() == LeafCode.RATIONAL_QUADRATIC;
+        if (!(leaf.function() == LeafCode.RBF || rq && own == 2)) {
+            return;
+        }
+        int count = plan.count();
+        if (fusedOffsets.length < count) {
+            fusedOffsets = new int[count];
+            fusedCoefs = new double[count];
+        }
+        int[] absorbed = plan.absorbed[0];
+        int size = n * m;
+        for (int k = 0; k < own; k++) {
+            fusedOffsets[k] = (first + k) * size;
+            // α's tangent is formed from the scaled value, the others from the unscaled slope.
+            fusedCoefs[k] = (rq && k == 0 ? 1 : leaf.scale()) * plan.multiplier(first + k, log);
+        }
+        for (int a = 0; a < absorbed.length; a++) {
+            fusedOffsets[own + a] = absorbed[a] * size;
+            fusedCoefs[own + a] = plan.multiplier(absorbed[a], log) / plan.absorbedFactors[0][a];
+        }
+        fusedLeaf = leaf;
+        fusedOwn = own;
+        fusedCopies = absorbed.length;
     }
 
     private void execute() {
@@ -169,6 +218,7 @@ public final class TangentJob {
             this.dirOut = null;
             this.weights = null;
             this.dirs = null;
+            this.fusedLeaf = null;
         }
     }
 
@@ -176,6 +226,10 @@ public final class TangentJob {
         for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
             int i0 = b * ROWS;
             int i1 = Math.min(n, i0 + ROWS);
+            if (fusedLeaf != null) {
+                fusedBlock(i0, i1);
+                continue;
+            }
             for (int j0 = symmetric ? i0 : 0; j0 < m; j0 += COLS) {
                 int j1 = Math.min(m, j0 + COLS);
                 runner.tiles.run(support, plan, tangentsWanted, log, dirs, x1, i0, i1, x2t.data(), ld, j0, j1, symmetric);
@@ -185,6 +239,29 @@ public final class TangentJob {
                     store(runner.tiles, i0, i1, j0, j1);
                 }
             }
+        }
+    }
+
+    /**
+     * Rows {@code [i0, i1)} of the value and every plane of a lone squared-distance leaf, in one pass. In
+     * {@code K(X, X)} the block computes its columns from {@code i0} on (the diagonal block in
+     * full: {@code k(x_i, x_j)} and {@code k(x_j, x_i)} have the same bits, the distance's
+     * differences only changing sign) and copies the part right of the diagonal block into the
+     * columns below it.
+     */
+    private void fusedBlock(int i0, int i1) {
+        boolean mirror = symmetric && !FULL;
+        support.squaredPlanes(fusedLeaf, x1, plan.dimension(), i0, i1, x2t.data(), ld, mirror ? i0 : 0, m, value,
+                tangentOut, fusedOffsets, fusedCoefs, fusedOwn, fusedCopies, m);
+        if (!mirror || i1 == n) {
+            return;
+        }
+        if (value != null) {
+            support.transpose(value, i0 * n + i1, n, i1 - i0, n - i1, value, i1 * n + i0, n);
+        }
+        for (int p = 0; p < fusedOwn + fusedCopies; p++) {
+            int o = fusedOffsets[p];
+            support.transpose(tangentOut, o + i0 * n + i1, n, i1 - i0, n - i1, tangentOut, o + i1 * n + i0, n);
         }
     }
 
