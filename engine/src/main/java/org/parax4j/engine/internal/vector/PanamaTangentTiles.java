@@ -119,17 +119,124 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
     }
 
     /**
-     * Four rows at a time, columns one vector at a time: the distances as {@code squaredRows}
-     * forms them, the unscaled value {@code b} in registers, then every plane's vector stored while
-     * {@code b} is live, so each output element is written once and nothing is re-read.
+     * Columns one whole vector at a time; each row's value {@code b} stays in a register while every
+     * plane's vector is stored, so each output element is written once and nothing is re-read. The
+     * last {@code (j1 − j0) mod lanes} columns are the scalar reference's (the same bits). The RBF
+     * and the rational quadratic are separate loops with no masked stores: a loop body with more
+     * code exceeded C2's node budget for inlining, and the calls left in it boxed every vector
+     * (measured: megabytes per matrix).
      */
     @Override
     public void squaredPlanes(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1,
-            double[] value, double[] out, int[] offsets, double[] coefs, int own, int copies, int stride) {
+            double[] value, double[] out, int[] offsets, double[] coefs, int own, int copies, int stride,
+            double[] scratch) {
+        int lanes = doubles().length();
+        int jv = j0 + (j1 - j0) / lanes * lanes;
+        if (leaf.function() == LeafCode.RATIONAL_QUADRATIC) {
+            rationalQuadraticPlanes(leaf, x1, d, i0, i1, x2t, ld, j0, jv, value, out, offsets, coefs, copies, stride);
+        } else {
+            rbfPlanes(leaf, x1, d, i0, i1, x2t, ld, j0, jv, value, out, offsets, coefs, own, copies, stride, scratch);
+        }
+        if (jv < j1) {
+            TangentMath.squaredPlanes(leaf, x1, d, i0, i1, x2t, ld, jv, j1, value, out, offsets, coefs, own, copies,
+                    stride);
+        }
+    }
+
+    /**
+     * The RBF, one row at a time: first the distances, {@code b} (kept in {@code scratch}), the value
+     * and an isotropic length plane; then each further plane in its own sweep along the row. (Storing
+     * every plane at each column vector made ten to forty concurrent output streams, which, planes
+     * and rows lying a power of two apart, fall in one cache set: several times slower, measured.)
+     */
+    private void rbfPlanes(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1,
+            double[] value, double[] out, int[] offsets, double[] coefs, int own, int copies, int stride,
+            double[] scratch) {
         VectorSpecies<Double> doubles = doubles();
         int lanes = doubles.length();
         double scale = leaf.scale();
-        boolean rq = leaf.function() == LeafCode.RATIONAL_QUADRATIC;
+        boolean isotropic = leaf.isotropic();
+        double w2 = isotropic ? leaf.weightSquared() : 1;
+        double[] q = ExpMath.Q;
+        DoubleVector ta = DoubleVector.fromArray(doubles, ExpMath.TABLE, 0);
+        DoubleVector tb = lanes < 8 ? DoubleVector.fromArray(doubles, ExpMath.TABLE, lanes) : ta;
+        DoubleVector tc = lanes < 4 ? DoubleVector.fromArray(doubles, ExpMath.TABLE, 2 * lanes) : ta;
+        DoubleVector td = lanes < 4 ? DoubleVector.fromArray(doubles, ExpMath.TABLE, 3 * lanes) : ta;
+        for (int i = i0; i < i1; i++) {
+            int a = i * d;
+            for (int j = j0; j < j1; j += lanes) {
+                DoubleVector s = DoubleVector.zero(doubles);
+                for (int k = 0; k < d; k++) {
+                    DoubleVector t = DoubleVector.broadcast(doubles, x1[a + k])
+                            .sub(DoubleVector.fromArray(doubles, x2t, k * ld + j));
+                    t = isotropic ? t : t.mul(leaf.weight(k));
+                    s = t.fma(t, s);
+                }
+                s = isotropic ? s.mul(w2) : s;
+                int e = i * stride + j;
+                // ExpMath.exp of −s/2 lane-wise, written out here: a helper method compiled on its own
+                // grows past C2's InlineSmallCode, is then called, not inlined, and boxes (measured).
+                DoubleVector x = s.mul(-0.5);
+                DoubleVector t = x.fma(ExpMath.EIGHT_OVER_LN2, ExpMath.SHIFT);
+                DoubleVector kk = t.sub(ExpMath.SHIFT);
+                DoubleVector r = kk.fma(x.broadcast(-ExpMath.LN2_8_HI), x);
+                r = kk.fma(x.broadcast(-ExpMath.LN2_8_LO), r);
+                DoubleVector p = r.broadcast(q[0]);
+                p = p.fma(r, r.broadcast(q[1]));
+                p = p.fma(r, r.broadcast(q[2]));
+                p = p.fma(r, r.broadcast(q[3]));
+                p = p.fma(r, r.broadcast(q[4]));
+                p = p.fma(r, r.broadcast(q[5]));
+                p = p.fma(r, r.broadcast(q[6]));
+                LongVector n = t.reinterpretAsLongs().sub(Double.doubleToRawLongBits(ExpMath.SHIFT));
+                DoubleVector jj = n.and(7).or(ExpMath.TWO_POW_52_BITS).reinterpretAsDoubles().sub(ExpMath.TWO_POW_52);
+                DoubleVector table = lanes == 8 ? jj.selectFrom(ta)
+                        : lanes == 4 ? jj.selectFrom(ta, tb)
+                        : jj.selectFrom(ta, tb).blend(jj.selectFrom(tc, td), jj.compare(VectorOperators.GE, 4));
+                DoubleVector b = table.fma(r.mul(p), table).reinterpretAsLongs()
+                        .add(n.lanewise(VectorOperators.ASHR, 3).lanewise(VectorOperators.LSHL, 52))
+                        .reinterpretAsDoubles()
+                        .blend(0.0, x.compare(VectorOperators.LT, ExpMath.MIN));
+                b.intoArray(scratch, j - j0);
+                if (value != null) {
+                    b.mul(scale).intoArray(value, e);
+                }
+                if (own == 1) {
+                    b.mul(coefs[0]).mul(s).intoArray(out, offsets[0] + e);
+                }
+            }
+            // Then plane after plane along the row: one output stream at a time, b re-read from L1.
+            int row = i * stride;
+            int lengths = own > 1 ? own : 0;
+            for (int k = 0; k < lengths; k++) {
+                DoubleVector x = DoubleVector.broadcast(doubles, x1[a + k]);
+                double w = leaf.weight(k);
+                double coef = coefs[k];
+                int o = offsets[k] + row;
+                for (int j = j0; j < j1; j += lanes) {
+                    DoubleVector u = x.sub(DoubleVector.fromArray(doubles, x2t, k * ld + j)).mul(w);
+                    DoubleVector.fromArray(doubles, scratch, j - j0).mul(coef).mul(u.mul(u)).intoArray(out, o + j);
+                }
+            }
+            for (int c = own; c < own + copies; c++) {
+                double coef = coefs[c];
+                int o = offsets[c] + row;
+                for (int j = j0; j < j1; j += lanes) {
+                    DoubleVector.fromArray(doubles, scratch, j - j0).mul(scale).mul(coef).intoArray(out, o + j);
+                }
+            }
+        }
+    }
+
+    /**
+     * The rational quadratic, one row at a time (its log1p and exp dominate): value, α's plane, the
+     * length's plane and the scale planes, one log1p serving the value and α.
+     */
+    private void rationalQuadraticPlanes(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld,
+            int j0, int j1, double[] value, double[] out, int[] offsets, double[] coefs, int copies, int stride) {
+        VectorSpecies<Double> doubles = doubles();
+        int lanes = doubles.length();
+        double scale = leaf.scale();
         double alpha = leaf.parameter();
         double half = 0.5 / alpha;
         boolean isotropic = leaf.isotropic();
@@ -138,92 +245,30 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
         DoubleVector tb = lanes < 8 ? DoubleVector.fromArray(doubles, ExpMath.TABLE, lanes) : ta;
         DoubleVector tc = lanes < 4 ? DoubleVector.fromArray(doubles, ExpMath.TABLE, 2 * lanes) : ta;
         DoubleVector td = lanes < 4 ? DoubleVector.fromArray(doubles, ExpMath.TABLE, 3 * lanes) : ta;
-        for (int i = i0; i < i1; i += ROWS) {
-            int a0 = i * d;
-            int a1 = Math.min(i + 1, i1 - 1) * d;
-            int a2 = Math.min(i + 2, i1 - 1) * d;
-            int a3 = Math.min(i + 3, i1 - 1) * d;
-            int valid = Math.min(ROWS, i1 - i);
+        for (int i = i0; i < i1; i++) {
             for (int j = j0; j < j1; j += lanes) {
-                VectorMask<Double> mask = doubles.indexInRange(j, j1);
-                boolean full = j + lanes <= j1;
-                DoubleVector s0 = DoubleVector.zero(doubles);
-                DoubleVector s1 = s0;
-                DoubleVector s2 = s0;
-                DoubleVector s3 = s0;
+                DoubleVector s = DoubleVector.zero(doubles);
                 for (int k = 0; k < d; k++) {
-                    DoubleVector y = DoubleVector.fromArray(doubles, x2t, k * ld + j);
-                    DoubleVector t0 = DoubleVector.broadcast(doubles, x1[a0 + k]).sub(y);
-                    DoubleVector t1 = DoubleVector.broadcast(doubles, x1[a1 + k]).sub(y);
-                    DoubleVector t2 = DoubleVector.broadcast(doubles, x1[a2 + k]).sub(y);
-                    DoubleVector t3 = DoubleVector.broadcast(doubles, x1[a3 + k]).sub(y);
-                    if (!isotropic) {
-                        double w = leaf.weight(k);
-                        t0 = t0.mul(w);
-                        t1 = t1.mul(w);
-                        t2 = t2.mul(w);
-                        t3 = t3.mul(w);
-                    }
-                    s0 = t0.fma(t0, s0);
-                    s1 = t1.fma(t1, s1);
-                    s2 = t2.fma(t2, s2);
-                    s3 = t3.fma(t3, s3);
+                    DoubleVector t = DoubleVector.broadcast(doubles, x1[i * d + k])
+                            .sub(DoubleVector.fromArray(doubles, x2t, k * ld + j));
+                    t = isotropic ? t : t.mul(leaf.weight(k));
+                    s = t.fma(t, s);
                 }
-                if (isotropic) {
-                    s0 = s0.mul(w2);
-                    s1 = s1.mul(w2);
-                    s2 = s2.mul(w2);
-                    s3 = s3.mul(w2);
+                s = isotropic ? s.mul(w2) : s;
+                int e = i * stride + j;
+                DoubleVector z = s.mul(half);
+                DoubleVector z1 = z.add(1);
+                DoubleVector log = log1p(z);
+                DoubleVector b = exp(log.mul(-alpha), ta, tb, tc, td);
+                DoubleVector v = b.mul(scale);
+                if (value != null) {
+                    v.intoArray(value, e);
                 }
-                if (rq) {
-                    for (int row = 0; row < valid; row++) {
-                        int e = (i + row) * stride + j;
-                        DoubleVector s = row == 0 ? s0 : row == 1 ? s1 : row == 2 ? s2 : s3;
-                        DoubleVector z = s.mul(half);
-                        DoubleVector z1 = z.add(1);
-                        DoubleVector log = log1p(z);
-                        DoubleVector b = exp(log.mul(-alpha), ta, tb, tc, td);
-                        DoubleVector v = b.mul(scale);
-                        if (value != null) {
-                            put(v, value, e, mask, full);
-                        }
-                        put(v.mul(alpha).mul(coefs[0]).mul(z.div(z1).sub(log)).blend(0.0, v.compare(VectorOperators.EQ, 0.0)),
-                                out, offsets[0] + e, mask, full);
-                        put(b.div(z1).mul(coefs[1]).mul(s), out, offsets[1] + e, mask, full);
-                        for (int c = own; c < own + copies; c++) {
-                            put(v.mul(coefs[c]), out, offsets[c] + e, mask, full);
-                        }
-                    }
-                    continue;
-                }
-                DoubleVector b0 = exp(s0.mul(-0.5), ta, tb, tc, td);
-                DoubleVector b1 = exp(s1.mul(-0.5), ta, tb, tc, td);
-                DoubleVector b2 = exp(s2.mul(-0.5), ta, tb, tc, td);
-                DoubleVector b3 = exp(s3.mul(-0.5), ta, tb, tc, td);
-                for (int row = 0; row < valid; row++) {
-                    int e = (i + row) * stride + j;
-                    DoubleVector b = row == 0 ? b0 : row == 1 ? b1 : row == 2 ? b2 : b3;
-                    DoubleVector v = b.mul(scale);
-                    if (value != null) {
-                        put(v, value, e, mask, full);
-                    }
-                    if (own == 1) {
-                        DoubleVector s = row == 0 ? s0 : row == 1 ? s1 : row == 2 ? s2 : s3;
-                        put(b.mul(coefs[0]).mul(s), out, offsets[0] + e, mask, full);
-                    }
-                    for (int c = own; c < own + copies; c++) {
-                        put(v.mul(coefs[c]), out, offsets[c] + e, mask, full);
-                    }
-                }
-                for (int k = 0; own > 1 && k < own; k++) {
-                    DoubleVector y = DoubleVector.fromArray(doubles, x2t, k * ld + j);
-                    double w = leaf.weight(k);
-                    double coef = coefs[k];
-                    for (int row = 0; row < valid; row++) {
-                        DoubleVector b = row == 0 ? b0 : row == 1 ? b1 : row == 2 ? b2 : b3;
-                        DoubleVector u = DoubleVector.broadcast(doubles, x1[(i + row) * d + k]).sub(y).mul(w);
-                        put(b.mul(coef).mul(u.mul(u)), out, offsets[k] + (i + row) * stride + j, mask, full);
-                    }
+                v.mul(alpha).mul(coefs[0]).mul(z.div(z1).sub(log)).blend(0.0, v.compare(VectorOperators.EQ, 0.0))
+                        .intoArray(out, offsets[0] + e);
+                b.div(z1).mul(coefs[1]).mul(s).intoArray(out, offsets[1] + e);
+                for (int c = 2; c < 2 + copies; c++) {
+                    v.mul(coefs[c]).intoArray(out, offsets[c] + e);
                 }
             }
         }
@@ -243,9 +288,12 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
         DoubleVector r = k.fma(x.broadcast(-ExpMath.LN2_8_HI), x);
         r = k.fma(x.broadcast(-ExpMath.LN2_8_LO), r);
         DoubleVector p = r.broadcast(q[0]);
-        for (int c = 1; c < q.length; c++) {
-            p = p.fma(r, r.broadcast(q[c]));
-        }
+        p = p.fma(r, r.broadcast(q[1]));
+        p = p.fma(r, r.broadcast(q[2]));
+        p = p.fma(r, r.broadcast(q[3]));
+        p = p.fma(r, r.broadcast(q[4]));
+        p = p.fma(r, r.broadcast(q[5]));
+        p = p.fma(r, r.broadcast(q[6]));
         LongVector n = t.reinterpretAsLongs().sub(Double.doubleToRawLongBits(ExpMath.SHIFT));
         DoubleVector j = n.and(7).or(ExpMath.TWO_POW_52_BITS).reinterpretAsDoubles().sub(ExpMath.TWO_POW_52);
         DoubleVector table = lanes == 8 ? j.selectFrom(ta)
@@ -255,14 +303,5 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
                 .add(n.lanewise(VectorOperators.ASHR, 3).lanewise(VectorOperators.LSHL, 52))
                 .reinterpretAsDoubles()
                 .blend(0.0, x.compare(VectorOperators.LT, ExpMath.MIN));
-    }
-
-    /** Stores {@code v} at {@code a[index …]}, under {@code mask} unless the vector is {@code full}. */
-    private static void put(DoubleVector v, double[] a, int index, VectorMask<Double> mask, boolean full) {
-        if (full) {
-            v.intoArray(a, index);
-        } else {
-            v.intoArray(a, index, mask);
-        }
     }
 }

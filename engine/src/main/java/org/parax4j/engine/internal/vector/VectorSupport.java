@@ -101,10 +101,12 @@ public interface VectorSupport {
      * plane, as {@link #rationalQuadraticAlphaTile} with {@code coef = coefs[0]}, then the length's
      * {@code g·coefs[1]·s} with the slope {@code g} of {@link #slopeTile}. The operations, in order, of
      * the tile program, so the same bits; one log1p serves the value and α's plane. The formulas are
-     * {@link TangentMath#squaredPlanes}'.
+     * {@link TangentMath#squaredPlanes}'. {@code scratch} (at least {@code j1 − j0} doubles) is the
+     * implementation's to overwrite.
      */
     void squaredPlanes(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1,
-            double[] value, double[] out, int[] offsets, double[] coefs, int own, int copies, int stride);
+            double[] value, double[] out, int[] offsets, double[] coefs, int own, int copies, int stride,
+            double[] scratch);
 
     /** {@code t = a·coef·b} elementwise. */
     void productTile(double coef, double[] a, double[] b, double[] t, int stride, int rows, int cols);
