@@ -198,27 +198,39 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
                         .reinterpretAsDoubles()
                         .blend(0.0, x.compare(VectorOperators.LT, ExpMath.MIN));
                 b.intoArray(scratch, j - j0);
+                DoubleVector v = b.mul(scale);
                 if (value != null) {
-                    b.mul(scale).intoArray(value, e);
+                    v.intoArray(value, e);
                 }
                 if (own == 1) {
                     b.mul(coefs[0]).mul(s).intoArray(out, offsets[0] + e);
                 }
-            }
-            // Then plane after plane along the row: one output stream at a time, b re-read from L1.
-            int row = i * stride;
-            int lengths = own > 1 ? own : 0;
-            for (int k = 0; k < lengths; k++) {
-                DoubleVector x = DoubleVector.broadcast(doubles, x1[a + k]);
-                double w = leaf.weight(k);
-                double coef = coefs[k];
-                int o = offsets[k] + row;
-                for (int j = j0; j < j1; j += lanes) {
-                    DoubleVector u = x.sub(DoubleVector.fromArray(doubles, x2t, k * ld + j)).mul(w);
-                    DoubleVector.fromArray(doubles, scratch, j - j0).mul(coef).mul(u.mul(u)).intoArray(out, o + j);
+                if (copies > 0) {
+                    v.mul(coefs[own]).intoArray(out, offsets[own] + e);
                 }
             }
-            for (int c = own; c < own + copies; c++) {
+            // Then the length planes along the row, two per sweep, b re-read from L1.
+            int row = i * stride;
+            int lengths = own > 1 ? own : 0;
+            for (int k = 0; k < lengths; k += 2) {
+                int k2 = Math.min(k + 1, lengths - 1);
+                DoubleVector x = DoubleVector.broadcast(doubles, x1[a + k]);
+                DoubleVector x2 = DoubleVector.broadcast(doubles, x1[a + k2]);
+                double w = leaf.weight(k);
+                double w2k = leaf.weight(k2);
+                double coef = coefs[k];
+                double coef2 = coefs[k2];
+                int o = offsets[k] + row;
+                int o2 = offsets[k2] + row;
+                for (int j = j0; j < j1; j += lanes) {
+                    DoubleVector bj = DoubleVector.fromArray(doubles, scratch, j - j0);
+                    DoubleVector u = x.sub(DoubleVector.fromArray(doubles, x2t, k * ld + j)).mul(w);
+                    DoubleVector u2 = x2.sub(DoubleVector.fromArray(doubles, x2t, k2 * ld + j)).mul(w2k);
+                    bj.mul(coef).mul(u.mul(u)).intoArray(out, o + j);
+                    bj.mul(coef2).mul(u2.mul(u2)).intoArray(out, o2 + j);
+                }
+            }
+            for (int c = own + 1; c < own + copies; c++) {
                 double coef = coefs[c];
                 int o = offsets[c] + row;
                 for (int j = j0; j < j1; j += lanes) {
