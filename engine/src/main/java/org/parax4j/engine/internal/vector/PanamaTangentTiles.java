@@ -8,8 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The kernel tangent tiles of the Vector API twins ({@link PanamaVectorSupport}): slopes,
- * length-scale, rational-quadratic α and periodic-period tangents, lane-wise the operations of
- * {@link TangentMath} in the same order, so the same bits. Stateless and thread-safe.
+ * length-scale, rational-quadratic α and periodic-period tangents, and the fused value-and-planes
+ * pass of a lone RBF or rational-quadratic leaf ({@link #squaredPlanes}); lane-wise the operations
+ * of {@link TangentMath} in the same order, so the same bits. Stateless and thread-safe.
  */
 abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits PanamaVectorSupport {
 
