@@ -19,8 +19,10 @@ import org.parax4j.engine.internal.vector.VectorSupport;
  * that the calling thread and helpers on a caller-chosen executor ({@link Crew}) claim; each element (and each block's partial sums, added in
  * block order) is computed by the same instructions whatever thread runs it, so results are
  * bit-identical for any number of threads. {@code K(X, X)} computes the tiles on and above the
- * diagonal and mirrors them (exactly symmetric planes; a lone RBF leaf computes every element,
- * with the same bits on both sides).
+ * diagonal and mirrors them (exactly symmetric planes). A lone RBF or rational-quadratic leaf
+ * writes its value and planes in one fused pass ({@link VectorSupport#squaredPlanes}); an ARD RBF
+ * Gram with a value output in two sweeps (the values once per pair, mirrored, then the planes from
+ * them: {@link VectorSupport#rbfPlanesFromValues}).
  *
  * <p>Arrays grow to the largest call and are then reused: a repeated call of the same or smaller
  * size allocates nothing. Not thread-safe: one call at a time.
@@ -45,6 +47,8 @@ public final class TangentJob {
     private LeafCode fusedLeaf;
     private int fusedOwn;
     private int fusedCopies;
+    /** 0: one pass; 1, 2: the two sweeps of an ARD RBF Gram ({@link #gramFirst}, {@link #gramSecond}). */
+    private int phase;
 
     // The job, written by the calling thread before the runners start (fork gives happens-before).
     private VectorSupport support;
@@ -208,12 +212,12 @@ public final class TangentJob {
 
     private void execute() {
         try {
-            blocks = (n + ROWS - 1) / ROWS;
-            int d = plan.dimension();
-            long work = (long) n * m * (d + 4) * (1 + (tangentsWanted ? plan.count() : 0)) / (symmetric ? 2 : 1);
-            int threads = work >= SERIAL_WORK ? Math.min(runners.length, blocks) : 1;
-            next.set(0);
-            Crew.run(executor, threads, participant);
+            boolean twoSweeps = fusedLeaf != null && symmetric && value != null && fusedOwn > 1
+                    && fusedLeaf.function() == LeafCode.RBF;
+            runPhase(twoSweeps ? 1 : 0);
+            if (twoSweeps) {
+                runPhase(2); // after every block's first sweep: Crew.run returns when all its work is done
+            }
         } finally {
             this.x1 = null;
             this.value = null;
@@ -225,10 +229,29 @@ public final class TangentJob {
         }
     }
 
+    private void runPhase(int phase) {
+        this.phase = phase;
+        blocks = (n + ROWS - 1) / ROWS;
+        int d = plan.dimension();
+        long work = (long) n * m * (d + 4) * (1 + (tangentsWanted ? plan.count() : 0)) / (symmetric ? 2 : 1);
+        int threads = work >= SERIAL_WORK ? Math.min(runners.length, blocks) : 1;
+        next.set(0);
+        Crew.run(executor, threads, participant);
+    }
+
     private void drain(Runner runner) {
         for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
             int i0 = b * ROWS;
             int i1 = Math.min(n, i0 + ROWS);
+            if (phase == 1) {
+                gramFirst(i0, i1);
+                continue;
+            }
+            if (phase == 2) {
+                support.rbfPlanesFromValues(fusedLeaf, x1, plan.dimension(), i0, i1, x2t.data(), ld, 0, m, value,
+                        tangentOut, fusedOffsets, fusedCoefs, fusedOwn, fusedCopies, m);
+                continue;
+            }
             if (fusedLeaf != null) {
                 fusedBlock(runner, i0, i1);
                 continue;
@@ -266,6 +289,20 @@ public final class TangentJob {
         for (int p = 0; p < fusedOwn + fusedCopies; p++) {
             int o = fusedOffsets[p];
             support.transpose(tangentOut, o + i0 * n + i1, n, i1 - i0, n - i1, tangentOut, o + i1 * n + i0, n);
+        }
+    }
+
+    /**
+     * The first sweep of an ARD RBF Gram with a value output: the unscaled values {@code b} of rows
+     * {@code [i0, i1)} from column {@code i0} on (the value tile of the leaf with scale 1), mirrored into
+     * the columns below, in {@code value}: half the exps of computing every element, and one plane
+     * mirrored instead of ten. The second sweep ({@link VectorSupport#rbfPlanesFromValues}) reads its
+     * rows of {@code b}, writes the planes and scales the value in place.
+     */
+    private void gramFirst(int i0, int i1) {
+        support.kernelTile(plan.bases[0], x1, plan.dimension(), i0, i1, x2t.data(), ld, i0, n, value, i0 * n + i0, n);
+        if (i1 < n) {
+            support.transpose(value, i0 * n + i1, n, i1 - i0, n - i1, value, i1 * n + i0, n);
         }
     }
 

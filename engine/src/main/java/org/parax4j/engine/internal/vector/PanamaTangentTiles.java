@@ -242,6 +242,52 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
     }
 
     /**
+     * Row by row: the length planes two per sweep along the row, then the scale planes and the
+     * value scaled in place (whole vectors; the tail is the scalar reference's).
+     */
+    @Override
+    public void rbfPlanesFromValues(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0,
+            int j1, double[] value, double[] out, int[] offsets, double[] coefs, int own, int copies, int stride) {
+        VectorSpecies<Double> doubles = doubles();
+        int lanes = doubles.length();
+        int jv = j0 + (j1 - j0) / lanes * lanes;
+        double scale = leaf.scale();
+        for (int i = i0; i < i1; i++) {
+            int a = i * d;
+            int row = i * stride;
+            for (int k = 0; k < own; k += 2) {
+                int k2 = Math.min(k + 1, own - 1);
+                DoubleVector x = DoubleVector.broadcast(doubles, x1[a + k]);
+                DoubleVector x2 = DoubleVector.broadcast(doubles, x1[a + k2]);
+                double w = leaf.weight(k);
+                double w2k = leaf.weight(k2);
+                double coef = coefs[k];
+                double coef2 = coefs[k2];
+                int o = offsets[k] + row;
+                int o2 = offsets[k2] + row;
+                for (int j = j0; j < jv; j += lanes) {
+                    DoubleVector b = DoubleVector.fromArray(doubles, value, row + j);
+                    DoubleVector u = x.sub(DoubleVector.fromArray(doubles, x2t, k * ld + j)).mul(w);
+                    DoubleVector u2 = x2.sub(DoubleVector.fromArray(doubles, x2t, k2 * ld + j)).mul(w2k);
+                    b.mul(coef).mul(u.mul(u)).intoArray(out, o + j);
+                    b.mul(coef2).mul(u2.mul(u2)).intoArray(out, o2 + j);
+                }
+            }
+            for (int j = j0; j < jv; j += lanes) {
+                DoubleVector v = DoubleVector.fromArray(doubles, value, row + j).mul(scale);
+                for (int c = own; c < own + copies; c++) {
+                    v.mul(coefs[c]).intoArray(out, offsets[c] + row + j);
+                }
+                v.intoArray(value, row + j);
+            }
+        }
+        if (jv < j1) {
+            TangentMath.rbfPlanesFromValues(leaf, x1, d, i0, i1, x2t, ld, jv, j1, value, out, offsets, coefs, own,
+                    copies, stride);
+        }
+    }
+
+    /**
      * The rational quadratic, one row at a time (its log1p and exp dominate): value, α's plane, the
      * length's plane and the scale planes, one log1p serving the value and α.
      */

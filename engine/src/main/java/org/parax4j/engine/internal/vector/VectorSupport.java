@@ -108,6 +108,15 @@ public interface VectorSupport {
             double[] value, double[] out, int[] offsets, double[] coefs, int own, int copies, int stride,
             double[] scratch);
 
+    /**
+     * The planes of a lone RBF leaf with {@code own > 1} length planes from its unscaled values
+     * {@code b}, already in {@code value} (element {@code i·stride + j}): writes the planes as
+     * {@link #squaredPlanes} does, then {@code value ← b·scale}; the same bits. The second sweep of
+     * an ARD RBF Gram, whose first sweep computes {@code b} once per pair and mirrors it.
+     */
+    void rbfPlanesFromValues(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0,
+            int j1, double[] value, double[] out, int[] offsets, double[] coefs, int own, int copies, int stride);
+
     /** {@code t = a·coef·b} elementwise. */
     void productTile(double coef, double[] a, double[] b, double[] t, int stride, int rows, int cols);
 
