@@ -1,6 +1,9 @@
 package org.parax4j.bench;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,6 +28,12 @@ import org.parax4j.engine.kernel.KernelWorkspace;
  * form {@code Σ W∘∂K/∂log θ} ({@link KernelTangents#contractGram}), which stores no plane. Kernels:
  * ARD RBF × variance (9 hyperparameters), rational quadratic × variance (3), periodic × variance
  * (3), and, for the fusion check, {@code RBF · Constant} against {@code Scaled(RBF)}.
+ *
+ * <p>Two floors measure what storing the planes costs by itself (the output, {@code (p + 1)·n²}
+ * doubles, 5.2 MB for ARD at 256², is larger than L2): {@code floorStore} writes the same bytes with
+ * no arithmetic; {@code floorGramCopies} is a plain Gram followed by {@code p} scaled copies of it
+ * (the same traffic as {@code planes} with trivial arithmetic per plane). Both split rows over
+ * every core like the engine.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -84,6 +93,56 @@ public class KernelTangentBenchmark {
     public double[] planes() {
         KernelTangents.gram(kernel, KernelTangents.Wrt.LOG, x, n, D, value, planes, workspace);
         return planes;
+    }
+
+    /** Floor: writes the value and every plane (the bytes {@link #planes} writes), no arithmetic. */
+    @Benchmark
+    public double[] floorStore() {
+        int planeCount = planes.length / (n * n);
+        onEveryCore((lo, hi) -> {
+            Arrays.fill(value, lo * n, hi * n, 1.0);
+            for (int q = 0; q < planeCount; q++) {
+                Arrays.fill(planes, q * n * n + lo * n, q * n * n + hi * n, q);
+            }
+        });
+        return planes;
+    }
+
+    /** Floor: a plain Gram, then each plane as a scaled copy of it (same traffic as {@link #planes}). */
+    @Benchmark
+    public double[] floorGramCopies() {
+        KernelMatrices.gram(kernel, x, n, D, value, workspace);
+        int planeCount = planes.length / (n * n);
+        onEveryCore((lo, hi) -> {
+            for (int q = 0; q < planeCount; q++) {
+                double c = 0.5 + q;
+                int o = q * n * n;
+                for (int e = lo * n; e < hi * n; e++) {
+                    planes[o + e] = c * value[e];
+                }
+            }
+        });
+        return planes;
+    }
+
+    /** Runs {@code rows} over {@code [0, n)} cut into one part per core, the caller taking part 0. */
+    private void onEveryCore(RowRange rows) {
+        int parts = Math.min(Runtime.getRuntime().availableProcessors(), n);
+        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[parts];
+        for (int t = 1; t < parts; t++) {
+            int lo = n * t / parts;
+            int hi = n * (t + 1) / parts;
+            tasks[t] = ForkJoinPool.commonPool().submit(() -> rows.run(lo, hi));
+        }
+        rows.run(0, n / parts);
+        for (int t = 1; t < parts; t++) {
+            tasks[t].join();
+        }
+    }
+
+    @FunctionalInterface
+    private interface RowRange {
+        void run(int lo, int hi);
     }
 
     @Benchmark

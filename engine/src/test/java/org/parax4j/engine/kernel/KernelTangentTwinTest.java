@@ -3,9 +3,11 @@ package org.parax4j.engine.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,7 +20,9 @@ import org.parax4j.engine.internal.vector.VectorizationProvider;
  * the scalar twin for every kernel, over sizes that hit the vector and tile tails (tiles are 16 ×
  * 128): hyperparameter planes ({@code K(X1, X2)} and the mirrored {@code K(X, X)}) and input
  * gradients have the same bits; the contraction, whose sum order differs (lanes, then lanes in
- * order), agrees within {@code 1e-13} of the sum of absolute terms.
+ * order), agrees within {@code 1e-13} of the sum of absolute terms. A lone RBF or rational
+ * quadratic leaf, whose value and planes one fused pass writes, has the bits of the tile program
+ * that every composite runs.
  */
 class KernelTangentTwinTest {
 
@@ -80,6 +84,53 @@ class KernelTangentTwinTest {
                     }
                 }
                 assertEquals(gradient[0][q], gradient[1][q], 1e-13 * abs + Double.MIN_VALUE, named + " contraction " + q);
+            }
+        }
+    }
+
+    /**
+     * {@code k} alone takes the fused pass ({@code VectorSupport.squaredPlanes}); {@code k + 0} (a zero
+     * constant added, which changes no bit of the value and none of {@code k}'s planes) takes the
+     * tile program. Every twin, Gram (mirrored, several threads) and cross, row and vector tails.
+     */
+    @Test
+    void fusedSquaredPlanesHaveTheBitsOfTheTileProgram() {
+        int d = 3;
+        List<VectorSupport> supports = new ArrayList<>();
+        supports.add(SCALAR);
+        KernelSimdTwinTest.widths().forEach(bits -> supports.add(VectorizationProvider.panama(bits)));
+        Kernel[] kernels = {Kernel.rbfArd(KernelFixtures.ardScales(d)).scaled(1.5), Kernel.rbf(0.9),
+            Kernel.rbf(1.2).times(new Kernel.Constant(0.7)), Kernel.rbfArd(new double[] {0.8, 0.8, 0.8}),
+            new Kernel.RationalQuadratic(1.1, 0.7).scaled(1.5), new Kernel.RationalQuadratic(0.4, 2.5)};
+        SplittableRandom random = new SplittableRandom(29);
+        int n = 37;
+        int m = 21;
+        double[] x1 = KernelFixtures.points(random, n, d);
+        double[] x2 = KernelFixtures.sharing(x1, n, KernelFixtures.points(random, m, d), m, d);
+        for (VectorSupport support : supports) {
+            for (Kernel k : kernels) {
+                Kernel tiled = k.plus(new Kernel.Constant(0.0));
+                int p = KernelTangents.count(k);
+                for (KernelTangents.Wrt wrt : KernelTangents.Wrt.values()) {
+                    String what = support.getClass().getSimpleName() + " " + k + " " + wrt;
+                    double[][] value = new double[2][n * n];
+                    double[][] planes = {new double[p * n * n], new double[(p + 1) * n * n]};
+                    KernelTangents.gram(support, k, wrt, x1, n, d, value[0], planes[0], KernelWorkspace.parallel());
+                    KernelTangents.gram(support, tiled, wrt, x1, n, d, value[1], planes[1],
+                            KernelWorkspace.singleThreaded());
+                    KernelSimdTwinTest.assertSameBits(what + " gram value", value[1], value[0], n);
+                    KernelSimdTwinTest.assertSameBits(what + " gram planes",
+                            Arrays.copyOf(planes[1], p * n * n), planes[0], n);
+                    double[][] cross = {new double[p * n * m], new double[(p + 1) * n * m]};
+                    double[][] crossValue = new double[2][n * m];
+                    KernelTangents.matrix(support, k, wrt, x1, n, x2, m, d, crossValue[0], cross[0],
+                            KernelWorkspace.singleThreaded());
+                    KernelTangents.matrix(support, tiled, wrt, x1, n, x2, m, d, crossValue[1], cross[1],
+                            KernelWorkspace.singleThreaded());
+                    KernelSimdTwinTest.assertSameBits(what + " cross value", crossValue[1], crossValue[0], m);
+                    KernelSimdTwinTest.assertSameBits(what + " cross planes",
+                            Arrays.copyOf(cross[1], p * n * m), cross[0], m);
+                }
             }
         }
     }

@@ -115,6 +115,21 @@ public final class ScalarVectorSupport implements VectorSupport {
     }
 
     @Override
+    public void squaredPlanes(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1,
+            double[] value, double[] out, int[] offsets, double[] coefs, int own, int copies, int stride,
+            double[] scratch) {
+        TangentMath.squaredPlanes(leaf, x1, d, i0, i1, x2t, ld, j0, j1, value, out, offsets, coefs, own, copies,
+                stride);
+    }
+
+    @Override
+    public void rbfPlanesFromValues(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0,
+            int j1, double[] value, double[] out, int[] offsets, double[] coefs, int own, int copies, int stride) {
+        TangentMath.rbfPlanesFromValues(leaf, x1, d, i0, i1, x2t, ld, j0, j1, value, out, offsets, coefs, own, copies,
+                stride);
+    }
+
+    @Override
     public void productTile(double coef, double[] a, double[] b, double[] t, int stride, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
             for (int c = r * stride; c < r * stride + cols; c++) {

@@ -43,6 +43,67 @@ public final class TangentMath {
         }
     }
 
+    /**
+     * The reference of {@link VectorSupport#squaredPlanes}: per element the distance, the unscaled
+     * value ({@link LeafCode#apply} of the leaf with scale 1, its log1p kept for α), the value and the
+     * planes, each product in the order of the tile program.
+     */
+    static void squaredPlanes(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0,
+            int j1, double[] value, double[] out, int[] offsets, double[] coefs, int own, int copies, int stride) {
+        double scale = leaf.scale();
+        boolean rq = leaf.function() == LeafCode.RATIONAL_QUADRATIC;
+        double alpha = leaf.parameter();
+        double half = 0.5 / alpha;
+        for (int i = i0; i < i1; i++) {
+            for (int j = j0; j < j1; j++) {
+                int e = i * stride + j;
+                double s = leaf.distance(x1, i * d, 1, x2t, j, ld, d);
+                double z = s * half;
+                double log = rq ? ElementaryMath.log1p(z) : 0;
+                double b = rq ? ExpMath.exp(log * -alpha) : ExpMath.exp(-0.5 * s);
+                double v = b * scale;
+                if (value != null) {
+                    value[e] = v;
+                }
+                if (rq) {
+                    out[offsets[0] + e] = v == 0 ? 0 : v * alpha * coefs[0] * (z / (1 + z) - log);
+                    out[offsets[1] + e] = b / (1 + z) * coefs[1] * s;
+                } else if (own == 1) {
+                    out[offsets[0] + e] = b * coefs[0] * s;
+                } else {
+                    for (int k = 0; k < own; k++) {
+                        double u = (x1[i * d + k] - x2t[k * ld + j]) * leaf.weight(k);
+                        out[offsets[k] + e] = b * coefs[k] * (u * u);
+                    }
+                }
+                for (int c = own; c < own + copies; c++) {
+                    out[offsets[c] + e] = v * coefs[c];
+                }
+            }
+        }
+    }
+
+    /** The reference of {@link VectorSupport#rbfPlanesFromValues}. */
+    static void rbfPlanesFromValues(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0,
+            int j1, double[] value, double[] out, int[] offsets, double[] coefs, int own, int copies, int stride) {
+        double scale = leaf.scale();
+        for (int i = i0; i < i1; i++) {
+            for (int j = j0; j < j1; j++) {
+                int e = i * stride + j;
+                double b = value[e];
+                for (int k = 0; k < own; k++) {
+                    double u = (x1[i * d + k] - x2t[k * ld + j]) * leaf.weight(k);
+                    out[offsets[k] + e] = b * coefs[k] * (u * u);
+                }
+                double v = b * scale;
+                for (int c = own; c < own + copies; c++) {
+                    out[offsets[c] + e] = v * coefs[c];
+                }
+                value[e] = v;
+            }
+        }
+    }
+
     static void rationalQuadraticAlpha(double alpha, double coef, double[] s, double[] v, double[] t, int stride,
             int rows, int cols) {
         double half = 0.5 / alpha;

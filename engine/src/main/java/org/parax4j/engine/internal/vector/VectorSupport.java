@@ -89,6 +89,34 @@ public interface VectorSupport {
     void squaredTangentTile(double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1, int k,
             double w, double coef, double[] g, double[] t, int stride);
 
+    /**
+     * The value and every tangent plane of a lone {@link LeafCode#SQUARED} leaf, RBF or rational
+     * quadratic, in one pass from registers straight into the caller's planes (no scratch tile): for
+     * {@code i0 ≤ i < i1}, {@code j0 ≤ j < j1}, element {@code e = i·stride + j}, with the distance
+     * {@code s} of {@link #distanceTile}, the unscaled value {@code b = f(s)} and {@code v = b·scale},
+     * writes {@code value[e] = v} (unless {@code value} is null) and {@code out[offsets[p] + e]} for the
+     * leaf's {@code own} planes, then {@code v·coefs[p]} for the {@code copies} planes after them. RBF:
+     * plane {@code p} is {@code b·coefs[p]·u_p²}, {@code u_p = (x1_ip − x2_jp)·w_p}, or
+     * {@code b·coefs[0]·s} when {@code own == 1}. Rational quadratic ({@code own == 2}): α's
+     * plane, as {@link #rationalQuadraticAlphaTile} with {@code coef = coefs[0]}, then the length's
+     * {@code g·coefs[1]·s} with the slope {@code g} of {@link #slopeTile}. The operations, in order, of
+     * the tile program, so the same bits; one log1p serves the value and α's plane. The formulas are
+     * {@link TangentMath#squaredPlanes}'. {@code scratch} (at least {@code j1 − j0} doubles) is the
+     * implementation's to overwrite.
+     */
+    void squaredPlanes(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1,
+            double[] value, double[] out, int[] offsets, double[] coefs, int own, int copies, int stride,
+            double[] scratch);
+
+    /**
+     * The planes of a lone RBF leaf with {@code own > 1} length planes from its unscaled values
+     * {@code b}, already in {@code value} (element {@code i·stride + j}): writes the planes as
+     * {@link #squaredPlanes} does, then {@code value ← b·scale}; the same bits. The second sweep of
+     * an ARD RBF Gram, whose first sweep computes {@code b} once per pair and mirrors it.
+     */
+    void rbfPlanesFromValues(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0,
+            int j1, double[] value, double[] out, int[] offsets, double[] coefs, int own, int copies, int stride);
+
     /** {@code t = a·coef·b} elementwise. */
     void productTile(double coef, double[] a, double[] b, double[] t, int stride, int rows, int cols);
 
