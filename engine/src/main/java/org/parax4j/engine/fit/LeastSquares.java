@@ -3,6 +3,7 @@ package org.parax4j.engine.fit;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Objects;
+import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.compile.Layout;
 import org.parax4j.engine.compile.TransformProgram;
 import org.parax4j.engine.graph.ModelFunction;
@@ -37,7 +38,8 @@ import org.parax4j.module.Module;
  * C's diagonal as per-point variances. Each of the three replaces the others.
  *
  * <p>Immutable and thread-safe; {@link #fit(double[], Workspace)} with a workspace the calling
- * thread owns allocates only its result.
+ * thread owns allocates only its result (plus, for a model whose kernel nodes are large enough to be
+ * split over the executor, the executor's few task objects per evaluation).
  *
  * @param <M> the module type
  */
@@ -212,9 +214,12 @@ public final class LeastSquares<M extends Module<?>> {
         return function;
     }
 
-    /** Per-thread scratch for repeated fits of this problem. Allocates. */
+    /**
+     * Per-thread scratch for repeated fits of this problem; large kernel nodes of the model run on
+     * {@link EngineOptions#defaults()} (see {@link ModelFunction#newWorkspace()}). Allocates.
+     */
     public Workspace newWorkspace() {
-        return new Workspace(this);
+        return new Workspace(this, EngineOptions.defaults());
     }
 
     /** Fits from the recorded model's values. Allocates a workspace and the result. */
@@ -285,7 +290,8 @@ public final class LeastSquares<M extends Module<?>> {
                     + function.numFree() + " free flat parameters " + function.freeNames());
         }
         double[][] points = MultiStart.starts(function, latentStart, lower, upper, starts, seed);
-        return MultiStart.best(points, x -> fit(x, newWorkspace()));
+        // the starts already share the cores: each start's model evaluations stay on its own thread
+        return MultiStart.best(points, x -> fit(x, new Workspace(this, EngineOptions.singleThreaded())));
     }
 
     /**
@@ -297,12 +303,12 @@ public final class LeastSquares<M extends Module<?>> {
         final LevenbergMarquardt.Workspace lm;
         final ResidualFunction residuals;
 
-        private Workspace(LeastSquares<?> owner) {
+        private Workspace(LeastSquares<?> owner, EngineOptions options) {
             this.owner = owner;
             ModelFunction<?> f = owner.function;
             int m = f.outputSize();
             this.lm = new LevenbergMarquardt.Workspace(f.numFree(), m);
-            org.parax4j.engine.graph.Workspace graph = f.newWorkspace();
+            org.parax4j.engine.graph.Workspace graph = f.newWorkspace(options);
             double[] value = new double[m];
             double[] y = owner.y;
             double[] sqrtW = owner.sqrtW;

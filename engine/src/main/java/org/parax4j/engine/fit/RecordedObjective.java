@@ -20,7 +20,9 @@ import org.parax4j.module.Modules;
  * }</pre>
  *
  * <p>Holds one workspace of the function, so it is not thread-safe: one instance per thread.
- * Allocates only at construction.
+ * Allocates only at construction, except that kernel nodes large enough to be split over
+ * {@link org.parax4j.engine.EngineOptions#defaults()} allocate the executor's few task objects per
+ * evaluation (see {@link ModelFunction#newWorkspace()}).
  *
  * @param <M> the module type
  */

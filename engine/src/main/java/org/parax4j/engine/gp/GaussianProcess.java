@@ -1,5 +1,7 @@
 package org.parax4j.engine.gp;
 
+import org.jspecify.annotations.Nullable;
+
 import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.fit.Lbfgsb;
 import org.parax4j.engine.kernel.Kernel;
@@ -34,9 +36,10 @@ public final class GaussianProcess {
     private final double alpha;
     private final double constantMean;
     private final boolean normalizeY;
-    private final HyperPriors priors;
+    private final @Nullable HyperPriors priors;
 
-    private GaussianProcess(Kernel kernel, double alpha, double constantMean, boolean normalizeY, HyperPriors priors) {
+    private GaussianProcess(Kernel kernel, double alpha, double constantMean, boolean normalizeY,
+            @Nullable HyperPriors priors) {
         this.kernel = kernel;
         this.alpha = alpha;
         this.constantMean = constantMean;
@@ -65,16 +68,16 @@ public final class GaussianProcess {
     /**
      * A copy with another kernel (its priors, if any, kept).
      *
-     * @throws IllegalArgumentException if null, or if this process has priors and the new kernel
-     *     another number of hyperparameters
+     * @throws IllegalArgumentException if null, or if this process has priors and the new kernel's
+     *     hyperparameters are not the same by name (another structure or order)
      */
     public GaussianProcess withKernel(Kernel newKernel) {
         if (newKernel == null) {
             throw new IllegalArgumentException("kernel must not be null");
         }
-        if (priors != null && KernelGradients.count(newKernel) != priors.count()) {
-            throw new IllegalArgumentException("the priors cover " + priors.count() + " hyperparameters, the kernel "
-                    + newKernel + " has " + KernelGradients.count(newKernel) + "; use withoutPriors() first");
+        if (priors != null && !KernelGradients.names(newKernel).equals(priors.names())) {
+            throw new IllegalArgumentException("the priors cover the hyperparameters " + priors.names() + ", the kernel "
+                    + newKernel + " has " + KernelGradients.names(newKernel) + "; use withoutPriors() first");
         }
         return new GaussianProcess(newKernel, alpha, constantMean, normalizeY, priors);
     }

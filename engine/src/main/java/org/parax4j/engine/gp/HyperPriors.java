@@ -1,5 +1,7 @@
 package org.parax4j.engine.gp;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -60,7 +62,7 @@ public final class HyperPriors {
     private static final int MAX_DRAWS = 1000;
 
     private final List<String> names;
-    private final UnivariateDistribution[] priors;
+    private final @Nullable UnivariateDistribution[] priors;
     private final double[] scales;
     private final double[] lower;
     private final double[] upper;
@@ -96,7 +98,8 @@ public final class HyperPriors {
             logUpper[i] = Math.log(hi);
             if (!(logLower[i] < logUpper[i])) {
                 throw new IllegalArgumentException("hyperparameter " + names.get(i) + ": its bounds [" + lower[i] + ", "
-                        + upper[i] + "] leave no positive value inside the support of its prior " + priors[i]);
+                        + upper[i] + "] leave no positive value" + (priors[i] == null ? ""
+                        : " inside the support of its prior " + priors[i]));
             }
         }
     }
@@ -128,12 +131,14 @@ public final class HyperPriors {
      * {@link Independent} gives element {@code j} its component), and its bounds times its scale;
      * open where the parameter has none (no default bounds).
      *
-     * @throws IllegalArgumentException as {@link ModuleKernels#of}, for a correlated prior (e.g. a
+     * @throws IllegalArgumentException for a null module, as {@link ModuleKernels#of}, for a correlated prior (e.g. a
      *     multivariate normal) on a vector parameter, a scale that is not positive, or bounds that
      *     leave nothing of a prior's support (naming the hyperparameter)
      */
     public static HyperPriors of(org.parax4j.kernel.Kernel<?> module) {
-        Objects.requireNonNull(module, "module");
+        if (module == null) {
+            throw new IllegalArgumentException("module must not be null");
+        }
         Kernel kernel = ModuleKernels.of(module);
         List<String> names = KernelGradients.names(kernel);
         int p = names.size();
@@ -216,7 +221,7 @@ public final class HyperPriors {
      * @throws IllegalArgumentException if {@code i} is out of range, or the bounds leave nothing of
      *     the prior's support
      */
-    public HyperPriors withPrior(int i, UnivariateDistribution prior) {
+    public HyperPriors withPrior(int i, @Nullable UnivariateDistribution prior) {
         checkIndex(i);
         UnivariateDistribution[] p = priors.clone();
         double[] s = scales.clone();

@@ -86,7 +86,7 @@ class KernelJacobianExecutorTest {
         List<ModelFunction<Gp>> functions = List.of(
                 function(new ScaleKernel(new RBFKernel(positive(0.8, 0.9, 1.1), Meta.NONE), variance, Meta.NONE),
                         150, 3, false),
-                function(new MaternKernel(positive(0.9), MaternKernel.Smoothness.FIVE_HALVES, Meta.NONE), 48, 2, true),
+                function(new MaternKernel(positive(0.9), MaternKernel.Smoothness.FIVE_HALVES, Meta.NONE), 128, 2, true),
                 function(new ScaleKernel(new RationalQuadraticKernel(positive(0.8), positive(1.7), Meta.NONE), variance,
                         Meta.NONE), 150, 3, false));
         Thread caller = Thread.currentThread();

@@ -44,10 +44,14 @@ public final class BestStart {
      * @param fitOne the fit from start {@code i}; may throw {@link IllegalArgumentException} to fail it
      * @param objective the value to minimise of a result
      * @return the outcomes
+     * @throws IllegalArgumentException when {@code count < 1}
      * @throws IllegalStateException when every start failed, with the first failure's message
      */
     public static <R> Outcomes<R> run(EngineOptions options, int count, IntFunction<R> fitOne,
             ToDoubleFunction<R> objective) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be >= 1, got " + count);
+        }
         Object[] outcome = new Object[count];
         Crew.forEach(options.executor(), options.parallelism(), count, i -> {
             try {
