@@ -1,5 +1,7 @@
 package org.parax4j.engine.internal.graph;
 
+import java.util.Arrays;
+
 /**
  * How the tangent directions of a {@link GraphDef} are processed: in chunks of {@code chunkSize}
  * consecutive free positions, and, per chunk and node, which directions the node carries (its
@@ -107,5 +109,15 @@ public final class ChunkPlan {
     /** Largest number of slots node {@code i} has in any chunk. */
     int maxSlots(int i) {
         return maxSlots[i];
+    }
+
+    /** Whether nodes {@code i} and {@code j} carry the same tangent directions in every chunk. */
+    boolean sameDirections(int i, int j) {
+        for (int c = 0; c < numChunks(); c++) {
+            if (!Arrays.equals(dirs(c, i), dirs(c, j))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,6 +1,5 @@
 package org.parax4j.engine.internal.graph;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -69,7 +68,7 @@ final class ComplexProducts {
                 // a·d + b·c with a = first[opA], c = first[1 − opA], b = second[0], d = second[1]
                 Key key = Key.of(Factors.of(first[opA], second[1]), Factors.of(second[0], first[1 - opA]));
                 Integer im = imaginary.get(key);
-                if (im != null && sameDirections(plan, i, im)) {
+                if (im != null && plan.sameDirections(i, im)) {
                     imaginary.remove(key);
                     pairs[i] = new Pair(im, true, opA, 0);
                     pairs[im] = new Pair(i, false, opA, 0);
@@ -89,15 +88,6 @@ final class ComplexProducts {
     private static Factors factors(GraphDef g, int sum, int operand) {
         int[] f = g.node(g.node(sum).inputs()[operand]).inputs();
         return Factors.of(f[0], f[1]);
-    }
-
-    private static boolean sameDirections(ChunkPlan plan, int i, int j) {
-        for (int c = 0; c < plan.numChunks(); c++) {
-            if (!Arrays.equals(plan.dirs(c, i), plan.dirs(c, j))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

@@ -72,7 +72,7 @@ final class ComplexReciprocals {
             int re = partner(g, x, m, i);
             int n = im.size();
             if (re < 0 || firstUser[re] <= i || g.output() == re || g.node(x).size() != n
-                    || g.node(ny).size() != n || !sameDirections(plan, re, i)) {
+                    || g.node(ny).size() != n || !plan.sameDirections(re, i)) {
                 continue;
             }
             role[re] = REAL;
@@ -93,15 +93,6 @@ final class ComplexReciprocals {
             }
         }
         return -1;
-    }
-
-    private static boolean sameDirections(ChunkPlan plan, int i, int j) {
-        for (int c = 0; c < plan.numChunks(); c++) {
-            if (!Arrays.equals(plan.dirs(c, i), plan.dirs(c, j))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
