@@ -2,7 +2,7 @@ package org.parax4j.engine.internal.graph;
 
 import java.util.Arrays;
 import org.parax4j.engine.compile.Layout;
-import org.parax4j.engine.internal.vector.ExpMath;
+import org.parax4j.engine.internal.math.ExpMath;
 
 /**
  * Runs a {@link GraphDef} in forward-mode dual numbers: values first ({@link PlainExecutor}), then,

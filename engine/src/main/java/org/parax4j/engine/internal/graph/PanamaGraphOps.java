@@ -13,7 +13,7 @@ import org.parax4j.engine.internal.random.RandomKernels;
  * <p><b>Same bits as the scalar twin, in every JIT tier.</b> The Vector API's transcendental lanes
  * ({@code EXP}, {@code LOG}, {@code SIN}, {@code POW}, …) are not used: compiled, they call SVML,
  * interpreted, {@link Math}, so a value could change by an ulp once the caller is compiled. Instead
- * exp runs {@link org.parax4j.engine.internal.vector.ExpMath}'s fixed operation sequence lanewise
+ * exp runs {@link org.parax4j.engine.internal.math.ExpMath}'s fixed operation sequence lanewise
  * (through {@link RandomKernels#exp}), and log, log10, sin, cos and powers call {@link Math}
  * element by element in the tail loop (its intrinsics give the same results interpreted and
  * compiled). The rest is IEEE-exact, so every loop equals {@link ScalarGraphOps} bit for bit,

@@ -1,6 +1,6 @@
 package org.parax4j.engine.internal.graph;
 
-import org.parax4j.engine.internal.vector.ExpMath;
+import org.parax4j.engine.internal.math.ExpMath;
 
 /** Plain-Java reference implementation of {@link GraphOps}; the twin of every Vector API loop. */
 public final class ScalarGraphOps implements GraphOps {

@@ -1,5 +1,8 @@
 package org.parax4j.engine.internal.vector;
 
+import org.parax4j.engine.internal.math.LogMath;
+import org.parax4j.engine.internal.math.TrigMath;
+
 /**
  * The scalar reference formulas of the kernel tangent tiles (shared by both twins where noted in
  * {@link VectorSupport}). A leaf's value is {@code scale·f(s)}; for a {@link LeafCode#SQUARED} leaf
@@ -49,7 +52,7 @@ public final class TangentMath {
         for (int r = 0; r < rows; r++) {
             for (int c = r * stride; c < r * stride + cols; c++) {
                 double z = s[c] * half;
-                t[c] = v[c] == 0 ? 0 : v[c] * alpha * coef * (z / (1 + z) - ElementaryMath.log1p(z));
+                t[c] = v[c] == 0 ? 0 : v[c] * alpha * coef * (z / (1 + z) - LogMath.log1p(z));
             }
         }
     }
@@ -62,7 +65,7 @@ public final class TangentMath {
                 double sum = 0;
                 for (int k = 0; k < d; k++) {
                     double u = (x1[i * d + k] - x2t[k * ld + j]) * w;
-                    sum += Math.PI * u * ElementaryMath.sin2Pi(u);
+                    sum += Math.PI * u * TrigMath.sinPi(2 * u);
                 }
                 t[row + j] = v[row + j] == 0 ? 0 : v[row + j] * coef * sum;
             }
@@ -94,7 +97,7 @@ public final class TangentMath {
                     } else {
                         double w = leaf.weight(0);
                         h = v[row + j] == 0 ? 0
-                                : v[row + j] * leaf.parameter() * Math.PI * w * ElementaryMath.sin2Pi(delta * w);
+                                : v[row + j] * leaf.parameter() * Math.PI * w * TrigMath.sinPi(2 * (delta * w));
                     }
                     if (h != 0) {
                         for (int q = 0; q < count; q++) {
