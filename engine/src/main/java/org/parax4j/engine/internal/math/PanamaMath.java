@@ -9,7 +9,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API twins of {@link ExpMath}, {@link LogMath} and {@link TrigMath}: each method runs its
+ * The Vector API twins of {@link ExpMath}, {@link LogMath}, {@link TrigMath} and
+ * {@link CompositeMath}: each method runs its
  * scalar function's operation sequence lane by lane, so every lane equals the scalar result bit for
  * bit at every width (128, 256, 512 bits) and in every JIT tier. Kernel tiles, samplers and graph
  * operations call these instead of repeating the sequences.
@@ -261,5 +262,65 @@ public final class PanamaMath {
         LongVector q = t.blend(shift, out).reinterpretAsLongs().mul(2L)
                 .add((LongVector) h.convert(VectorOperators.D2L, 0));
         return quadrant(sinKernel(theta), cosKernel(theta), q);
+    }
+
+    // ---- composites (CompositeMath) ------------------------------------------------------------
+
+    /** {@link CompositeMath#expm1} lanewise; {@code ta … td} the {@link #expTable} parts. */
+    public static DoubleVector expm1(DoubleVector x, DoubleVector ta, DoubleVector tb, DoubleVector tc,
+            DoubleVector td) {
+        return expm1(x, exp(x, ta, tb, tc, td));
+    }
+
+    /** {@code CompositeMath.expm1(x, u)} lanewise: Kahan's quotient given {@code u = eˣ}. */
+    private static DoubleVector expm1(DoubleVector x, DoubleVector u) {
+        DoubleVector um1 = u.sub(1.0);
+        return um1.mul(x.div(log(u)))
+                .blend(u, u.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY))
+                .blend(-1.0, um1.compare(VectorOperators.EQ, -1.0))
+                .blend(x, u.compare(VectorOperators.EQ, 1.0));
+    }
+
+    /** {@link CompositeMath#tanh} lanewise. */
+    public static DoubleVector tanh(DoubleVector x, DoubleVector ta, DoubleVector tb, DoubleVector tc,
+            DoubleVector td) {
+        DoubleVector y = x.abs().mul(-2.0);
+        DoubleVector u = exp(y, ta, tb, tc, td);
+        DoubleVector t = expm1(y, u);
+        DoubleVector one = u.broadcast(1.0);
+        DoubleVector r = one.sub(u).div(one.add(u)).blend(t.neg().div(t.add(2.0)), y.compare(VectorOperators.GT, -1.0));
+        return r.reinterpretAsLongs().and(~Long.MIN_VALUE)
+                .or(x.reinterpretAsLongs().and(Long.MIN_VALUE)).reinterpretAsDoubles();
+    }
+
+    /** {@link CompositeMath#sigmoid} lanewise. */
+    public static DoubleVector sigmoid(DoubleVector x, DoubleVector ta, DoubleVector tb, DoubleVector tc,
+            DoubleVector td) {
+        DoubleVector e = exp(x.abs().neg(), ta, tb, tc, td);
+        DoubleVector d = e.add(1.0);
+        return e.div(d).blend(d.broadcast(1.0).div(d), x.compare(VectorOperators.GE, 0.0));
+    }
+
+    /** {@link CompositeMath#softplus} lanewise. */
+    public static DoubleVector softplus(DoubleVector x, DoubleVector ta, DoubleVector tb, DoubleVector tc,
+            DoubleVector td) {
+        return x.max(0.0).add(log1p(exp(x.abs().neg(), ta, tb, tc, td)));
+    }
+
+    /** {@link CompositeMath#sign} lanewise. */
+    public static DoubleVector sign(DoubleVector x) {
+        return x.blend(1.0, x.compare(VectorOperators.GT, 0.0)).blend(-1.0, x.compare(VectorOperators.LT, 0.0));
+    }
+
+    /** {@link CompositeMath#hypot} lanewise. */
+    public static DoubleVector hypot(DoubleVector a, DoubleVector b) {
+        DoubleVector x = a.abs();
+        DoubleVector y = b.abs();
+        DoubleVector m = x.max(y);
+        DoubleVector r = x.min(y).div(m);
+        return m.mul(r.fma(r, r.broadcast(1.0)).sqrt())
+                .blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY)
+                        .or(y.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY)))
+                .blend(0.0, m.compare(VectorOperators.EQ, 0.0));
     }
 }

@@ -17,7 +17,7 @@ final class PanamaMathLanes {
 
     private PanamaMathLanes() {}
 
-    /** The functions, by name: exp, log, log1p, logNormal, sinPi, sin, cos. */
+    /** The functions, by name: exp, log, log1p, logNormal, sinPi, sin, cos, expm1, tanh, sigmoid, softplus, sign, hypot. */
     static void apply(int bits, String function, double[] x, int from, double[] out) {
         VectorSpecies<Double> s = VectorSpecies.of(double.class, VectorShape.forBitSize(bits));
         DoubleVector v = DoubleVector.fromArray(s, x, from);
@@ -28,6 +28,13 @@ final class PanamaMathLanes {
         DoubleVector td = PanamaMath.expTable(s, 3);
         DoubleVector result = switch (function) {
             case "exp" -> PanamaMath.exp(v, ta, tb, tc, td);
+            case "expm1" -> PanamaMath.expm1(v, ta, tb, tc, td);
+            case "tanh" -> PanamaMath.tanh(v, ta, tb, tc, td);
+            case "sigmoid" -> PanamaMath.sigmoid(v, ta, tb, tc, td);
+            case "softplus" -> PanamaMath.softplus(v, ta, tb, tc, td);
+            case "sign" -> PanamaMath.sign(v);
+            // hypot of each argument and the next one
+            case "hypot" -> PanamaMath.hypot(v, DoubleVector.fromArray(s, x, from + 1));
             case "log" -> PanamaMath.log(v);
             case "log1p" -> PanamaMath.log1p(v);
             case "logNormal" -> PanamaMath.logNormal(v);

@@ -86,6 +86,28 @@ class PanamaMathTwinTest {
 
     @ParameterizedTest
     @MethodSource("widths")
+    void compositesEqualTheScalarFunctions(int bits) {
+        assertTwin(bits, "expm1", CompositeMath::expm1);
+        assertTwin(bits, "tanh", CompositeMath::tanh);
+        assertTwin(bits, "sigmoid", CompositeMath::sigmoid);
+        assertTwin(bits, "softplus", CompositeMath::softplus);
+        assertTwin(bits, "sign", CompositeMath::sign);
+        double[] x = arguments();
+        int lanes = bits / Double.SIZE;
+        double[] got = new double[lanes];
+        for (int i = 0; i + lanes < x.length; i++) {
+            PanamaMathLanes.apply(bits, "hypot", x, i, got);
+            for (int lane = 0; lane < lanes; lane++) {
+                double a = x[i + lane];
+                double b = x[i + lane + 1];
+                assertEquals(Double.doubleToLongBits(CompositeMath.hypot(a, b)), Double.doubleToLongBits(got[lane]),
+                        () -> "hypot(" + a + ", " + b + ") at " + bits + " bits");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("widths")
     void sineAndCosineFormsEqualTheScalarFunctions(int bits) {
         assertTwin(bits, "sinPi", TrigMath::sinPi);
         // sin and cos: lanes beyond the reduction limit are the caller's (0 stands in for them).
