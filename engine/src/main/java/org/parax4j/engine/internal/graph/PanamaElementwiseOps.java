@@ -20,7 +20,8 @@ import org.parax4j.engine.internal.random.RandomKernels;
  * {@link RandomKernels#exp}/{@link RandomKernels#log} (written out there), sin, cos and the
  * vocabulary functions call {@link PanamaMath}'s lanewise twins; lanes a twin does not cover (sin
  * beyond {@link TrigMath#REDUCTION_LIMIT}, say) are redone by the scalar function. Functions with no
- * lanewise twin (tan, atan, asin, acos, sinh, cosh, erf, erfc, atan2, powers) run the scalar loop.
+ * lanewise twin here (tan, atan, asin, acos, sinh, cosh, erf, erfc, atan2, powers, and tanh,
+ * softplus and expm1, whose twins C2 does not inline whole: see {@link #map}) run the scalar loop.
  * Accuracy against {@link StrictMath} is the scalar functions' (see {@link UnaryFunction}).
  *
  * <p>The species comes from {@link #species()}, a constant of each width's subclass (see
@@ -142,8 +143,11 @@ abstract sealed class PanamaElementwiseOps implements GraphOps permits PanamaGra
     }
 
     /**
-     * {@code z = sin x} (or cos, or −sin with {@code negate}) for the whole vectors of {@code n};
-     * a vector with a lane beyond the reduction range has that lane redone by {@link TrigMath}.
+     * {@code z = sin x} (or cos, or −sin with {@code negate}) for the whole vectors of {@code n}; a
+     * vector with a lane beyond the reduction range has that lane redone by {@link TrigMath}. One
+     * loop per function, each inlining one {@link PanamaMath} function: a loop that inlined several
+     * reached C2's node-count cutoff, left a call out and boxed its vectors (480 bytes per 10⁴
+     * elements, measured by {@code ElementwiseBenchmark} with {@code -prof gc}).
      *
      * @return the number of elements done (the caller's scalar loop does the rest)
      */
@@ -151,11 +155,18 @@ abstract sealed class PanamaElementwiseOps implements GraphOps permits PanamaGra
         VectorSpecies<Double> S = species();
         int L = S.length();
         int bound = S.loopBound(n);
+        if (sine) {
+            for (int k = 0; k < bound; k += L) {
+                DoubleVector r = PanamaMath.sin(v(x, xo + k));
+                (negate ? r.neg() : r).intoArray(z, zo + k);
+            }
+        } else {
+            for (int k = 0; k < bound; k += L) {
+                PanamaMath.cos(v(x, xo + k)).intoArray(z, zo + k);
+            }
+        }
         for (int k = 0; k < bound; k += L) {
-            DoubleVector a = v(x, xo + k);
-            DoubleVector r = sine ? PanamaMath.sin(a) : PanamaMath.cos(a);
-            (negate ? r.neg() : r).intoArray(z, zo + k);
-            if (!PanamaMath.reducible(a)) {
+            if (!PanamaMath.reducible(v(x, xo + k))) {
                 for (int j = k; j < k + L; j++) {
                     double value = sine ? TrigMath.sin(x[xo + j]) : TrigMath.cos(x[xo + j]);
                     z[zo + j] = negate ? -value : value;
@@ -167,38 +178,55 @@ abstract sealed class PanamaElementwiseOps implements GraphOps permits PanamaGra
 
     @Override
     public void map(UnaryFunction f, double[] x, int xo, double[] z, int zo, int n) {
-        VectorSpecies<Double> S = species();
-        int L = S.length();
-        int bound = S.loopBound(n);
-        int k = 0;
-        if (f == UnaryFunction.SIGN) {
-            for (; k < bound; k += L) {
-                PanamaMath.sign(v(x, xo + k)).intoArray(z, zo + k);
-            }
-        } else if (f == UnaryFunction.LOG1P) {
-            for (; k < bound; k += L) {
-                PanamaMath.log1p(v(x, xo + k)).intoArray(z, zo + k);
-            }
-        } else if (f == UnaryFunction.TANH || f == UnaryFunction.SIGMOID || f == UnaryFunction.SOFTPLUS
-                || f == UnaryFunction.EXPM1) {
-            DoubleVector ta = PanamaMath.expTable(S, 0);
-            DoubleVector tb = PanamaMath.expTable(S, 1);
-            DoubleVector tc = PanamaMath.expTable(S, 2);
-            DoubleVector td = PanamaMath.expTable(S, 3);
-            for (; k < bound; k += L) {
-                DoubleVector a = v(x, xo + k);
-                DoubleVector r = switch (f) {
-                    case TANH -> PanamaMath.tanh(a, ta, tb, tc, td);
-                    case SIGMOID -> PanamaMath.sigmoid(a, ta, tb, tc, td);
-                    case SOFTPLUS -> PanamaMath.softplus(a, ta, tb, tc, td);
-                    default -> PanamaMath.expm1(a, ta, tb, tc, td);
-                };
-                r.intoArray(z, zo + k);
-            }
-        }
+        int k = switch (f) {
+            case SIGN -> sign(x, xo, z, zo, n);
+            case LOG1P -> log1p(x, xo, z, zo, n);
+            case SIGMOID -> sigmoid(x, xo, z, zo, n);
+            // TANH, SOFTPLUS, EXPM1: the scalar loop (CompositeMath) in both twins. Their lanewise
+            // twins (PanamaMath) need exp and log in one loop, more than C2 inlines there (measured
+            // with ElementwiseBenchmark -prof gc: 360–480 kB boxed vectors per 10⁴ elements, also
+            // with the exp in a loop of its own).
+            default -> 0;
+        };
         for (; k < n; k++) {
             z[zo + k] = f.value(x[xo + k]);
         }
+    }
+
+    /*
+     * One method and loop per function (see sinCos); each returns the elements it did. The exp
+     * table is loaded once per call.
+     */
+
+    private int sign(double[] x, int xo, double[] z, int zo, int n) {
+        VectorSpecies<Double> S = species();
+        int bound = S.loopBound(n);
+        for (int k = 0; k < bound; k += S.length()) {
+            PanamaMath.sign(v(x, xo + k)).intoArray(z, zo + k);
+        }
+        return bound;
+    }
+
+    private int log1p(double[] x, int xo, double[] z, int zo, int n) {
+        VectorSpecies<Double> S = species();
+        int bound = S.loopBound(n);
+        for (int k = 0; k < bound; k += S.length()) {
+            PanamaMath.log1p(v(x, xo + k)).intoArray(z, zo + k);
+        }
+        return bound;
+    }
+
+    private int sigmoid(double[] x, int xo, double[] z, int zo, int n) {
+        VectorSpecies<Double> S = species();
+        int bound = S.loopBound(n);
+        DoubleVector ta = PanamaMath.expTable(S, 0);
+        DoubleVector tb = PanamaMath.expTable(S, 1);
+        DoubleVector tc = PanamaMath.expTable(S, 2);
+        DoubleVector td = PanamaMath.expTable(S, 3);
+        for (int k = 0; k < bound; k += S.length()) {
+            PanamaMath.sigmoid(v(x, xo + k), ta, tb, tc, td).intoArray(z, zo + k);
+        }
+        return bound;
     }
 
     @Override

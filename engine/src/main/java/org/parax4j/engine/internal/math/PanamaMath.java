@@ -269,11 +269,15 @@ public final class PanamaMath {
     /** {@link CompositeMath#expm1} lanewise; {@code ta … td} the {@link #expTable} parts. */
     public static DoubleVector expm1(DoubleVector x, DoubleVector ta, DoubleVector tb, DoubleVector tc,
             DoubleVector td) {
-        return expm1(x, exp(x, ta, tb, tc, td));
+        return expm1FromExp(x, exp(x, ta, tb, tc, td));
     }
 
-    /** {@code CompositeMath.expm1(x, u)} lanewise: Kahan's quotient given {@code u = eˣ}. */
-    private static DoubleVector expm1(DoubleVector x, DoubleVector u) {
+    /**
+     * {@link CompositeMath#expm1} lanewise given {@code u = exp(x)} (of {@link #exp}): Kahan's
+     * quotient. With the exp in a separate loop, each loop stays within C2's inlining budget (exp and
+     * log inlined into one loop exceed {@code NodeCountInliningCutoff}, and the call left out boxes).
+     */
+    public static DoubleVector expm1FromExp(DoubleVector x, DoubleVector u) {
         DoubleVector um1 = u.sub(1.0);
         return um1.mul(x.div(log(u)))
                 .blend(u, u.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY))
@@ -284,9 +288,13 @@ public final class PanamaMath {
     /** {@link CompositeMath#tanh} lanewise. */
     public static DoubleVector tanh(DoubleVector x, DoubleVector ta, DoubleVector tb, DoubleVector tc,
             DoubleVector td) {
+        return tanhFromExp(x, exp(x.abs().mul(-2.0), ta, tb, tc, td));
+    }
+
+    /** {@link CompositeMath#tanh} lanewise given {@code u = exp(−2|x|)} (see {@link #expm1FromExp}). */
+    public static DoubleVector tanhFromExp(DoubleVector x, DoubleVector u) {
         DoubleVector y = x.abs().mul(-2.0);
-        DoubleVector u = exp(y, ta, tb, tc, td);
-        DoubleVector t = expm1(y, u);
+        DoubleVector t = expm1FromExp(y, u);
         DoubleVector one = u.broadcast(1.0);
         DoubleVector r = one.sub(u).div(one.add(u)).blend(t.neg().div(t.add(2.0)), y.compare(VectorOperators.GT, -1.0));
         return r.reinterpretAsLongs().and(~Long.MIN_VALUE)
@@ -304,7 +312,12 @@ public final class PanamaMath {
     /** {@link CompositeMath#softplus} lanewise. */
     public static DoubleVector softplus(DoubleVector x, DoubleVector ta, DoubleVector tb, DoubleVector tc,
             DoubleVector td) {
-        return x.max(0.0).add(log1p(exp(x.abs().neg(), ta, tb, tc, td)));
+        return softplusFromExp(x, exp(x.abs().neg(), ta, tb, tc, td));
+    }
+
+    /** {@link CompositeMath#softplus} lanewise given {@code e = exp(−|x|)} (see {@link #expm1FromExp}). */
+    public static DoubleVector softplusFromExp(DoubleVector x, DoubleVector e) {
+        return x.max(0.0).add(log1p(e));
     }
 
     /** {@link CompositeMath#sign} lanewise. */

@@ -62,6 +62,10 @@ class ElementwiseMapsTwinTest {
                     double[] b = new double[n + 4];
                     simd.map(f, x, 1, b, 2, n);
                     sameBits(a, b, f + " n=" + n + " seed=" + s);
+                    double[] inPlace = x.clone(); // output aliasing the input, as GraphOps allows
+                    simd.map(f, inPlace, 1, inPlace, 1, n);
+                    sameBits(java.util.Arrays.copyOfRange(a, 2, n + 2), java.util.Arrays.copyOfRange(inPlace, 1, n + 1),
+                            f + " in place n=" + n + " seed=" + s);
                 });
             }
         });
