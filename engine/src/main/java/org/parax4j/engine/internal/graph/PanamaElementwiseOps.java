@@ -17,11 +17,14 @@ import org.parax4j.engine.internal.random.RandomKernels;
  * lanes ({@code EXP}, {@code LOG}, {@code SIN}, …) are not used: compiled they call SVML,
  * interpreted {@link Math}, so a value could change by an ulp once the caller is compiled. Exp and
  * log run the fixed sequences of {@code org.parax4j.engine.internal.math} through
- * {@link RandomKernels#exp}/{@link RandomKernels#log} (written out there), sin, cos and the
- * vocabulary functions call {@link PanamaMath}'s lanewise twins; lanes a twin does not cover (sin
- * beyond {@link TrigMath#REDUCTION_LIMIT}, say) are redone by the scalar function. Functions with no
- * lanewise twin here (tan, atan, asin, acos, sinh, cosh, erf, erfc, atan2, powers, and tanh,
- * softplus and expm1, whose twins C2 does not inline whole: see {@link #map}) run the scalar loop.
+ * {@link RandomKernels#exp}/{@link RandomKernels#log} (written out there); log1p, sigmoid, sign,
+ * hypot, max, min, the comparisons and where are Vector API loops ({@link PanamaMath}'s twins where
+ * they need one). The others run the scalar loop in both twins, with the same functions: tan, atan,
+ * asin, acos, sinh, cosh, erf, erfc, atan2 and powers have no lanewise twin; tanh, softplus and
+ * expm1 have one ({@link PanamaMath}) that C2 does not inline whole (exp and log in one loop, see
+ * {@link #map}); and sin and cos ({@link TrigMath}) have one that boxed in the RF example's plain
+ * evaluation (59 kB per evaluation with {@code -prof gc}, none with the scalar loop, which was also
+ * faster there: 18 µs against 23–34 µs), though it halved the time of a lone sin over 10⁴ elements.
  * Accuracy against {@link StrictMath} is the scalar functions' (see {@link UnaryFunction}).
  *
  * <p>The species comes from {@link #species()}, a constant of each width's subclass (see
@@ -84,9 +87,9 @@ abstract sealed class PanamaElementwiseOps implements GraphOps permits PanamaGra
                 exp.log(x, xo, z, zo, n, ScalarGraphOps.INV_LN10);
                 k = n;
             }
-            case SIN, COS -> k = sinCos(op == Op.SIN, false, x, xo, z, zo, n);
-            case POWC -> {
-                // Math.pow, element by element, in the loop below.
+            case SIN, COS, POWC -> {
+                // TrigMath and Math.pow, element by element, in the loop below (see sin and cos in
+                // the class comment).
             }
             default -> throw new IllegalArgumentException("not a unary op: " + op);
         }
@@ -131,10 +134,9 @@ abstract sealed class PanamaElementwiseOps implements GraphOps permits PanamaGra
                     a.add(a).intoArray(c, co + k);
                 }
             }
-            case SIN -> k = sinCos(false, false, x, xo, c, co, n);
-            case COS -> k = sinCos(true, true, x, xo, c, co, n);
             default -> {
-                // NEG, ABS and POWC: rare or cheap enough for the scalar loop.
+                // NEG, ABS and POWC: rare or cheap enough for the scalar loop; SIN and COS: see
+                // the class comment.
             }
         }
         for (; k < n; k++) {
@@ -142,39 +144,12 @@ abstract sealed class PanamaElementwiseOps implements GraphOps permits PanamaGra
         }
     }
 
-    /**
-     * {@code z = sin x} (or cos, or −sin with {@code negate}) for the whole vectors of {@code n}; a
-     * vector with a lane beyond the reduction range has that lane redone by {@link TrigMath}. One
-     * loop per function, each inlining one {@link PanamaMath} function: a loop that inlined several
-     * reached C2's node-count cutoff, left a call out and boxed its vectors (480 bytes per 10⁴
-     * elements, measured by {@code ElementwiseBenchmark} with {@code -prof gc}).
-     *
-     * @return the number of elements done (the caller's scalar loop does the rest)
+    /*
+     * One method and loop per PanamaMath call: C2 leaves out a call its profile shows cold in that
+     * method (a branch or switch case the profile rarely took), or that takes the loop past its
+     * node-count cutoff, and a call left out boxes its vectors (measured with -prof gc: 360–480 kB
+     * per 10⁴ elements in ElementwiseBenchmark while several functions shared a loop).
      */
-    private int sinCos(boolean sine, boolean negate, double[] x, int xo, double[] z, int zo, int n) {
-        VectorSpecies<Double> S = species();
-        int L = S.length();
-        int bound = S.loopBound(n);
-        if (sine) {
-            for (int k = 0; k < bound; k += L) {
-                DoubleVector r = PanamaMath.sin(v(x, xo + k));
-                (negate ? r.neg() : r).intoArray(z, zo + k);
-            }
-        } else {
-            for (int k = 0; k < bound; k += L) {
-                PanamaMath.cos(v(x, xo + k)).intoArray(z, zo + k);
-            }
-        }
-        for (int k = 0; k < bound; k += L) {
-            if (!PanamaMath.reducible(v(x, xo + k))) {
-                for (int j = k; j < k + L; j++) {
-                    double value = sine ? TrigMath.sin(x[xo + j]) : TrigMath.cos(x[xo + j]);
-                    z[zo + j] = negate ? -value : value;
-                }
-            }
-        }
-        return bound;
-    }
 
     @Override
     public void map(UnaryFunction f, double[] x, int xo, double[] z, int zo, int n) {
@@ -193,10 +168,7 @@ abstract sealed class PanamaElementwiseOps implements GraphOps permits PanamaGra
         }
     }
 
-    /*
-     * One method and loop per function (see sinCos); each returns the elements it did. The exp
-     * table is loaded once per call.
-     */
+    /* Each returns the elements it did; the exp table is loaded once per call. */
 
     private int sign(double[] x, int xo, double[] z, int zo, int n) {
         VectorSpecies<Double> S = species();
@@ -235,14 +207,16 @@ abstract sealed class PanamaElementwiseOps implements GraphOps permits PanamaGra
         VectorSpecies<Double> S = species();
         int L = S.length();
         int bound = f == BinaryFunction.ATAN2 ? 0 : S.loopBound(n);
+        if (f == BinaryFunction.HYPOT) {
+            bound = hypot(x, xo, xs, y, yo, ys, z, zo, n);
+        }
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         DoubleVector zero = DoubleVector.zero(S);
-        int k = 0;
+        int k = f == BinaryFunction.HYPOT ? bound : 0;
         for (; k < bound; k += L) {
             DoubleVector a = xs == 0 ? DoubleVector.broadcast(S, x[xo]) : v(x, xo + k);
             DoubleVector b = ys == 0 ? DoubleVector.broadcast(S, y[yo]) : v(y, yo + k);
             DoubleVector r = switch (f) {
-                case HYPOT -> PanamaMath.hypot(a, b);
                 case MAX -> a.max(b);
                 case MIN -> a.min(b);
                 case GT -> zero.blend(one, a.compare(VectorOperators.GT, b));
@@ -251,13 +225,25 @@ abstract sealed class PanamaElementwiseOps implements GraphOps permits PanamaGra
                 case LE -> zero.blend(one, a.compare(VectorOperators.LE, b));
                 case EQ -> zero.blend(one, a.compare(VectorOperators.EQ, b));
                 case NE -> zero.blend(one, a.compare(VectorOperators.NE, b));
-                case ATAN2 -> throw new AssertionError("atan2 has no lanewise form");
+                case ATAN2, HYPOT -> throw new AssertionError(f + " is not in this loop");
             };
             r.intoArray(z, zo + k);
         }
         for (; k < n; k++) {
             z[zo + k] = f.value(x[xo + k * xs], y[yo + k * ys]);
         }
+    }
+
+    /** {@code z = hypot(x, y)} over the whole vectors, in a loop of its own. */
+    private int hypot(double[] x, int xo, int xs, double[] y, int yo, int ys, double[] z, int zo, int n) {
+        VectorSpecies<Double> S = species();
+        int bound = S.loopBound(n);
+        for (int k = 0; k < bound; k += S.length()) {
+            DoubleVector a = xs == 0 ? DoubleVector.broadcast(S, x[xo]) : v(x, xo + k);
+            DoubleVector b = ys == 0 ? DoubleVector.broadcast(S, y[yo]) : v(y, yo + k);
+            PanamaMath.hypot(a, b).intoArray(z, zo + k);
+        }
+        return bound;
     }
 
     @Override
