@@ -18,7 +18,7 @@ import org.parax4j.engine.internal.random.SplitMix;
  * {@code (rng.seed(), index + s)}, so the bits do not depend on how a request is split into calls,
  * on the number of threads, on the vector width, on the JIT tier, or on whether the Vector API or
  * the plain-Java implementation runs: the elementary functions (log, exp, sin/cos) are written out
- * in IEEE-exact operations (see the engine's internal {@code Elementary}) rather than taken from
+ * in IEEE-exact operations (see the engine's internal {@code math} package) rather than taken from
  * the Vector API, whose interpreted and compiled forms differ by an ulp.
  *
  * <p>Samplers ({@link #of}):

@@ -21,7 +21,7 @@ import org.parax4j.engine.internal.vector.VectorizationProvider;
  * The Vector API implementation, built at every width this CPU offers (whatever the JVM chose),
  * gives the scalar twin's bits for every kernel on random inputs whose sizes hit the vector tails.
  * The comparison is exact ({@link #assertSameBits}): both twins run the same IEEE operations in the
- * same order lane by lane, with {@code ExpMath}'s exp and {@code ElementaryMath}'s sin and log1p,
+ * same order lane by lane, with the exp, sin and log1p of {@code internal.math},
  * so any difference, even one ulp in one element, is a bug (a mutant that replaces the exp's final
  * {@code fma} by {@code mul + add} changes about 1 % of the elements by 1–3 ulp and fails here).
  *

@@ -14,22 +14,21 @@ import org.parax4j.engine.internal.vector.VectorizationProvider;
  * <p><b>Same bits wherever a sample sits.</b> Every operation gives a sample's result independently
  * of its lane, of the batch size and of the JIT tier: arithmetic, {@code sqrt}, {@code abs} and
  * sums are IEEE-exact in both {@link GraphOps} twins; {@code exp}, {@code log} and {@code log10}
- * ({@code log(x)·(1/ln 10)}) use the IEEE-exact operation sequences of
- * {@link RandomKernels#exp}/{@link RandomKernels#log} (within a few ulps of
- * {@link Math}); {@code sin}, {@code cos} and powers call {@link Math} element by element; sums add in
- * element order. Results therefore differ from {@link PlainExecutor}'s by a few ulps where a graph
- * takes a log ({@link Math#log} there) or a sum (several accumulators there); exp, arithmetic and
- * the other functions give the same bits. A varying node without a batched form (fused kernel
+ * ({@code log(x)·(1/ln 10)}), {@code sin}, {@code cos} and the vocabulary's elementwise functions
+ * use the IEEE-exact operation sequences of {@code org.parax4j.engine.internal.math}, the same as
+ * the plain executor's ({@link RandomKernels#exp}/{@link RandomKernels#log} and
+ * {@link GraphOps#unary}/{@link GraphOps#map}); powers call {@link Math} element by element; sums add in
+ * element order. Results therefore differ from {@link PlainExecutor}'s by a few ulps only where a
+ * graph takes a sum (several accumulators there). A varying node without a batched form (fused kernel
  * matrices whose inputs vary) is computed sample by sample by the plain executor, which is just as
  * deterministic (see {@code PanamaGraphOps}). The vocabulary nodes ({@link Vocabulary}) run the
- * plain executor's scalar loops over the batch, so their values equal the plain ones bit for bit;
+ * plain executor's element rules over the batch, so their values equal the plain ones bit for bit;
  * matrix products, solves and determinants go sample by sample.
  *
  * <p>Allocates nothing. Thread-safe (state lives in the scratch).
  */
 public final class BatchExecutor {
 
-    private static final double INV_LN10 = 1 / Math.log(10);
     /** Samples per output transpose call: one 512-bit register block. */
     private static final int OUTPUT_STRIP = 8;
 
@@ -90,11 +89,11 @@ public final class BatchExecutor {
         switch (node.op()) {
             case PARAM -> param(s, (Node.ParamRead) node.data(), latent, offset, stride, count, z);
             case ADD, SUB, MUL, DIV, POW -> binary(s, node, count, z);
-            case NEG, ABS, SQRT, SQUARE -> ops.unary(node.op(), 0, s.values[in[0]], 0, z, 0, n);
+            case NEG, ABS, SQRT, SQUARE, SIN, COS -> ops.unary(node.op(), 0, s.values[in[0]], 0, z, 0, n);
             case EXP -> math.exp(s.values[in[0]], 0, z, 0, n);
             case LOG -> math.log(s.values[in[0]], 0, z, 0, n, 1);
-            case LOG10 -> math.log(s.values[in[0]], 0, z, 0, n, INV_LN10);
-            case SIN, COS, POWC -> {
+            case LOG10 -> math.log(s.values[in[0]], 0, z, 0, n, ScalarGraphOps.INV_LN10);
+            case POWC -> {
                 double[] x = s.values[in[0]];
                 for (int k = 0; k < n; k++) {
                     z[k] = ScalarGraphOps.apply(node.op(), node.arg(), x[k]);
@@ -115,7 +114,7 @@ public final class BatchExecutor {
             case MATVEC -> matvec(s, node, count, z);
             case CONST, KERNEL, SOLVE, DET -> perSample(s, i, count);
             case MAP, MAP2, WHERE, GATHER, REDUCE, SCAN, MATMUL -> {
-                if (!Vocabulary.batch(s, i, count)) {
+                if (!Vocabulary.batch(ops, s, i, count)) {
                     perSample(s, i, count);
                 }
             }

@@ -1,10 +1,14 @@
 package org.parax4j.engine.internal.graph;
 
+import org.parax4j.engine.internal.math.CompositeMath;
+
 /**
  * The elementwise two-operand functions of {@link Op#MAP2} nodes (operands broadcast as for
- * {@link Op#ADD}): a value and both partial derivatives per element. Values use {@link StrictMath}
- * or exact comparisons, so every executor gives the same bits. There is no Vector API form: both
- * {@link GraphOps} twins run this scalar code.
+ * {@link Op#ADD}): a value and both partial derivatives per element. Values are exact comparisons,
+ * {@link Math#max}/{@link Math#min}, {@link CompositeMath#hypot} (within
+ * {@value CompositeMath#ULPS} ulps of {@link StrictMath#hypot}) or {@link StrictMath#atan2}, so
+ * every executor gives the same bits; all but atan2 have a Vector API form with the same bits
+ * ({@link GraphOps#map2}).
  *
  * <p>Conventions where a derivative does not exist: {@code max}/{@code min} at a tie split it
  * evenly, ½ to each operand (as JAX and PyTorch do; so {@code max(x, x)} has derivative 1);
@@ -36,7 +40,7 @@ public enum BinaryFunction {
     public double value(double a, double b) {
         return switch (this) {
             case ATAN2 -> StrictMath.atan2(a, b);
-            case HYPOT -> StrictMath.hypot(a, b);
+            case HYPOT -> CompositeMath.hypot(a, b);
             case MAX -> Math.max(a, b);
             case MIN -> Math.min(a, b);
             case GT -> a > b ? 1 : 0;

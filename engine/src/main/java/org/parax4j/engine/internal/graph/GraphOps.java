@@ -51,6 +51,29 @@ public interface GraphOps {
      */
     void derivative(Op op, double arg, double[] x, int xo, double[] z, int zo, double[] c, int co, int n);
 
+    /**
+     * {@code z[zo + k] = f(x[xo + k])} for an elementwise vocabulary function ({@link Op#MAP}): the
+     * same bits in both twins (see {@link UnaryFunction} for each function's accuracy).
+     */
+    void map(UnaryFunction f, double[] x, int xo, double[] z, int zo, int n);
+
+    /**
+     * {@code z[zo + k] = f(x[xo + k·xs], y[yo + k·ys])} for a two-operand vocabulary function
+     * ({@link Op#MAP2}); a stride of 0 broadcasts that operand's one element, 1 walks it. The same
+     * bits in both twins.
+     *
+     * @param xs 0 or 1
+     * @param ys 0 or 1
+     */
+    void map2(BinaryFunction f, double[] x, int xo, int xs, double[] y, int yo, int ys, double[] z, int zo, int n);
+
+    /**
+     * {@code z[zo + k] = c[co + k·cs] != 0 ? a[ao + k·as] : b[bo + k·bs]} ({@link Op#WHERE}; a NaN
+     * condition counts as true), strides 0 (broadcast) or 1 as in {@link #map2}.
+     */
+    void where(double[] c, int co, int cs, double[] a, int ao, int as, double[] b, int bo, int bs, double[] z, int zo,
+            int n);
+
     /** {@code z[k] = t[k] == 0 ? 0 : c[k]·t[k]}: a chain-rule step in which 0·∞ counts as 0. */
     void mulMasked(double[] c, int co, double[] t, int to, double[] z, int zo, int n);
 

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.internal.concurrent.Crew;
-import org.parax4j.engine.internal.vector.ExpMath;
+import org.parax4j.engine.internal.math.ExpMath;
 
 /**
  * The rows of a fused RBF or Matérn kernel node ({@link RowKernels}), spread over the calling thread

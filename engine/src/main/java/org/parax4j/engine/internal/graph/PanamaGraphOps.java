@@ -10,14 +10,10 @@ import org.parax4j.engine.internal.random.RandomKernels;
  * Vector API implementation of {@link GraphOps}. Every loop has one shape: a vector main loop up to
  * {@code loopBound}, then the scalar twin's code for the tail.
  *
- * <p><b>Same bits as the scalar twin, in every JIT tier.</b> The Vector API's transcendental lanes
- * ({@code EXP}, {@code LOG}, {@code SIN}, {@code POW}, …) are not used: compiled, they call SVML,
- * interpreted, {@link Math}, so a value could change by an ulp once the caller is compiled. Instead
- * exp runs {@link org.parax4j.engine.internal.vector.ExpMath}'s fixed operation sequence lanewise
- * (through {@link RandomKernels#exp}), and log, log10, sin, cos and powers call {@link Math}
- * element by element in the tail loop (its intrinsics give the same results interpreted and
- * compiled). The rest is IEEE-exact, so every loop equals {@link ScalarGraphOps} bit for bit,
- * except the reductions {@link #sum} and {@link #dot}, which use several accumulators.
+ * <p><b>Same bits as the scalar twin, in every JIT tier.</b> The elementwise functions (exp, log,
+ * sin, … and the vocabulary's maps) are in {@link PanamaElementwiseOps}, which this class extends;
+ * the rest is IEEE-exact, so every loop equals {@link ScalarGraphOps} bit for bit, except the
+ * reductions {@link #sum} and {@link #dot}, which use several accumulators.
  *
  * <p><b>Every width.</b> One tiny subclass per width (128, 256, 512 bits) returns its species from a
  * {@code static final} constant, so the engine's own instance (one subclass loaded: C2 devirtualises
@@ -25,14 +21,11 @@ import org.parax4j.engine.internal.random.RandomKernels;
  * tests build all three in one JVM ({@code org.parax4j.engine.internal.simd.Vectorization#panama}).
  * Each method reads the species into locals {@code S} and {@code L} (lanes) once.
  */
-abstract sealed class PanamaGraphOps implements GraphOps
+abstract sealed class PanamaGraphOps extends PanamaElementwiseOps
         permits PanamaGraphOps.Bits128, PanamaGraphOps.Bits256, PanamaGraphOps.Bits512 {
 
-    /** The lanewise exp, a Vector API {@link RandomKernels} of the same width. */
-    private final RandomKernels exp;
-
     PanamaGraphOps(RandomKernels exp) {
-        this.exp = exp;
+        super(exp);
     }
 
     /**
@@ -49,9 +42,6 @@ abstract sealed class PanamaGraphOps implements GraphOps
             default -> throw new IllegalArgumentException("bits must be 128, 256 or 512, got " + bits);
         };
     }
-
-    /** This implementation's species (a constant of the subclass). */
-    abstract VectorSpecies<Double> species();
 
     @Override
     public void binary(Op op, double[] x, int xo, double[] y, int yo, double[] z, int zo, int n) {
@@ -163,94 +153,6 @@ abstract sealed class PanamaGraphOps implements GraphOps
         }
         for (; k < n; k++) {
             z[zo + k] = ScalarGraphOps.applyBinary(op, x, y[yo + k]);
-        }
-    }
-
-    @Override
-    public void unary(Op op, double arg, double[] x, int xo, double[] z, int zo, int n) {
-        VectorSpecies<Double> S = species();
-        int L = S.length();
-        int bound = S.loopBound(n);
-        int k = 0;
-        switch (op) {
-            case NEG -> {
-                for (; k < bound; k += L) {
-                    v(x, xo + k).neg().intoArray(z, zo + k);
-                }
-            }
-            case ABS -> {
-                for (; k < bound; k += L) {
-                    v(x, xo + k).abs().intoArray(z, zo + k);
-                }
-            }
-            case SQRT -> {
-                for (; k < bound; k += L) {
-                    v(x, xo + k).sqrt().intoArray(z, zo + k);
-                }
-            }
-            case SQUARE -> {
-                for (; k < bound; k += L) {
-                    DoubleVector a = v(x, xo + k);
-                    a.mul(a).intoArray(z, zo + k);
-                }
-            }
-            case EXP -> {
-                exp.exp(x, xo, z, zo, n);
-                k = n;
-            }
-            case LOG, LOG10, SIN, COS, POWC -> {
-                // Math, element by element, in the loop below: see the class comment.
-            }
-            default -> throw new IllegalArgumentException("not a unary op: " + op);
-        }
-        for (; k < n; k++) {
-            z[zo + k] = ScalarGraphOps.apply(op, arg, x[xo + k]);
-        }
-    }
-
-    @Override
-    public void derivative(Op op, double arg, double[] x, int xo, double[] z, int zo, double[] c, int co, int n) {
-        VectorSpecies<Double> S = species();
-        int L = S.length();
-        int bound = S.loopBound(n);
-        int k = 0;
-        switch (op) {
-            case EXP -> {
-                for (; k < bound; k += L) {
-                    v(z, zo + k).intoArray(c, co + k);
-                }
-            }
-            case LOG -> {
-                DoubleVector one = DoubleVector.broadcast(S, 1);
-                for (; k < bound; k += L) {
-                    one.div(v(x, xo + k)).intoArray(c, co + k);
-                }
-            }
-            case LOG10 -> {
-                DoubleVector one = DoubleVector.broadcast(S, 1);
-                for (; k < bound; k += L) {
-                    one.div(v(x, xo + k).mul(ScalarGraphOps.LN10)).intoArray(c, co + k);
-                }
-            }
-            case SQRT -> {
-                DoubleVector half = DoubleVector.broadcast(S, 0.5);
-                for (; k < bound; k += L) {
-                    half.div(v(z, zo + k)).intoArray(c, co + k);
-                }
-            }
-            case SQUARE -> {
-                for (; k < bound; k += L) {
-                    DoubleVector a = v(x, xo + k);
-                    a.add(a).intoArray(c, co + k);
-                }
-            }
-            default -> {
-                // NEG, ABS and POWC: rare or cheap enough for the scalar loop; SIN and COS: Math
-                // there (see the class comment).
-            }
-        }
-        for (; k < n; k++) {
-            c[co + k] = ScalarGraphOps.derivative(op, arg, x[xo + k], z[zo + k]);
         }
     }
 
@@ -646,10 +548,6 @@ abstract sealed class PanamaGraphOps implements GraphOps
                 ScalarGraphOps.kernelFinishRun(vgRow, kbRow, cv, t, ts, j, m);
             }
         }
-    }
-
-    private DoubleVector v(double[] a, int offset) {
-        return DoubleVector.fromArray(species(), a, offset);
     }
 
     /** 128-bit vectors. */

@@ -45,7 +45,7 @@ public final class PlainExecutor {
                     matvec(ops, s.values[in[0]], 0, a.rows(), a.cols(), s.values[in[1]], 0, z, 0);
                 }
                 case KERNEL -> kernel(s, node, z);
-                case MAP, MAP2, WHERE, GATHER, REDUCE, SCAN, MATMUL -> Vocabulary.value(s, i, z);
+                case MAP, MAP2, WHERE, GATHER, REDUCE, SCAN, MATMUL -> Vocabulary.value(ops, s, i, z);
                 case SOLVE, DET -> DenseSolve.value(s, node, z);
             }
         }

@@ -1,11 +1,15 @@
 package org.parax4j.engine.internal.graph;
 
-import org.parax4j.engine.internal.vector.ExpMath;
+import org.parax4j.engine.internal.math.ExpMath;
+import org.parax4j.engine.internal.math.LogMath;
+import org.parax4j.engine.internal.math.TrigMath;
 
 /** Plain-Java reference implementation of {@link GraphOps}; the twin of every Vector API loop. */
 public final class ScalarGraphOps implements GraphOps {
 
     static final double LN10 = Math.log(10);
+    /** {@code 1/ln 10}: log10 is {@link LogMath#log} times this, as the batched executor computes it. */
+    static final double INV_LN10 = 1 / Math.log(10);
     static final double SQRT3 = Math.sqrt(3);
     static final double SQRT5 = Math.sqrt(5);
     /**
@@ -60,11 +64,11 @@ public final class ScalarGraphOps implements GraphOps {
         return switch (op) {
             case NEG -> -v;
             case EXP -> ExpMath.exp(v);
-            case LOG -> Math.log(v);
-            case LOG10 -> Math.log10(v);
+            case LOG -> LogMath.log(v);
+            case LOG10 -> LogMath.log(v) * INV_LN10;
             case SQRT -> Math.sqrt(v);
-            case SIN -> Math.sin(v);
-            case COS -> Math.cos(v);
+            case SIN -> TrigMath.sin(v);
+            case COS -> TrigMath.cos(v);
             case ABS -> Math.abs(v);
             case SQUARE -> v * v;
             case POWC -> Math.pow(v, arg);
@@ -87,13 +91,36 @@ public final class ScalarGraphOps implements GraphOps {
             case LOG -> 1 / v;
             case LOG10 -> 1 / (v * LN10);
             case SQRT -> 0.5 / fv;
-            case SIN -> Math.cos(v);
-            case COS -> -Math.sin(v);
+            case SIN -> TrigMath.cos(v);
+            case COS -> -TrigMath.sin(v);
             case ABS -> v > 0 ? 1 : v < 0 ? -1 : 0;
             case SQUARE -> 2 * v;
             case POWC -> arg * Math.pow(v, arg - 1);
             default -> throw new IllegalArgumentException("not a unary op: " + op);
         };
+    }
+
+    @Override
+    public void map(UnaryFunction f, double[] x, int xo, double[] z, int zo, int n) {
+        for (int k = 0; k < n; k++) {
+            z[zo + k] = f.value(x[xo + k]);
+        }
+    }
+
+    @Override
+    public void map2(BinaryFunction f, double[] x, int xo, int xs, double[] y, int yo, int ys, double[] z, int zo,
+            int n) {
+        for (int k = 0; k < n; k++) {
+            z[zo + k] = f.value(x[xo + k * xs], y[yo + k * ys]);
+        }
+    }
+
+    @Override
+    public void where(double[] c, int co, int cs, double[] a, int ao, int as, double[] b, int bo, int bs, double[] z,
+            int zo, int n) {
+        for (int k = 0; k < n; k++) {
+            z[zo + k] = c[co + k * cs] != 0 ? a[ao + k * as] : b[bo + k * bs];
+        }
     }
 
     @Override

@@ -1,13 +1,20 @@
 package org.parax4j.engine.internal.graph;
 
 import org.parax4j.distribution.ErrorFunction;
+import org.parax4j.engine.internal.math.CompositeMath;
+import org.parax4j.engine.internal.math.LogMath;
 
 /**
  * The elementwise special functions of {@link Op#MAP} nodes: a value and a derivative per element.
- * Values use {@link StrictMath} (fdlibm; the same bits in every JIT tier and on every platform) or
- * {@link ErrorFunction} (Cody's erf), so the plain, dual and batched executors give the same bits
- * for every element. There is no Vector API form: both {@link GraphOps} twins run this scalar code,
- * as they do for sin, cos and log.
+ * {@link #TANH}, {@link #SIGMOID}, {@link #SOFTPLUS}, {@link #LOG1P}, {@link #EXPM1} and
+ * {@link #SIGN} use {@code org.parax4j.engine.internal.math} ({@link CompositeMath},
+ * {@link LogMath}), whose fixed operation sequences have Vector API twins that give the same bits
+ * ({@link GraphOps#map}); their accuracy against {@link StrictMath} is stated there
+ * ({@value CompositeMath#ULPS} ulps; tanh {@value CompositeMath#TANH_ULPS}, log1p
+ * {@value LogMath#LOG1P_ULPS}). The others use
+ * {@link StrictMath} (fdlibm) or {@link ErrorFunction} (Cody's erf) and have no Vector API form:
+ * both twins run the scalar code. Either way the plain, dual and batched executors give the same
+ * bits for every element, in every JIT tier.
  *
  * <p>Derivatives are the analytic ones; where none exists the convention is stated per constant.
  * A chain-rule step with a zero incoming tangent gives a zero tangent even where the coefficient is
@@ -49,19 +56,19 @@ public enum UnaryFunction {
     public double value(double x) {
         return switch (this) {
             case TAN -> StrictMath.tan(x);
-            case TANH -> StrictMath.tanh(x);
+            case TANH -> CompositeMath.tanh(x);
             case ATAN -> StrictMath.atan(x);
             case ASIN -> StrictMath.asin(x);
             case ACOS -> StrictMath.acos(x);
             case SINH -> StrictMath.sinh(x);
             case COSH -> StrictMath.cosh(x);
-            case LOG1P -> StrictMath.log1p(x);
-            case EXPM1 -> StrictMath.expm1(x);
+            case LOG1P -> LogMath.log1p(x);
+            case EXPM1 -> CompositeMath.expm1(x);
             case ERF -> ErrorFunction.erf(x);
             case ERFC -> ErrorFunction.erfc(x);
-            case SIGMOID -> sigmoid(x);
-            case SOFTPLUS -> Math.max(x, 0) + StrictMath.log1p(StrictMath.exp(-Math.abs(x)));
-            case SIGN -> Math.signum(x);
+            case SIGMOID -> CompositeMath.sigmoid(x);
+            case SOFTPLUS -> CompositeMath.softplus(x);
+            case SIGN -> CompositeMath.sign(x);
         };
     }
 
@@ -80,7 +87,7 @@ public enum UnaryFunction {
             case ERF -> TWO_OVER_SQRT_PI * StrictMath.exp(-x * x);
             case ERFC -> -TWO_OVER_SQRT_PI * StrictMath.exp(-x * x);
             case SIGMOID -> fx * (1 - fx);
-            case SOFTPLUS -> sigmoid(x);
+            case SOFTPLUS -> CompositeMath.sigmoid(x);
             case SIGN -> 0;
         };
     }
@@ -95,13 +102,5 @@ public enum UnaryFunction {
             case LOG1P -> x >= -1 ? null : "must be >= -1";
             default -> null;
         };
-    }
-
-    private static double sigmoid(double x) {
-        if (x >= 0) {
-            return 1 / (1 + StrictMath.exp(-x));
-        }
-        double e = StrictMath.exp(x);
-        return e / (1 + e);
     }
 }

@@ -5,9 +5,12 @@ import java.util.Arrays;
 /**
  * Value, tangent and batched rules of the vocabulary nodes ({@link Op#MAP}, {@link Op#MAP2},
  * {@link Op#WHERE}, {@link Op#GATHER}, {@link Op#REDUCE}, {@link Op#SCAN}, {@link Op#MATMUL}),
- * called by the three executors. These are scalar loops shared by both {@link GraphOps} twins
- * (there is no Vector API form), so every executor and twin computes each element with the same
- * operations in the same order: the batched values of a sample equal its plain values bit for bit.
+ * called by the three executors. The elementwise maps and {@code where} run through
+ * {@link GraphOps#map}, {@link GraphOps#map2} and {@link GraphOps#where} (Vector API loops in one
+ * twin) where every operand is laid out like the output or is one broadcast element; the other
+ * rules are scalar loops shared by both twins. Every executor and twin computes each element with
+ * the same operations in the same order: the batched values of a sample equal its plain values bit
+ * for bit.
  * Broadcast operands are indexed in place, not expanded. Allocates nothing; stateless.
  */
 final class Vocabulary {
@@ -21,19 +24,18 @@ final class Vocabulary {
 
     // ---------------------------------------------------------------- values
 
+    /** The stride of an operand of shape {@code from} in a loop over {@code out}: 1, 0 (one element), or −1 (neither). */
+    private static int stride(Shape from, Shape out) {
+        return from.rows() == out.rows() && from.cols() == out.cols() ? 1 : from.size() == 1 ? 0 : -1;
+    }
+
     /** Computes node {@code i}'s value into {@code z} from its inputs' values in {@code s}. */
-    static void value(Scratch s, int i, double[] z) {
+    static void value(GraphOps ops, Scratch s, int i, double[] z) {
         GraphDef g = s.graph;
         Node node = g.node(i);
         int[] in = node.inputs();
         switch (node.op()) {
-            case MAP -> {
-                UnaryFunction f = (UnaryFunction) node.data();
-                double[] x = s.values[in[0]];
-                for (int k = 0; k < z.length; k++) {
-                    z[k] = f.value(x[k]);
-                }
-            }
+            case MAP -> ops.map((UnaryFunction) node.data(), s.values[in[0]], 0, z, 0, z.length);
             case MAP2 -> {
                 BinaryFunction f = (BinaryFunction) node.data();
                 Shape out = node.shape();
@@ -41,6 +43,12 @@ final class Vocabulary {
                 Shape ys = g.node(in[1]).shape();
                 double[] x = s.values[in[0]];
                 double[] y = s.values[in[1]];
+                int sx = stride(xs, out);
+                int sy = stride(ys, out);
+                if (sx >= 0 && sy >= 0) {
+                    ops.map2(f, x, 0, sx, y, 0, sy, z, 0, z.length);
+                    return;
+                }
                 for (int r = 0, k = 0; r < out.rows(); r++) {
                     for (int c = 0; c < out.cols(); c++, k++) {
                         z[k] = f.value(x[at(xs, r, c)], y[at(ys, r, c)]);
@@ -55,6 +63,13 @@ final class Vocabulary {
                 double[] cond = s.values[in[0]];
                 double[] a = s.values[in[1]];
                 double[] b = s.values[in[2]];
+                int sc = stride(cs, out);
+                int sa = stride(as, out);
+                int sb = stride(bs, out);
+                if (sc >= 0 && sa >= 0 && sb >= 0) {
+                    ops.where(cond, 0, sc, a, 0, sa, b, 0, sb, z, 0, z.length);
+                    return;
+                }
                 for (int r = 0, k = 0; r < out.rows(); r++) {
                     for (int c = 0; c < out.cols(); c++, k++) {
                         z[k] = cond[at(cs, r, c)] != 0 ? a[at(as, r, c)] : b[at(bs, r, c)];
@@ -375,21 +390,18 @@ final class Vocabulary {
      * false for a node without a batched rule (a matrix product), which the caller then runs sample
      * by sample.
      */
-    static boolean batch(BatchScratch s, int i, int count) {
+    static boolean batch(GraphOps ops, BatchScratch s, int i, int count) {
         GraphDef g = s.graph;
         Node node = g.node(i);
         int[] in = node.inputs();
         double[] z = s.values[i];
         int size = node.size();
         switch (node.op()) {
-            case MAP -> {
-                UnaryFunction f = (UnaryFunction) node.data();
-                double[] x = s.values[in[0]];
-                for (int k = 0; k < size * count; k++) {
-                    z[k] = f.value(x[k]);
-                }
-            }
+            case MAP -> ops.map((UnaryFunction) node.data(), s.values[in[0]], 0, z, 0, size * count);
             case MAP2, WHERE -> {
+                if (batchElementwise(ops, s, node, z, size * count)) {
+                    return true;
+                }
                 Shape out = node.shape();
                 for (int r = 0, k = 0; r < out.rows(); r++) {
                     for (int col = 0; col < out.cols(); col++, k++) {
@@ -448,6 +460,39 @@ final class Vocabulary {
             }
         }
         return true;
+    }
+
+    /**
+     * MAP2 and WHERE over the whole batch through {@link GraphOps#map2}/{@link GraphOps#where} when
+     * every operand either varies and has the output's shape (stride 1 over {@code n = size·count})
+     * or is one fixed element (stride 0); false otherwise (the caller then runs its broadcast loop).
+     */
+    private static boolean batchElementwise(GraphOps ops, BatchScratch s, Node node, double[] z, int n) {
+        int[] in = node.inputs();
+        int s0 = batchStride(s, in[0], node.shape());
+        int s1 = batchStride(s, in[1], node.shape());
+        if (s0 < 0 || s1 < 0) {
+            return false;
+        }
+        if (node.op() == Op.MAP2) {
+            ops.map2((BinaryFunction) node.data(), s.values[in[0]], 0, s0, s.values[in[1]], 0, s1, z, 0, n);
+            return true;
+        }
+        int s2 = batchStride(s, in[2], node.shape());
+        if (s2 < 0) {
+            return false;
+        }
+        ops.where(s.values[in[0]], 0, s0, s.values[in[1]], 0, s1, s.values[in[2]], 0, s2, z, 0, n);
+        return true;
+    }
+
+    /** An operand's stride in the batch layout: 1 (varies, output's shape), 0 (one fixed element) or −1. */
+    private static int batchStride(BatchScratch s, int in, Shape out) {
+        Shape from = s.graph.node(in).shape();
+        if (s.varies[in]) {
+            return from.rows() == out.rows() && from.cols() == out.cols() ? 1 : -1;
+        }
+        return from.size() == 1 ? 0 : -1;
     }
 
     /** Sample b's value of input node {@code in} broadcast to output position (r, c). */

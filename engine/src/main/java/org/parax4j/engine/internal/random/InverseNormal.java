@@ -1,10 +1,12 @@
 package org.parax4j.engine.internal.random;
 
+import org.parax4j.engine.internal.math.LogMath;
+
 /**
  * The standard normal quantile Φ⁻¹ by Wichura's algorithm AS 241 (PPND16, Applied Statistics
  * 37:477–484, 1988; about 1e-16 relative), in the branch-free-friendly form both kernel
  * implementations share: the same coefficients and the same Horner order with fused multiply-adds,
- * and {@link Elementary#log}, so the scalar and Vector API results are bit-identical.
+ * and {@link LogMath#logNormal}, so the scalar and Vector API results are bit-identical.
  *
  * <p>The coefficients are those of the modules-api {@code NormalFunctions}, which keeps them
  * package-private; they are repeated here so the engine can evaluate them lanewise.
@@ -51,7 +53,7 @@ final class InverseNormal {
             double r = CONST1 - q * q;
             return q * horner(A, r) / horner(B, r);
         }
-        double r = Math.sqrt(-Elementary.log(Math.min(p, 1 - p)));
+        double r = Math.sqrt(-LogMath.logNormal(Math.min(p, 1 - p)));
         double v;
         if (r <= SPLIT2) {
             double s = r - CONST2;

@@ -5,13 +5,16 @@ import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
-import org.parax4j.engine.internal.vector.ExpMath;
+import org.parax4j.engine.internal.math.ExpMath;
+import org.parax4j.engine.internal.math.LogMath;
+import org.parax4j.engine.internal.math.TrigMath;
 
 /**
  * Vector API implementation of {@link RandomKernels}: each lane hashes its own counter, so a vector
  * of {@code L} lanes produces outputs {@code index … index + L − 1} at once. Integer arithmetic and
- * the conversions to double are exact, and log, sin and cos are {@link Elementary}'s operation
- * sequences, exp is {@link ExpMath}'s, written lanewise (never the Vector API's {@code LOG}, {@code EXP}, …, whose results
+ * the conversions to double are exact, and exp, log, sin and cos are the operation sequences of
+ * {@code org.parax4j.engine.internal.math} ({@link ExpMath}, {@link LogMath}, {@link TrigMath}),
+ * written lanewise (never the Vector API's {@code LOG}, {@code EXP}, …, whose results
  * change by an ulp between the interpreter and C2), so every output equals the scalar twin's bit
  * for bit at every width.
  *
@@ -21,7 +24,10 @@ import org.parax4j.engine.internal.vector.ExpMath;
  * not inlined is boxed (allocated) — so helpers made these kernels allocate up to 700 bytes per
  * sample. Long computations are split into passes over chunks of {@value #CHUNK} elements that stay
  * in the L1/L2 cache. The price is that {@code mix64} and the polynomial loops appear in several
- * loops; {@link SplitMix}, {@link Elementary} and {@link ExpMath} hold the one scalar definition they follow.
+ * loops; {@link SplitMix} and the {@code internal.math} classes hold the one scalar definition they
+ * follow, and {@code org.parax4j.engine.internal.math.PanamaMath} the one lanewise definition
+ * (measured when these loops called it: up to 518 kB per least-squares fit in
+ * {@code FitAllocationTest}, from cold call sites C2 did not inline).
  *
  * <p>Widths above 512 bits are not used: the Box–Muller block holds 8 pairs (see
  * {@link SplitMix#NORMAL_BLOCK}), and the lane count must divide 8. Loaded only when the incubator
@@ -205,22 +211,22 @@ final class PanamaRandomKernels implements RandomKernels {
             z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
             LongVector k = z.lanewise(VectorOperators.LSHR, 11);
             if ((v / vectorsPerHalf & 1) == 0) {
-                // SplitMix.openClosed, then Elementary.log, then the radius.
+                // SplitMix.openClosed, then LogMath.logNormal, then the radius.
                 DoubleVector x = ((DoubleVector) k.add(1L).convert(VectorOperators.L2D, 0)).mul(SplitMix.TWO_POW_M53);
                 LongVector bits = x.reinterpretAsLongs();
-                LongVector mantissa = bits.and(Elementary.MANTISSA);
-                VectorMask<Long> big = mantissa.compare(VectorOperators.GT, Elementary.SQRT2_MANTISSA);
+                LongVector mantissa = bits.and(LogMath.MANTISSA);
+                VectorMask<Long> big = mantissa.compare(VectorOperators.GT, LogMath.SQRT2_MANTISSA);
                 LongVector exponent = bits.lanewise(VectorOperators.LSHR, 52).sub(1023L);
                 DoubleVector e = (DoubleVector) exponent.blend(exponent.add(1L), big).convert(VectorOperators.L2D, 0);
-                DoubleVector m = mantissa.or(mantissa.broadcast(Elementary.ONE_EXPONENT)
-                        .blend(Elementary.HALF_EXPONENT, big)).reinterpretAsDoubles();
+                DoubleVector m = mantissa.or(mantissa.broadcast(LogMath.ONE_EXPONENT)
+                        .blend(LogMath.HALF_EXPONENT, big)).reinterpretAsDoubles();
                 DoubleVector s = m.sub(1.0).div(m.add(1.0));
                 DoubleVector s2 = s.mul(s);
-                DoubleVector p = s.broadcast(Elementary.LOG[Elementary.LOG.length - 1]);
-                for (int c = Elementary.LOG.length - 2; c >= 0; c--) {
-                    p = p.fma(s2, s.broadcast(Elementary.LOG[c]));
+                DoubleVector p = s.broadcast(LogMath.LOG[LogMath.LOG.length - 1]);
+                for (int c = LogMath.LOG.length - 2; c >= 0; c--) {
+                    p = p.fma(s2, s.broadcast(LogMath.LOG[c]));
                 }
-                DoubleVector log = e.fma(e.broadcast(Elementary.LN2_HI), e.fma(e.broadcast(Elementary.LN2_LO), s.mul(p)));
+                DoubleVector log = e.fma(e.broadcast(LogMath.LN2_HI), e.fma(e.broadcast(LogMath.LN2_LO), s.mul(p)));
                 log.mul(-2.0).lanewise(VectorOperators.SQRT).intoArray(out, at);
             } else {
                 k.reinterpretAsDoubles().intoArray(out, at);
@@ -231,7 +237,7 @@ final class PanamaRandomKernels implements RandomKernels {
 
     /**
      * Pass 2: each block's (r, K) pairs become {@code shift + scale·r·cos} in the first half and
-     * {@code shift + scale·r·sin} in the second, with {@link Elementary}'s angle functions lanewise.
+     * {@code shift + scale·r·sin} in the second, with {@link TrigMath}'s angle functions lanewise.
      */
     private void rotate(double shift, double scale, double[] out, int from, int blocks) {
         int vectorsPerHalf = SplitMix.NORMAL_HALF / lanes;
@@ -240,21 +246,21 @@ final class PanamaRandomKernels implements RandomKernels {
             DoubleVector r = DoubleVector.fromArray(doubles, out, at);
             LongVector angle = DoubleVector.fromArray(doubles, out, at + SplitMix.NORMAL_HALF).reinterpretAsLongs();
             LongVector quadrant = angle.lanewise(VectorOperators.LSHR, 51);
-            DoubleVector theta = ((DoubleVector) angle.and(Elementary.FRACTION_51).convert(VectorOperators.L2D, 0))
-                    .mul(Elementary.TWO_POW_M51).sub(0.5).mul(Elementary.PI_2);
+            DoubleVector theta = ((DoubleVector) angle.and(TrigMath.FRACTION_51).convert(VectorOperators.L2D, 0))
+                    .mul(TrigMath.TWO_POW_M51).sub(0.5).mul(TrigMath.PI_2);
             DoubleVector t2 = theta.mul(theta);
-            DoubleVector sinPoly = r.broadcast(Elementary.SIN[Elementary.SIN.length - 1]);
-            DoubleVector cosPoly = r.broadcast(Elementary.COS[Elementary.COS.length - 1]);
-            for (int c = Elementary.COS.length - 2; c >= Elementary.SIN.length - 1; c--) {
-                cosPoly = cosPoly.fma(t2, r.broadcast(Elementary.COS[c]));
+            DoubleVector sinPoly = r.broadcast(TrigMath.SIN[TrigMath.SIN.length - 1]);
+            DoubleVector cosPoly = r.broadcast(TrigMath.COS[TrigMath.COS.length - 1]);
+            for (int c = TrigMath.COS.length - 2; c >= TrigMath.SIN.length - 1; c--) {
+                cosPoly = cosPoly.fma(t2, r.broadcast(TrigMath.COS[c]));
             }
-            for (int c = Elementary.SIN.length - 2; c >= 0; c--) {
-                sinPoly = sinPoly.fma(t2, r.broadcast(Elementary.SIN[c]));
-                cosPoly = cosPoly.fma(t2, r.broadcast(Elementary.COS[c]));
+            for (int c = TrigMath.SIN.length - 2; c >= 0; c--) {
+                sinPoly = sinPoly.fma(t2, r.broadcast(TrigMath.SIN[c]));
+                cosPoly = cosPoly.fma(t2, r.broadcast(TrigMath.COS[c]));
             }
             DoubleVector sinTheta = theta.mul(sinPoly);
-            LongVector sinPhi = cosPoly.add(sinTheta).mul(Elementary.SQRT_HALF).reinterpretAsLongs();
-            LongVector cosPhi = cosPoly.sub(sinTheta).mul(Elementary.SQRT_HALF).reinterpretAsLongs();
+            LongVector sinPhi = cosPoly.add(sinTheta).mul(TrigMath.SQRT_HALF).reinterpretAsLongs();
+            LongVector cosPhi = cosPoly.sub(sinTheta).mul(TrigMath.SQRT_HALF).reinterpretAsLongs();
             VectorMask<Long> odd = quadrant.and(1L).compare(VectorOperators.NE, 0L);
             cosPhi.blend(sinPhi, odd)
                     .lanewise(VectorOperators.XOR, quadrant.add(1L).and(2L).lanewise(VectorOperators.LSHL, 62))
@@ -324,22 +330,22 @@ final class PanamaRandomKernels implements RandomKernels {
             DoubleVector z = q.mul(num).div(den);
             VectorMask<Double> tail = q.abs().compare(VectorOperators.GT, InverseNormal.SPLIT1);
             if (tail.anyTrue()) {
-                // Elementary.log of min(p, 1 − p), then the tail rational functions of √(−log).
+                // LogMath.logNormal of min(p, 1 − p), then the tail rational functions of √(−log).
                 DoubleVector x = p.min(p.broadcast(1.0).sub(p));
                 LongVector bits = x.reinterpretAsLongs();
-                LongVector mantissa = bits.and(Elementary.MANTISSA);
-                VectorMask<Long> big = mantissa.compare(VectorOperators.GT, Elementary.SQRT2_MANTISSA);
+                LongVector mantissa = bits.and(LogMath.MANTISSA);
+                VectorMask<Long> big = mantissa.compare(VectorOperators.GT, LogMath.SQRT2_MANTISSA);
                 LongVector exponent = bits.lanewise(VectorOperators.LSHR, 52).sub(1023L);
                 DoubleVector e = (DoubleVector) exponent.blend(exponent.add(1L), big).convert(VectorOperators.L2D, 0);
-                DoubleVector mm = mantissa.or(mantissa.broadcast(Elementary.ONE_EXPONENT)
-                        .blend(Elementary.HALF_EXPONENT, big)).reinterpretAsDoubles();
+                DoubleVector mm = mantissa.or(mantissa.broadcast(LogMath.ONE_EXPONENT)
+                        .blend(LogMath.HALF_EXPONENT, big)).reinterpretAsDoubles();
                 DoubleVector s = mm.sub(1.0).div(mm.add(1.0));
                 DoubleVector s2 = s.mul(s);
-                DoubleVector lp = s.broadcast(Elementary.LOG[Elementary.LOG.length - 1]);
-                for (int k = Elementary.LOG.length - 2; k >= 0; k--) {
-                    lp = lp.fma(s2, s.broadcast(Elementary.LOG[k]));
+                DoubleVector lp = s.broadcast(LogMath.LOG[LogMath.LOG.length - 1]);
+                for (int k = LogMath.LOG.length - 2; k >= 0; k--) {
+                    lp = lp.fma(s2, s.broadcast(LogMath.LOG[k]));
                 }
-                DoubleVector log = e.fma(e.broadcast(Elementary.LN2_HI), e.fma(e.broadcast(Elementary.LN2_LO), s.mul(lp)));
+                DoubleVector log = e.fma(e.broadcast(LogMath.LN2_HI), e.fma(e.broadcast(LogMath.LN2_LO), s.mul(lp)));
                 DoubleVector rt = log.neg().lanewise(VectorOperators.SQRT);
                 VectorMask<Double> far = rt.compare(VectorOperators.GT, InverseNormal.SPLIT2);
                 // r > 5 means min(p, 1 − p) < e⁻²⁵ ≈ 1.4e-11; the far coefficients replace the near
@@ -387,9 +393,9 @@ final class PanamaRandomKernels implements RandomKernels {
     }
 
     /**
-     * {@link Elementary#log}, times {@code scale}, lanewise (the operation sequence of {@link #radiiAndAngles});
+     * {@link LogMath#log}, times {@code scale}, lanewise (the operation sequence of {@link #radiiAndAngles});
      * a vector holding a lane outside the positive normal finite range has those lanes redone with
-     * {@link Math#log} (rare), as the scalar twin does; the tail comes from the scalar twin.
+     * {@link LogMath#log} (rare); the tail comes from the scalar function.
      */
     @Override
     public void log(double[] in, int xFrom, double[] z, int zFrom, int length, double scale) {
@@ -397,32 +403,32 @@ final class PanamaRandomKernels implements RandomKernels {
         for (; i <= length - lanes; i += lanes) {
             DoubleVector x = DoubleVector.fromArray(doubles, in, xFrom + i);
             LongVector bits = x.reinterpretAsLongs();
-            LongVector mantissa = bits.and(Elementary.MANTISSA);
-            VectorMask<Long> big = mantissa.compare(VectorOperators.GT, Elementary.SQRT2_MANTISSA);
+            LongVector mantissa = bits.and(LogMath.MANTISSA);
+            VectorMask<Long> big = mantissa.compare(VectorOperators.GT, LogMath.SQRT2_MANTISSA);
             LongVector exponent = bits.lanewise(VectorOperators.LSHR, 52).sub(1023L);
             DoubleVector e = (DoubleVector) exponent.blend(exponent.add(1L), big).convert(VectorOperators.L2D, 0);
-            DoubleVector m = mantissa.or(mantissa.broadcast(Elementary.ONE_EXPONENT)
-                    .blend(Elementary.HALF_EXPONENT, big)).reinterpretAsDoubles();
+            DoubleVector m = mantissa.or(mantissa.broadcast(LogMath.ONE_EXPONENT)
+                    .blend(LogMath.HALF_EXPONENT, big)).reinterpretAsDoubles();
             DoubleVector s = m.sub(1.0).div(m.add(1.0));
             DoubleVector s2 = s.mul(s);
-            DoubleVector p = s.broadcast(Elementary.LOG[Elementary.LOG.length - 1]);
-            for (int c = Elementary.LOG.length - 2; c >= 0; c--) {
-                p = p.fma(s2, s.broadcast(Elementary.LOG[c]));
+            DoubleVector p = s.broadcast(LogMath.LOG[LogMath.LOG.length - 1]);
+            for (int c = LogMath.LOG.length - 2; c >= 0; c--) {
+                p = p.fma(s2, s.broadcast(LogMath.LOG[c]));
             }
-            DoubleVector log = e.fma(e.broadcast(Elementary.LN2_HI), e.fma(e.broadcast(Elementary.LN2_LO), s.mul(p)));
+            DoubleVector log = e.fma(e.broadcast(LogMath.LN2_HI), e.fma(e.broadcast(LogMath.LN2_LO), s.mul(p)));
             (scale == 1 ? log : log.mul(scale)).intoArray(z, zFrom + i);
             VectorMask<Double> normal = x.compare(VectorOperators.GE, Double.MIN_NORMAL)
                     .and(x.compare(VectorOperators.LT, Double.POSITIVE_INFINITY));
             if (!normal.allTrue()) {
                 for (int j = 0; j < lanes; j++) {
                     if (!normal.laneIsSet(j)) {
-                        z[zFrom + i + j] = Math.log(x.lane(j)) * scale;
+                        z[zFrom + i + j] = LogMath.log(x.lane(j)) * scale;
                     }
                 }
             }
         }
         for (; i < length; i++) {
-            z[zFrom + i] = ScalarRandomKernels.log(in[xFrom + i]) * scale;
+            z[zFrom + i] = LogMath.log(in[xFrom + i]) * scale;
         }
     }
 }

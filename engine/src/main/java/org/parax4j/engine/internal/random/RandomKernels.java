@@ -77,7 +77,7 @@ public interface RandomKernels {
 
     /**
      * {@code z[zFrom + i] = exp(x[xFrom + i])} with
-     * {@link org.parax4j.engine.internal.vector.ExpMath#exp(double)} (within 1 ulp of {@link Math#exp};
+     * {@link org.parax4j.engine.internal.math.ExpMath#exp(double)} (within 1 ulp of {@link Math#exp};
      * +∞ above 709.78, 0 below −708, NaN for NaN); {@code z} may be {@code x} at the same offset.
      * Same bits in both implementations, at every width and JIT tier, so batched model evaluation
      * does not depend on lane positions.

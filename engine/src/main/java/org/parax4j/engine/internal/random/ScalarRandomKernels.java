@@ -1,10 +1,12 @@
 package org.parax4j.engine.internal.random;
 
-import org.parax4j.engine.internal.vector.ExpMath;
+import org.parax4j.engine.internal.math.ExpMath;
+import org.parax4j.engine.internal.math.LogMath;
+import org.parax4j.engine.internal.math.TrigMath;
 
 /**
  * Plain-Java reference implementation of {@link RandomKernels}: one element at a time, with the
- * IEEE-exact elementary functions of {@link Elementary}. Stateless and thread-safe; never allocates.
+ * IEEE-exact elementary functions of {@code org.parax4j.engine.internal.math}. Stateless and thread-safe; never allocates.
  */
 public final class ScalarRandomKernels implements RandomKernels {
 
@@ -46,8 +48,8 @@ public final class ScalarRandomKernels implements RandomKernels {
         int lane = k & (SplitMix.NORMAL_HALF - 1);
         double u1 = SplitMix.openClosed(SplitMix.at(seed, gamma, block + lane));
         long angle = SplitMix.at(seed, gamma, block + SplitMix.NORMAL_HALF + lane) >>> 11;
-        double r = Math.sqrt(-2 * Elementary.log(u1));
-        return r * (k < SplitMix.NORMAL_HALF ? Elementary.cosOfBits(angle) : Elementary.sinOfBits(angle));
+        double r = Math.sqrt(-2 * LogMath.logNormal(u1));
+        return r * (k < SplitMix.NORMAL_HALF ? TrigMath.cosOfBits(angle) : TrigMath.sinOfBits(angle));
     }
 
     @Override
@@ -90,12 +92,7 @@ public final class ScalarRandomKernels implements RandomKernels {
     @Override
     public void log(double[] x, int xFrom, double[] z, int zFrom, int length, double scale) {
         for (int i = 0; i < length; i++) {
-            z[zFrom + i] = log(x[xFrom + i]) * scale;
+            z[zFrom + i] = LogMath.log(x[xFrom + i]) * scale;
         }
-    }
-
-    /** {@link Elementary#log} where it applies (positive normal finite), {@link Math#log} elsewhere. */
-    static double log(double x) {
-        return x >= Double.MIN_NORMAL && x < Double.POSITIVE_INFINITY ? Elementary.log(x) : Math.log(x);
     }
 }

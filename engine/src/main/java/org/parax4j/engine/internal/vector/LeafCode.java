@@ -1,5 +1,9 @@
 package org.parax4j.engine.internal.vector;
 
+import org.parax4j.engine.internal.math.ExpMath;
+import org.parax4j.engine.internal.math.LogMath;
+import org.parax4j.engine.internal.math.TrigMath;
+
 /**
  * One stationary kernel term compiled to codes and numbers: a distance statistic {@code s}
  * accumulated over the dimensions, then a function of {@code s} times {@code scale}.
@@ -192,7 +196,7 @@ public final class LeafCode {
             case PERIODIC -> {
                 double w = weights[0];
                 for (int k = 0; k < d; k++) {
-                    double sin = ElementaryMath.sinPi((a[aOffset + k * aStride] - b[bOffset + k * bStride]) * w);
+                    double sin = TrigMath.sinPi((a[aOffset + k * aStride] - b[bOffset + k * bStride]) * w);
                     s = Math.fma(sin, sin, s);
                 }
             }
@@ -223,7 +227,7 @@ public final class LeafCode {
                 double r = Math.sqrt(5 * s);
                 yield -r < ExpMath.MIN ? 0 : Math.fma(r, r * (1.0 / 3), 1 + r) * ExpMath.exp(-r) * scale;
             }
-            case RATIONAL_QUADRATIC -> ExpMath.exp(ElementaryMath.log1p(s * (0.5 / parameter)) * -parameter) * scale;
+            case RATIONAL_QUADRATIC -> ExpMath.exp(LogMath.log1p(s * (0.5 / parameter)) * -parameter) * scale;
             case EXP_LINEAR -> ExpMath.exp(parameter * s) * scale;
             case INDICATOR -> s == 0 ? scale : 0;
             default -> scale;

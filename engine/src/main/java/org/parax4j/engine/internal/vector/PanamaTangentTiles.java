@@ -5,6 +5,8 @@ import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.parax4j.engine.internal.math.ExpMath;
+import org.parax4j.engine.internal.math.PanamaMath;
 
 /**
  * The kernel tangent tiles of the Vector API twins ({@link PanamaVectorSupport}): slopes,
@@ -63,22 +65,6 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
         }
     }
 
-    /** {@link ElementaryMath#sin2Pi} lane-wise: the same operations, so the same bits. */
-    private static DoubleVector sin2Pi(DoubleVector u) {
-        double[] c = ElementaryMath.SIN;
-        DoubleVector f = u.sub(u.add(ElementaryMath.SHIFT).sub(ElementaryMath.SHIFT));
-        DoubleVector s = f.mul(2).blend(0.0, u.abs().compare(VectorOperators.GE, ElementaryMath.LIMIT));
-        s = s.blend(s.neg().add(1), s.compare(VectorOperators.GT, 0.5))
-                .blend(s.neg().sub(1), s.compare(VectorOperators.LT, -0.5));
-        DoubleVector x = s.mul(Math.PI);
-        DoubleVector w = x.mul(x);
-        DoubleVector p = w.broadcast(c[0]);
-        for (int i = 1; i < c.length; i++) {
-            p = p.fma(w, w.broadcast(c[i]));
-        }
-        return x.mul(p);
-    }
-
     @Override
     public void rationalQuadraticAlphaTile(double alpha, double coef, double[] s, double[] v, double[] t, int stride,
             int rows, int cols) {
@@ -91,7 +77,7 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
                 DoubleVector z = DoubleVector.fromArray(doubles, s, o + col, mask).mul(half);
                 DoubleVector vv = DoubleVector.fromArray(doubles, v, o + col, mask);
                 // TangentMath.rationalQuadraticAlpha, lane-wise.
-                vv.mul(alpha).mul(coef).mul(z.div(z.add(1)).sub(log1p(z)))
+                vv.mul(alpha).mul(coef).mul(z.div(z.add(1)).sub(PanamaMath.log1p(z)))
                         .blend(0.0, vv.compare(VectorOperators.EQ, 0.0)).intoArray(t, o + col, mask);
             }
         }
@@ -111,7 +97,7 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
                     DoubleVector u = DoubleVector.broadcast(doubles, x1[i * d + k])
                             .sub(DoubleVector.fromArray(doubles, x2t, k * ld + j)).mul(w);
                     // TangentMath.periodicPeriod, lane-wise: sum += π·u·sin(2πu), in that order.
-                    sum = sum.add(u.mul(Math.PI).mul(sin2Pi(u)));
+                    sum = sum.add(u.mul(Math.PI).mul(PanamaMath.sinPi(u.mul(2.0))));
                 }
                 DoubleVector vv = DoubleVector.fromArray(doubles, v, o + j, mask);
                 vv.mul(coef).mul(sum).blend(0.0, vv.compare(VectorOperators.EQ, 0.0)).intoArray(t, o + j, mask);
@@ -317,7 +303,7 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
                 int e = i * stride + j;
                 DoubleVector z = s.mul(half);
                 DoubleVector z1 = z.add(1);
-                DoubleVector log = log1p(z);
+                DoubleVector log = PanamaMath.log1p(z);
                 DoubleVector b = exp(log.mul(-alpha), ta, tb, tc, td);
                 DoubleVector v = b.mul(scale);
                 if (value != null) {

@@ -7,6 +7,10 @@ import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.parax4j.engine.internal.math.ExpMath;
+import org.parax4j.engine.internal.math.LogMath;
+import org.parax4j.engine.internal.math.PanamaMath;
+import org.parax4j.engine.internal.math.TrigMath;
 
 /**
  * The kernel value tiles of the Vector API twins ({@link PanamaVectorSupport}).
@@ -17,10 +21,15 @@ import jdk.incubator.vector.VectorSpecies;
  * their {@code x1} values are broadcasts), then a function pass maps {@code s} to the kernel value
  * in place while the tile is still in cache. The RBF leaf, and the float32 RBF, fuse the two: the
  * exp is applied to the four rows' distances in registers. Lane {@code j} performs the operations
- * of {@link LeafCode#distance}/{@link LeafCode#apply} in the same order; exp is {@link ExpMath}'s
- * table-driven polynomial, so tiles equal the scalar twin bit for bit.
- * The periodic kernel's sin and the rational quadratic's log1p are {@link ElementaryMath}'s,
- * likewise. (The Vector API's own EXP/SIN/LOG1P are not used: compiled code calls SVML and
+ * of {@link LeafCode#distance}/{@link LeafCode#apply} in the same order; exp, the periodic
+ * kernel's sin and the rational quadratic's log1p are those of {@code internal.math}
+ * ({@link PanamaMath}'s lanewise twins), so tiles equal the scalar twin bit for bit. In the fused
+ * hot loops ({@code squaredRows}, {@code expPass}, {@code periodicRows}, {@code rbfTileFloat}) the
+ * twin's sequence is written out: there a call to {@link PanamaMath} is not reliably inlined by C2
+ * (cold call site when the loop's other branch dominates the profile, or
+ * {@code NodeCountInliningCutoff}), and a vector crossing a call that is not inlined is boxed
+ * (measured when these loops called it: 1.35 MB per likelihood and gradient in
+ * {@code GpAllocationTest}). The twin tests hold each copy to the scalar function's bits. (The Vector API's own EXP/SIN/LOG1P are not used: compiled code calls SVML and
  * interpreted code {@link Math}, which differ in the last bit, so values would depend on the JIT
  * tier of the thread that computed them. On this AVX-512 machine {@link ExpMath}'s exp costs about
  * 1.1× SVML's EXP per element, measured: the price of bit-for-bit determinism.) Stateless and
@@ -198,7 +207,8 @@ abstract sealed class PanamaValueTiles extends PanamaTiles permits PanamaTangent
             double[] dest, int destOffset, int destStride) {
         VectorSpecies<Double> doubles = doubles();
         int lanes = doubles.length();
-        double[] c = ElementaryMath.SIN;
+        double[] cs = TrigMath.SIN;
+        double[] cc = TrigMath.COS;
         for (int i = i0; i < i1; i++) {
             int a = i * d;
             int o = destOffset + (i - i0) * destStride - j0;
@@ -207,24 +217,31 @@ abstract sealed class PanamaValueTiles extends PanamaTiles permits PanamaTangent
                 for (int k = 0; k < d; k++) {
                     DoubleVector u = DoubleVector.broadcast(doubles, x1[a + k])
                             .sub(DoubleVector.fromArray(doubles, x2t, k * ld + j)).mul(w);
-                    // ElementaryMath.sinPi, lane-wise: the same operations, so the same bits.
-                    DoubleVector f = u.sub(u.add(ElementaryMath.SHIFT).sub(ElementaryMath.SHIFT));
-                    f = f.blend(0.0, u.abs().compare(VectorOperators.GE, ElementaryMath.LIMIT));
-                    DoubleVector x = f.mul(Math.PI);
-                    DoubleVector w2 = x.mul(x);
-                    DoubleVector p = w2.broadcast(c[0]);
-                    p = p.fma(w2, w2.broadcast(c[1]));
-                    p = p.fma(w2, w2.broadcast(c[2]));
-                    p = p.fma(w2, w2.broadcast(c[3]));
-                    p = p.fma(w2, w2.broadcast(c[4]));
-                    p = p.fma(w2, w2.broadcast(c[5]));
-                    p = p.fma(w2, w2.broadcast(c[6]));
-                    p = p.fma(w2, w2.broadcast(c[7]));
-                    p = p.fma(w2, w2.broadcast(c[8]));
-                    p = p.fma(w2, w2.broadcast(c[9]));
-                    p = p.fma(w2, w2.broadcast(c[10]));
-                    p = p.fma(w2, w2.broadcast(c[11]));
-                    DoubleVector sin = x.mul(p);
+                    // TrigMath.sinPi, lanewise (PanamaMath.sinPi written out: see the class comment).
+                    DoubleVector shift = u.broadcast(TrigMath.SHIFT);
+                    DoubleVector t = u.add(shift);
+                    DoubleVector f = u.sub(t.sub(shift));
+                    VectorMask<Double> out = u.abs().compare(VectorOperators.LT, TrigMath.PI_LIMIT).not();
+                    f = f.blend(u.mul(0.0), out);
+                    DoubleVector h = f.mul(2.0).add(shift).sub(shift);
+                    DoubleVector r = h.fma(u.broadcast(-0.5), f);
+                    DoubleVector theta = r.fma(u.broadcast(TrigMath.PI_HI), r.mul(TrigMath.PI_LO));
+                    LongVector q = t.blend(shift, out).reinterpretAsLongs().mul(2L)
+                            .add((LongVector) h.convert(VectorOperators.D2L, 0));
+                    DoubleVector th2 = theta.mul(theta);
+                    DoubleVector ps = th2.broadcast(cs[cs.length - 1]);
+                    DoubleVector pc = th2.broadcast(cc[cc.length - 1]);
+                    for (int c = cc.length - 2; c >= cs.length - 1; c--) {
+                        pc = pc.fma(th2, th2.broadcast(cc[c]));
+                    }
+                    for (int c = cs.length - 2; c >= 0; c--) {
+                        ps = ps.fma(th2, th2.broadcast(cs[c]));
+                        pc = pc.fma(th2, th2.broadcast(cc[c]));
+                    }
+                    DoubleVector sin = theta.mul(ps).reinterpretAsLongs()
+                            .blend(pc.reinterpretAsLongs(), q.and(1L).compare(VectorOperators.NE, 0L))
+                            .lanewise(VectorOperators.XOR, q.and(2L).lanewise(VectorOperators.LSHL, 62))
+                            .reinterpretAsDoubles();
                     s = sin.fma(sin, s);
                 }
                 s.intoArray(dest, o + j, doubles.indexInRange(j, j1));
@@ -357,47 +374,17 @@ abstract sealed class PanamaValueTiles extends PanamaTiles permits PanamaTangent
         }
     }
 
-    /** {@code v ← log1p(v·factor)} in place, {@link ElementaryMath#log1p} lane-wise (same bits). */
+    /** {@code v ← log1p(v·factor)} in place, {@link LogMath#log1p} lane-wise (same bits). */
     private void log1pPass(double[] v, int offset, int stride, int rows, int cols, double factor) {
         VectorSpecies<Double> doubles = doubles();
         for (int row = 0; row < rows; row++) {
             int o = offset + row * stride;
             for (int col = 0; col < cols; col += doubles.length()) {
                 VectorMask<Double> mask = doubles.indexInRange(col, cols);
-                log1p(DoubleVector.fromArray(doubles, v, o + col, mask).mul(factor))
+                PanamaMath.log1p(DoubleVector.fromArray(doubles, v, o + col, mask).mul(factor))
                         .intoArray(v, o + col, mask);
             }
         }
-    }
-
-    /** {@link ElementaryMath#log1p} lane-wise: the same operations, so the same bits. */
-    static DoubleVector log1p(DoubleVector z) {
-        double[] c = ElementaryMath.ATANH;
-        DoubleVector u = z.add(1);
-        DoubleVector correction = z.sub(u.sub(1)).div(u);
-        LongVector bits = u.reinterpretAsLongs();
-        DoubleVector e = (DoubleVector) bits.lanewise(VectorOperators.LSHR, 52).sub(1023)
-                .convert(VectorOperators.L2D, 0);
-        DoubleVector m = bits.and(ElementaryMath.MANTISSA).or(ElementaryMath.ONE_BITS).reinterpretAsDoubles();
-        VectorMask<Double> big = m.compare(VectorOperators.GT, ElementaryMath.SQRT2);
-        m = m.blend(m.mul(0.5), big);
-        e = e.blend(e.add(1), big);
-        DoubleVector t = m.sub(1).div(m.add(1));
-        DoubleVector w = t.mul(t);
-        DoubleVector p = w.broadcast(c[0]);
-        p = p.fma(w, w.broadcast(c[1]));
-        p = p.fma(w, w.broadcast(c[2]));
-        p = p.fma(w, w.broadcast(c[3]));
-        p = p.fma(w, w.broadcast(c[4]));
-        p = p.fma(w, w.broadcast(c[5]));
-        p = p.fma(w, w.broadcast(c[6]));
-        p = p.fma(w, w.broadcast(c[7]));
-        p = p.fma(w, w.broadcast(c[8]));
-        p = p.fma(w, w.broadcast(c[9]));
-        p = p.fma(w, w.broadcast(c[10]));
-        p = p.fma(w, w.broadcast(c[11]));
-        return e.fma(w.broadcast(ElementaryMath.LN2_HI), t.mul(2).mul(p).add(e.fma(w.broadcast(ElementaryMath.LN2_LO), correction)))
-                .blend(Double.POSITIVE_INFINITY, z.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
     }
 
     private void indicator(double[] v, int offset, int stride, int rows, int cols, double scale) {

@@ -1,5 +1,7 @@
 package org.parax4j.engine.internal.vector;
 
+import org.parax4j.engine.internal.math.ExpMath;
+
 /**
  * Plain-Java reference implementation of {@link VectorSupport}; the twin of every SIMD routine.
  * Stateless and thread-safe.

@@ -1,5 +1,9 @@
 package org.parax4j.engine.internal.vector;
 
+import org.parax4j.engine.internal.math.ExpMath;
+import org.parax4j.engine.internal.math.LogMath;
+import org.parax4j.engine.internal.math.TrigMath;
+
 /**
  * The scalar reference formulas of the kernel tangent tiles (shared by both twins where noted in
  * {@link VectorSupport}). A leaf's value is {@code scale·f(s)}; for a {@link LeafCode#SQUARED} leaf
@@ -59,7 +63,7 @@ public final class TangentMath {
                 int e = i * stride + j;
                 double s = leaf.distance(x1, i * d, 1, x2t, j, ld, d);
                 double z = s * half;
-                double log = rq ? ElementaryMath.log1p(z) : 0;
+                double log = rq ? LogMath.log1p(z) : 0;
                 double b = rq ? ExpMath.exp(log * -alpha) : ExpMath.exp(-0.5 * s);
                 double v = b * scale;
                 if (value != null) {
@@ -110,7 +114,7 @@ public final class TangentMath {
         for (int r = 0; r < rows; r++) {
             for (int c = r * stride; c < r * stride + cols; c++) {
                 double z = s[c] * half;
-                t[c] = v[c] == 0 ? 0 : v[c] * alpha * coef * (z / (1 + z) - ElementaryMath.log1p(z));
+                t[c] = v[c] == 0 ? 0 : v[c] * alpha * coef * (z / (1 + z) - LogMath.log1p(z));
             }
         }
     }
@@ -123,7 +127,7 @@ public final class TangentMath {
                 double sum = 0;
                 for (int k = 0; k < d; k++) {
                     double u = (x1[i * d + k] - x2t[k * ld + j]) * w;
-                    sum += Math.PI * u * ElementaryMath.sin2Pi(u);
+                    sum += Math.PI * u * TrigMath.sinPi(2 * u);
                 }
                 t[row + j] = v[row + j] == 0 ? 0 : v[row + j] * coef * sum;
             }
@@ -155,7 +159,7 @@ public final class TangentMath {
                     } else {
                         double w = leaf.weight(0);
                         h = v[row + j] == 0 ? 0
-                                : v[row + j] * leaf.parameter() * Math.PI * w * ElementaryMath.sin2Pi(delta * w);
+                                : v[row + j] * leaf.parameter() * Math.PI * w * TrigMath.sinPi(2 * (delta * w));
                     }
                     if (h != 0) {
                         for (int q = 0; q < count; q++) {

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The Vector API loops against their plain-Java twins at tail sizes 0, 1, lanes−1, lanes, lanes+1
- * and large. Every loop must agree to the last bit (exp is ExpMath's sequence in both, log, sin,
- * cos and powers are Math's in both), except the multi-accumulator sum and dot, held to the
+ * and large. Every loop must agree to the last bit (exp, log, sin and cos are the sequences of
+ * {@code internal.math} in both, powers Math's), except the multi-accumulator sum and dot, held to the
  * reassociation bound derived where they are compared.
  */
 class GraphOpsTwinTest {

@@ -1,10 +1,10 @@
-package org.parax4j.engine.internal.vector;
+package org.parax4j.engine.internal.math;
 
 /**
  * The engine's one {@code exp}, for double and float, built only from IEEE additions,
- * multiplications, fused multiply-adds, bit operations and a table lookup, so that every vector
- * twin (the kernel tiles in {@link PanamaVectorSupport}, the samplers and the batched graph
- * executor) gives the same bits lane by lane, in every JIT tier, at every width and on every thread.
+ * multiplications, fused multiply-adds, bit operations and a table lookup, so that its Vector API
+ * twin {@link PanamaMath#exp} (used by the kernel tiles, the samplers and the graph executors)
+ * gives the same bits lane by lane, in every JIT tier, at every width and on every thread.
  * (The Vector API's own {@code EXP} does not: compiled code uses SVML, interpreted code
  * {@link Math#exp}, which differ in the last bit.)
  *
@@ -26,6 +26,8 @@ package org.parax4j.engine.internal.vector;
  * twice. NaN gives NaN. Accuracy, tested against {@link Math#exp} and {@link StrictMath#exp} on
  * millions of random arguments: within 1 ulp (double) and within 1 ulp of the correctly rounded
  * float.
+ *
+ * <p>Stateless and thread-safe; nothing allocates.
  */
 public final class ExpMath {
 

@@ -1,4 +1,4 @@
-package org.parax4j.engine.internal.vector;
+package org.parax4j.engine.internal.math;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
