@@ -11,6 +11,11 @@ import jdk.incubator.vector.VectorSpecies;
  * remainder run the scalar twin's loop. Lane {@code j} performs exactly the scalar twin's chain of
  * fused multiply-adds, so results are bit-identical. One tiny subclass per width keeps the species
  * a compile-time constant for C2.
+ *
+ * <p>Needed duplication: the four-row and six-row tiles are the same loop unrolled to 12 and 18
+ * named accumulators. Accumulators must be locals for C2 to keep them in registers (a
+ * {@code DoubleVector[]} or a shared helper taking vectors puts them on the heap), so each tile
+ * height is written out.
  */
 abstract sealed class PanamaPanelKernels implements PanelKernels
         permits PanamaPanelKernels.Bits128, PanamaPanelKernels.Bits256, PanamaPanelKernels.Bits512 {
