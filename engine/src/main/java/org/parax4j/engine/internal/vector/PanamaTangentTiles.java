@@ -6,6 +6,7 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.parax4j.engine.internal.math.ExpMath;
+import org.parax4j.engine.internal.math.LogMath;
 import org.parax4j.engine.internal.math.PanamaMath;
 import org.parax4j.engine.internal.math.TrigMath;
 
@@ -320,6 +321,8 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
         DoubleVector tb = lanes < 8 ? DoubleVector.fromArray(doubles, ExpMath.TABLE, lanes) : ta;
         DoubleVector tc = lanes < 4 ? DoubleVector.fromArray(doubles, ExpMath.TABLE, 2 * lanes) : ta;
         DoubleVector td = lanes < 4 ? DoubleVector.fromArray(doubles, ExpMath.TABLE, 3 * lanes) : ta;
+        double[] logCoefficients = LogMath.LOG;
+        double[] q = ExpMath.Q;
         for (int i = i0; i < i1; i++) {
             for (int j = j0; j < j1; j += lanes) {
                 DoubleVector s = DoubleVector.zero(doubles);
@@ -334,7 +337,26 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
                 DoubleVector z = s.mul(half);
                 DoubleVector z1 = z.add(1);
                 DoubleVector log = PanamaMath.log1p(z);
-                DoubleVector b = exp(log.mul(-alpha), ta, tb, tc, td);
+                // ExpMath.exp(−α·log) as the value tiles' function pass computes it (flushed below
+                // ExpMath.MIN; the argument is never positive nor NaN), written out for the same reason.
+                DoubleVector ax = log.mul(-alpha);
+                DoubleVector et = ax.fma(ExpMath.EIGHT_OVER_LN2, ExpMath.SHIFT);
+                DoubleVector ek = et.sub(ExpMath.SHIFT);
+                DoubleVector er = ek.fma(ax.broadcast(-ExpMath.LN2_8_HI), ax);
+                er = ek.fma(ax.broadcast(-ExpMath.LN2_8_LO), er);
+                DoubleVector ep = er.broadcast(q[0]);
+                for (int c = 1; c < q.length; c++) {
+                    ep = ep.fma(er, er.broadcast(q[c]));
+                }
+                LongVector en = et.reinterpretAsLongs().sub(Double.doubleToRawLongBits(ExpMath.SHIFT));
+                DoubleVector ej = en.and(7).or(ExpMath.TWO_POW_52_BITS).reinterpretAsDoubles().sub(ExpMath.TWO_POW_52);
+                DoubleVector table = lanes == 8 ? ej.selectFrom(ta)
+                        : lanes == 4 ? ej.selectFrom(ta, tb)
+                        : ej.selectFrom(ta, tb).blend(ej.selectFrom(tc, td), ej.compare(VectorOperators.GE, 4));
+                DoubleVector b = table.fma(er.mul(ep), table).reinterpretAsLongs()
+                        .add(en.lanewise(VectorOperators.ASHR, 3).lanewise(VectorOperators.LSHL, 52))
+                        .reinterpretAsDoubles()
+                        .blend(0.0, ax.compare(VectorOperators.LT, ExpMath.MIN));
                 DoubleVector v = b.mul(scale);
                 if (value != null) {
                     v.intoArray(value, e);
@@ -347,36 +369,5 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
                 }
             }
         }
-    }
-
-    /**
-     * {@code eˣ} lane-wise as the value tiles' function pass computes it: {@link ExpMath#exp(double)}'s
-     * sequence, flushed below {@link ExpMath#MIN} (arguments are never positive nor NaN), so the same
-     * bits. (The same sequence as {@code PanamaMath.expUnflushed} where that exists.)
-     */
-    private static DoubleVector exp(DoubleVector x, DoubleVector ta, DoubleVector tb, DoubleVector tc,
-            DoubleVector td) {
-        int lanes = x.length();
-        double[] q = ExpMath.Q;
-        DoubleVector t = x.fma(ExpMath.EIGHT_OVER_LN2, ExpMath.SHIFT);
-        DoubleVector k = t.sub(ExpMath.SHIFT);
-        DoubleVector r = k.fma(x.broadcast(-ExpMath.LN2_8_HI), x);
-        r = k.fma(x.broadcast(-ExpMath.LN2_8_LO), r);
-        DoubleVector p = r.broadcast(q[0]);
-        p = p.fma(r, r.broadcast(q[1]));
-        p = p.fma(r, r.broadcast(q[2]));
-        p = p.fma(r, r.broadcast(q[3]));
-        p = p.fma(r, r.broadcast(q[4]));
-        p = p.fma(r, r.broadcast(q[5]));
-        p = p.fma(r, r.broadcast(q[6]));
-        LongVector n = t.reinterpretAsLongs().sub(Double.doubleToRawLongBits(ExpMath.SHIFT));
-        DoubleVector j = n.and(7).or(ExpMath.TWO_POW_52_BITS).reinterpretAsDoubles().sub(ExpMath.TWO_POW_52);
-        DoubleVector table = lanes == 8 ? j.selectFrom(ta)
-                : lanes == 4 ? j.selectFrom(ta, tb)
-                : j.selectFrom(ta, tb).blend(j.selectFrom(tc, td), j.compare(VectorOperators.GE, 4));
-        return table.fma(r.mul(p), table).reinterpretAsLongs()
-                .add(n.lanewise(VectorOperators.ASHR, 3).lanewise(VectorOperators.LSHL, 52))
-                .reinterpretAsDoubles()
-                .blend(0.0, x.compare(VectorOperators.LT, ExpMath.MIN));
     }
 }
