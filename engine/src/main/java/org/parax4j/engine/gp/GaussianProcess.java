@@ -60,15 +60,24 @@ public final class GaussianProcess {
         return new GaussianProcess(kernel, 1e-10, 0, false, null);
     }
 
-    /** {@link #of(Kernel)} with the engine form of a kernel module. @throws IllegalArgumentException as {@link ModuleKernels#of} */
+    /**
+     * {@link #of(Kernel)} with the engine form of a kernel module, holding the module's fixed
+     * parameters fixed in {@link #fit}: {@code of(ModuleKernels.of(module))} with
+     * {@link HyperPriors#maximumLikelihood(org.parax4j.kernel.Kernel) HyperPriors.maximumLikelihood(module)}
+     * (a maximum-likelihood fit within scikit-learn's bounds; {@link #withPriorsOf} also takes the
+     * module's priors and bounds).
+     *
+     * @throws IllegalArgumentException as {@link ModuleKernels#of}
+     */
     public static GaussianProcess of(org.parax4j.kernel.Kernel<?> module) {
-        return of(ModuleKernels.of(module));
+        return of(ModuleKernels.of(module)).withPriors(HyperPriors.maximumLikelihood(module));
     }
 
     /**
-     * A copy with another kernel (its priors, if any, kept).
+     * A copy with another kernel (its priors, bounds and fixed flags, if any were given, kept).
      *
-     * @throws IllegalArgumentException if null, or if this process has priors and the new kernel's
+     * @throws IllegalArgumentException if null, or if this process was given priors ({@link #withPriors},
+     *     {@link #of(org.parax4j.kernel.Kernel)}, {@link #withPriorsOf}) and the new kernel's
      *     hyperparameters are not the same by name (another structure or order)
      */
     public GaussianProcess withKernel(Kernel newKernel) {
@@ -85,16 +94,17 @@ public final class GaussianProcess {
     /**
      * A copy whose {@link #fit} maximises the log marginal likelihood plus these hyperparameter log
      * priors (a MAP estimate of the physical hyperparameters; see {@link HyperPriors} for the
-     * density meant), within their bounds, drawing restarts from the priors. The priors matter to
-     * {@link #fit} only: conditioning and predictions ignore them, and {@link GpJson} does not save them.
+     * density meant), within their bounds, over the free hyperparameters only (fixed ones stay at the
+     * kernel's values, bit for bit), drawing restarts from the priors. The priors matter to
+     * {@link #fit} only: conditioning and predictions ignore them; {@link GpJson} saves them.
      *
-     * @throws IllegalArgumentException if null or for another number of hyperparameters than the kernel's
+     * @throws IllegalArgumentException if null or for other hyperparameters (by name) than the kernel's
      */
     public GaussianProcess withPriors(HyperPriors hyperPriors) {
-        if (hyperPriors == null || hyperPriors.count() != KernelGradients.count(kernel)) {
+        if (hyperPriors == null || !hyperPriors.names().equals(KernelGradients.names(kernel))) {
             throw new IllegalArgumentException("priors must cover the kernel's " + KernelGradients.count(kernel)
                     + " hyperparameters " + KernelGradients.names(kernel) + ", got "
-                    + (hyperPriors == null ? "null" : hyperPriors.count()));
+                    + (hyperPriors == null ? "null" : hyperPriors.count() + " " + hyperPriors.names()));
         }
         return new GaussianProcess(kernel, alpha, constantMean, normalizeY, hyperPriors);
     }
@@ -109,14 +119,25 @@ public final class GaussianProcess {
         return of(module).withPriors(HyperPriors.of(module));
     }
 
-    /** A copy without priors: {@link #fit} is again a maximum-likelihood fit within scikit-learn's bounds. */
+    /**
+     * A copy without priors, bounds or fixed flags: {@link #fit} is again a maximum-likelihood fit of
+     * every hyperparameter within scikit-learn's bounds.
+     */
     public GaussianProcess withoutPriors() {
         return new GaussianProcess(kernel, alpha, constantMean, normalizeY, null);
     }
 
-    /** The hyperparameters' priors and bounds {@link #fit} uses ({@link HyperPriors#maximumLikelihood} when none were given). */
+    /**
+     * The hyperparameters' priors, bounds and fixed flags {@link #fit} uses
+     * ({@link HyperPriors#maximumLikelihood(Kernel)}, all free, when none were given).
+     */
     public HyperPriors priors() {
         return priors != null ? priors : HyperPriors.maximumLikelihood(kernel);
+    }
+
+    /** The priors given ({@link #withPriors}), null when none were. */
+    @Nullable HyperPriors givenPriors() {
+        return priors;
     }
 
     /** A copy with this fixed noise variance on the diagonal. @throws IllegalArgumentException unless finite and ≥ 0 */
@@ -183,8 +204,9 @@ public final class GaussianProcess {
     }
 
     /**
-     * The log marginal likelihood and its exact gradient with respect to the log-hyperparameters
-     * ({@code ½ tr((ααᵀ − K⁻¹) ∂K/∂log θ)}, {@code α = K⁻¹y}) at the current kernel. A matrix
+     * The log marginal likelihood and its exact gradient with respect to every log-hyperparameter,
+     * fixed ones included ({@code ½ tr((ααᵀ − K⁻¹) ∂K/∂log θ)}, {@code α = K⁻¹y}; a fit uses the
+     * entries at {@link HyperPriors#freeIndices}) at the current kernel. A matrix
      * that is not numerically positive definite gets jitter (see
      * {@link Cholesky#factorWithJitter}); the result reports it.
      *
@@ -246,7 +268,11 @@ public final class GaussianProcess {
      * without priors by maximising the log marginal likelihood within
      * {@code [log LOWER_BOUND, log UPPER_BOUND]} (scikit-learn's fit); with {@link #withPriors priors}
      * by maximising the log marginal likelihood plus the log priors within their bounds (a MAP
-     * estimate of the physical hyperparameters, {@link HyperPriors}). Start 0 is the current
+     * estimate of the physical hyperparameters, {@link HyperPriors}). Only the free hyperparameters
+     * ({@link HyperPriors#freeIndices}) are optimised, drawn and bounded; fixed ones keep the
+     * kernel's values bit for bit, and priors on them are ignored. When every hyperparameter is
+     * fixed the fit evaluates the log marginal likelihood once and returns this process itself
+     * ({@code restarts} and {@code seed} then do not matter). Start 0 is the current
      * kernel; start {@code i ≥ 1} is drawn ({@link HyperPriors}: from the priors, else uniformly in
      * the log bounds) with {@code SplittableRandom(seed + i·0x9E3779B97F4A7C15)}. Starts run in
      * parallel on {@link EngineOptions#defaults()}; the best (highest objective, lowest index on
@@ -257,8 +283,9 @@ public final class GaussianProcess {
      * @param restarts further random starts, {@code ≥ 0}
      * @return the fit; its process carries the fitted kernel (and the priors)
      * @throws IllegalArgumentException on bad data, {@code restarts < 0}, or restarts requested while
-     *     a hyperparameter has neither a prior nor finite bounds (named)
-     * @throws IllegalStateException when no start could be evaluated
+     *     a free hyperparameter has neither a prior nor finite bounds (named)
+     * @throws IllegalStateException when no start could be evaluated (when every hyperparameter is
+     *     fixed: when the covariance is not positive definite at them)
      */
     public GpFit fit(double[] x, int n, int d, double[] y, int restarts, long seed) {
         return fit(x, n, d, y, restarts, seed, EngineOptions.defaults());
@@ -353,6 +380,6 @@ public final class GaussianProcess {
     @Override
     public String toString() {
         return "GaussianProcess[kernel=" + kernel + ", alpha=" + alpha + ", constantMean=" + constantMean
-                + ", normalizeY=" + normalizeY + "]";
+                + ", normalizeY=" + normalizeY + (priors == null ? "" : ", " + priors) + "]";
     }
 }

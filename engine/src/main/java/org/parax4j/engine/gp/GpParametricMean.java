@@ -15,8 +15,9 @@ import org.parax4j.engine.graph.Wrt;
  * residuals {@code r = y − m(θ_m)} and its exact gradient with respect to the kernel's
  * log-hyperparameters (the trace formula) and the mean's free latent parameters
  * ({@code ∂LML/∂θ_m = Jᵀ·K⁻¹r}, {@code J} the function's dual Jacobian), and the joint fit of both
- * by L-BFGS-B (kernel within {@link GaussianProcess}'s bounds, mean parameters unbounded in their
- * latent space). The point is {@code [log θ_kernel…, latent θ_m…]}.
+ * by L-BFGS-B (kernel within {@link GaussianProcess}'s bounds, its fixed hyperparameters
+ * ({@link HyperPriors#isFixed}) held at their values, mean parameters unbounded in their latent
+ * space). The point is {@code [log θ_kernel…, latent θ_m…]}.
  *
  * <p>Not thread-safe: one evaluation at a time (it owns a {@link GpWorkspace} and a function
  * workspace); evaluations allocate nothing.
@@ -119,7 +120,8 @@ public final class GpParametricMean {
 
     /**
      * Fits kernel and mean together from {@link #start()}: L-BFGS-B (defaults) on the negative log
-     * marginal likelihood; an indefinite covariance or a rejected latent value makes the objective
+     * marginal likelihood, the process's fixed hyperparameters pinned (equal bounds: they stay at
+     * their start bit for bit); an indefinite covariance or a rejected latent value makes the objective
      * {@code +∞} (no jitter).
      *
      * @return the optimiser's result: its point is {@code [log θ_kernel…, latent θ_m…]}, its value the
@@ -133,6 +135,14 @@ public final class GpParametricMean {
         Arrays.fill(upper, Double.POSITIVE_INFINITY);
         Arrays.fill(lower, 0, kernelCount, Math.log(GaussianProcess.LOWER_BOUND));
         Arrays.fill(upper, 0, kernelCount, Math.log(GaussianProcess.UPPER_BOUND));
+        double[] start = start();
+        HyperPriors hp = workspace.process().priors();
+        for (int k = 0; k < kernelCount; k++) {
+            if (hp.isFixed(k)) { // pinned: L-BFGS-B never moves a variable whose bounds are equal
+                lower[k] = start[k];
+                upper[k] = start[k];
+            }
+        }
         return Lbfgsb.defaults().minimize((point, gradient) -> {
             double lml;
             try {
@@ -147,6 +157,6 @@ public final class GpParametricMean {
                 gradient[k] = -gradient[k];
             }
             return -lml;
-        }, start(), lower, upper);
+        }, start, lower, upper);
     }
 }

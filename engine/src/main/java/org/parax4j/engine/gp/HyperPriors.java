@@ -28,9 +28,18 @@ import org.parax4j.kernel.WhiteNoiseKernel;
 import org.parax4j.param.Parameter;
 
 /**
- * Priors and bounds of a kernel's hyperparameters ({@link KernelGradients} order) for a
- * maximum-a-posteriori {@link GaussianProcess#fit}: for each hyperparameter {@code θ_i} an optional
- * prior (a {@link UnivariateDistribution} of its physical value) and bounds on {@code θ_i}.
+ * Priors, bounds and fixed flags of a kernel's hyperparameters ({@link KernelGradients} order) for
+ * {@link GaussianProcess#fit}: for each hyperparameter {@code θ_i} an optional prior (a
+ * {@link UnivariateDistribution} of its physical value), bounds on {@code θ_i}, and whether it is
+ * fixed.
+ *
+ * <p><b>Fixed hyperparameters</b> (a kernel module's fixed parameters, {@link #of},
+ * {@link #maximumLikelihood(org.parax4j.kernel.Kernel)}, or {@link #withFixed}) are held at the
+ * kernel's value in a fit, bit for bit, as scikit-learn's {@code "fixed"} bounds: the optimiser,
+ * its gradient and the restart draws cover the free ones only. Their bounds are not checked (the
+ * value may lie outside them), and a prior on a fixed hyperparameter is kept (and saved) but
+ * ignored: it adds nothing to {@link #logDensity} (a constant would not move the optimum, and a
+ * fixed value outside the prior's support would make every objective {@code −∞}).
  *
  * <p><b>Which density.</b> The fit maximises {@code log p(y | θ) + Σ_i log π_i(θ_i / s_i)}: the log
  * posterior density of the <em>physical</em> hyperparameters {@code θ} (π_i is the prior of the
@@ -70,11 +79,14 @@ public final class HyperPriors {
     private final double[] logUpper;
     private final double[] supportLow;
     private final double[] supportHigh;
+    private final boolean[] fixed;
 
-    private HyperPriors(List<String> names, UnivariateDistribution[] priors, double[] scales, double[] lower,
-            double[] upper) {
+    /** Arrays owned by the instance; {@code lower ≥ 0}, {@code scales > 0} checked by the callers. */
+    HyperPriors(List<String> names, @Nullable UnivariateDistribution[] priors, double[] scales, double[] lower,
+            double[] upper, boolean[] fixed) {
         int p = names.size();
         this.names = names;
+        this.fixed = fixed;
         this.priors = priors;
         this.scales = scales;
         this.lower = lower;
@@ -96,7 +108,7 @@ public final class HyperPriors {
             }
             logLower[i] = lo > 0 ? Math.log(lo) : Double.NEGATIVE_INFINITY;
             logUpper[i] = Math.log(hi);
-            if (!(logLower[i] < logUpper[i])) {
+            if (!fixed[i] && !(logLower[i] < logUpper[i])) {
                 throw new IllegalArgumentException("hyperparameter " + names.get(i) + ": its bounds [" + lower[i] + ", "
                         + upper[i] + "] leave no positive value" + (priors[i] == null ? ""
                         : " inside the support of its prior " + priors[i]));
@@ -122,14 +134,39 @@ public final class HyperPriors {
         Arrays.fill(hi, GaussianProcess.UPPER_BOUND);
         double[] ones = new double[p];
         Arrays.fill(ones, 1.0);
-        return new HyperPriors(KernelGradients.names(kernel), new UnivariateDistribution[p], ones, lo, hi);
+        return new HyperPriors(KernelGradients.names(kernel), new UnivariateDistribution[p], ones, lo, hi,
+                new boolean[p]);
+    }
+
+    /**
+     * {@link #maximumLikelihood(Kernel)} of the module's engine form with the module's fixed flags:
+     * a maximum-likelihood fit within scikit-learn's bounds that holds the module's fixed parameters
+     * (every element of one) at their values. The module's priors and bounds are not used
+     * ({@link #of} uses them).
+     *
+     * @throws IllegalArgumentException for a null module, or as {@link ModuleKernels#of}
+     */
+    public static HyperPriors maximumLikelihood(org.parax4j.kernel.Kernel<?> module) {
+        if (module == null) {
+            throw new IllegalArgumentException("module must not be null");
+        }
+        HyperPriors ml = maximumLikelihood(ModuleKernels.of(module));
+        List<Parameter> params = new java.util.ArrayList<>();
+        parameters(module, params);
+        boolean[] fixed = new boolean[ml.count()];
+        int off = 0;
+        for (Parameter param : params) {
+            Arrays.fill(fixed, Math.min(off, fixed.length), Math.min(off + param.size(), fixed.length), param.isFixed());
+            off += param.size();
+        }
+        return new HyperPriors(ml.names, ml.priors, ml.scales, ml.lower, ml.upper, fixed);
     }
 
     /**
      * The priors and bounds a kernel <em>module</em>'s parameters carry: element {@code j} of a
      * parameter gets its distribution (one of dimension 1 applies to every element; an
-     * {@link Independent} gives element {@code j} its component), and its bounds times its scale;
-     * open where the parameter has none (no default bounds).
+     * {@link Independent} gives element {@code j} its component), its bounds times its scale
+     * (open where the parameter has none: no default bounds), and its fixed flag.
      *
      * @throws IllegalArgumentException for a null module, as {@link ModuleKernels#of}, for a correlated prior (e.g. a
      *     multivariate normal) on a vector parameter, a scale that is not positive, or bounds that
@@ -146,17 +183,19 @@ public final class HyperPriors {
         double[] scales = new double[p];
         double[] lo = new double[p];
         double[] hi = new double[p];
+        boolean[] fixed = new boolean[p];
         List<Parameter> params = new java.util.ArrayList<>();
         parameters(module, params);
         int end = 0;
         for (Parameter param : params) {
             end = take(param, names, priors, scales, lo, hi, end);
+            Arrays.fill(fixed, Math.min(end - param.size(), p), Math.min(end, p), param.isFixed());
         }
         if (end != p) {
             throw new IllegalStateException("kernel module " + module + " has " + end + " hyperparameter elements, its"
                     + " engine form " + p);
         }
-        return new HyperPriors(names, priors, scales, lo, hi);
+        return new HyperPriors(names, priors, scales, lo, hi, fixed);
     }
 
     /** The module's hyperparameter parameters in {@link KernelGradients} order. */
@@ -227,7 +266,7 @@ public final class HyperPriors {
         double[] s = scales.clone();
         p[i] = prior;
         s[i] = 1;
-        return new HyperPriors(names, p, s, lower, upper);
+        return new HyperPriors(names, p, s, lower, upper, fixed);
     }
 
     /**
@@ -245,7 +284,38 @@ public final class HyperPriors {
         double[] h = upper.clone();
         l[i] = lo;
         h[i] = hi;
-        return new HyperPriors(names, priors, scales, l, h);
+        return new HyperPriors(names, priors, scales, l, h, fixed);
+    }
+
+    /**
+     * A copy in which hyperparameter {@code i} is fixed (held at the kernel's value in a fit) or free.
+     *
+     * @throws IllegalArgumentException if {@code i} is out of range, or when freeing it leaves its
+     *     bounds nothing of its prior's support
+     */
+    public HyperPriors withFixed(int i, boolean isFixed) {
+        checkIndex(i);
+        boolean[] f = fixed.clone();
+        f[i] = isFixed;
+        return new HyperPriors(names, priors, scales, lower, upper, f);
+    }
+
+    /** Whether hyperparameter {@code i} is fixed. @throws IllegalArgumentException if out of range */
+    public boolean isFixed(int i) {
+        checkIndex(i);
+        return fixed[i];
+    }
+
+    /** The indices of the free hyperparameters, ascending (a new array; empty when all are fixed). */
+    public int[] freeIndices() {
+        int[] out = new int[count()];
+        int f = 0;
+        for (int i = 0; i < out.length; i++) {
+            if (!fixed[i]) {
+                out[f++] = i;
+            }
+        }
+        return Arrays.copyOf(out, f);
     }
 
     /** Number of hyperparameters. */
@@ -264,10 +334,10 @@ public final class HyperPriors {
         return Optional.ofNullable(priors[i]);
     }
 
-    /** Whether any hyperparameter has a prior (else a fit is a maximum-likelihood fit). */
+    /** Whether any free hyperparameter has a prior (else a fit is a maximum-likelihood fit). */
     public boolean hasPriors() {
-        for (UnivariateDistribution d : priors) {
-            if (d != null) {
+        for (int i = 0; i < count(); i++) {
+            if (priors[i] != null && !fixed[i]) {
                 return true;
             }
         }
@@ -288,8 +358,9 @@ public final class HyperPriors {
 
     /**
      * {@code Σ_i log π_i(θ_i / s_i)} at {@code θ = exp(logTheta)} (see the class comment for the
-     * density meant), its gradient with respect to {@code log θ} written to {@code gradient} (0 for
-     * a hyperparameter without prior). Allocates nothing.
+     * density meant) over the free hyperparameters, its gradient with respect to {@code log θ}
+     * written to {@code gradient} (0 for a hyperparameter without prior and for a fixed one).
+     * Allocates nothing.
      *
      * @return the log prior; {@code −∞} outside a prior's support
      * @throws IllegalArgumentException when either array is shorter than {@link #count()}
@@ -304,7 +375,7 @@ public final class HyperPriors {
         for (int i = 0; i < p; i++) {
             gradient[i] = 0;
             UnivariateDistribution d = priors[i];
-            if (d == null) {
+            if (d == null || fixed[i]) {
                 continue;
             }
             double u = logTheta[i];
@@ -328,13 +399,13 @@ public final class HyperPriors {
     }
 
     /**
-     * Refuses restarts when a hyperparameter has neither a prior nor finite bounds.
+     * Refuses restarts when a free hyperparameter has neither a prior nor finite bounds.
      *
      * @throws IllegalArgumentException naming the first such hyperparameter and what to give it
      */
     void checkDrawable(int restarts) {
         for (int i = 0; i < count(); i++) {
-            if (priors[i] == null && !(Double.isFinite(logLower[i]) && Double.isFinite(logUpper[i]))) {
+            if (!fixed[i] && priors[i] == null && !(Double.isFinite(logLower[i]) && Double.isFinite(logUpper[i]))) {
                 throw new IllegalArgumentException("restarts = " + restarts + " draw every hyperparameter from its prior"
                         + " or within finite bounds, but " + names.get(i) + " has neither a prior nor finite bounds"
                         + " (log bounds [" + logLower[i] + ", " + logUpper[i] + "]): give its parameter a distribution"
@@ -344,15 +415,20 @@ public final class HyperPriors {
     }
 
     /**
-     * One restart point {@code log θ}: each hyperparameter with a prior drawn from it until it lands
-     * within the bounds, each other one uniformly within its log bounds, in order, from {@code rng}.
+     * One restart point {@code log θ}: a copy of {@code current} in which each free hyperparameter
+     * with a prior is drawn from it until it lands within the bounds, each other free one uniformly
+     * within its log bounds, in order, from {@code rng} (fixed ones draw nothing and keep
+     * {@code current}'s entry).
      *
      * @throws IllegalArgumentException when a prior's draws stay outside the bounds {@value #MAX_DRAWS} times
      */
-    double[] draw(SplittableRandom rng) {
+    double[] draw(SplittableRandom rng, double[] current) {
         int p = count();
-        double[] out = new double[p];
+        double[] out = Arrays.copyOf(current, p);
         for (int i = 0; i < p; i++) {
+            if (fixed[i]) {
+                continue;
+            }
             if (priors[i] == null) {
                 out[i] = logLower[i] + (logUpper[i] - logLower[i]) * rng.nextDouble();
                 continue;
@@ -387,11 +463,43 @@ public final class HyperPriors {
         }
     }
 
+    /** Hyperparameter {@code i}'s scale {@code s_i} (its prior is of {@code θ_i / s_i}). */
+    double scale(int i) {
+        return scales[i];
+    }
+
+    /** Hyperparameter {@code i}'s bounds as given (before the intersection with its prior's support). */
+    double lower(int i) {
+        return lower[i];
+    }
+
+    /** See {@link #lower}. */
+    double upper(int i) {
+        return upper[i];
+    }
+
+    /**
+     * Value equality: the same names, priors ({@code equals}), scales, bounds (as given; doubles by
+     * bit pattern) and fixed flags.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HyperPriors h && names.equals(h.names) && Arrays.equals(priors, h.priors)
+                && Arrays.equals(scales, h.scales) && Arrays.equals(lower, h.lower) && Arrays.equals(upper, h.upper)
+                && Arrays.equals(fixed, h.fixed);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(names, Arrays.hashCode(priors), Arrays.hashCode(scales), Arrays.hashCode(lower),
+                Arrays.hashCode(upper), Arrays.hashCode(fixed));
+    }
+
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder("HyperPriors[");
         for (int i = 0; i < count(); i++) {
-            b.append(i == 0 ? "" : ", ").append(names.get(i)).append(": ")
+            b.append(i == 0 ? "" : ", ").append(names.get(i)).append(fixed[i] ? " (fixed)" : "").append(": ")
                     .append(priors[i] == null ? "no prior" : priors[i]).append(" on [").append(Math.exp(logLower[i]))
                     .append(", ").append(Math.exp(logUpper[i])).append(']');
         }

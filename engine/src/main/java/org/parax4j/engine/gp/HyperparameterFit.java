@@ -1,16 +1,21 @@
 package org.parax4j.engine.gp;
 
+import org.jspecify.annotations.Nullable;
+
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.fit.Lbfgsb;
 import org.parax4j.engine.fit.OptimizationResult;
+import org.parax4j.engine.fit.OptimizerStatus;
 import org.parax4j.engine.fit.ScalarObjective;
 import org.parax4j.engine.internal.concurrent.BestStart;
 
 /**
  * The body of {@link GaussianProcess#fit}: the starts, one L-BFGS-B run per start through
- * {@link BestStart} (the engine's one multi-start pattern) and the best fit. Stateless.
+ * {@link BestStart} (the engine's one multi-start pattern) over the free log-hyperparameters only
+ * (fixed ones stay at the process's values), and the best fit. Stateless.
  */
 final class HyperparameterFit {
 
@@ -18,17 +23,22 @@ final class HyperparameterFit {
 
     /** Fits from the process's hyperparameters and {@code restarts} draws (arguments already checked). */
     static GpFit run(GaussianProcess gp, HyperPriors hp, Training t, int restarts, long seed, EngineOptions options) {
-        int p = hp.count();
-        double[] lower = new double[p];
-        double[] upper = new double[p];
-        for (int k = 0; k < p; k++) {
-            lower[k] = hp.logLower(k);
-            upper[k] = hp.logUpper(k);
+        int[] free = hp.freeIndices();
+        double[] theta0 = gp.logTheta();
+        if (free.length == 0) {
+            return evaluateOnly(gp, t, theta0, options);
+        }
+        int f = free.length;
+        double[] lower = new double[f];
+        double[] upper = new double[f];
+        for (int j = 0; j < f; j++) {
+            lower[j] = hp.logLower(free[j]);
+            upper[j] = hp.logUpper(free[j]);
         }
         double[][] starts = new double[restarts + 1][];
-        starts[0] = gp.logTheta();
+        starts[0] = gather(theta0, free);
         for (int i = 1; i <= restarts; i++) {
-            starts[i] = hp.draw(new SplittableRandom(seed + i * 0x9E3779B97F4A7C15L));
+            starts[i] = gather(hp.draw(new SplittableRandom(seed + i * 0x9E3779B97F4A7C15L), theta0), free);
         }
         boolean map = hp.hasPriors();
         EngineOptions inner = restarts > 0 ? EngineOptions.singleThreaded() : options;
@@ -38,7 +48,7 @@ final class HyperparameterFit {
             GpWorkspace ws = spare.poll();
             GpWorkspace w = ws != null ? ws : new GpWorkspace(gp, t, inner);
             try {
-                return Lbfgsb.defaults().minimize(objective(w, map ? hp : null, p), starts[i], lower, upper);
+                return Lbfgsb.defaults().minimize(objective(w, map ? hp : null, theta0, free), starts[i], lower, upper);
             } finally {
                 spare.add(w);
             }
@@ -49,21 +59,52 @@ final class HyperparameterFit {
             OptimizationResult r = o.results().get(i);
             values[i] = r == null ? Double.NEGATIVE_INFINITY : -r.value();
         }
-        double logPrior = map ? hp.logDensity(best.x(), new double[p]) : 0;
-        GaussianProcess fitted = gp.withKernel(KernelGradients.withLogTheta(gp.kernel(), best.x()));
-        return new GpFit(fitted, -best.value() - logPrior, logPrior, best, values, o.failures());
+        double[] theta = scatter(best.x(), free, theta0);
+        double logPrior = map ? hp.logDensity(theta, new double[theta.length]) : 0;
+        GaussianProcess fitted = gp.withKernel(KernelGradients.withLogTheta(gp.kernel(), theta));
+        OptimizationResult full = new OptimizationResult(theta, best.value(),
+                scatter(best.gradient(), free, new double[theta.length]), best.iterations(), best.evaluations(),
+                best.status());
+        return new GpFit(fitted, -best.value() - logPrior, logPrior, full, values, o.failures());
     }
 
     /**
-     * {@code −(LML + log prior)} and its gradient; {@code +∞} where the covariance is not positive
-     * definite or a hyperparameter {@code exp(log θ)} is not finite and positive (open bounds).
+     * Every hyperparameter fixed: one evaluation at the process's own (no jitter, as in a fit), the
+     * process returned as it is; the objective is the log marginal likelihood (priors on fixed
+     * hyperparameters are ignored).
      */
-    private static ScalarObjective objective(GpWorkspace w, HyperPriors priors, int p) {
+    private static GpFit evaluateOnly(GaussianProcess gp, Training t, double[] theta0, EngineOptions options) {
+        double[] gradient = new double[theta0.length];
+        double lml = new GpWorkspace(gp, t, options).evaluateStrict(theta0, gradient);
+        if (Double.isNaN(lml)) {
+            throw new IllegalStateException("every hyperparameter of " + t.kernelName() + " is fixed, and at them the"
+                    + " covariance of the n = " + t.n() + " training points is not positive definite (a fit adds no"
+                    + " jitter): raise alpha or a white-noise variance, or free a hyperparameter");
+        }
+        // Nothing to optimise: the projected gradient over the (no) free hyperparameters is zero.
+        OptimizationResult r = new OptimizationResult(theta0, -lml, new double[theta0.length], 0, 1,
+                OptimizerStatus.GRADIENT_TOLERANCE);
+        return new GpFit(gp, lml, 0, r, new double[] {lml}, List.of());
+    }
+
+    /**
+     * {@code −(LML + log prior)} and its gradient over the free log-hyperparameters {@code z}
+     * ({@code log θ} is {@code theta0} with {@code z} at {@code free}); {@code +∞} where the
+     * covariance is not positive definite or a hyperparameter {@code exp(log θ)} is not finite and
+     * positive (open bounds). Owns its buffers: one objective per start.
+     */
+    static ScalarObjective objective(GpWorkspace w, @Nullable HyperPriors priors, double[] theta0, int[] free) {
+        int p = theta0.length;
+        double[] theta = theta0.clone();
+        double[] full = new double[p];
         double[] priorGradient = new double[p];
-        return (theta, gradient) -> {
+        return (z, gradient) -> {
+            for (int j = 0; j < free.length; j++) {
+                theta[free[j]] = z[j];
+            }
             double value;
             try {
-                value = w.evaluateStrict(theta, gradient);
+                value = w.evaluateStrict(theta, full);
             } catch (IllegalArgumentException notFinitePositive) {
                 return Double.POSITIVE_INFINITY;
             }
@@ -73,13 +114,31 @@ final class HyperparameterFit {
             if (priors != null) {
                 value += priors.logDensity(theta, priorGradient);
                 for (int k = 0; k < p; k++) {
-                    gradient[k] += priorGradient[k];
+                    full[k] += priorGradient[k];
                 }
             }
-            for (int k = 0; k < p; k++) {
-                gradient[k] = -gradient[k];
+            for (int j = 0; j < free.length; j++) {
+                gradient[j] = -full[free[j]];
             }
             return -value;
         };
+    }
+
+    /** {@code v} at {@code free}: a new array. */
+    private static double[] gather(double[] v, int[] free) {
+        double[] out = new double[free.length];
+        for (int j = 0; j < free.length; j++) {
+            out[j] = v[free[j]];
+        }
+        return out;
+    }
+
+    /** A copy of {@code base} with {@code z[j]} at {@code free[j]}. */
+    private static double[] scatter(double[] z, int[] free, double[] base) {
+        double[] out = base.clone();
+        for (int j = 0; j < free.length; j++) {
+            out[free[j]] = z[j];
+        }
+        return out;
     }
 }

@@ -57,7 +57,10 @@ public final class KernelGradients {
     }
 
     /**
-     * The same kernel structure with hyperparameters {@code exp(logTheta)}.
+     * The same kernel structure with hyperparameters {@code exp(logTheta)}; an entry equal to
+     * {@code Math.log} of the kernel's own hyperparameter keeps that value bit for bit (so
+     * {@code withLogTheta(k, logTheta(k))} reproduces {@code k} exactly, and a hyperparameter held
+     * fixed in a fit stays exactly what it was).
      *
      * @throws IllegalArgumentException if the length differs from {@link #count} or a value gives a
      *     hyperparameter that is not finite and positive (named)
@@ -163,21 +166,20 @@ public final class KernelGradients {
 
     private static Kernel rebuild(Kernel kernel, double[] t, int[] pos) {
         return switch (kernel) {
-            case Kernel.Rbf k -> new Kernel.Rbf(new LengthScales(exps(t, pos, k.lengthScales().values().length)));
-            case Kernel.Matern k -> new Kernel.Matern(k.nu(),
-                    new LengthScales(exps(t, pos, k.lengthScales().values().length)));
+            case Kernel.Rbf k -> new Kernel.Rbf(new LengthScales(exps(k.lengthScales().values(), t, pos)));
+            case Kernel.Matern k -> new Kernel.Matern(k.nu(), new LengthScales(exps(k.lengthScales().values(), t, pos)));
             case Kernel.RationalQuadratic k -> {
-                double alpha = Math.exp(t[pos[0]++]);
-                yield new Kernel.RationalQuadratic(Math.exp(t[pos[0]++]), alpha);
+                double alpha = exp(k.alpha(), t, pos);
+                yield new Kernel.RationalQuadratic(exp(k.lengthScale(), t, pos), alpha);
             }
             case Kernel.Periodic k -> {
-                double ell = Math.exp(t[pos[0]++]);
-                yield new Kernel.Periodic(ell, Math.exp(t[pos[0]++]));
+                double ell = exp(k.lengthScale(), t, pos);
+                yield new Kernel.Periodic(ell, exp(k.period(), t, pos));
             }
-            case Kernel.Constant k -> new Kernel.Constant(Math.exp(t[pos[0]++]));
-            case Kernel.WhiteNoise k -> new Kernel.WhiteNoise(Math.exp(t[pos[0]++]));
+            case Kernel.Constant k -> new Kernel.Constant(exp(k.value(), t, pos));
+            case Kernel.WhiteNoise k -> new Kernel.WhiteNoise(exp(k.variance(), t, pos));
             case Kernel.Scaled k -> {
-                double v = Math.exp(t[pos[0]++]);
+                double v = exp(k.variance(), t, pos);
                 yield new Kernel.Scaled(v, rebuild(k.kernel(), t, pos));
             }
             case Kernel.Sum k -> {
@@ -191,12 +193,22 @@ public final class KernelGradients {
         };
     }
 
-    private static double[] exps(double[] t, int[] pos, int m) {
-        double[] out = new double[m];
-        for (int k = 0; k < m; k++) {
-            out[k] = Math.exp(t[pos[0]++]);
+    private static double[] exps(double[] current, double[] t, int[] pos) {
+        double[] out = new double[current.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = exp(current[k], t, pos);
         }
         return out;
+    }
+
+    /**
+     * {@code exp(t[pos])} (advancing {@code pos}), or {@code current} itself when {@code t[pos]} is
+     * its logarithm: a hyperparameter left at its log value keeps its bits ({@code exp(log v)} may
+     * differ from {@code v} in the last place), which is what keeps a fixed hyperparameter exact.
+     */
+    private static double exp(double current, double[] t, int[] pos) {
+        double u = t[pos[0]++];
+        return Math.log(current) == u ? current : Math.exp(u);
     }
 
     private static Node node(Kernel kernel, int d) {

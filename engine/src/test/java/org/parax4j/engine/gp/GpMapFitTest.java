@@ -144,7 +144,7 @@ class GpMapFitTest {
         assertTrue(!Arrays.equals(one.startValues(), other.startValues()), "another seed draws other starts");
         // The draws come from the priors: a prior far from start 0 moves the restarts' starts there.
         HyperPriors hp = gp.priors().withPrior(1, new LogNormal(Math.log(20), 0.01));
-        double drawn = Math.exp(hp.draw(new java.util.SplittableRandom(3))[1]);
+        double drawn = Math.exp(hp.draw(new java.util.SplittableRandom(3), gp.logTheta())[1]);
         assertEquals(20, drawn, 20 * 0.05);
     }
 

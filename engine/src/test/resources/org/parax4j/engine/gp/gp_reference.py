@@ -39,32 +39,33 @@ def row(key, values):
     print(key, " ".join(repr(float(v)) for v in np.ravel(values)))
 
 
-print("# scikit-learn", sklearn.__version__, "numpy", np.__version__)
-n, m = 40, 7
-for name, d, kernel, normalize in CASES:
-    x = inputs(n, d, 0.0)
-    y = targets(x)
-    xs = inputs(m, d, 0.37)
-    gp = GaussianProcessRegressor(kernel=kernel, optimizer=None, normalize_y=normalize).fit(x, y)
-    lml, grad = gp.log_marginal_likelihood(gp.kernel_.theta, eval_gradient=True)
-    mean, std = gp.predict(xs, return_std=True)
-    _, cov = gp.predict(xs, return_cov=True)
-    row(name + ".theta", gp.kernel_.theta)
-    row(name + ".lml", [lml])
-    row(name + ".gradient", grad)
-    row(name + ".mean", mean)
-    row(name + ".std", std)
-    row(name + ".cov", cov)
+if __name__ == "__main__":
+    print("# scikit-learn", sklearn.__version__, "numpy", np.__version__)
+    n, m = 40, 7
+    for name, d, kernel, normalize in CASES:
+        x = inputs(n, d, 0.0)
+        y = targets(x)
+        xs = inputs(m, d, 0.37)
+        gp = GaussianProcessRegressor(kernel=kernel, optimizer=None, normalize_y=normalize).fit(x, y)
+        lml, grad = gp.log_marginal_likelihood(gp.kernel_.theta, eval_gradient=True)
+        mean, std = gp.predict(xs, return_std=True)
+        _, cov = gp.predict(xs, return_cov=True)
+        row(name + ".theta", gp.kernel_.theta)
+        row(name + ".lml", [lml])
+        row(name + ".gradient", grad)
+        row(name + ".mean", mean)
+        row(name + ".std", std)
+        row(name + ".cov", cov)
 
-# Friedman #1: n = 200, d = 8 (3 irrelevant inputs), sigma = 1, seeded.
-rng = np.random.RandomState(7)
-n, d = 200, 8
-x = rng.uniform(size=(n, d))
-y = (10 * np.sin(np.pi * x[:, 0] * x[:, 1]) + 20 * (x[:, 2] - 0.5) ** 2 + 10 * x[:, 3] + 5 * x[:, 4]
-     + rng.normal(size=n))
-kernel = C(1.0) * RBF([1.0] * 5 + [1.0] * 3) + WhiteKernel(1.0)
-gp = GaussianProcessRegressor(kernel=kernel, normalize_y=True, n_restarts_optimizer=0, alpha=1e-10).fit(x, y)
-row("friedman.x", x)
-row("friedman.y", y)
-row("friedman.theta", gp.kernel_.theta)
-row("friedman.lml", [gp.log_marginal_likelihood_value_])
+    # Friedman #1: n = 200, d = 8 (3 irrelevant inputs), sigma = 1, seeded.
+    rng = np.random.RandomState(7)
+    n, d = 200, 8
+    x = rng.uniform(size=(n, d))
+    y = (10 * np.sin(np.pi * x[:, 0] * x[:, 1]) + 20 * (x[:, 2] - 0.5) ** 2 + 10 * x[:, 3] + 5 * x[:, 4]
+         + rng.normal(size=n))
+    kernel = C(1.0) * RBF([1.0] * 5 + [1.0] * 3) + WhiteKernel(1.0)
+    gp = GaussianProcessRegressor(kernel=kernel, normalize_y=True, n_restarts_optimizer=0, alpha=1e-10).fit(x, y)
+    row("friedman.x", x)
+    row("friedman.y", y)
+    row("friedman.theta", gp.kernel_.theta)
+    row("friedman.lml", [gp.log_marginal_likelihood_value_])
