@@ -1,8 +1,13 @@
 package org.parax4j.engine.gp;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.parax4j.distribution.Distribution;
+import org.parax4j.distribution.UnivariateDistribution;
 import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.kernel.Kernel;
 import org.parax4j.engine.kernel.LengthScales;
@@ -14,12 +19,17 @@ import org.parax4j.json.Json;
  * back to the same double), and loading conditions the same process on the same stored data, which
  * is deterministic, so the loaded posterior predicts the same bits and saves to the same text.
  *
- * <p>Format ({@code "format": "parax4j-gp/1"}):
+ * <p>Format ({@code "format": "parax4j-gp/2"}):
  * <pre>{@code
- * {"format": "parax4j-gp/1",
+ * {"format": "parax4j-gp/2",
  *  "kernel": {"type": "sum", "left": {"type": "scaled", "variance": 1.3,
  *             "kernel": {"type": "rbf", "lengthScales": [0.5, 2.0]}},
  *             "right": {"type": "white", "variance": 0.01}},
+ *  "hyperparameters": [                                // only when the process was given priors
+ *    {"name": "left.variance", "fixed": false, "lower": 0.0, "upper": "Infinity", "scale": 1.0,
+ *     "prior": {"type": "LogNormal", "mu": 0.0, "sigma": 2.0}},
+ *    {"name": "left.kernel.lengthScales[0]", "fixed": true, "lower": 1.0E-5, "upper": 100000.0, "scale": 1.0},
+ *    ...],
  *  "alpha": 1e-10, "constantMean": 0.0, "normalizeY": true,
  *  "n": 3, "d": 2, "x": [x_11, x_12, x_21, ...],      // row-major n·d training inputs
  *  "y": [...], "offset": 2.5, "scale": 1.7}            // y = (targets − offset) / scale, as conditioned
@@ -28,15 +38,35 @@ import org.parax4j.json.Json;
  * 1.5 or 2.5), {@code rationalQuadratic} ({@code lengthScale}, {@code alpha}), {@code periodic}
  * ({@code lengthScale}, {@code period}), {@code constant} ({@code value}), {@code white}
  * ({@code variance}), {@code scaled} ({@code variance}, {@code kernel}), {@code sum} and
- * {@code product} ({@code left}, {@code right}). Stateless and thread-safe.
+ * {@code product} ({@code left}, {@code right}).
+ *
+ * <p>{@code hyperparameters} holds the process's {@link HyperPriors} (written when it was given
+ * some: {@link GaussianProcess#withPriors}, {@link GaussianProcess#of(org.parax4j.kernel.Kernel)},
+ * {@link GaussianProcess#withPriorsOf}), one object per hyperparameter in {@link KernelGradients}
+ * order: its name (checked against the kernel's), fixed flag, bounds as given ({@code "Infinity"}
+ * and {@code "-Infinity"} for open ones), scale, and prior when it has one, a distribution in the JSON form of
+ * {@link org.parax4j.json.Json} (a {@code "type"} of {@code Uniform}, {@code Normal},
+ * {@code LogNormal}, {@code TruncatedNormal} or {@code Transformed}); the loaded process's
+ * {@link GaussianProcess#priors()} equals the saved one's. Files of the earlier format
+ * {@value #FORMAT_1} (the same without {@code hyperparameters}) still load, as processes without
+ * priors. Stateless and thread-safe.
  */
 public final class GpJson {
 
-    /** The format tag written and required. */
-    public static final String FORMAT = "parax4j-gp/1";
+    /** The format tag written (and read). */
+    public static final String FORMAT = "parax4j-gp/2";
 
-    private static final Set<String> FIELDS = Set.of("format", "kernel", "alpha", "constantMean", "normalizeY", "n",
-            "d", "x", "y", "offset", "scale");
+    /** The earlier format tag, still read: no {@code hyperparameters}. */
+    public static final String FORMAT_1 = "parax4j-gp/1";
+
+    private static final Set<String> FIELDS = Set.of("format", "kernel", "hyperparameters", "alpha", "constantMean",
+            "normalizeY", "n", "d", "x", "y", "offset", "scale");
+
+    private static final Set<String> HYPERPARAMETER_FIELDS = Set.of("name", "fixed", "lower", "upper", "scale", "prior");
+
+    /** The distributions a hyperparameter prior may be (univariate; their JSON type tags). */
+    private static final List<String> PRIOR_TYPES = List.of("Uniform", "Normal", "LogNormal", "TruncatedNormal",
+            "Transformed");
 
     private GpJson() {}
 
@@ -50,6 +80,11 @@ public final class GpJson {
         StringBuilder s = new StringBuilder(64 + 25 * (t.x().length + t.n()));
         s.append("{\"format\": \"").append(FORMAT).append("\",\n \"kernel\": ");
         kernel(gp.kernel(), s);
+        HyperPriors hp = gp.givenPriors();
+        if (hp != null) {
+            s.append(",\n \"hyperparameters\": ");
+            hyperparameters(hp, s);
+        }
         s.append(",\n \"alpha\": ").append(gp.alpha()).append(", \"constantMean\": ").append(gp.constantMean())
                 .append(", \"normalizeY\": ").append(gp.normalizeY()).append(",\n \"n\": ").append(t.n())
                 .append(", \"d\": ").append(t.d()).append(",\n \"x\": ");
@@ -61,11 +96,14 @@ public final class GpJson {
     }
 
     /**
-     * Reads what {@link #save} wrote and conditions the process on the stored data.
+     * Reads what {@link #save} wrote (format {@value #FORMAT} or {@value #FORMAT_1}) and conditions
+     * the process, with its priors when saved, on the stored data.
      *
      * @throws IllegalArgumentException on malformed JSON, a wrong format tag, an unknown, missing or
      *     ill-typed field (named by its JSON path, e.g. {@code $.kernel.left.lengthScales[1]}), sizes
-     *     that do not match, or data that does not fit the heap
+     *     that do not match, hyperparameters that do not match the kernel's (by number or name), an
+     *     unknown prior type (e.g. {@code $.hyperparameters[2].prior.type: unknown prior type ...}),
+     *     or data that does not fit the heap
      */
     public static GpPosterior load(String json) {
         JsonNode root = Json.readTree(json, GpJson.class);
@@ -80,10 +118,17 @@ public final class GpJson {
             }
         }
         JsonNode format = required(root, "format", "$");
-        if (!format.isTextual() || !FORMAT.equals(format.asText())) {
-            throw new IllegalArgumentException("$.format must be \"" + FORMAT + "\", got " + format);
+        if (!format.isTextual() || !(FORMAT.equals(format.asText()) || FORMAT_1.equals(format.asText()))) {
+            throw new IllegalArgumentException("$.format must be \"" + FORMAT + "\" (or the earlier \"" + FORMAT_1
+                    + "\"), got " + format);
         }
         Kernel kernel = kernel(required(root, "kernel", "$"), "$.kernel");
+        JsonNode hyper = root.get("hyperparameters");
+        if (hyper != null && FORMAT_1.equals(format.asText())) {
+            throw new IllegalArgumentException("$.hyperparameters is not part of format " + FORMAT_1 + " (it is of "
+                    + FORMAT + ")");
+        }
+        HyperPriors priors = hyper == null ? null : hyperparameters(hyper, kernel, "$.hyperparameters");
         int n = integer(required(root, "n", "$"), "$.n");
         int d = integer(required(root, "d", "$"), "$.d");
         if (n < 1 || d < 1) {
@@ -101,6 +146,9 @@ public final class GpJson {
             gp = GaussianProcess.of(kernel).withAlpha(number(required(root, "alpha", "$"), "$.alpha"))
                     .withConstantMean(number(required(root, "constantMean", "$"), "$.constantMean"))
                     .withNormalizeY(normalize.booleanValue());
+            if (priors != null) {
+                gp = gp.withPriors(priors);
+            }
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("$: " + e.getMessage(), e);
         }
@@ -145,6 +193,125 @@ public final class GpJson {
             case Kernel.Sum k -> pair("sum", k.left(), k.right(), s);
             case Kernel.Product k -> pair("product", k.left(), k.right(), s);
         }
+    }
+
+    private static void hyperparameters(HyperPriors hp, StringBuilder s) {
+        s.append('[');
+        for (int i = 0; i < hp.count(); i++) {
+            double upper = hp.upper(i);
+            s.append(i == 0 ? "\n  " : ",\n  ").append("{\"name\": ").append(Json.write(hp.names().get(i)))
+                    .append(", \"fixed\": ").append(hp.isFixed(i)).append(", \"lower\": ").append(bound(hp.lower(i)))
+                    .append(", \"upper\": ").append(bound(upper)).append(", \"scale\": ").append(hp.scale(i));
+            UnivariateDistribution prior = hp.prior(i).orElse(null);
+            if (prior != null) {
+                s.append(", \"prior\": ").append(Json.write(prior));
+            }
+            s.append('}');
+        }
+        s.append(']');
+    }
+
+    /** The saved hyperparameters of {@code kernel}, checked against its names, as {@link HyperPriors}. */
+    private static HyperPriors hyperparameters(JsonNode node, Kernel kernel, String path) {
+        List<String> names = KernelGradients.names(kernel);
+        int p = names.size();
+        if (!node.isArray() || node.size() != p) {
+            throw new IllegalArgumentException(path + " must be an array of " + p + " objects, one per hyperparameter "
+                    + names + " of the kernel, got " + (node.isArray() ? node.size() + " entries" : node.getNodeType()));
+        }
+        UnivariateDistribution[] priors = new UnivariateDistribution[p];
+        double[] scales = new double[p];
+        double[] lower = new double[p];
+        double[] upper = new double[p];
+        boolean[] fixed = new boolean[p];
+        for (int i = 0; i < p; i++) {
+            String at = path + "[" + i + "]";
+            JsonNode h = node.get(i);
+            if (!h.isObject()) {
+                throw new IllegalArgumentException(at + " must be an object, got " + h.getNodeType());
+            }
+            for (Iterator<String> it = h.fieldNames(); it.hasNext();) {
+                String f = it.next();
+                if (!HYPERPARAMETER_FIELDS.contains(f)) {
+                    throw new IllegalArgumentException("unknown field " + at + "." + f + "; fields: "
+                            + new java.util.TreeSet<>(HYPERPARAMETER_FIELDS));
+                }
+            }
+            JsonNode name = required(h, "name", at);
+            if (!name.isTextual() || !names.get(i).equals(name.asText())) {
+                throw new IllegalArgumentException(at + ".name must be \"" + names.get(i) + "\" (hyperparameter " + i
+                        + " of the kernel), got " + name);
+            }
+            JsonNode f = required(h, "fixed", at);
+            if (!f.isBoolean()) {
+                throw new IllegalArgumentException(at + ".fixed must be true or false, got " + f);
+            }
+            fixed[i] = f.booleanValue();
+            lower[i] = bound(required(h, "lower", at), at + ".lower");
+            upper[i] = bound(required(h, "upper", at), at + ".upper");
+            scales[i] = number(required(h, "scale", at), at + ".scale");
+            if (!(lower[i] < upper[i] && scales[i] > 0)) {
+                throw new IllegalArgumentException(at + ": the bounds must satisfy lower < upper and the scale must be"
+                        + " > 0, got lower = " + lower[i] + ", upper = " + upper[i] + ", scale = " + scales[i]);
+            }
+            JsonNode prior = h.get("prior");
+            priors[i] = prior == null || prior.isNull() ? null : prior(prior, at + ".prior");
+        }
+        try {
+            return new HyperPriors(names, priors, scales, lower, upper, fixed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A bound as JSON: the number, or {@code "Infinity"} / {@code "-Infinity"} (as {@link Json} writes them). */
+    private static String bound(double v) {
+        return Double.isInfinite(v) ? (v > 0 ? "\"Infinity\"" : "\"-Infinity\"") : Double.toString(v);
+    }
+
+    /** A bound: a finite number, {@code "Infinity"} or {@code "-Infinity"}. */
+    private static double bound(JsonNode node, String path) {
+        if (node.isTextual() && ("Infinity".equals(node.asText()) || "-Infinity".equals(node.asText()))) {
+            return node.asText().startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
+            throw new IllegalArgumentException(path + " must be a finite number, \"Infinity\" or \"-Infinity\", got "
+                    + node);
+        }
+        return node.doubleValue();
+    }
+
+    /** A saved prior: a univariate distribution of a known type. */
+    private static UnivariateDistribution prior(JsonNode node, String path) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(path + " must be a distribution object, got " + node.getNodeType());
+        }
+        JsonNode type = required(node, "type", path);
+        if (!type.isTextual() || !PRIOR_TYPES.contains(type.asText())) {
+            throw new IllegalArgumentException(path + ".type: unknown prior type " + Json.bounded(type.toString())
+                    + "; a hyperparameter prior is one of " + PRIOR_TYPES);
+        }
+        Distribution d;
+        try {
+            d = Json.mapper().treeToValue(node, Distribution.class);
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + ": " + Json.bounded(reason(e)), e);
+        }
+        if (!(d instanceof UnivariateDistribution u)) { // Transformed of a univariate base always is
+            throw new IllegalArgumentException(path + " must be a univariate distribution, got " + d);
+        }
+        return u;
+    }
+
+    /** The innermost {@link IllegalArgumentException}'s message (a constructor's check), else the exception's. */
+    private static @Nullable String reason(Exception e) {
+        String reason = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof IllegalArgumentException) {
+                reason = t.getMessage();
+            }
+        }
+        return reason;
     }
 
     private static void pair(String type, Kernel left, Kernel right, StringBuilder s) {

@@ -499,8 +499,12 @@ public final class HyperPriors {
     public String toString() {
         StringBuilder b = new StringBuilder("HyperPriors[");
         for (int i = 0; i < count(); i++) {
-            b.append(i == 0 ? "" : ", ").append(names.get(i)).append(fixed[i] ? " (fixed)" : "").append(": ")
-                    .append(priors[i] == null ? "no prior" : priors[i]).append(" on [").append(Math.exp(logLower[i]))
+            b.append(i == 0 ? "" : ", ").append(names.get(i)).append(": ");
+            if (fixed[i]) {
+                b.append("fixed").append(priors[i] == null ? "" : " (prior " + priors[i] + " ignored)");
+                continue;
+            }
+            b.append(priors[i] == null ? "no prior" : priors[i]).append(" on [").append(Math.exp(logLower[i]))
                     .append(", ").append(Math.exp(logUpper[i])).append(']');
         }
         return b.append(']').toString();
