@@ -67,9 +67,12 @@ public final class GaussianProcess {
      * (a maximum-likelihood fit within scikit-learn's bounds; {@link #withPriorsOf} also takes the
      * module's priors and bounds).
      *
-     * @throws IllegalArgumentException as {@link ModuleKernels#of}
+     * @throws IllegalArgumentException if {@code module} is null, or as {@link ModuleKernels#of}
      */
     public static GaussianProcess of(org.parax4j.kernel.Kernel<?> module) {
+        if (module == null) {
+            throw new IllegalArgumentException("module must not be null");
+        }
         return of(ModuleKernels.of(module)).withPriors(HyperPriors.maximumLikelihood(module));
     }
 

@@ -73,8 +73,13 @@ public final class GpJson {
     /**
      * The posterior's process and conditioning data as JSON (see the class comment). Allocates the
      * text, about 25 bytes per stored number.
+     *
+     * @throws IllegalArgumentException if {@code posterior} is null
      */
     public static String save(GpPosterior posterior) {
+        if (posterior == null) {
+            throw new IllegalArgumentException("posterior must not be null");
+        }
         GaussianProcess gp = posterior.process();
         Training t = posterior.data();
         StringBuilder s = new StringBuilder(64 + 25 * (t.x().length + t.n()));
@@ -99,13 +104,16 @@ public final class GpJson {
      * Reads what {@link #save} wrote (format {@value #FORMAT} or {@value #FORMAT_1}) and conditions
      * the process, with its priors when saved, on the stored data.
      *
-     * @throws IllegalArgumentException on malformed JSON, a wrong format tag, an unknown, missing or
+     * @throws IllegalArgumentException on null or malformed JSON, a wrong format tag, an unknown, missing or
      *     ill-typed field (named by its JSON path, e.g. {@code $.kernel.left.lengthScales[1]}), sizes
      *     that do not match, hyperparameters that do not match the kernel's (by number or name), an
      *     unknown prior type (e.g. {@code $.hyperparameters[2].prior.type: unknown prior type ...}),
      *     or data that does not fit the heap
      */
     public static GpPosterior load(String json) {
+        if (json == null) {
+            throw new IllegalArgumentException("json must not be null");
+        }
         JsonNode root = Json.readTree(json, GpJson.class);
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("a saved GP must be a JSON object at $");

@@ -363,13 +363,14 @@ public final class HyperPriors {
      * Allocates nothing.
      *
      * @return the log prior; {@code −∞} outside a prior's support
-     * @throws IllegalArgumentException when either array is shorter than {@link #count()}
+     * @throws IllegalArgumentException when either array is null or shorter than {@link #count()}
      */
     public double logDensity(double[] logTheta, double[] gradient) {
         int p = count();
-        if (logTheta.length < p || gradient.length < p) {
+        if (logTheta == null || gradient == null || logTheta.length < p || gradient.length < p) {
             throw new IllegalArgumentException("logTheta and gradient must hold " + p + " doubles, got "
-                    + logTheta.length + " and " + gradient.length);
+                    + (logTheta == null ? "null" : logTheta.length) + " and "
+                    + (gradient == null ? "null" : gradient.length));
         }
         double sum = 0;
         for (int i = 0; i < p; i++) {

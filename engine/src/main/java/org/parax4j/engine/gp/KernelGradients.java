@@ -62,11 +62,14 @@ public final class KernelGradients {
      * {@code withLogTheta(k, logTheta(k))} reproduces {@code k} exactly, and a hyperparameter held
      * fixed in a fit stays exactly what it was).
      *
-     * @throws IllegalArgumentException if the length differs from {@link #count} or a value gives a
+     * @throws IllegalArgumentException if either is null, the length differs from {@link #count} or a value gives a
      *     hyperparameter that is not finite and positive (named)
      */
     public static Kernel withLogTheta(Kernel kernel, double[] logTheta) {
-        Objects.requireNonNull(logTheta, "logTheta");
+        if (kernel == null || logTheta == null) {
+            throw new IllegalArgumentException("kernel and logTheta must not be null, got " + kernel + " and "
+                    + (logTheta == null ? "null" : logTheta.length + " entries"));
+        }
         int count = count(kernel);
         if (logTheta.length != count) {
             throw new IllegalArgumentException("logTheta must have " + count + " entries for " + kernel + ", got "
