@@ -169,7 +169,7 @@ public final class HyperPriors {
      * (open where the parameter has none: no default bounds), and its fixed flag.
      *
      * @throws IllegalArgumentException for a null module, as {@link ModuleKernels#of}, for a correlated prior (e.g. a
-     *     multivariate normal) on a vector parameter, a scale that is not positive, or bounds that
+     *     multivariate normal) on a free vector parameter (on a fixed one it is dropped), a scale that is not positive, or bounds that
      *     leave nothing of a prior's support (naming the hyperparameter)
      */
     public static HyperPriors of(org.parax4j.kernel.Kernel<?> module) {
@@ -228,6 +228,9 @@ public final class HyperPriors {
     private static int take(Parameter param, List<String> names, UnivariateDistribution[] priors, double[] scales,
             double[] lo, double[] hi, int off) {
         Distribution d = param.distribution().orElse(null);
+        if (param.isFixed() && !(d instanceof UnivariateDistribution) && !(d instanceof Independent)) {
+            d = null; // a correlated prior on a fixed parameter: ignored in a fit anyway, so not refused
+        }
         for (int j = 0; j < param.size() && off + j < names.size(); j++) {
             int i = off + j;
             if (!(param.scale() > 0)) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.parax4j.distribution.LogNormal;
+import org.parax4j.distribution.MultivariateNormal;
 import org.parax4j.distribution.Uniform;
 import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.examples.ReferenceModel;
@@ -258,6 +259,14 @@ class GpFixedHyperparametersTest {
         assertEquals(theta0[1], draw[1], 0.0);
         assertEquals(theta0[2], draw[2], 0.0);
         assertTrue(draw[0] != theta0[0] && draw[3] != theta0[3], Arrays.toString(draw));
+        // A correlated prior on the fixed pair is not refused (it would be on a free one): it plays no part.
+        Parameter correlated = Parameter.builder().value(new double[] {ell, 1.9})
+                .distribution(new MultivariateNormal(new double[] {1, 2}, new double[][] {{1, 0.5}, {0.5, 1}})).build();
+        assertEquals(gp.priors(), GaussianProcess.withPriorsOf(module(
+                Parameter.builder().value(1.0).distribution(new LogNormal(0, 1)).build(), correlated.asFixed(),
+                Parameter.builder().value(0.1).distribution(new LogNormal(-2, 1)).build())).priors());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> HyperPriors.of(module(free(1.0), correlated,
+                free(0.1)))).getMessage().contains("correlated"));
         GpFit one = gp.fit(x, N, D, y, 3, 11, EngineOptions.ofParallelism(1));
         GpFit three = gp.fit(x, N, D, y, 3, 11, EngineOptions.ofParallelism(3));
         assertEquals(4, one.startValues().length);
