@@ -4,11 +4,12 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The three contenders of {@link RfJacobianBenchmark} timed call by call, interleaved in one JVM
- * (plain evaluation, recorded Jacobian, and the Hipparchus Jacobian every 10th call), so that
+ * The contenders of {@link RfJacobianBenchmark} timed call by call, interleaved in one JVM
+ * (plain evaluation, recorded Jacobian, and the two Hipparchus Jacobians, {@code FieldComplex<Gradient>}
+ * and {@code Gradient} pairs, every 10th call), so that
  * machine load hits them alike: prints, per round, the best and the median of each and their
  * ratios. Hipparchus needs about a thousand calls before C2 reaches its steady state, so use
- * enough calls per round (the default is 6000, of which 600 Hipparchus) and read the later rounds.
+ * enough calls per round (the default is 6000, of which 600 of each Hipparchus form) and read the later rounds.
  *
  * <p>Usage: {@code java --add-modules=jdk.incubator.vector -cp benchmarks.jar
  * org.parax4j.bench.RfJacobianInterleaved [callsPerRound [rounds]]}.
@@ -36,6 +37,7 @@ public final class RfJacobianInterleaved {
             double[] plain = new double[calls];
             double[] recorded = new double[calls];
             double[] hipparchus = new double[calls / 10];
+            double[] pairs = new double[calls / 10];
             for (int i = 0; i < calls; i++) {
                 long t = System.nanoTime();
                 b.plain();
@@ -47,10 +49,13 @@ public final class RfJacobianInterleaved {
                     t = System.nanoTime();
                     b.hipparchus();
                     hipparchus[i / 10] = System.nanoTime() - t;
+                    t = System.nanoTime();
+                    b.hipparchusPairs();
+                    pairs[i / 10] = System.nanoTime() - t;
                 }
             }
-            System.out.println(line("best", best(plain), best(recorded), best(hipparchus))
-                    + " | " + line("median", median(plain), median(recorded), median(hipparchus)));
+            System.out.println(line("best", best(plain), best(recorded), best(hipparchus), best(pairs))
+                    + " | " + line("median", median(plain), median(recorded), median(hipparchus), median(pairs)));
         }
     }
 
@@ -64,9 +69,10 @@ public final class RfJacobianInterleaved {
         return s[s.length / 2];
     }
 
-    private static String line(String what, double plain, double recorded, double hipparchus) {
+    private static String line(String what, double plain, double recorded, double hipparchus, double pairs) {
         return String.format(Locale.ROOT, "%s: plain %.1f us, recorded Jacobian %.1f us (%.2fx plain), "
-                + "hipparchus %.1f us (%.1fx recorded)", what, plain / 1e3, recorded / 1e3, recorded / plain,
-                hipparchus / 1e3, hipparchus / recorded);
+                + "hipparchus FieldComplex %.1f us (%.1fx recorded), Gradient pairs %.1f us (%.1fx)", what,
+                plain / 1e3, recorded / 1e3, recorded / plain, hipparchus / 1e3, hipparchus / recorded, pairs / 1e3,
+                pairs / recorded);
     }
 }
