@@ -65,7 +65,7 @@ public final class DualExecutor {
                     // Values are computed in the first chunk's sweep, except by kernel nodes carrying
                     // tangents, whose fused pass writes value and tangents together.
                     if (c == 0 && !s.early[i] && !(carries && g.node(i).op() == Op.KERNEL)) {
-                        plain.runNode(s, i);
+                        plain.runSweep(s, i);
                     }
                     if (carries && s.productSums[i] != ProductSums.PRODUCT) {
                         tangent(s, c, i, physical);

@@ -32,7 +32,7 @@ public final class Scratch {
     final double[] kernelT;
     /** Per node, the sibling whose value is its derivative ({@link Siblings}), or −1. */
     final int[] sibling;
-    /** Per node, whether the current dual sweep computed its value early (for a sibling). */
+    /** Per node, whether the current sweep computed its value early (with or for a sibling). */
     final boolean[] early;
     /** Per node, its {@link ProductSums} role. */
     final byte[] productSums;
