@@ -11,5 +11,6 @@ class RfJacobianBenchmarkTest {
         bench.setUp();
         double[] recorded = bench.recorded().clone();
         JacobianBenchmarksTest.close(recorded, bench.hipparchus().clone(), 1e-10, "hipparchus");
+        JacobianBenchmarksTest.close(recorded, bench.hipparchusPairs().clone(), 1e-10, "hipparchus pairs");
     }
 }

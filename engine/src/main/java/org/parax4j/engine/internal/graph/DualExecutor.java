@@ -65,9 +65,9 @@ public final class DualExecutor {
                     // Values are computed in the first chunk's sweep, except by kernel nodes carrying
                     // tangents, whose fused pass writes value and tangents together.
                     if (c == 0 && !s.early[i] && !(carries && g.node(i).op() == Op.KERNEL)) {
-                        plain.runNode(s, i);
+                        plain.runSweep(s, i);
                     }
-                    if (carries && s.productSums[i] != ProductSums.PRODUCT) {
+                    if (carries && s.productSums[i] != ProductSums.PRODUCT && s.folded[i] < 0) {
                         tangent(s, c, i, physical);
                     }
                 }
@@ -214,12 +214,25 @@ public final class DualExecutor {
         double[] tx = s.tangents[xi];
         double[] ty = s.tangents[yi];
         boolean linear = node.op() == Op.ADD || node.op() == Op.SUB;
+        // An operand folded into this sum (ScaledTangents): its input's tangent, scaled. It has the
+        // operand's slots (the scale carries no direction) and, as a full-size operand, its size.
+        if (linear && s.folded[xi] >= 0) {
+            sa *= ScaledTangents.scale(s, xi);
+            tx = s.tangents[s.folded[xi]];
+        }
+        if (linear && s.folded[yi] >= 0) {
+            sb *= ScaledTangents.scale(s, yi);
+            ty = s.tangents[s.folded[yi]];
+        }
+        boolean scaled = sa != 1 || sb != (node.op() == Op.SUB ? -1 : 1);
         boolean full = xs.size() == n && ys.size() == n && (linear || ca != null && cb != null);
         for (int slot = 0; slot < dirs.length; slot++) {
             int zo = slot * n;
             if (full && mapX[slot] >= 0 && mapY[slot] >= 0) {
                 // Both tangents full: one pass (ADD and SUB have coefficients ±1, MUL and DIV arrays).
-                if (linear) {
+                if (linear && scaled) {
+                    ops.linear(sa, tx, mapX[slot] * n, sb, ty, mapY[slot] * n, t, zo, n);
+                } else if (linear) {
                     ops.binary(node.op(), tx, mapX[slot] * n, ty, mapY[slot] * n, t, zo, n);
                 } else {
                     ops.combine(ca, tx, mapX[slot] * n, cb, ty, mapY[slot] * n, t, zo, n);

@@ -104,6 +104,12 @@ public interface GraphOps {
      */
     void combine(double[] a, double[] x, int xo, double[] b, double[] y, int yo, double[] z, int zo, int n);
 
+    /**
+     * {@code z[zo + k] = fma(b, y[yo + k], a·x[xo + k])} for scalars {@code a}, {@code b}: a sum of
+     * two scaled tangents in one pass (the same rounding in both twins).
+     */
+    void linear(double a, double[] x, int xo, double b, double[] y, int yo, double[] z, int zo, int n);
+
     /** {@code z[k] = fma(a, x[k], z[k])} (one rounding, the same in both twins). */
     void axpy(double a, double[] x, int xo, double[] z, int zo, int n);
 

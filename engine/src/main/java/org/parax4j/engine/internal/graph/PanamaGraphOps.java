@@ -188,6 +188,22 @@ abstract sealed class PanamaGraphOps extends PanamaElementwiseOps
     }
 
     @Override
+    public void linear(double a, double[] x, int xo, double b, double[] y, int yo, double[] z, int zo, int n) {
+        VectorSpecies<Double> S = species();
+        int L = S.length();
+        int bound = S.loopBound(n);
+        DoubleVector av = DoubleVector.broadcast(S, a);
+        DoubleVector bv = DoubleVector.broadcast(S, b);
+        int k = 0;
+        for (; k < bound; k += L) {
+            bv.fma(v(y, yo + k), av.mul(v(x, xo + k))).intoArray(z, zo + k);
+        }
+        for (; k < n; k++) {
+            z[zo + k] = Math.fma(b, y[yo + k], a * x[xo + k]);
+        }
+    }
+
+    @Override
     public void combine(double[] a, double[] x, int xo, double[] b, double[] y, int yo, double[] z, int zo, int n) {
         VectorSpecies<Double> S = species();
         int L = S.length();

@@ -19,7 +19,22 @@ public final class PlainExecutor {
 
     /** Computes every node's value into {@code s}. */
     public void run(Scratch s) {
+        java.util.Arrays.fill(s.early, false);
         for (int i = 0; i < s.graph.size(); i++) {
+            if (!s.early[i]) {
+                runSweep(s, i);
+            }
+        }
+    }
+
+    /**
+     * Computes node {@code i}'s value in a sweep, its inputs' values being current: the first node
+     * of a {@code sinh}/{@code cosh} pair on one input computes its sibling's value too and marks it
+     * in {@code s.early} ({@link Siblings#hyperbolicPair}: one {@code expm1} for both where
+     * {@link StrictMath} uses one for each, the same bits).
+     */
+    void runSweep(Scratch s, int i) {
+        if (!Siblings.hyperbolicPair(s, i)) {
             runNode(s, i);
         }
     }

@@ -139,6 +139,13 @@ public final class ScalarGraphOps implements GraphOps {
     }
 
     @Override
+    public void linear(double a, double[] x, int xo, double b, double[] y, int yo, double[] z, int zo, int n) {
+        for (int k = 0; k < n; k++) {
+            z[zo + k] = Math.fma(b, y[yo + k], a * x[xo + k]);
+        }
+    }
+
+    @Override
     public void combine(double[] a, double[] x, int xo, double[] b, double[] y, int yo, double[] z, int zo, int n) {
         for (int k = 0; k < n; k++) {
             z[zo + k] = Math.fma(b[k], y[yo + k], a[k] * x[xo + k]);

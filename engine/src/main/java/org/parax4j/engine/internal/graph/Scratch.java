@@ -32,7 +32,7 @@ public final class Scratch {
     final double[] kernelT;
     /** Per node, the sibling whose value is its derivative ({@link Siblings}), or −1. */
     final int[] sibling;
-    /** Per node, whether the current dual sweep computed its value early (for a sibling). */
+    /** Per node, whether the current sweep computed its value early (with or for a sibling). */
     final boolean[] early;
     /** Per node, its {@link ProductSums} role. */
     final byte[] productSums;
@@ -42,6 +42,8 @@ public final class Scratch {
     final byte[] reciprocals;
     /** Per imaginary part of a {@link ComplexReciprocals} reciprocal, its real part's node, else −1. */
     final int[] reciprocalReal;
+    /** Per node folded into its user ({@link ScaledTangents}), the input whose tangent is read instead, else −1. */
+    final int[] folded;
     /** Zeros of the largest node's size, never written: the tangent of a factor that carries none. */
     final double[] zeros;
     /** Where kernel nodes may run besides the calling thread. */
@@ -122,6 +124,7 @@ public final class Scratch {
         this.zeros = new double[maxSize];
         this.reciprocalReal = new int[n];
         this.reciprocals = ComplexReciprocals.of(graph, plan, productSums, reciprocalReal);
+        this.folded = ScaledTangents.of(graph, productSums, complexProducts, reciprocals);
     }
 
     /** The graph these buffers belong to. */

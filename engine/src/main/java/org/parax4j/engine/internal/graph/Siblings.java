@@ -50,6 +50,51 @@ final class Siblings {
         };
     }
 
+    /** High word of 2⁻²⁸: below it fdlibm's sinh returns its argument. */
+    private static final int TINY = 0x3e30_0000;
+    /** High word of ½·ln 2: below it fdlibm's sinh and cosh both take {@code expm1(|x|)}. */
+    private static final int HALF_LN2 = 0x3fd6_2e43;
+
+    /**
+     * When node {@code i} is the first of a {@code sinh}/{@code cosh} pair ({@link Op#MAP} siblings
+     * on one input), computes both values and marks the second in {@code s.early}; returns whether
+     * it did. See {@link #sinhCosh}.
+     */
+    static boolean hyperbolicPair(Scratch s, int i) {
+        int j = s.sibling[i];
+        if (j <= i || s.graph.node(i).op() != Op.MAP) {
+            return false;
+        }
+        boolean sinhFirst = s.graph.node(i).data() == UnaryFunction.SINH;
+        double[] x = s.values[s.graph.node(i).inputs()[0]];
+        sinhCosh(x, s.values[sinhFirst ? i : j], s.values[sinhFirst ? j : i], x.length);
+        s.early[j] = true;
+        return true;
+    }
+
+    /**
+     * {@code sinh[k] = StrictMath.sinh(x[k])} and {@code cosh[k] = StrictMath.cosh(x[k])}, the same
+     * bits: where fdlibm takes {@code t = expm1(|x|)} for both (2⁻²⁸ ≤ |x| < ½·ln 2, its formulas
+     * written out here), one {@code StrictMath.expm1} serves both; elsewhere the two functions
+     * are called. One plain loop for both twins. Allocates nothing.
+     */
+    static void sinhCosh(double[] x, double[] sinh, double[] cosh, int n) {
+        for (int k = 0; k < n; k++) {
+            double v = x[k];
+            int ix = (int) (Double.doubleToRawLongBits(v) >>> 32) & 0x7fff_ffff;
+            if (ix >= TINY && ix < HALF_LN2) {
+                double t = StrictMath.expm1(Math.abs(v));
+                double w = 1.0 + t;
+                double h = v < 0 ? -0.5 : 0.5;
+                sinh[k] = h * (2.0 * t - t * t / (t + 1.0));
+                cosh[k] = 1.0 + (t * t) / (w + w);
+            } else {
+                sinh[k] = StrictMath.sinh(v);
+                cosh[k] = StrictMath.cosh(v);
+            }
+        }
+    }
+
     /**
      * The tangent of node {@code i} in chunk {@code c} from its sibling's value
      * ({@code sin' = cos}, {@code cos' = −sin}, {@code sinh' = cosh}, {@code cosh' = sinh}), the

@@ -159,7 +159,7 @@ final class Vocabulary {
             case MAP2 -> map2(ops, s, c, i, node, slots, t);
             case WHERE -> where(s, c, i, node, slots, t);
             case GATHER -> {
-                gatherTangent(s, c, i, (VocabularyNodes.Gather) node.data(), slots, t);
+                gatherTangent(ops, s, c, i, (VocabularyNodes.Gather) node.data(), slots, t);
             }
             case REDUCE -> reduceTangent(s, c, i, node, slots, t);
             case SCAN -> {
@@ -203,7 +203,8 @@ final class Vocabulary {
      * Picks the tangents by runs of consecutive elements of one source: a copy (or a zero fill
      * where the source does not carry the slot's direction) per run and slot.
      */
-    private static void gatherTangent(Scratch s, int c, int i, VocabularyNodes.Gather gather, int slots, double[] t) {
+    private static void gatherTangent(GraphOps ops, Scratch s, int c, int i, VocabularyNodes.Gather gather, int slots,
+            double[] t) {
         int n = s.graph.node(i).size();
         int[] in = s.graph.node(i).inputs();
         int[] source = gather.source();
@@ -216,12 +217,17 @@ final class Vocabulary {
             }
             int[] map = s.plan.slotMap(c, i, src);
             int size = s.graph.node(in[src]).size();
-            double[] ts = s.tangents[in[src]];
+            // A source folded into the gather (ScaledTangents): its input's tangent, scaled.
+            int folded = s.folded[in[src]];
+            double[] ts = s.tangents[folded < 0 ? in[src] : folded];
+            double scale = folded < 0 ? 1 : ScaledTangents.scale(s, in[src]);
             for (int slot = 0; slot < slots; slot++) {
                 if (map[slot] < 0) {
                     Arrays.fill(t, slot * n + k, slot * n + end, 0);
-                } else {
+                } else if (folded < 0) {
                     System.arraycopy(ts, map[slot] * size + element[k], t, slot * n + k, end - k);
+                } else {
+                    ops.binaryScalarRight(Op.MUL, ts, map[slot] * size + element[k], scale, t, slot * n + k, end - k);
                 }
             }
             k = end;

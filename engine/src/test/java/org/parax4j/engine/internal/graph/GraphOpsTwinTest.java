@@ -159,6 +159,14 @@ class GraphOpsTwinTest {
         SCALAR.combine(c2, t, 1, a, second, 2, a, 0, n - 1);
         simd.combine(c2, t, 1, b, second, 2, b, 0, n - 1);
         close(a, b, 0, "combine n=" + n);
+        double[] linS = new double[n + 1];
+        double[] linV = new double[n + 1];
+        SCALAR.linear(-1, t, 1, 50, second, 2, linS, 1, n - 1);
+        simd.linear(-1, t, 1, 50, second, 2, linV, 1, n - 1);
+        close(linS, linV, 0, "linear n=" + n);
+        for (int k = 0; k < n - 1; k++) {
+            assertEquals(Math.fma(50, second[2 + k], -t[1 + k]), linV[1 + k], 0, "linear = fma(b, y, a·x) at " + k);
+        }
         double[] byTwoPasses = new double[n];
         SCALAR.binary(Op.MUL, c2, 0, t, 1, byTwoPasses, 0, n - 1);
         double[] c3 = random(n, 11, -2, 2);
