@@ -17,7 +17,9 @@ import org.parax4j.json.Json;
  * Saves a conditioned Gaussian process ({@link GpPosterior}) as JSON and loads it back, bit for
  * bit: every number is written as {@link Double#toString(double)} (the shortest decimal that reads
  * back to the same double), and loading conditions the same process on the same stored data, which
- * is deterministic, so the loaded posterior predicts the same bits and saves to the same text.
+ * is deterministic, so the loaded posterior predicts the same bits and saves to the same text (a
+ * file of the earlier format {@value #FORMAT_1} re-saves as {@value #FORMAT}: the same text but for
+ * the format tag).
  *
  * <p>Format ({@code "format": "parax4j-gp/2"}):
  * <pre>{@code
@@ -47,7 +49,9 @@ import org.parax4j.json.Json;
  * and {@code "-Infinity"} for open ones), scale, and prior when it has one, a distribution in the JSON form of
  * {@link org.parax4j.json.Json} (a {@code "type"} of {@code Uniform}, {@code Normal},
  * {@code LogNormal}, {@code TruncatedNormal} or {@code Transformed}); the loaded process's
- * {@link GaussianProcess#priors()} equals the saved one's. Files of the earlier format
+ * {@link GaussianProcess#priors()} equals the saved one's. Each element is checked as
+ * {@link HyperPriors} checks it (a fixed one may have {@code lower == upper}, a free one needs
+ * {@code lower < upper}), a failure named by its path ({@code $.hyperparameters[i]}). Files of the earlier format
  * {@value #FORMAT_1} (the same without {@code hyperparameters}) still load, as processes without
  * priors. Stateless and thread-safe.
  */
@@ -258,18 +262,20 @@ public final class GpJson {
             lower[i] = bound(required(h, "lower", at), at + ".lower");
             upper[i] = bound(required(h, "upper", at), at + ".upper");
             scales[i] = number(required(h, "scale", at), at + ".scale");
-            if (!(lower[i] < upper[i] && scales[i] > 0)) {
-                throw new IllegalArgumentException(at + ": the bounds must satisfy lower < upper and the scale must be"
-                        + " > 0, got lower = " + lower[i] + ", upper = " + upper[i] + ", scale = " + scales[i]);
+            if (!(scales[i] > 0)) {
+                throw new IllegalArgumentException(at + ".scale must be > 0, got " + scales[i]);
             }
             JsonNode prior = h.get("prior");
             priors[i] = prior == null || prior.isNull() ? null : prior(prior, at + ".prior");
+            try { // the constructor's own range rule (lower <= upper; strict, within the prior's support, when free)
+                new HyperPriors(List.of(names.get(i)), new UnivariateDistribution[] {priors[i]},
+                        new double[] {scales[i]}, new double[] {lower[i]}, new double[] {upper[i]},
+                        new boolean[] {fixed[i]});
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
+            }
         }
-        try {
-            return new HyperPriors(names, priors, scales, lower, upper, fixed);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
-        }
+        return new HyperPriors(names, priors, scales, lower, upper, fixed); // each element checked above
     }
 
     /** A bound as JSON: the number, or {@code "Infinity"} / {@code "-Infinity"} (as {@link Json} writes them). */

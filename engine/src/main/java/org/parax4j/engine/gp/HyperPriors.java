@@ -81,10 +81,24 @@ public final class HyperPriors {
     private final double[] supportHigh;
     private final boolean[] fixed;
 
-    /** Arrays owned by the instance; {@code lower ≥ 0}, {@code scales > 0} checked by the callers. */
+    /**
+     * Arrays owned by the instance. Checks every hyperparameter: {@code scale > 0} and
+     * {@code lower <= upper} (a lower bound {@code ≤ 0}, {@code −∞} included, is open), and for a free
+     * one that its bounds, intersected with its prior's support, leave a positive value
+     * ({@code log lower < log upper}); a fixed one may have {@code lower == upper}.
+     *
+     * @throws IllegalArgumentException naming the first hyperparameter that fails
+     */
     HyperPriors(List<String> names, @Nullable UnivariateDistribution[] priors, double[] scales, double[] lower,
             double[] upper, boolean[] fixed) {
         int p = names.size();
+        for (int i = 0; i < p; i++) {
+            if (!(scales[i] > 0) || !(lower[i] <= upper[i])) {
+                throw new IllegalArgumentException("hyperparameter " + names.get(i) + ": " + (scales[i] > 0
+                        ? "its bounds must satisfy lower <= upper, got [" + lower[i] + ", " + upper[i] + "]"
+                        : "its scale must be > 0, got " + scales[i]));
+            }
+        }
         this.names = names;
         this.fixed = fixed;
         this.priors = priors;

@@ -121,6 +121,26 @@ class GpJsonTest {
     }
 
     @Test
+    void aFixedHyperparameterWithEqualBoundsRoundTrips() {
+        // Parameter allows lo == hi; a fixed parameter's bounds are not checked against each other.
+        org.parax4j.kernel.Kernel<?> m = new ScaleKernel(new RBFKernel(Parameter.builder().value(0.7).bounds(0.7, 0.7)
+                .fixed(true).build(), Meta.NONE), Parameter.builder().value(1.2).bounds(0.1, 10).build(), Meta.NONE);
+        GaussianProcess gp = GaussianProcess.withPriorsOf(m);
+        double[] x = GpReference.inputs(6, 1, 0.3);
+        String json = GpJson.save(gp.condition(x, 6, 1, GpReference.targets(x, 6, 1)));
+        assertTrue(json.contains("\"fixed\": true, \"lower\": 0.7, \"upper\": 0.7"), json);
+        GpPosterior loaded = GpJson.load(json);
+        assertEquals(gp.priors(), loaded.process().priors());
+        assertEquals(json, GpJson.save(loaded));
+        // A free hyperparameter still needs lower < upper; a fixed one lower <= upper.
+        assertRefused(json.replace("\"lower\": 0.1, \"upper\": 10.0", "\"lower\": 10.0, \"upper\": 10.0"),
+                "$.hyperparameters[0]: hyperparameter variance: its bounds [10.0, 10.0] leave no positive value");
+        assertRefused(json.replace("\"lower\": 0.7", "\"lower\": 0.8"),
+                "$.hyperparameters[1]: hyperparameter kernel.lengthScale: its bounds must satisfy lower <= upper");
+        assertRefused(json.replace("\"scale\": 1.0", "\"scale\": 0.0"), "$.hyperparameters[0].scale must be > 0");
+    }
+
+    @Test
     void badHyperparametersAreRefusedNamingThePath() {
         double[] x = GpReference.inputs(5, 2, 0.3);
         String json = GpJson.save(withPriors().condition(x, 5, 2, GpReference.targets(x, 5, 2)));
@@ -132,7 +152,7 @@ class GpJsonTest {
                 "$.hyperparameters[3].name must be \"left.right.value\"");
         assertRefused(json.replace("\"fixed\": true", "\"fixed\": 1"), "$.hyperparameters[1].fixed must be true or false");
         assertRefused(json.replace("\"upper\": 100.0", "\"upper\": -1.0"),
-                "$.hyperparameters[0]: the bounds must satisfy lower < upper");
+                "$.hyperparameters[0]: hyperparameter left.left.variance: its bounds must satisfy lower <= upper");
         assertRefused(json.replace("\"upper\": \"Infinity\"", "\"upper\": \"Infinite\""),
                 "$.hyperparameters[1].upper must be a finite number, \"Infinity\" or \"-Infinity\"");
         assertRefused(json.replace("gp/2", "gp/1"), "$.hyperparameters is not part of format parax4j-gp/1");
