@@ -17,9 +17,9 @@ import org.parax4j.json.Json;
  * Saves a conditioned Gaussian process ({@link GpPosterior}) as JSON and loads it back, bit for
  * bit: every number is written as {@link Double#toString(double)} (the shortest decimal that reads
  * back to the same double), and loading conditions the same process on the same stored data, which
- * is deterministic, so the loaded posterior predicts the same bits and saves to the same text (a
- * file of the earlier format {@value #FORMAT_1} re-saves as {@value #FORMAT}: the same text but for
- * the format tag).
+ * is deterministic, so the loaded posterior predicts the same bits and saves to the same text, except that a
+ * file of the earlier format {@value #FORMAT_1} re-saves as {@value #FORMAT} (the same process and
+ * data, in another text).
  *
  * <p>Format ({@code "format": "parax4j-gp/2"}):
  * <pre>{@code
