@@ -78,7 +78,8 @@ public final class GpJson {
      * The posterior's process and conditioning data as JSON (see the class comment). Allocates the
      * text, about 25 bytes per stored number.
      *
-     * @throws IllegalArgumentException if {@code posterior} is null
+     * @throws IllegalArgumentException if {@code posterior} is null, or a hyperparameter's prior is
+     *     not of a type {@link #load} reads (named, with the supported types; nothing is returned)
      */
     public static String save(GpPosterior posterior) {
         if (posterior == null) {
@@ -216,11 +217,31 @@ public final class GpJson {
                     .append(", \"upper\": ").append(bound(upper)).append(", \"scale\": ").append(hp.scale(i));
             UnivariateDistribution prior = hp.prior(i).orElse(null);
             if (prior != null) {
-                s.append(", \"prior\": ").append(Json.write(prior));
+                s.append(", \"prior\": ").append(savedPrior(hp.names().get(i), prior));
             }
             s.append('}');
         }
         s.append(']');
+    }
+
+    /**
+     * {@code prior} as JSON, read back through {@link #prior(JsonNode, String)} (what {@link #load}
+     * does) so a file that could not load is never written.
+     *
+     * @throws IllegalArgumentException naming the hyperparameter and the supported types when the
+     *     prior cannot be written or does not read back (an unregistered distribution type, or one
+     *     not in {@link #PRIOR_TYPES}, also as a {@code Transformed} base)
+     */
+    private static String savedPrior(String name, UnivariateDistribution prior) {
+        try {
+            String text = Json.write(prior);
+            prior(Json.readTree(text, GpJson.class), "prior");
+            return text;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot save hyperparameter " + name + ": its prior " + prior
+                    + " does not load back; a hyperparameter prior is one of " + PRIOR_TYPES + " ("
+                    + Json.bounded(e.getMessage()) + ")", e);
+        }
     }
 
     /** The saved hyperparameters of {@code kernel}, checked against its names, as {@link HyperPriors}. */

@@ -140,6 +140,41 @@ class GpJsonTest {
         assertRefused(json.replace("\"scale\": 1.0", "\"scale\": 0.0"), "$.hyperparameters[0].scale must be > 0");
     }
 
+    /** Exponential(rate 2): a univariate distribution the JSON registry does not know. */
+    private record Exponential2() implements UnivariateDistribution {
+        public double sampleOne(java.util.random.RandomGenerator rng) { return -Math.log1p(-rng.nextDouble()) / 2; }
+        public double logProb(double x) { return x < 0 ? Double.NEGATIVE_INFINITY : Math.log(2) - 2 * x; }
+        public double cdf(double x) { return x < 0 ? 0 : -Math.expm1(-2 * x); }
+        public double logCdf(double x) { return Math.log(cdf(x)); }
+        public double icdf(double p) { return -Math.log1p(-p) / 2; }
+        public double survival(double x) { return x < 0 ? 1 : Math.exp(-2 * x); }
+        public double mean() { return 0.5; }
+        public double median() { return Math.log(2) / 2; }
+        public double mode() { return 0; }
+        public double variance() { return 0.25; }
+        public double entropy() { return 1 - Math.log(2); }
+    }
+
+    @Test
+    void aPriorThatCannotLoadBackIsRefusedAtSave() {
+        Kernel k = Kernel.rbf(1.0).scaled(2.0);
+        double[] x = GpReference.inputs(5, 1, 0.3);
+        double[] y = GpReference.targets(x, 5, 1);
+        for (UnivariateDistribution prior : new UnivariateDistribution[] {new Exponential2(),
+            new Transformed(new Exponential2(), Exp.INSTANCE)}) {
+            GpPosterior post = GaussianProcess.of(k).withPriors(HyperPriors.maximumLikelihood(k).withPrior(1, prior))
+                    .condition(x, 5, 1, y);
+            String message = assertThrows(IllegalArgumentException.class, () -> GpJson.save(post)).getMessage();
+            assertTrue(message.startsWith("cannot save hyperparameter kernel.lengthScale: its prior " + prior
+                    + " does not load back; a hyperparameter prior is one of [Uniform, Normal, LogNormal,"
+                    + " TruncatedNormal, Transformed]"), message);
+        }
+        // A supported one on the same hyperparameter saves and loads back.
+        GpPosterior ok = GaussianProcess.of(k).withPriors(HyperPriors.maximumLikelihood(k).withPrior(1,
+                new LogNormal(0, 1))).condition(x, 5, 1, y);
+        assertEquals(ok.process().priors(), GpJson.load(GpJson.save(ok)).process().priors());
+    }
+
     @Test
     void badHyperparametersAreRefusedNamingThePath() {
         double[] x = GpReference.inputs(5, 2, 0.3);
