@@ -165,15 +165,8 @@ public final class HyperPriors {
             throw new IllegalArgumentException("module must not be null");
         }
         HyperPriors ml = maximumLikelihood(ModuleKernels.of(module));
-        List<Parameter> params = new java.util.ArrayList<>();
-        parameters(module, params);
-        boolean[] fixed = new boolean[ml.count()];
-        int off = 0;
-        for (Parameter param : params) {
-            Arrays.fill(fixed, Math.min(off, fixed.length), Math.min(off + param.size(), fixed.length), param.isFixed());
-            off += param.size();
-        }
-        return new HyperPriors(ml.names, ml.priors, ml.scales, ml.lower, ml.upper, fixed);
+        return new HyperPriors(ml.names, ml.priors, ml.scales, ml.lower, ml.upper,
+                fixedFlags(parameters(module, ml.count())));
     }
 
     /**
@@ -197,22 +190,50 @@ public final class HyperPriors {
         double[] scales = new double[p];
         double[] lo = new double[p];
         double[] hi = new double[p];
-        boolean[] fixed = new boolean[p];
-        List<Parameter> params = new java.util.ArrayList<>();
-        parameters(module, params);
+        List<Parameter> params = parameters(module, p);
         int end = 0;
         for (Parameter param : params) {
             end = take(param, names, priors, scales, lo, hi, end);
-            Arrays.fill(fixed, Math.min(end - param.size(), p), Math.min(end, p), param.isFixed());
         }
-        if (end != p) {
-            throw new IllegalStateException("kernel module " + module + " has " + end + " hyperparameter elements, its"
-                    + " engine form " + p);
-        }
-        return new HyperPriors(names, priors, scales, lo, hi, fixed);
+        return new HyperPriors(names, priors, scales, lo, hi, fixedFlags(params));
     }
 
-    /** The module's hyperparameter parameters in {@link KernelGradients} order. */
+    /**
+     * The module's hyperparameter parameters in {@link KernelGradients} order.
+     *
+     * @throws IllegalStateException when their elements are not the {@code p} hyperparameters of the
+     *     module's engine form (a module/engine mismatch: a bug, not a caller's error)
+     */
+    private static List<Parameter> parameters(org.parax4j.kernel.Kernel<?> module, int p) {
+        List<Parameter> params = new java.util.ArrayList<>();
+        parameters(module, params);
+        int elements = 0;
+        for (Parameter param : params) {
+            elements += param.size();
+        }
+        if (elements != p) {
+            throw new IllegalStateException("kernel module " + module + " has " + elements + " hyperparameter elements,"
+                    + " its engine form " + p);
+        }
+        return params;
+    }
+
+    /** Each element's fixed flag: its parameter's (every element of a fixed parameter is fixed). */
+    private static boolean[] fixedFlags(List<Parameter> params) {
+        int p = 0;
+        for (Parameter param : params) {
+            p += param.size();
+        }
+        boolean[] fixed = new boolean[p];
+        int off = 0;
+        for (Parameter param : params) {
+            Arrays.fill(fixed, off, off + param.size(), param.isFixed());
+            off += param.size();
+        }
+        return fixed;
+    }
+
+    /** Appends the module's hyperparameter parameters in {@link KernelGradients} order to {@code out}. */
     private static void parameters(org.parax4j.kernel.Kernel<?> m, List<Parameter> out) {
         switch (m) {
             case RBFKernel k -> out.add(k.lengthScale());
@@ -245,7 +266,7 @@ public final class HyperPriors {
         if (param.isFixed() && !(d instanceof UnivariateDistribution) && !(d instanceof Independent)) {
             d = null; // a correlated prior on a fixed parameter: ignored in a fit anyway, so not refused
         }
-        for (int j = 0; j < param.size() && off + j < names.size(); j++) {
+        for (int j = 0; j < param.size(); j++) {
             int i = off + j;
             if (!(param.scale() > 0)) {
                 throw new IllegalArgumentException("hyperparameter " + names.get(i) + ": scale must be > 0, got "
@@ -333,6 +354,11 @@ public final class HyperPriors {
             }
         }
         return Arrays.copyOf(out, f);
+    }
+
+    /** The fixed flags, one per hyperparameter (a new array). */
+    boolean[] fixedMask() {
+        return fixed.clone();
     }
 
     /** Number of hyperparameters. */
