@@ -21,4 +21,15 @@ import org.parax4j.engine.fit.OptimizationResult;
  * @param failures why failed starts failed
  */
 public record GpFit(GaussianProcess process, double logMarginalLikelihood, double logPrior, OptimizationResult optimum,
-        double[] startValues, List<String> failures) {}
+        double[] startValues, List<String> failures) {
+
+    /**
+     * How many hyperparameters the fit optimised: the free ones of the process's priors
+     * ({@link HyperPriors#freeIndices}). 0 when every hyperparameter is fixed: then nothing was
+     * optimised, the fit evaluated once and {@link #process()} is the process fitted. Allocates a
+     * small index array.
+     */
+    public int freeCount() {
+        return process.priors().freeIndices().length;
+    }
+}

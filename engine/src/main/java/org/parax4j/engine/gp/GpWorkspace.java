@@ -48,8 +48,20 @@ public final class GpWorkspace {
     private Kernel crossKernel;
     private final KernelWorkspace kernelWorkspace;
     private double jitter;
+    private final boolean @Nullable [] held;
 
     GpWorkspace(GaussianProcess process, Training data, EngineOptions options) {
+        this(process, data, options, null);
+    }
+
+    /**
+     * A workspace whose evaluations keep every hyperparameter {@code i} with {@code held[i]} at the
+     * process kernel's own value whatever the {@code logTheta} entry ({@link KernelGradients#withLogTheta(Kernel,
+     * double[], boolean[])}): a fit's fixed hyperparameters. {@code held} (owned; null for none) has
+     * one entry per hyperparameter.
+     */
+    GpWorkspace(GaussianProcess process, Training data, EngineOptions options, boolean @Nullable [] held) {
+        this.held = held;
         this.process = process;
         this.data = data;
         this.options = data.n() >= PARALLEL_MIN ? options : EngineOptions.singleThreaded();
@@ -138,7 +150,7 @@ public final class GpWorkspace {
 
     private KernelGradients.Compiled compiledAt(double[] logTheta) {
         if (!Arrays.equals(logTheta, compiledTheta)) {
-            Kernel kernel = KernelGradients.withLogTheta(process.kernel(), logTheta);
+            Kernel kernel = KernelGradients.withLogTheta(process.kernel(), logTheta, held);
             compiled = KernelGradients.compile(kernel, data.d());
             crossKernel = GpPosterior.withoutWhiteNoise(kernel);
             compiledTheta = logTheta.clone();

@@ -24,6 +24,7 @@ final class HyperparameterFit {
     /** Fits from the process's hyperparameters and {@code restarts} draws (arguments already checked). */
     static GpFit run(GaussianProcess gp, HyperPriors hp, Training t, int restarts, long seed, EngineOptions options) {
         int[] free = hp.freeIndices();
+        boolean[] held = hp.fixedMask(); // fixed ones keep the kernel's value, whatever their log bits
         double[] theta0 = gp.logTheta();
         if (free.length == 0) {
             return evaluateOnly(gp, t, theta0, options);
@@ -46,7 +47,7 @@ final class HyperparameterFit {
         ConcurrentLinkedQueue<GpWorkspace> spare = new ConcurrentLinkedQueue<>();
         BestStart.Outcomes<OptimizationResult> o = BestStart.run(options, starts.length, i -> {
             GpWorkspace ws = spare.poll();
-            GpWorkspace w = ws != null ? ws : new GpWorkspace(gp, t, inner);
+            GpWorkspace w = ws != null ? ws : new GpWorkspace(gp, t, inner, held);
             try {
                 return Lbfgsb.defaults().minimize(objective(w, map ? hp : null, theta0, free), starts[i], lower, upper);
             } finally {
@@ -61,7 +62,7 @@ final class HyperparameterFit {
         }
         double[] theta = scatter(best.x(), free, theta0);
         double logPrior = map ? hp.logDensity(theta, new double[theta.length]) : 0;
-        GaussianProcess fitted = gp.withKernel(KernelGradients.withLogTheta(gp.kernel(), theta));
+        GaussianProcess fitted = gp.withKernel(KernelGradients.withLogTheta(gp.kernel(), theta, held));
         OptimizationResult full = new OptimizationResult(theta, best.value(),
                 scatter(best.gradient(), free, new double[theta.length]), best.iterations(), best.evaluations(),
                 best.status());

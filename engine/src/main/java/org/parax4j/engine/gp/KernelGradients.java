@@ -3,6 +3,7 @@ package org.parax4j.engine.gp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.parax4j.engine.internal.kernel.KernelCompiler;
 import org.parax4j.engine.internal.kernel.KernelPlan;
 import org.parax4j.engine.internal.kernel.TangentJob;
@@ -75,7 +76,17 @@ public final class KernelGradients {
             throw new IllegalArgumentException("logTheta must have " + count + " entries for " + kernel + ", got "
                     + logTheta.length);
         }
-        return rebuild(kernel, logTheta, new int[1]);
+        return rebuild(kernel, logTheta, null, new int[1]);
+    }
+
+    /**
+     * {@link #withLogTheta(Kernel, double[])}, except that every hyperparameter {@code i} with
+     * {@code held[i]} keeps the kernel's own value whatever {@code logTheta[i]} is (a fit's fixed
+     * hyperparameters: exact by construction, not by {@code Math.log} round-tripping). Arguments
+     * checked by the caller ({@code held} of length {@link #count}, or null for none).
+     */
+    static Kernel withLogTheta(Kernel kernel, double[] logTheta, boolean @Nullable [] held) {
+        return rebuild(kernel, logTheta, held, new int[1]);
     }
 
     /** Compiles {@code kernel} for repeated evaluation with derivatives on {@code d}-dimensional inputs. */
@@ -167,51 +178,52 @@ public final class KernelGradients {
         }
     }
 
-    private static Kernel rebuild(Kernel kernel, double[] t, int[] pos) {
+    private static Kernel rebuild(Kernel kernel, double[] t, boolean @Nullable [] held, int[] pos) {
         return switch (kernel) {
-            case Kernel.Rbf k -> new Kernel.Rbf(new LengthScales(exps(k.lengthScales().values(), t, pos)));
-            case Kernel.Matern k -> new Kernel.Matern(k.nu(), new LengthScales(exps(k.lengthScales().values(), t, pos)));
+            case Kernel.Rbf k -> new Kernel.Rbf(new LengthScales(exps(k.lengthScales().values(), t, held, pos)));
+            case Kernel.Matern k -> new Kernel.Matern(k.nu(), new LengthScales(exps(k.lengthScales().values(), t, held, pos)));
             case Kernel.RationalQuadratic k -> {
-                double alpha = exp(k.alpha(), t, pos);
-                yield new Kernel.RationalQuadratic(exp(k.lengthScale(), t, pos), alpha);
+                double alpha = exp(k.alpha(), t, held, pos);
+                yield new Kernel.RationalQuadratic(exp(k.lengthScale(), t, held, pos), alpha);
             }
             case Kernel.Periodic k -> {
-                double ell = exp(k.lengthScale(), t, pos);
-                yield new Kernel.Periodic(ell, exp(k.period(), t, pos));
+                double ell = exp(k.lengthScale(), t, held, pos);
+                yield new Kernel.Periodic(ell, exp(k.period(), t, held, pos));
             }
-            case Kernel.Constant k -> new Kernel.Constant(exp(k.value(), t, pos));
-            case Kernel.WhiteNoise k -> new Kernel.WhiteNoise(exp(k.variance(), t, pos));
+            case Kernel.Constant k -> new Kernel.Constant(exp(k.value(), t, held, pos));
+            case Kernel.WhiteNoise k -> new Kernel.WhiteNoise(exp(k.variance(), t, held, pos));
             case Kernel.Scaled k -> {
-                double v = exp(k.variance(), t, pos);
-                yield new Kernel.Scaled(v, rebuild(k.kernel(), t, pos));
+                double v = exp(k.variance(), t, held, pos);
+                yield new Kernel.Scaled(v, rebuild(k.kernel(), t, held, pos));
             }
             case Kernel.Sum k -> {
-                Kernel left = rebuild(k.left(), t, pos);
-                yield new Kernel.Sum(left, rebuild(k.right(), t, pos));
+                Kernel left = rebuild(k.left(), t, held, pos);
+                yield new Kernel.Sum(left, rebuild(k.right(), t, held, pos));
             }
             case Kernel.Product k -> {
-                Kernel left = rebuild(k.left(), t, pos);
-                yield new Kernel.Product(left, rebuild(k.right(), t, pos));
+                Kernel left = rebuild(k.left(), t, held, pos);
+                yield new Kernel.Product(left, rebuild(k.right(), t, held, pos));
             }
         };
     }
 
-    private static double[] exps(double[] current, double[] t, int[] pos) {
+    private static double[] exps(double[] current, double[] t, boolean @Nullable [] held, int[] pos) {
         double[] out = new double[current.length];
         for (int k = 0; k < out.length; k++) {
-            out[k] = exp(current[k], t, pos);
+            out[k] = exp(current[k], t, held, pos);
         }
         return out;
     }
 
     /**
-     * {@code exp(t[pos])} (advancing {@code pos}), or {@code current} itself when {@code t[pos]} is
-     * its logarithm: a hyperparameter left at its log value keeps its bits ({@code exp(log v)} may
-     * differ from {@code v} in the last place), which is what keeps a fixed hyperparameter exact.
+     * {@code exp(t[pos])} (advancing {@code pos}), or {@code current} itself when hyperparameter
+     * {@code pos} is held or {@code t[pos]} is its logarithm: a hyperparameter left at its log value
+     * keeps its bits ({@code exp(log v)} may differ from {@code v} in the last place).
      */
-    private static double exp(double current, double[] t, int[] pos) {
-        double u = t[pos[0]++];
-        return Math.log(current) == u ? current : Math.exp(u);
+    private static double exp(double current, double[] t, boolean @Nullable [] held, int[] pos) {
+        int i = pos[0]++;
+        double u = t[i];
+        return (held != null && held[i]) || Math.log(current) == u ? current : Math.exp(u);
     }
 
     private static Node node(Kernel kernel, int d) {

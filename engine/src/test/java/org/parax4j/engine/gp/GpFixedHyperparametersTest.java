@@ -288,6 +288,30 @@ class GpFixedHyperparametersTest {
         assertEquals(gp.logMarginalLikelihood(x, N, D, y).value(), fit.logMarginalLikelihood(), 0.0);
         assertEquals(fit.logMarginalLikelihood(), fit.startValues()[0], 0.0);
         assertEquals(0.0, fit.logPrior(), 0.0);
+        assertEquals(0, fit.freeCount());
+        // Against an independent value: scikit-learn's LML of C(1)·RBF([0.7, 1.9]) + White(0.1) on these data.
+        GpFit allFixed = GaussianProcess.of(module(fixed(1.0), fixed(0.7, 1.9), fixed(0.1))).fit(x, N, D, y, 0, 1);
+        GaussianProcessReferenceTest.assertClose(SKLEARN.get("fixedLengthScales.startLml"),
+                new double[] {allFixed.startValues()[0]}, 1e-9, "the one start value of the all-fixed fit");
+        assertEquals(allFixed.startValues()[0], allFixed.logMarginalLikelihood(), 0.0);
+        assertEquals(4, GaussianProcess.of(module(free(1.0), free(0.7, 1.9), free(0.1))).fit(x, N, D, y, 0, 1)
+                .freeCount());
+    }
+
+    @Test
+    void aHeldHyperparameterKeepsTheKernelsValueWhateverItsLogEntry() {
+        double v = notRoundTripping(1.3);
+        Kernel k = Kernel.rbf(0.7).scaled(v);
+        // Entry 0 far from log v: held, it still keeps v's bits; entry 1 free takes exp of its entry.
+        Kernel rebuilt = KernelGradients.withLogTheta(k, new double[] {Math.log(v) + 0.5, Math.log(0.7) + 0.25},
+                new boolean[] {true, false});
+        assertArrayEquals(new double[] {v, Math.exp(Math.log(0.7) + 0.25)}, values(rebuilt), 0.0);
+        // Not held, the same entry moves it (the public form keeps only a value at its exact log).
+        assertEquals(Math.exp(Math.log(v) + 0.5), values(KernelGradients.withLogTheta(k,
+                new double[] {Math.log(v) + 0.5, Math.log(0.7)}))[0], 0.0);
+        // A held one at a log entry one ulp off keeps v too (no reliance on Math.log's last bit).
+        assertEquals(v, values(KernelGradients.withLogTheta(k, new double[] {Math.nextUp(Math.log(v)), Math.log(0.7)},
+                new boolean[] {true, false}))[0], 0.0);
     }
 
     @Test
