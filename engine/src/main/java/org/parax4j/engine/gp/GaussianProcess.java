@@ -67,6 +67,13 @@ public final class GaussianProcess {
      * (a maximum-likelihood fit within scikit-learn's bounds; {@link #withPriorsOf} also takes the
      * module's priors and bounds).
      *
+     * <p>The process therefore always carries priors (unlike {@link #of(Kernel)}), with these
+     * consequences: {@link #withKernel} with a kernel of another structure refuses until
+     * {@link #withoutPriors()} is called first; {@link GpJson#save} writes a {@code hyperparameters}
+     * section (the fixed flags); and when every module parameter is fixed, {@link #fit} optimises
+     * nothing: it evaluates the log marginal likelihood once and returns this process
+     * ({@link GpFit#freeCount()} is 0).
+     *
      * @throws IllegalArgumentException if {@code module} is null, or as {@link ModuleKernels#of}
      */
     public static GaussianProcess of(org.parax4j.kernel.Kernel<?> module) {

@@ -25,6 +25,10 @@ import org.parax4j.module.ModuleJson;
  *  "fit": false,                    // optional: fit the hyperparameters (GaussianProcess.fit) first
  *  "restarts": 0, "seed": 42}       // optional: further seeded starts of the fit
  * }</pre>
+ * The kernel module is taken through {@link GaussianProcess#of(Kernel)}: its fixed parameters stay
+ * at their values in a fit (a maximum-likelihood fit of the free ones within scikit-learn's bounds;
+ * the module's priors and bounds are not used), and when every parameter is fixed {@code "fit": true}
+ * evaluates the log marginal likelihood once and optimises nothing.
  * Immutable and thread-safe: the posterior is ({@link GpPosterior} allocates its scratch per call).
  */
 public final class ServedGp {
