@@ -189,48 +189,18 @@ abstract sealed class PanamaGraphOps extends PanamaElementwiseOps
 
     @Override
     public void linear(double a, double[] x, int xo, double b, double[] y, int yo, double[] z, int zo, int n) {
-        VectorSpecies<Double> S = species();
-        int L = S.length();
-        int bound = S.loopBound(n);
-        DoubleVector av = DoubleVector.broadcast(S, a);
-        DoubleVector bv = DoubleVector.broadcast(S, b);
-        int k = 0;
-        for (; k < bound; k += L) {
-            bv.fma(v(y, yo + k), av.mul(v(x, xo + k))).intoArray(z, zo + k);
-        }
-        for (; k < n; k++) {
-            z[zo + k] = Math.fma(b, y[yo + k], a * x[xo + k]);
-        }
+        PanamaCombinations.linear(species(), a, x, xo, b, y, yo, z, zo, n);
     }
 
     @Override
     public void combine(double[] a, double[] x, int xo, double[] b, double[] y, int yo, double[] z, int zo, int n) {
-        VectorSpecies<Double> S = species();
-        int L = S.length();
-        int bound = S.loopBound(n);
-        int k = 0;
-        for (; k < bound; k += L) {
-            v(b, k).fma(v(y, yo + k), v(a, k).mul(v(x, xo + k))).intoArray(z, zo + k);
-        }
-        for (; k < n; k++) {
-            z[zo + k] = Math.fma(b[k], y[yo + k], a[k] * x[xo + k]);
-        }
+        PanamaCombinations.combine(species(), a, x, xo, b, y, yo, z, zo, n);
     }
 
     @Override
     public void combine4(double[] a, double[] x, int xo, double[] b, double[] y, int yo, double[] c, double[] u,
             int uo, double[] d, double[] v, int vo, double[] z, int zo, int n) {
-        VectorSpecies<Double> S = species();
-        int L = S.length();
-        int bound = S.loopBound(n);
-        int k = 0;
-        for (; k < bound; k += L) {
-            DoubleVector acc = v(b, k).fma(v(y, yo + k), v(a, k).mul(v(x, xo + k)));
-            v(d, k).fma(v(v, vo + k), v(c, k).fma(v(u, uo + k), acc)).intoArray(z, zo + k);
-        }
-        for (; k < n; k++) {
-            z[zo + k] = Math.fma(d[k], v[vo + k], Math.fma(c[k], u[uo + k], Math.fma(b[k], y[yo + k], a[k] * x[xo + k])));
-        }
+        PanamaCombinations.combine4(species(), a, x, xo, b, y, yo, c, u, uo, d, v, vo, z, zo, n);
     }
 
     @Override

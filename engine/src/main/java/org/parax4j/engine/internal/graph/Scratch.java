@@ -42,7 +42,13 @@ public final class Scratch {
     final byte[] reciprocals;
     /** Per imaginary part of a {@link ComplexReciprocals} reciprocal, its real part's node, else −1. */
     final int[] reciprocalReal;
-    /** Per node folded into its user ({@link ScaledTangents}), the input whose tangent is read instead, else −1. */
+    /** The tangent buffer of a folded node: empty, never read or written. */
+    private static final double[] NO_TANGENT = new double[0];
+
+    /**
+     * Per node folded into its user ({@link ScaledTangents}), the input whose tangent is read
+     * instead, else −1. A folded node's {@link #tangents} entry is empty.
+     */
     final int[] folded;
     /** Zeros of the largest node's size, never written: the tangent of a factor that carries none. */
     final double[] zeros;
@@ -72,6 +78,11 @@ public final class Scratch {
         int n = graph.size();
         this.values = new double[n][];
         this.tangents = new double[n][];
+        this.productSums = ProductSums.of(graph);
+        this.complexProducts = ComplexProducts.of(graph, plan, productSums);
+        this.reciprocalReal = new int[n];
+        this.reciprocals = ComplexReciprocals.of(graph, plan, productSums, reciprocalReal);
+        this.folded = ScaledTangents.of(graph, productSums, complexProducts, reciprocals);
         int maxSize = 1;
         int maxX2t = 0;
         int maxD = 0;
@@ -84,7 +95,8 @@ public final class Scratch {
         for (int i = 0; i < n; i++) {
             Node node = graph.node(i);
             values[i] = node.op() == Op.CONST ? (double[]) node.data() : new double[node.size()];
-            tangents[i] = new double[plan.maxSlots(i) * node.size()];
+            // A folded node's tangent is never written (its user reads its input's): no buffer.
+            tangents[i] = folded[i] >= 0 ? NO_TANGENT : new double[plan.maxSlots(i) * node.size()];
             maxSize = Math.max(maxSize, node.size());
             if (node.op() == Op.SOLVE || node.op() == Op.DET) {
                 maxOrder = Math.max(maxOrder, graph.node(node.inputs()[0]).shape().rows());
@@ -119,12 +131,7 @@ public final class Scratch {
         this.kernelT = new double[maxSwapped];
         this.sibling = Siblings.of(graph);
         this.early = new boolean[n];
-        this.productSums = ProductSums.of(graph);
-        this.complexProducts = ComplexProducts.of(graph, plan, productSums);
         this.zeros = new double[maxSize];
-        this.reciprocalReal = new int[n];
-        this.reciprocals = ComplexReciprocals.of(graph, plan, productSums, reciprocalReal);
-        this.folded = ScaledTangents.of(graph, productSums, complexProducts, reciprocals);
     }
 
     /** The graph these buffers belong to. */

@@ -47,6 +47,9 @@ class ScaledTangentsTest {
         Scratch s = new Scratch(g, ChunkPlan.forCap(g, 1 << 20), GraphAccess.latent(f));
         for (int i = 0; i < g.size(); i++) {
             folded += s.folded[i] >= 0 ? 1 : 0;
+            if (s.folded[i] >= 0) {
+                assertEquals(0, s.tangents[i].length, "a folded node has no tangent buffer");
+            }
         }
         assertEquals(4, folded, "y·50, y/4, 10·(x·y) and 3·e are folded");
         for (int k = 0; k < expected.length; k++) {
