@@ -167,6 +167,14 @@ class GraphOpsTwinTest {
         for (int k = 0; k < n - 1; k++) {
             assertEquals(Math.fma(50, second[2 + k], -t[1 + k]), linV[1 + k], 0, "linear = fma(b, y, a·x) at " + k);
         }
+        // A coefficient whose product rounds (a = 0.3, b = -1.7): the twins' bits, and a·x rounded before the fma.
+        SCALAR.linear(0.3, t, 1, -1.7, second, 2, linS, 1, n - 1);
+        simd.linear(0.3, t, 1, -1.7, second, 2, linV, 1, n - 1);
+        for (int k = 0; k < n - 1; k++) {
+            long expected = Double.doubleToRawLongBits(Math.fma(-1.7, second[2 + k], 0.3 * t[1 + k]));
+            assertEquals(expected, Double.doubleToRawLongBits(linS[1 + k]), "scalar linear(0.3, -1.7) at " + k);
+            assertEquals(expected, Double.doubleToRawLongBits(linV[1 + k]), simd + " linear(0.3, -1.7) at " + k);
+        }
         double[] byTwoPasses = new double[n];
         SCALAR.binary(Op.MUL, c2, 0, t, 1, byTwoPasses, 0, n - 1);
         double[] c3 = random(n, 11, -2, 2);
