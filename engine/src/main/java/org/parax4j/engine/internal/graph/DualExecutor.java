@@ -217,9 +217,9 @@ public final class DualExecutor {
         // An operand folded into this sum (ScaledTangents): its input's tangent, scaled. It has the
         // operand's slots (the scale carries no direction) and, as a full-size operand, its size.
         // The last bits depend on which operand is folded: t = fma(sb, ty, sa·tx) rounds sa·tx first,
-        // so folding y gives fma(c, ty, ±tx) and folding x fma(±1, ty, c·tx), not the unfolded
-        // (c·tx) ± ty bit for bit; within the Jacobian's stated accuracy, and the SIMD and scalar
-        // twins still agree exactly (GraphOps.linear has one expression in both).
+        // so folding y (scale c) gives fma(±c, ty, tx), one rounding, and folding x fma(±1, ty, c·tx),
+        // two, as the unfolded c·tx ± ty; within the Jacobian's stated accuracy, and the SIMD and
+        // scalar twins still agree exactly (GraphOps.linear has one expression in both).
         if (linear && s.folded[xi] >= 0) {
             sa *= ScaledTangents.scale(s, xi);
             tx = s.tangents[s.folded[xi]];
