@@ -1,16 +1,18 @@
 package org.parax4j.engine.internal.linalg;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API implementation of {@link PanelKernels}: columns are lanes, rows go in groups of six
  * (512-bit vectors only, whose 32 registers hold 18 accumulators; about 1.4× the rate of four rows
  * on a 1000³ product, Zen 4) or four, and columns in blocks of three vectors (independent FMA chains
- * per register tile, as a BLIS micro-kernel), then single vectors, the column tail and the row
- * remainder run the scalar twin's loop. Lane {@code j} performs exactly the scalar twin's chain of
- * fused multiply-adds, so results are bit-identical. One tiny subclass per width keeps the species
- * a compile-time constant for C2.
+ * per register tile, as a BLIS micro-kernel) over depth blocks of {@link #DEPTH_BLOCK}; then single
+ * vectors, the last one masked to the column tail, and the row remainder one row at a time. Lane
+ * {@code j} performs exactly the scalar twin's chain of fused multiply-adds (a depth block stores
+ * the running value and the next one reloads it, which is exact), so results are bit-identical.
+ * One tiny subclass per width keeps the species a compile-time constant for C2.
  *
  * <p>Needed duplication: the four-row and six-row tiles are the same loop unrolled to 12 and 18
  * named accumulators. Accumulators must be locals for C2 to keep them in registers (a
@@ -19,6 +21,12 @@ import jdk.incubator.vector.VectorSpecies;
  */
 abstract sealed class PanamaPanelKernels implements PanelKernels
         permits PanamaPanelKernels.Bits128, PanamaPanelKernels.Bits256, PanamaPanelKernels.Bits512 {
+
+    /**
+     * Depth of one pass of the register tiles: the tiles' rows of {@code a} (6 × 256 doubles, 12 KB)
+     * stay in L1 while the columns sweep, and {@code p}'s block streams from L2.
+     */
+    static final int DEPTH_BLOCK = 256;
 
     static PanamaPanelKernels ofBits(int bits) {
         return switch (bits) {
@@ -36,82 +44,102 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
             int aColStride, double[] p, int pOff, int pStride, int rows, int cols, int depth) {
         VectorSpecies<Double> s = species();
         int lanes = s.length();
-        int vecCols = cols - cols % lanes;
         int r = 0;
         if (lanes == 8) {
             // 512-bit vectors (32 registers): six rows by three vectors, 18 accumulators
             for (; r + 6 <= rows; r += 6) {
                 int c0 = cOff + r * cStride;
                 int a0 = aOff + r * aRowStride;
-                int j = 0;
-                for (; j + 3 * lanes <= vecCols; j += 3 * lanes) {
-                    block6x3(c, c0 + j, cStride, a, a0, aRowStride, aColStride, p, pOff + j, pStride, depth);
+                int tiled = cols - cols % (3 * lanes);
+                for (int k0 = 0; k0 < depth; k0 += DEPTH_BLOCK) {
+                    int kd = Math.min(DEPTH_BLOCK, depth - k0);
+                    for (int j = 0; j < tiled; j += 3 * lanes) {
+                        block6x3(c, c0 + j, cStride, a, a0 + k0 * aColStride, aRowStride, aColStride, p,
+                                pOff + k0 * pStride + j, pStride, kd);
+                    }
                 }
-                if (j < cols) {
-                    subtractProduct(c, c0 + j, cStride, a, a0, aRowStride, aColStride, p, pOff + j, pStride, 4,
-                            cols - j, depth);
-                    subtractProduct(c, c0 + 4 * cStride + j, cStride, a, a0 + 4 * aRowStride, aRowStride, aColStride,
-                            p, pOff + j, pStride, 2, cols - j, depth);
+                if (tiled < cols) {
+                    fourRows(c, c0 + tiled, cStride, a, a0, aRowStride, aColStride, p, pOff + tiled, pStride,
+                            cols - tiled, depth);
+                    for (int q = 4; q < 6; q++) {
+                        oneRow(c, c0 + q * cStride + tiled, a, a0 + q * aRowStride, aColStride, p, pOff + tiled,
+                                pStride, cols - tiled, depth);
+                    }
                 }
             }
         }
         for (; r + 4 <= rows; r += 4) {
-            int c0 = cOff + r * cStride;
-            int c1 = c0 + cStride;
-            int c2 = c1 + cStride;
-            int c3 = c2 + cStride;
-            int a0 = aOff + r * aRowStride;
-            int a1 = a0 + aRowStride;
-            int a2 = a1 + aRowStride;
-            int a3 = a2 + aRowStride;
-            int j = 0;
-            for (; j + 3 * lanes <= vecCols; j += 3 * lanes) {
-                block4x3(c, c0 + j, cStride, a, a0, aRowStride, aColStride, p, pOff + j, pStride, depth);
-            }
-            for (; j < vecCols; j += lanes) {
-                DoubleVector acc0 = DoubleVector.fromArray(s, c, c0 + j);
-                DoubleVector acc1 = DoubleVector.fromArray(s, c, c1 + j);
-                DoubleVector acc2 = DoubleVector.fromArray(s, c, c2 + j);
-                DoubleVector acc3 = DoubleVector.fromArray(s, c, c3 + j);
-                int pk = pOff + j;
-                int ak = 0;
-                for (int k = 0; k < depth; k++, pk += pStride, ak += aColStride) {
-                    DoubleVector pv = DoubleVector.fromArray(s, p, pk);
-                    acc0 = pv.fma(DoubleVector.broadcast(s, -a[a0 + ak]), acc0);
-                    acc1 = pv.fma(DoubleVector.broadcast(s, -a[a1 + ak]), acc1);
-                    acc2 = pv.fma(DoubleVector.broadcast(s, -a[a2 + ak]), acc2);
-                    acc3 = pv.fma(DoubleVector.broadcast(s, -a[a3 + ak]), acc3);
-                }
-                acc0.intoArray(c, c0 + j);
-                acc1.intoArray(c, c1 + j);
-                acc2.intoArray(c, c2 + j);
-                acc3.intoArray(c, c3 + j);
-            }
-            if (vecCols < cols) {
-                scalarBlock(c, c0 + vecCols, cStride, a, a0, aRowStride, aColStride, p, pOff + vecCols, pStride, 4,
-                        cols - vecCols, depth);
-            }
+            fourRows(c, cOff + r * cStride, cStride, a, aOff + r * aRowStride, aRowStride, aColStride, p, pOff,
+                    pStride, cols, depth);
         }
         for (; r < rows; r++) {
-            int c0 = cOff + r * cStride;
-            int a0 = aOff + r * aRowStride;
-            int j = 0;
-            for (; j + 4 * lanes <= vecCols; j += 4 * lanes) {
-                row1x4(c, c0 + j, a, a0, aColStride, p, pOff + j, pStride, depth);
+            oneRow(c, cOff + r * cStride, a, aOff + r * aRowStride, aColStride, p, pOff, pStride, cols, depth);
+        }
+    }
+
+    /**
+     * Four rows: register tiles of three vectors in depth blocks of {@link #DEPTH_BLOCK} (each
+     * element's chain goes on through memory between blocks: same bits), then single vectors, the
+     * last one masked to the column tail.
+     */
+    private void fourRows(double[] c, int c0, int cStride, double[] a, int a0, int aRowStride, int aColStride,
+            double[] p, int pOff, int pStride, int cols, int depth) {
+        VectorSpecies<Double> s = species();
+        int lanes = s.length();
+        int tiled = cols - cols % (3 * lanes);
+        for (int k0 = 0; k0 < depth; k0 += DEPTH_BLOCK) {
+            int kd = Math.min(DEPTH_BLOCK, depth - k0);
+            for (int j = 0; j < tiled; j += 3 * lanes) {
+                block4x3(c, c0 + j, cStride, a, a0 + k0 * aColStride, aRowStride, aColStride, p,
+                        pOff + k0 * pStride + j, pStride, kd);
             }
-            for (; j < vecCols; j += lanes) {
-                DoubleVector acc0 = DoubleVector.fromArray(s, c, c0 + j);
-                int pk = pOff + j;
-                int ak = a0;
-                for (int k = 0; k < depth; k++, pk += pStride, ak += aColStride) {
-                    acc0 = DoubleVector.fromArray(s, p, pk).fma(DoubleVector.broadcast(s, -a[ak]), acc0);
-                }
-                acc0.intoArray(c, c0 + j);
+        }
+        int c1 = c0 + cStride;
+        int c2 = c1 + cStride;
+        int c3 = c2 + cStride;
+        int a1 = a0 + aRowStride;
+        int a2 = a1 + aRowStride;
+        int a3 = a2 + aRowStride;
+        for (int j = tiled; j < cols; j += lanes) {
+            VectorMask<Double> m = s.indexInRange(j, cols);
+            DoubleVector acc0 = DoubleVector.fromArray(s, c, c0 + j, m);
+            DoubleVector acc1 = DoubleVector.fromArray(s, c, c1 + j, m);
+            DoubleVector acc2 = DoubleVector.fromArray(s, c, c2 + j, m);
+            DoubleVector acc3 = DoubleVector.fromArray(s, c, c3 + j, m);
+            int pk = pOff + j;
+            int ak = 0;
+            for (int k = 0; k < depth; k++, pk += pStride, ak += aColStride) {
+                DoubleVector pv = DoubleVector.fromArray(s, p, pk, m);
+                acc0 = pv.fma(DoubleVector.broadcast(s, -a[a0 + ak]), acc0);
+                acc1 = pv.fma(DoubleVector.broadcast(s, -a[a1 + ak]), acc1);
+                acc2 = pv.fma(DoubleVector.broadcast(s, -a[a2 + ak]), acc2);
+                acc3 = pv.fma(DoubleVector.broadcast(s, -a[a3 + ak]), acc3);
             }
-            if (vecCols < cols) {
-                scalarBlock(c, c0 + vecCols, cStride, a, a0, aRowStride, aColStride, p, pOff + vecCols, pStride, 1,
-                        cols - vecCols, depth);
+            acc0.intoArray(c, c0 + j, m);
+            acc1.intoArray(c, c1 + j, m);
+            acc2.intoArray(c, c2 + j, m);
+            acc3.intoArray(c, c3 + j, m);
+        }
+    }
+
+    /** One row: four-vector chains, then single vectors, the last one masked to the column tail. */
+    private void oneRow(double[] c, int c0, double[] a, int a0, int aColStride, double[] p, int pOff, int pStride,
+            int cols, int depth) {
+        VectorSpecies<Double> s = species();
+        int lanes = s.length();
+        int j = 0;
+        for (; j + 4 * lanes <= cols; j += 4 * lanes) {
+            row1x4(c, c0 + j, a, a0, aColStride, p, pOff + j, pStride, depth);
+        }
+        for (; j < cols; j += lanes) {
+            VectorMask<Double> m = s.indexInRange(j, cols);
+            DoubleVector acc0 = DoubleVector.fromArray(s, c, c0 + j, m);
+            int pk = pOff + j;
+            int ak = a0;
+            for (int k = 0; k < depth; k++, pk += pStride, ak += aColStride) {
+                acc0 = DoubleVector.fromArray(s, p, pk, m).fma(DoubleVector.broadcast(s, -a[ak]), acc0);
             }
+            acc0.intoArray(c, c0 + j, m);
         }
     }
 
@@ -285,12 +313,6 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
         x50.intoArray(c, c5);
         x51.intoArray(c, c5 + lanes);
         x52.intoArray(c, c5 + 2 * lanes);
-    }
-
-    private static void scalarBlock(double[] c, int cOff, int cStride, double[] a, int aOff, int aRowStride,
-            int aColStride, double[] p, int pOff, int pStride, int rows, int cols, int depth) {
-        ScalarPanelKernels.INSTANCE.subtractProduct(c, cOff, cStride, a, aOff, aRowStride, aColStride, p, pOff,
-                pStride, rows, cols, depth);
     }
 
     static final class Bits128 extends PanamaPanelKernels {
