@@ -228,7 +228,30 @@ public final class Cholesky {
             }
             double d = Math.sqrt(s);
             a[rowJ + j] = d;
-            for (int i = j + 1; i < k0 + b; i++) {
+            int i = j + 1;
+            // four rows' chains interleaved (each chain alone waits on the fused multiply-add's latency)
+            for (; i + 4 <= k0 + b; i += 4) {
+                int r0 = i * n;
+                int r1 = r0 + n;
+                int r2 = r1 + n;
+                int r3 = r2 + n;
+                double acc0 = a[r0 + j];
+                double acc1 = a[r1 + j];
+                double acc2 = a[r2 + j];
+                double acc3 = a[r3 + j];
+                for (int k = k0; k < j; k++) {
+                    double ljk = a[rowJ + k];
+                    acc0 = Math.fma(-a[r0 + k], ljk, acc0);
+                    acc1 = Math.fma(-a[r1 + k], ljk, acc1);
+                    acc2 = Math.fma(-a[r2 + k], ljk, acc2);
+                    acc3 = Math.fma(-a[r3 + k], ljk, acc3);
+                }
+                a[r0 + j] = acc0 / d;
+                a[r1 + j] = acc1 / d;
+                a[r2 + j] = acc2 / d;
+                a[r3 + j] = acc3 / d;
+            }
+            for (; i < k0 + b; i++) {
                 int row = i * n;
                 double acc = a[row + j];
                 for (int k = k0; k < j; k++) {

@@ -128,10 +128,29 @@ class CholeskyTest {
         for (int i = 0; i < n; i++) {
             narrow[i] = wide[i * m + column];
         }
+        double[] vector = narrow.clone();
         TriangularSolve.lower(l, n, wide, m);
         TriangularSolve.lower(l, n, narrow, 1);
+        TriangularSolve.lower(l, n, vector); // four rows interleaved: still the same chains
         for (int i = 0; i < n; i++) {
             assertEquals(narrow[i], wide[i * m + column], "row " + i);
+            assertEquals(narrow[i], vector[i], "vector solve, row " + i);
+        }
+    }
+
+    @ParameterizedTest(name = "n={0}")
+    @ValueSource(ints = {5, 97, 300})
+    void inverseDoesNotDependOnWhatOutHeld(int n) {
+        // each column block zeroes its own part of out: a stale out (NaN) must give the same bits
+        double[] l = spd(n, 43);
+        assertEquals(-1, Cholesky.factor(l, n, new double[Cholesky.panelLength(n)], false));
+        double[] clean = new double[n * n];
+        TriangularSolve.inverse(l, n, clean, false);
+        for (boolean parallel : new boolean[] {false, true}) {
+            double[] stale = new double[n * n];
+            java.util.Arrays.fill(stale, Double.NaN);
+            TriangularSolve.inverse(l, n, stale, parallel);
+            assertArrayEquals(clean, stale, "parallel " + parallel);
         }
     }
 
