@@ -23,7 +23,8 @@ import org.parax4j.engine.internal.linalg.PanelKernels;
  * lanes) by the engine's inner kernel (O(n²·BLOCK) work), then the trailing lower triangle is
  * updated {@code A₂₂ ← A₂₂ − L₂₁·L₂₁ᵀ} (the SYRK, O(n³/3), nearly all the work) by the same kernel
  * (Vector API or its plain-Java twin, see {@link org.parax4j.engine.EngineInfo}; register tiles of
- * 6 or 4 rows × 3 vectors, in groups of {@link #GROUP} rows) from the transposed panel, in column blocks per task. Both twins compute
+ * 6 or 4 rows × 3 vectors, in groups of {@link #GROUP} rows, the diagonal's edge in masked six-row vectors) from
+ * the transposed panel, in column blocks per task. Both twins compute
  * each element as the same chain of fused multiply-adds, so the factor is bit-identical for any
  * vector width and any number of threads. In parallel the trailing update's groups of rows are split
  * over the calling thread and helpers on the {@link EngineOptions}' executor (each element is still
@@ -197,19 +198,13 @@ public final class Cholesky {
             for (int g = Math.max(g0, c0 / GROUP); g < g1; g++) {
                 int r0 = GROUP * g;
                 int rows = Math.min(GROUP, m - r0);
-                int cols = Math.min(COLUMN_BLOCK, r0 + 1 - c0); // columns up to r0 are below all `rows` diagonals
+                // the block's columns up to the group's last diagonal; row r0 + q stops at its own (c0 + j ≤ r0 + q)
+                int cols = Math.min(COLUMN_BLOCK, r0 + rows - c0);
                 if (cols > 0) {
                     int first = (t0 + r0) * n;
-                    kernels.subtractProduct(a, first + t0 + c0, n, a, first + k0, n, 1, panel, c0, m, rows, cols, b);
+                    kernels.subtractProductLower(a, first + t0 + c0, n, a, first + k0, n, 1, panel, c0, m, rows, cols,
+                            b, r0 - c0);
                 }
-            }
-        }
-        for (int g = g0; g < g1; g++) {
-            int r0 = GROUP * g;
-            int rows = Math.min(GROUP, m - r0);
-            for (int q = 1; q < rows; q++) {
-                int row = (t0 + r0 + q) * n;
-                kernels.subtractProduct(a, row + t0 + r0 + 1, n, a, row + k0, n, 1, panel, r0 + 1, m, 1, q, b);
             }
         }
     }

@@ -77,6 +77,53 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
         }
     }
 
+    @Override
+    public void subtractProductLower(double[] c, int cOff, int cStride, double[] a, int aOff, int aRowStride,
+            int aColStride, double[] p, int pOff, int pStride, int rows, int cols, int depth, int diagonal) {
+        VectorSpecies<Double> s = species();
+        int lanes = s.length();
+        int r = 0;
+        if (lanes == 8) {
+            // six-row blocks: full register tiles up to the first row's width, then masked vectors to the last row's
+            for (; r + 6 <= rows; r += 6) {
+                int lo = width(r, cols, diagonal);
+                int hi = width(r + 5, cols, diagonal);
+                int c0 = cOff + r * cStride;
+                int a0 = aOff + r * aRowStride;
+                int tiled = lo - lo % (3 * lanes);
+                if (tiled > 0) {
+                    subtractProduct(c, c0, cStride, a, a0, aRowStride, aColStride, p, pOff, pStride, 6, tiled, depth);
+                }
+                for (int j = tiled; j < hi; j += lanes) {
+                    // row r + q's width from column j: r + diagonal + 1 + q − j, at most cols − j
+                    block6x1Masked(c, c0 + j, cStride, a, a0, aRowStride, aColStride, p, pOff + j, pStride, depth,
+                            Math.clamp((long) r + diagonal + 1 - j, -6, cols - j), cols - j);
+                }
+            }
+        }
+        for (; r + 4 <= rows; r += 4) {
+            // four rows up to the first one's width, then each row's own rest
+            int lo = width(r, cols, diagonal);
+            int c0 = cOff + r * cStride;
+            int a0 = aOff + r * aRowStride;
+            fourRows(c, c0, cStride, a, a0, aRowStride, aColStride, p, pOff, pStride, lo, depth);
+            for (int q = 1; q < 4; q++) {
+                int w = width(r + q, cols, diagonal);
+                oneRow(c, c0 + q * cStride + lo, a, a0 + q * aRowStride, aColStride, p, pOff + lo, pStride, w - lo,
+                        depth);
+            }
+        }
+        for (; r < rows; r++) {
+            oneRow(c, cOff + r * cStride, a, aOff + r * aRowStride, aColStride, p, pOff, pStride,
+                    width(r, cols, diagonal), depth);
+        }
+    }
+
+    /** Columns row {@code r} of a lower trapezoid updates. */
+    private static int width(int r, int cols, int diagonal) {
+        return Math.clamp((long) r + diagonal + 1, 0, cols);
+    }
+
     /**
      * Four rows: register tiles of three vectors in depth blocks of {@link #DEPTH_BLOCK} (each
      * element's chain goes on through memory between blocks: same bits), then single vectors, the
@@ -313,6 +360,55 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
         x50.intoArray(c, c5);
         x51.intoArray(c, c5 + lanes);
         x52.intoArray(c, c5 + 2 * lanes);
+    }
+
+    /**
+     * Six rows by one vector at the edge of a lower trapezoid: row {@code q} updates its lanes
+     * {@code j < min(width0 + q, limit)}, the rest masked off; the loads of {@code p} are masked to
+     * the last row's width, so nothing past it is read. Six independent chains per step (one
+     * vector: a three-vector masked tile was too large for C1, which gave up on it and left it
+     * interpreted and allocating until C2 compiled it). Per lane the same chain.
+     */
+    private void block6x1Masked(double[] c, int c0, int cStride, double[] a, int a0, int aRowStride, int aColStride,
+            double[] p, int pk, int pStride, int depth, int width0, int limit) {
+        VectorSpecies<Double> s = species();
+        VectorMask<Double> m0 = s.indexInRange(0, Math.min(width0, limit));
+        VectorMask<Double> m1 = s.indexInRange(0, Math.min(width0 + 1, limit));
+        VectorMask<Double> m2 = s.indexInRange(0, Math.min(width0 + 2, limit));
+        VectorMask<Double> m3 = s.indexInRange(0, Math.min(width0 + 3, limit));
+        VectorMask<Double> m4 = s.indexInRange(0, Math.min(width0 + 4, limit));
+        VectorMask<Double> m5 = s.indexInRange(0, Math.min(width0 + 5, limit));
+        int c1 = c0 + 1 * cStride;
+        int c2 = c0 + 2 * cStride;
+        int c3 = c0 + 3 * cStride;
+        int c4 = c0 + 4 * cStride;
+        int c5 = c0 + 5 * cStride;
+        DoubleVector x0 = DoubleVector.fromArray(s, c, c0, m0);
+        DoubleVector x1 = DoubleVector.fromArray(s, c, c1, m1);
+        DoubleVector x2 = DoubleVector.fromArray(s, c, c2, m2);
+        DoubleVector x3 = DoubleVector.fromArray(s, c, c3, m3);
+        DoubleVector x4 = DoubleVector.fromArray(s, c, c4, m4);
+        DoubleVector x5 = DoubleVector.fromArray(s, c, c5, m5);
+        int a1 = a0 + 1 * aRowStride;
+        int a2 = a0 + 2 * aRowStride;
+        int a3 = a0 + 3 * aRowStride;
+        int a4 = a0 + 4 * aRowStride;
+        int a5 = a0 + 5 * aRowStride;
+        for (int k = 0, ak = 0; k < depth; k++, pk += pStride, ak += aColStride) {
+            DoubleVector pv = DoubleVector.fromArray(s, p, pk, m5);
+            x0 = pv.fma(DoubleVector.broadcast(s, -a[a0 + ak]), x0);
+            x1 = pv.fma(DoubleVector.broadcast(s, -a[a1 + ak]), x1);
+            x2 = pv.fma(DoubleVector.broadcast(s, -a[a2 + ak]), x2);
+            x3 = pv.fma(DoubleVector.broadcast(s, -a[a3 + ak]), x3);
+            x4 = pv.fma(DoubleVector.broadcast(s, -a[a4 + ak]), x4);
+            x5 = pv.fma(DoubleVector.broadcast(s, -a[a5 + ak]), x5);
+        }
+        x0.intoArray(c, c0, m0);
+        x1.intoArray(c, c1, m1);
+        x2.intoArray(c, c2, m2);
+        x3.intoArray(c, c3, m3);
+        x4.intoArray(c, c4, m4);
+        x5.intoArray(c, c5, m5);
     }
 
     static final class Bits128 extends PanamaPanelKernels {

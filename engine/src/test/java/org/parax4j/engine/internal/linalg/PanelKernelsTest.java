@@ -61,6 +61,47 @@ class PanelKernelsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} bits, a transposed {1}")
+    @MethodSource("widths")
+    void lowerTrapezoidEqualsScalarTwinAndLeavesTheRestAlone(int bits, boolean transposed) {
+        PanelKernels simd = PanelKernels.panama(bits);
+        PanelKernels scalar = PanelKernels.scalar();
+        SplittableRandom rng = new SplittableRandom(7 * bits + (transposed ? 1 : 0));
+        int[] diagonals = {-9, -1, 0, 2, 13, 40};
+        for (int rows : ROWS) {
+            for (int cols : COLS) {
+                for (int diagonal : diagonals) {
+                    int depth = rows == 6 ? 257 : 64;
+                    int cStride = cols + 3;
+                    int pStride = cols + 5;
+                    int aRowStride = transposed ? 1 : depth + 2;
+                    int aColStride = transposed ? rows + 1 : 1;
+                    double[] c = random(rng, 2 + (rows - 1) * cStride + cols);
+                    double[] a = random(rng, 1 + (rows - 1) * aRowStride + (depth - 1) * aColStride + 1);
+                    double[] p = random(rng, 1 + (depth - 1) * pStride + cols);
+                    double[] original = c.clone();
+                    double[] want = c.clone();
+                    scalar.subtractProductLower(want, 2, cStride, a, 1, aRowStride, aColStride, p, 1, pStride, rows,
+                            cols, depth, diagonal);
+                    simd.subtractProductLower(c, 2, cStride, a, 1, aRowStride, aColStride, p, 1, pStride, rows, cols,
+                            depth, diagonal);
+                    String what = bits + " bits, rows " + rows + ", cols " + cols + ", diagonal " + diagonal;
+                    assertArrayEquals(want, c, what);
+                    for (int r = 0; r < rows; r++) {
+                        for (int j = 0; j < cols; j++) {
+                            int at = 2 + r * cStride + j;
+                            boolean inside = j <= r + diagonal;
+                            if (inside == (want[at] == original[at])) {
+                                throw new AssertionError(what + ": element " + r + "," + j
+                                        + (inside ? " not updated" : " updated"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static double[] random(SplittableRandom rng, int length) {
         double[] v = new double[length];
         for (int i = 0; i < length; i++) {
