@@ -250,6 +250,31 @@ class CholeskyTest {
         assertArrayEquals(check, a, "the jittered factor is the factor of A + jitter·I");
     }
 
+    @ParameterizedTest(name = "parallel {0}")
+    @ValueSource(booleans = {false, true})
+    void aPivotFailingInALaterPanelIsReportedWithItsValue(boolean parallel) {
+        // row 350 repeats row 17 (point 17): pivot 350 is the first that fails, in the sixth panel, whose
+        // diagonal block the look-ahead task of the fifth panel's step factors (280 rows below: parallel)
+        int n = 600;
+        double[] a = spd(n, 47);
+        for (int j = 0; j < n; j++) {
+            double v = j == 350 ? a[17 * n + 17] : a[17 * n + j];
+            a[350 * n + j] = v;
+            a[j * n + 350] = v;
+        }
+        a[350 * n + 17] = a[17 * n + 17];
+        a[17 * n + 350] = a[17 * n + 17];
+        double[] scalar = a.clone();
+        int expected = Cholesky.factor(PanelKernels.scalar(), scalar, n, new double[Cholesky.panelLength(n)], false);
+        assertEquals(350, expected, "the scalar twin's failing pivot");
+        double[] simd = a.clone();
+        assertEquals(expected, Cholesky.factor(PanelKernels.chosen(), simd, n, new double[Cholesky.panelLength(n)],
+                parallel));
+        assertTrue(!(Cholesky.failedPivotValue(simd, n, expected) > 1e-12), "pivot value "
+                + Cholesky.failedPivotValue(simd, n, expected));
+        assertEquals(Cholesky.failedPivotValue(scalar, n, expected), Cholesky.failedPivotValue(simd, n, expected));
+    }
+
     @Test
     void failureMessageNamesKernelPivotAndWhatToRaise() {
         double[] a = {1, 2, 2, 1};
