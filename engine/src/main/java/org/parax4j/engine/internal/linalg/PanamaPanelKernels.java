@@ -14,8 +14,9 @@ import jdk.incubator.vector.VectorSpecies;
  * the running value and the next one reloads it, which is exact), so results are bit-identical.
  * One tiny subclass per width keeps the species a compile-time constant for C2.
  *
- * <p>Needed duplication: the four-row and six-row tiles are the same loop unrolled to 12 and 18
- * named accumulators. Accumulators must be locals for C2 to keep them in registers (a
+ * <p>Needed duplication: the four-row and six-row tiles are the same loop unrolled to 12, 18 and
+ * (four rows by six vectors, 512 bits) 24 named accumulators, and the masked six-row vector of a
+ * lower trapezoid's edge the same chain with masks. Accumulators must be locals for C2 to keep them in registers (a
  * {@code DoubleVector[]} or a shared helper taking vectors puts them on the heap), so each tile
  * height is written out.
  */
@@ -133,10 +134,15 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
             double[] p, int pOff, int pStride, int cols, int depth) {
         VectorSpecies<Double> s = species();
         int lanes = s.length();
+        int wide = lanes == 8 ? cols - cols % (6 * lanes) : 0;
         int tiled = cols - cols % (3 * lanes);
         for (int k0 = 0; k0 < depth; k0 += DEPTH_BLOCK) {
             int kd = Math.min(DEPTH_BLOCK, depth - k0);
-            for (int j = 0; j < tiled; j += 3 * lanes) {
+            for (int j = 0; j < wide; j += 6 * lanes) {
+                block4x6(c, c0 + j, cStride, a, a0 + k0 * aColStride, aRowStride, aColStride, p,
+                        pOff + k0 * pStride + j, pStride, kd);
+            }
+            for (int j = wide; j < tiled; j += 3 * lanes) {
                 block4x3(c, c0 + j, cStride, a, a0 + k0 * aColStride, aRowStride, aColStride, p,
                         pOff + k0 * pStride + j, pStride, kd);
             }
@@ -249,6 +255,112 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
         x30.intoArray(c, c3);
         x31.intoArray(c, c3 + lanes);
         x32.intoArray(c, c3 + 2 * lanes);
+    }
+
+    /**
+     * Four rows by six vectors (512-bit only: 24 accumulators): per step {@code k} six loads of
+     * {@code p} and four broadcasts of {@code a} for 24 fused multiply-adds, twice the work per
+     * broadcast of {@link #block4x3} (the inverse's four-row sweep groups), each accumulator the same
+     * chain.
+     */
+    private void block4x6(double[] c, int c0, int cStride, double[] a, int a0, int aRowStride, int aColStride,
+            double[] p, int pk, int pStride, int depth) {
+        VectorSpecies<Double> s = species();
+        int l1 = s.length();
+        int l2 = 2 * l1;
+        int l3 = 3 * l1;
+        int l4 = 4 * l1;
+        int l5 = 5 * l1;
+        int c1 = c0 + cStride;
+        int c2 = c1 + cStride;
+        int c3 = c2 + cStride;
+        DoubleVector x00 = DoubleVector.fromArray(s, c, c0);
+        DoubleVector x01 = DoubleVector.fromArray(s, c, c0 + l1);
+        DoubleVector x02 = DoubleVector.fromArray(s, c, c0 + l2);
+        DoubleVector x03 = DoubleVector.fromArray(s, c, c0 + l3);
+        DoubleVector x04 = DoubleVector.fromArray(s, c, c0 + l4);
+        DoubleVector x05 = DoubleVector.fromArray(s, c, c0 + l5);
+        DoubleVector x10 = DoubleVector.fromArray(s, c, c1);
+        DoubleVector x11 = DoubleVector.fromArray(s, c, c1 + l1);
+        DoubleVector x12 = DoubleVector.fromArray(s, c, c1 + l2);
+        DoubleVector x13 = DoubleVector.fromArray(s, c, c1 + l3);
+        DoubleVector x14 = DoubleVector.fromArray(s, c, c1 + l4);
+        DoubleVector x15 = DoubleVector.fromArray(s, c, c1 + l5);
+        DoubleVector x20 = DoubleVector.fromArray(s, c, c2);
+        DoubleVector x21 = DoubleVector.fromArray(s, c, c2 + l1);
+        DoubleVector x22 = DoubleVector.fromArray(s, c, c2 + l2);
+        DoubleVector x23 = DoubleVector.fromArray(s, c, c2 + l3);
+        DoubleVector x24 = DoubleVector.fromArray(s, c, c2 + l4);
+        DoubleVector x25 = DoubleVector.fromArray(s, c, c2 + l5);
+        DoubleVector x30 = DoubleVector.fromArray(s, c, c3);
+        DoubleVector x31 = DoubleVector.fromArray(s, c, c3 + l1);
+        DoubleVector x32 = DoubleVector.fromArray(s, c, c3 + l2);
+        DoubleVector x33 = DoubleVector.fromArray(s, c, c3 + l3);
+        DoubleVector x34 = DoubleVector.fromArray(s, c, c3 + l4);
+        DoubleVector x35 = DoubleVector.fromArray(s, c, c3 + l5);
+        int a1 = a0 + aRowStride;
+        int a2 = a1 + aRowStride;
+        int a3 = a2 + aRowStride;
+        for (int k = 0, ak = 0; k < depth; k++, pk += pStride, ak += aColStride) {
+            DoubleVector p0 = DoubleVector.fromArray(s, p, pk);
+            DoubleVector p1 = DoubleVector.fromArray(s, p, pk + l1);
+            DoubleVector p2 = DoubleVector.fromArray(s, p, pk + l2);
+            DoubleVector p3 = DoubleVector.fromArray(s, p, pk + l3);
+            DoubleVector p4 = DoubleVector.fromArray(s, p, pk + l4);
+            DoubleVector p5 = DoubleVector.fromArray(s, p, pk + l5);
+            DoubleVector b0 = DoubleVector.broadcast(s, -a[a0 + ak]);
+            x00 = p0.fma(b0, x00);
+            x01 = p1.fma(b0, x01);
+            x02 = p2.fma(b0, x02);
+            x03 = p3.fma(b0, x03);
+            x04 = p4.fma(b0, x04);
+            x05 = p5.fma(b0, x05);
+            DoubleVector b1 = DoubleVector.broadcast(s, -a[a1 + ak]);
+            x10 = p0.fma(b1, x10);
+            x11 = p1.fma(b1, x11);
+            x12 = p2.fma(b1, x12);
+            x13 = p3.fma(b1, x13);
+            x14 = p4.fma(b1, x14);
+            x15 = p5.fma(b1, x15);
+            DoubleVector b2 = DoubleVector.broadcast(s, -a[a2 + ak]);
+            x20 = p0.fma(b2, x20);
+            x21 = p1.fma(b2, x21);
+            x22 = p2.fma(b2, x22);
+            x23 = p3.fma(b2, x23);
+            x24 = p4.fma(b2, x24);
+            x25 = p5.fma(b2, x25);
+            DoubleVector b3 = DoubleVector.broadcast(s, -a[a3 + ak]);
+            x30 = p0.fma(b3, x30);
+            x31 = p1.fma(b3, x31);
+            x32 = p2.fma(b3, x32);
+            x33 = p3.fma(b3, x33);
+            x34 = p4.fma(b3, x34);
+            x35 = p5.fma(b3, x35);
+        }
+        x00.intoArray(c, c0);
+        x01.intoArray(c, c0 + l1);
+        x02.intoArray(c, c0 + l2);
+        x03.intoArray(c, c0 + l3);
+        x04.intoArray(c, c0 + l4);
+        x05.intoArray(c, c0 + l5);
+        x10.intoArray(c, c1);
+        x11.intoArray(c, c1 + l1);
+        x12.intoArray(c, c1 + l2);
+        x13.intoArray(c, c1 + l3);
+        x14.intoArray(c, c1 + l4);
+        x15.intoArray(c, c1 + l5);
+        x20.intoArray(c, c2);
+        x21.intoArray(c, c2 + l1);
+        x22.intoArray(c, c2 + l2);
+        x23.intoArray(c, c2 + l3);
+        x24.intoArray(c, c2 + l4);
+        x25.intoArray(c, c2 + l5);
+        x30.intoArray(c, c3);
+        x31.intoArray(c, c3 + l1);
+        x32.intoArray(c, c3 + l2);
+        x33.intoArray(c, c3 + l3);
+        x34.intoArray(c, c3 + l4);
+        x35.intoArray(c, c3 + l5);
     }
 
     /**
