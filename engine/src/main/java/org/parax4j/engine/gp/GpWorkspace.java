@@ -18,7 +18,7 @@ import org.parax4j.engine.linalg.TriangularSolve;
  *
  * <p><b>Held</b>: a checked copy of the inputs ({@code n·d}) and transformed targets ({@code n}),
  * the covariance and its factor ({@code n²} doubles: {@code L} in the lower triangle, {@code K} in
- * the upper), its inverse ({@code n²}), the factorisation panel ({@code 64·(n − 64)}), and
+ * the upper), its inverse ({@code n²}), the factorisation panels ({@code 2·64·(n − 64)}), and
  * {@code O(n)} for the weights {@code α = K⁻¹y}, plus the kernel tangent tiles' scratch (one
  * tile per thread and one partial sum per row block and hyperparameter). About {@code 16·n²} bytes: 1.6 GB at {@code n = 10,000}.
  *

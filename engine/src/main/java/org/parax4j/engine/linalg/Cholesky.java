@@ -23,11 +23,14 @@ import org.parax4j.engine.internal.linalg.PanelKernels;
  * lanes) by the engine's inner kernel (O(n²·BLOCK) work), then the trailing lower triangle is
  * updated {@code A₂₂ ← A₂₂ − L₂₁·L₂₁ᵀ} (the SYRK, O(n³/3), nearly all the work) by the same kernel
  * (Vector API or its plain-Java twin, see {@link org.parax4j.engine.EngineInfo}; register tiles of
- * 6 or 4 rows × 3 vectors, in groups of {@link #GROUP} rows) from the transposed panel, in column blocks per task. Both twins compute
+ * 6 or 4 rows × 3 vectors, in groups of {@link #GROUP} rows, the diagonal's edge in masked six-row vectors) from
+ * the transposed panel, in column blocks per task. Both twins compute
  * each element as the same chain of fused multiply-adds, so the factor is bit-identical for any
  * vector width and any number of threads. In parallel the trailing update's groups of rows are split
  * over the calling thread and helpers on the {@link EngineOptions}' executor (each element is still
- * computed by one chain); {@code parallel = true} means {@link EngineOptions#defaults()}.
+ * computed by one chain), with a look-ahead: one task updates the next panel's columns first, factors
+ * its diagonal block and solves it while the others finish the update, so the sequential part of a
+ * step overlaps the previous one; {@code parallel = true} means {@link EngineOptions#defaults()}.
  *
  * <p><b>Allocation.</b> The methods taking a {@code panel} buffer allocate nothing when not
  * parallel; its length must be at least {@link #panelLength(int)}.
@@ -54,7 +57,8 @@ public final class Cholesky {
 
     /**
      * Length of the scratch panel {@link #factor(double[], int, double[], boolean)} needs:
-     * {@code BLOCK·(n − BLOCK)}, and 0 for {@code n ≤ BLOCK} (a single diagonal block needs no
+     * {@code 2·BLOCK·(n − BLOCK)} (two panels: the look-ahead solves the next while the trailing
+     * update reads the current), and 0 for {@code n ≤ BLOCK} (a single diagonal block needs no
      * panel, so small systems factor without any scratch).
      *
      * @throws IllegalArgumentException if {@code n < 0}
@@ -63,7 +67,7 @@ public final class Cholesky {
         if (n < 0) {
             throw new IllegalArgumentException("n must be >= 0, got " + n);
         }
-        return n <= BLOCK ? 0 : Math.multiplyExact(BLOCK, n - BLOCK);
+        return n <= BLOCK ? 0 : Math.multiplyExact(2 * BLOCK, n - BLOCK);
     }
 
     /**
@@ -110,32 +114,90 @@ public final class Cholesky {
             throw new IllegalArgumentException("panel must hold at least " + need + " doubles, got "
                     + (panel == null ? "null" : panel.length));
         }
-        for (int k0 = 0; k0 < n; k0 += BLOCK) {
+        int b0 = Math.min(BLOCK, n);
+        int failed = factorDiagonalBlock(a, n, 0, b0);
+        if (failed >= 0 || n == b0) {
+            return failed;
+        }
+        // The first panel below the diagonal block, L21 = A21·L11⁻ᵀ, solved transposed (P = L11⁻¹·A21ᵀ, the
+        // rows r of P independent, so vectors run along them): P[j][r] = (A[t0+r][j] − Σ_k L[j][k]·P[k][r])
+        // / L[j][j], k ascending — the same chain per element as the unblocked loop. Ranges of r are
+        // independent: in parallel they are split over the executor (same bits).
+        int m0 = n - b0;
+        EngineOptions first = m0 >= PARALLEL_MIN ? options : EngineOptions.singleThreaded();
+        if (first.isParallel()) {
+            int chunks = Math.min((m0 + PANEL_CHUNK - 1) / PANEL_CHUNK, 2 * first.parallelism());
+            int per = ((m0 + chunks - 1) / chunks + 31) & ~31;
+            Crew.forEach(first.executor(), first.parallelism(), (m0 + per - 1) / per,
+                    c -> solvePanel(kernels, a, n, 0, b0, panel, 0, m0, c * per, Math.min(m0, (c + 1) * per)));
+        } else {
+            solvePanel(kernels, a, n, 0, b0, panel, 0, m0, 0, m0);
+        }
+        // Then per panel one step with a look-ahead: the trailing update of the next panel's columns, that
+        // panel's diagonal block and its solve (into the other half of the buffer) are one task, the rest of
+        // the trailing update the others, so the next panel's sequential part overlaps this update.
+        int half = need / 2;
+        for (int k0 = 0, buffer = 0; ; k0 += BLOCK, buffer ^= 1) {
             int b = Math.min(BLOCK, n - k0);
-            int failed = factorDiagonalBlock(a, n, k0, b);
-            if (failed >= 0) {
-                return failed;
-            }
             int t0 = k0 + b;
             int m = n - t0;
             if (m == 0) {
-                break;
+                return -1;
             }
-            // Panel below the diagonal block, L21 = A21·L11⁻ᵀ, solved transposed (P = L11⁻¹·A21ᵀ, the
-            // rows r of P independent, so vectors run along them): P[j][r] = (A[t0+r][j] − Σ_k L[j][k]·P[k][r])
-            // / L[j][j], k ascending — the same chain per element as the unblocked loop. Ranges of r are
-            // independent: in parallel they are split over the executor (same bits).
             EngineOptions step = m >= PARALLEL_MIN ? options : EngineOptions.singleThreaded();
-            if (step.isParallel()) {
-                int chunks = Math.min((m + PANEL_CHUNK - 1) / PANEL_CHUNK, 2 * step.parallelism());
-                int per = ((m + chunks - 1) / chunks + 31) & ~31;
-                int k0f = k0;
-                Crew.forEach(step.executor(), step.parallelism(), (m + per - 1) / per,
-                        c -> solvePanel(kernels, a, n, k0f, b, panel, m, c * per, Math.min(m, (c + 1) * per)));
+            int po = buffer * half;
+            int next = (buffer ^ 1) * half;
+            int nb = Math.min(BLOCK, m);
+            int groups = (m + GROUP - 1) / GROUP;
+            if (!step.isParallel()) {
+                lookAhead(kernels, a, n, k0, b, panel, po, m, next, nb);
+                updateGroups(kernels, a, n, k0, b, panel, po, m, 0, groups, nb);
             } else {
-                solvePanel(kernels, a, n, k0, b, panel, m, 0, m);
+                int tasks = Math.min(groups, 4 * step.parallelism() + 4);
+                int k0f = k0;
+                // Group g costs about g columns: split the triangle into equal areas, bounds at sqrt(t/T)·groups.
+                Crew.forEach(step.executor(), step.parallelism(), tasks + 1, t -> {
+                    if (t == 0) {
+                        lookAhead(kernels, a, n, k0f, b, panel, po, m, next, nb);
+                    } else {
+                        updateGroups(kernels, a, n, k0f, b, panel, po, m, bound(t - 1, tasks, groups),
+                                bound(t, tasks, groups), nb);
+                    }
+                });
             }
-            trailingUpdate(kernels, a, n, k0, b, panel, m, step);
+            failed = failedPivot(a, n, t0, nb);
+            if (failed >= 0) {
+                return failed;
+            }
+        }
+    }
+
+    /**
+     * The look-ahead task of the step of the panel at {@code k0}: the trailing update of the next
+     * panel's {@code nb} columns (all rows below), that panel's diagonal block, and, if that
+     * succeeded, its solve into {@code panel} at {@code next}. A failed pivot is left on the diagonal
+     * ({@link #failedPivot} finds it).
+     */
+    private static void lookAhead(PanelKernels kernels, double[] a, int n, int k0, int b, double[] panel, int po,
+            int m, int next, int nb) {
+        int t0 = k0 + b;
+        kernels.subtractProductLower(a, t0 * n + t0, n, a, t0 * n + k0, n, 1, panel, po, m, m, nb, b, 0);
+        if (factorDiagonalBlock(a, n, t0, nb) < 0 && m > nb) {
+            solvePanel(kernels, a, n, t0, nb, panel, next, m - nb, 0, m - nb);
+        }
+    }
+
+    /**
+     * The first pivot of the diagonal block at {@code k0} (width {@code b}) that
+     * {@link #factorDiagonalBlock} left not positive and finite, or {@code −1}: the pivots before it
+     * hold square roots (positive, finite), the failed one its Schur complement value.
+     */
+    private static int failedPivot(double[] a, int n, int k0, int b) {
+        for (int j = k0; j < k0 + b; j++) {
+            double v = a[j * n + j];
+            if (!(v > 0) || v == Double.POSITIVE_INFINITY) {
+                return j;
+            }
         }
         return -1;
     }
@@ -144,16 +206,16 @@ public final class Cholesky {
      * Rows {@code r0 … r1 − 1} of the panel below the diagonal block at {@code k0} (width {@code b}):
      * solved transposed into {@code panel} ({@code b × m}), then copied back into {@code a}.
      */
-    private static void solvePanel(PanelKernels kernels, double[] a, int n, int k0, int b, double[] panel, int m,
-            int r0, int r1) {
+    private static void solvePanel(PanelKernels kernels, double[] a, int n, int k0, int b, double[] panel, int po,
+            int m, int r0, int r1) {
         int t0 = k0 + b;
         int w = r1 - r0;
         for (int j = k0; j < t0; j++) {
-            int prow = (j - k0) * m;
+            int prow = po + (j - k0) * m;
             for (int r = r0; r < r1; r++) {
                 panel[prow + r] = a[(t0 + r) * n + j];
             }
-            kernels.subtractProduct(panel, prow + r0, m, a, j * n + k0, 0, 1, panel, r0, m, 1, w, j - k0);
+            kernels.subtractProduct(panel, prow + r0, m, a, j * n + k0, 0, 1, panel, po + r0, m, 1, w, j - k0);
             double d = a[j * n + j];
             for (int r = r0; r < r1; r++) {
                 panel[prow + r] /= d;
@@ -162,54 +224,35 @@ public final class Cholesky {
         for (int i = t0 + r0; i < t0 + r1; i++) {
             int row = i * n;
             for (int j = k0; j < t0; j++) {
-                a[row + j] = panel[(j - k0) * m + (i - t0)];
+                a[row + j] = panel[po + (j - k0) * m + (i - t0)];
             }
         }
     }
 
     /**
-     * The trailing lower triangle {@code A22 ← A22 − L21·L21ᵀ}. Rows go in groups of {@link #GROUP}; a task
-     * takes a contiguous range of groups of about equal triangle area and sweeps it one column
-     * block of {@link #COLUMN_BLOCK} at a time, so that block of the panel stays in cache while
-     * the task's rows stream past it.
+     * Groups {@code g0 … g1 − 1} of the trailing lower triangle {@code A22 ← A22 − L21·L21ᵀ} of the
+     * panel at {@code k0}, columns from {@code cStart} (those before belong to the look-ahead). Rows
+     * go in groups of {@link #GROUP}, swept one column block of {@link #COLUMN_BLOCK} at a time, so
+     * that block of the panel stays in cache while the rows stream past it.
      */
-    private static void trailingUpdate(PanelKernels kernels, double[] a, int n, int k0, int b, double[] panel, int m,
-            EngineOptions options) {
-        int groups = (m + GROUP - 1) / GROUP;
-        if (!options.isParallel()) {
-            updateGroups(kernels, a, n, k0, b, panel, m, 0, groups);
-            return;
-        }
-        int tasks = Math.min(groups, 4 * options.parallelism() + 4);
-        // Group g costs about g columns: split the triangle into equal areas, bounds at sqrt(t/T)·groups.
-        Crew.forEach(options.executor(), options.parallelism(), tasks, t -> updateGroups(kernels, a, n, k0, b, panel, m,
-                bound(t, tasks, groups), bound(t + 1, tasks, groups)));
-    }
-
     private static int bound(int t, int tasks, int groups) {
         return t == tasks ? groups : (int) Math.round(Math.sqrt((double) t / tasks) * groups);
     }
 
-    private static void updateGroups(PanelKernels kernels, double[] a, int n, int k0, int b, double[] panel, int m,
-            int g0, int g1) {
+    private static void updateGroups(PanelKernels kernels, double[] a, int n, int k0, int b, double[] panel, int po,
+            int m, int g0, int g1, int cStart) {
         int t0 = k0 + b;
-        for (int c0 = 0; c0 < GROUP * g1; c0 += COLUMN_BLOCK) {
+        for (int c0 = cStart; c0 < GROUP * g1; c0 += COLUMN_BLOCK) {
             for (int g = Math.max(g0, c0 / GROUP); g < g1; g++) {
                 int r0 = GROUP * g;
                 int rows = Math.min(GROUP, m - r0);
-                int cols = Math.min(COLUMN_BLOCK, r0 + 1 - c0); // columns up to r0 are below all `rows` diagonals
+                // the block's columns up to the group's last diagonal; row r0 + q stops at its own (c0 + j ≤ r0 + q)
+                int cols = Math.min(COLUMN_BLOCK, r0 + rows - c0);
                 if (cols > 0) {
                     int first = (t0 + r0) * n;
-                    kernels.subtractProduct(a, first + t0 + c0, n, a, first + k0, n, 1, panel, c0, m, rows, cols, b);
+                    kernels.subtractProductLower(a, first + t0 + c0, n, a, first + k0, n, 1, panel, po + c0, m, rows,
+                            cols, b, r0 - c0);
                 }
-            }
-        }
-        for (int g = g0; g < g1; g++) {
-            int r0 = GROUP * g;
-            int rows = Math.min(GROUP, m - r0);
-            for (int q = 1; q < rows; q++) {
-                int row = (t0 + r0 + q) * n;
-                kernels.subtractProduct(a, row + t0 + r0 + 1, n, a, row + k0, n, 1, panel, r0 + 1, m, 1, q, b);
             }
         }
     }
@@ -228,7 +271,30 @@ public final class Cholesky {
             }
             double d = Math.sqrt(s);
             a[rowJ + j] = d;
-            for (int i = j + 1; i < k0 + b; i++) {
+            int i = j + 1;
+            // four rows' chains interleaved (each chain alone waits on the fused multiply-add's latency)
+            for (; i + 4 <= k0 + b; i += 4) {
+                int r0 = i * n;
+                int r1 = r0 + n;
+                int r2 = r1 + n;
+                int r3 = r2 + n;
+                double acc0 = a[r0 + j];
+                double acc1 = a[r1 + j];
+                double acc2 = a[r2 + j];
+                double acc3 = a[r3 + j];
+                for (int k = k0; k < j; k++) {
+                    double ljk = a[rowJ + k];
+                    acc0 = Math.fma(-a[r0 + k], ljk, acc0);
+                    acc1 = Math.fma(-a[r1 + k], ljk, acc1);
+                    acc2 = Math.fma(-a[r2 + k], ljk, acc2);
+                    acc3 = Math.fma(-a[r3 + k], ljk, acc3);
+                }
+                a[r0 + j] = acc0 / d;
+                a[r1 + j] = acc1 / d;
+                a[r2 + j] = acc2 / d;
+                a[r3 + j] = acc3 / d;
+            }
+            for (; i < k0 + b; i++) {
                 int row = i * n;
                 double acc = a[row + j];
                 for (int k = k0; k < j; k++) {

@@ -128,10 +128,29 @@ class CholeskyTest {
         for (int i = 0; i < n; i++) {
             narrow[i] = wide[i * m + column];
         }
+        double[] vector = narrow.clone();
         TriangularSolve.lower(l, n, wide, m);
         TriangularSolve.lower(l, n, narrow, 1);
+        TriangularSolve.lower(l, n, vector); // four rows interleaved: still the same chains
         for (int i = 0; i < n; i++) {
             assertEquals(narrow[i], wide[i * m + column], "row " + i);
+            assertEquals(narrow[i], vector[i], "vector solve, row " + i);
+        }
+    }
+
+    @ParameterizedTest(name = "n={0}")
+    @ValueSource(ints = {5, 97, 300})
+    void inverseDoesNotDependOnWhatOutHeld(int n) {
+        // each column block zeroes its own part of out: a stale out (NaN) must give the same bits
+        double[] l = spd(n, 43);
+        assertEquals(-1, Cholesky.factor(l, n, new double[Cholesky.panelLength(n)], false));
+        double[] clean = new double[n * n];
+        TriangularSolve.inverse(l, n, clean, false);
+        for (boolean parallel : new boolean[] {false, true}) {
+            double[] stale = new double[n * n];
+            java.util.Arrays.fill(stale, Double.NaN);
+            TriangularSolve.inverse(l, n, stale, parallel);
+            assertArrayEquals(clean, stale, "parallel " + parallel);
         }
     }
 
@@ -229,6 +248,31 @@ class CholeskyTest {
         }
         assertEquals(-1, Cholesky.factor(check, n, panel, false));
         assertArrayEquals(check, a, "the jittered factor is the factor of A + jitter·I");
+    }
+
+    @ParameterizedTest(name = "parallel {0}")
+    @ValueSource(booleans = {false, true})
+    void aPivotFailingInALaterPanelIsReportedWithItsValue(boolean parallel) {
+        // row 350 repeats row 17 (point 17): pivot 350 is the first that fails, in the sixth panel, whose
+        // diagonal block the look-ahead task of the fifth panel's step factors (280 rows below: parallel)
+        int n = 600;
+        double[] a = spd(n, 47);
+        for (int j = 0; j < n; j++) {
+            double v = j == 350 ? a[17 * n + 17] : a[17 * n + j];
+            a[350 * n + j] = v;
+            a[j * n + 350] = v;
+        }
+        a[350 * n + 17] = a[17 * n + 17];
+        a[17 * n + 350] = a[17 * n + 17];
+        double[] scalar = a.clone();
+        int expected = Cholesky.factor(PanelKernels.scalar(), scalar, n, new double[Cholesky.panelLength(n)], false);
+        assertEquals(350, expected, "the scalar twin's failing pivot");
+        double[] simd = a.clone();
+        assertEquals(expected, Cholesky.factor(PanelKernels.chosen(), simd, n, new double[Cholesky.panelLength(n)],
+                parallel));
+        assertTrue(!(Cholesky.failedPivotValue(simd, n, expected) > 1e-12), "pivot value "
+                + Cholesky.failedPivotValue(simd, n, expected));
+        assertEquals(Cholesky.failedPivotValue(scalar, n, expected), Cholesky.failedPivotValue(simd, n, expected));
     }
 
     @Test

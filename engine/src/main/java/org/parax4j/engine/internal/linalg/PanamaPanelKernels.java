@@ -1,24 +1,33 @@
 package org.parax4j.engine.internal.linalg;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API implementation of {@link PanelKernels}: columns are lanes, rows go in groups of six
  * (512-bit vectors only, whose 32 registers hold 18 accumulators; about 1.4× the rate of four rows
  * on a 1000³ product, Zen 4) or four, and columns in blocks of three vectors (independent FMA chains
- * per register tile, as a BLIS micro-kernel), then single vectors, the column tail and the row
- * remainder run the scalar twin's loop. Lane {@code j} performs exactly the scalar twin's chain of
- * fused multiply-adds, so results are bit-identical. One tiny subclass per width keeps the species
- * a compile-time constant for C2.
+ * per register tile, as a BLIS micro-kernel) over depth blocks of {@link #DEPTH_BLOCK}; then single
+ * vectors, the last one masked to the column tail, and the row remainder one row at a time. Lane
+ * {@code j} performs exactly the scalar twin's chain of fused multiply-adds (a depth block stores
+ * the running value and the next one reloads it, which is exact), so results are bit-identical.
+ * One tiny subclass per width keeps the species a compile-time constant for C2.
  *
- * <p>Needed duplication: the four-row and six-row tiles are the same loop unrolled to 12 and 18
- * named accumulators. Accumulators must be locals for C2 to keep them in registers (a
+ * <p>Needed duplication: the four-row and six-row tiles are the same loop unrolled to 12, 18 and
+ * (four rows by six vectors, 512 bits) 24 named accumulators, and the masked six-row vector of a
+ * lower trapezoid's edge the same chain with masks. Accumulators must be locals for C2 to keep them in registers (a
  * {@code DoubleVector[]} or a shared helper taking vectors puts them on the heap), so each tile
  * height is written out.
  */
 abstract sealed class PanamaPanelKernels implements PanelKernels
         permits PanamaPanelKernels.Bits128, PanamaPanelKernels.Bits256, PanamaPanelKernels.Bits512 {
+
+    /**
+     * Depth of one pass of the register tiles: the tiles' rows of {@code a} (6 × 256 doubles, 12 KB)
+     * stay in L1 while the columns sweep, and {@code p}'s block streams from L2.
+     */
+    static final int DEPTH_BLOCK = 256;
 
     static PanamaPanelKernels ofBits(int bits) {
         return switch (bits) {
@@ -36,82 +45,154 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
             int aColStride, double[] p, int pOff, int pStride, int rows, int cols, int depth) {
         VectorSpecies<Double> s = species();
         int lanes = s.length();
-        int vecCols = cols - cols % lanes;
         int r = 0;
         if (lanes == 8) {
             // 512-bit vectors (32 registers): six rows by three vectors, 18 accumulators
             for (; r + 6 <= rows; r += 6) {
                 int c0 = cOff + r * cStride;
                 int a0 = aOff + r * aRowStride;
-                int j = 0;
-                for (; j + 3 * lanes <= vecCols; j += 3 * lanes) {
-                    block6x3(c, c0 + j, cStride, a, a0, aRowStride, aColStride, p, pOff + j, pStride, depth);
+                int tiled = cols - cols % (3 * lanes);
+                for (int k0 = 0; k0 < depth; k0 += DEPTH_BLOCK) {
+                    int kd = Math.min(DEPTH_BLOCK, depth - k0);
+                    for (int j = 0; j < tiled; j += 3 * lanes) {
+                        block6x3(c, c0 + j, cStride, a, a0 + k0 * aColStride, aRowStride, aColStride, p,
+                                pOff + k0 * pStride + j, pStride, kd);
+                    }
                 }
-                if (j < cols) {
-                    subtractProduct(c, c0 + j, cStride, a, a0, aRowStride, aColStride, p, pOff + j, pStride, 4,
-                            cols - j, depth);
-                    subtractProduct(c, c0 + 4 * cStride + j, cStride, a, a0 + 4 * aRowStride, aRowStride, aColStride,
-                            p, pOff + j, pStride, 2, cols - j, depth);
+                if (tiled < cols) {
+                    fourRows(c, c0 + tiled, cStride, a, a0, aRowStride, aColStride, p, pOff + tiled, pStride,
+                            cols - tiled, depth);
+                    for (int q = 4; q < 6; q++) {
+                        oneRow(c, c0 + q * cStride + tiled, a, a0 + q * aRowStride, aColStride, p, pOff + tiled,
+                                pStride, cols - tiled, depth);
+                    }
                 }
             }
         }
         for (; r + 4 <= rows; r += 4) {
-            int c0 = cOff + r * cStride;
-            int c1 = c0 + cStride;
-            int c2 = c1 + cStride;
-            int c3 = c2 + cStride;
-            int a0 = aOff + r * aRowStride;
-            int a1 = a0 + aRowStride;
-            int a2 = a1 + aRowStride;
-            int a3 = a2 + aRowStride;
-            int j = 0;
-            for (; j + 3 * lanes <= vecCols; j += 3 * lanes) {
-                block4x3(c, c0 + j, cStride, a, a0, aRowStride, aColStride, p, pOff + j, pStride, depth);
-            }
-            for (; j < vecCols; j += lanes) {
-                DoubleVector acc0 = DoubleVector.fromArray(s, c, c0 + j);
-                DoubleVector acc1 = DoubleVector.fromArray(s, c, c1 + j);
-                DoubleVector acc2 = DoubleVector.fromArray(s, c, c2 + j);
-                DoubleVector acc3 = DoubleVector.fromArray(s, c, c3 + j);
-                int pk = pOff + j;
-                int ak = 0;
-                for (int k = 0; k < depth; k++, pk += pStride, ak += aColStride) {
-                    DoubleVector pv = DoubleVector.fromArray(s, p, pk);
-                    acc0 = pv.fma(DoubleVector.broadcast(s, -a[a0 + ak]), acc0);
-                    acc1 = pv.fma(DoubleVector.broadcast(s, -a[a1 + ak]), acc1);
-                    acc2 = pv.fma(DoubleVector.broadcast(s, -a[a2 + ak]), acc2);
-                    acc3 = pv.fma(DoubleVector.broadcast(s, -a[a3 + ak]), acc3);
+            fourRows(c, cOff + r * cStride, cStride, a, aOff + r * aRowStride, aRowStride, aColStride, p, pOff,
+                    pStride, cols, depth);
+        }
+        for (; r < rows; r++) {
+            oneRow(c, cOff + r * cStride, a, aOff + r * aRowStride, aColStride, p, pOff, pStride, cols, depth);
+        }
+    }
+
+    @Override
+    public void subtractProductLower(double[] c, int cOff, int cStride, double[] a, int aOff, int aRowStride,
+            int aColStride, double[] p, int pOff, int pStride, int rows, int cols, int depth, int diagonal) {
+        VectorSpecies<Double> s = species();
+        int lanes = s.length();
+        int r = 0;
+        if (lanes == 8) {
+            // six-row blocks: full register tiles up to the first row's width, then masked vectors to the last row's
+            for (; r + 6 <= rows; r += 6) {
+                int lo = width(r, cols, diagonal);
+                int hi = width(r + 5, cols, diagonal);
+                int c0 = cOff + r * cStride;
+                int a0 = aOff + r * aRowStride;
+                int tiled = lo - lo % (3 * lanes);
+                if (tiled > 0) {
+                    subtractProduct(c, c0, cStride, a, a0, aRowStride, aColStride, p, pOff, pStride, 6, tiled, depth);
                 }
-                acc0.intoArray(c, c0 + j);
-                acc1.intoArray(c, c1 + j);
-                acc2.intoArray(c, c2 + j);
-                acc3.intoArray(c, c3 + j);
+                for (int j = tiled; j < hi; j += lanes) {
+                    // row r + q's width from column j: r + diagonal + 1 + q − j, at most cols − j
+                    block6x1Masked(c, c0 + j, cStride, a, a0, aRowStride, aColStride, p, pOff + j, pStride, depth,
+                            Math.clamp((long) r + diagonal + 1 - j, -6, cols - j), cols - j);
+                }
             }
-            if (vecCols < cols) {
-                scalarBlock(c, c0 + vecCols, cStride, a, a0, aRowStride, aColStride, p, pOff + vecCols, pStride, 4,
-                        cols - vecCols, depth);
+        }
+        for (; r + 4 <= rows; r += 4) {
+            // four rows up to the first one's width, then each row's own rest
+            int lo = width(r, cols, diagonal);
+            int c0 = cOff + r * cStride;
+            int a0 = aOff + r * aRowStride;
+            fourRows(c, c0, cStride, a, a0, aRowStride, aColStride, p, pOff, pStride, lo, depth);
+            for (int q = 1; q < 4; q++) {
+                int w = width(r + q, cols, diagonal);
+                oneRow(c, c0 + q * cStride + lo, a, a0 + q * aRowStride, aColStride, p, pOff + lo, pStride, w - lo,
+                        depth);
             }
         }
         for (; r < rows; r++) {
-            int c0 = cOff + r * cStride;
-            int a0 = aOff + r * aRowStride;
-            int j = 0;
-            for (; j + 4 * lanes <= vecCols; j += 4 * lanes) {
-                row1x4(c, c0 + j, a, a0, aColStride, p, pOff + j, pStride, depth);
+            oneRow(c, cOff + r * cStride, a, aOff + r * aRowStride, aColStride, p, pOff, pStride,
+                    width(r, cols, diagonal), depth);
+        }
+    }
+
+    /** Columns row {@code r} of a lower trapezoid updates. */
+    private static int width(int r, int cols, int diagonal) {
+        return Math.clamp((long) r + diagonal + 1, 0, cols);
+    }
+
+    /**
+     * Four rows: register tiles of three vectors in depth blocks of {@link #DEPTH_BLOCK} (each
+     * element's chain goes on through memory between blocks: same bits), then single vectors, the
+     * last one masked to the column tail.
+     */
+    private void fourRows(double[] c, int c0, int cStride, double[] a, int a0, int aRowStride, int aColStride,
+            double[] p, int pOff, int pStride, int cols, int depth) {
+        VectorSpecies<Double> s = species();
+        int lanes = s.length();
+        int wide = lanes == 8 ? cols - cols % (6 * lanes) : 0;
+        int tiled = cols - cols % (3 * lanes);
+        for (int k0 = 0; k0 < depth; k0 += DEPTH_BLOCK) {
+            int kd = Math.min(DEPTH_BLOCK, depth - k0);
+            for (int j = 0; j < wide; j += 6 * lanes) {
+                block4x6(c, c0 + j, cStride, a, a0 + k0 * aColStride, aRowStride, aColStride, p,
+                        pOff + k0 * pStride + j, pStride, kd);
             }
-            for (; j < vecCols; j += lanes) {
-                DoubleVector acc0 = DoubleVector.fromArray(s, c, c0 + j);
-                int pk = pOff + j;
-                int ak = a0;
-                for (int k = 0; k < depth; k++, pk += pStride, ak += aColStride) {
-                    acc0 = DoubleVector.fromArray(s, p, pk).fma(DoubleVector.broadcast(s, -a[ak]), acc0);
-                }
-                acc0.intoArray(c, c0 + j);
+            for (int j = wide; j < tiled; j += 3 * lanes) {
+                block4x3(c, c0 + j, cStride, a, a0 + k0 * aColStride, aRowStride, aColStride, p,
+                        pOff + k0 * pStride + j, pStride, kd);
             }
-            if (vecCols < cols) {
-                scalarBlock(c, c0 + vecCols, cStride, a, a0, aRowStride, aColStride, p, pOff + vecCols, pStride, 1,
-                        cols - vecCols, depth);
+        }
+        int c1 = c0 + cStride;
+        int c2 = c1 + cStride;
+        int c3 = c2 + cStride;
+        int a1 = a0 + aRowStride;
+        int a2 = a1 + aRowStride;
+        int a3 = a2 + aRowStride;
+        for (int j = tiled; j < cols; j += lanes) {
+            VectorMask<Double> m = s.indexInRange(j, cols);
+            DoubleVector acc0 = DoubleVector.fromArray(s, c, c0 + j, m);
+            DoubleVector acc1 = DoubleVector.fromArray(s, c, c1 + j, m);
+            DoubleVector acc2 = DoubleVector.fromArray(s, c, c2 + j, m);
+            DoubleVector acc3 = DoubleVector.fromArray(s, c, c3 + j, m);
+            int pk = pOff + j;
+            int ak = 0;
+            for (int k = 0; k < depth; k++, pk += pStride, ak += aColStride) {
+                DoubleVector pv = DoubleVector.fromArray(s, p, pk, m);
+                acc0 = pv.fma(DoubleVector.broadcast(s, -a[a0 + ak]), acc0);
+                acc1 = pv.fma(DoubleVector.broadcast(s, -a[a1 + ak]), acc1);
+                acc2 = pv.fma(DoubleVector.broadcast(s, -a[a2 + ak]), acc2);
+                acc3 = pv.fma(DoubleVector.broadcast(s, -a[a3 + ak]), acc3);
             }
+            acc0.intoArray(c, c0 + j, m);
+            acc1.intoArray(c, c1 + j, m);
+            acc2.intoArray(c, c2 + j, m);
+            acc3.intoArray(c, c3 + j, m);
+        }
+    }
+
+    /** One row: four-vector chains, then single vectors, the last one masked to the column tail. */
+    private void oneRow(double[] c, int c0, double[] a, int a0, int aColStride, double[] p, int pOff, int pStride,
+            int cols, int depth) {
+        VectorSpecies<Double> s = species();
+        int lanes = s.length();
+        int j = 0;
+        for (; j + 4 * lanes <= cols; j += 4 * lanes) {
+            row1x4(c, c0 + j, a, a0, aColStride, p, pOff + j, pStride, depth);
+        }
+        for (; j < cols; j += lanes) {
+            VectorMask<Double> m = s.indexInRange(j, cols);
+            DoubleVector acc0 = DoubleVector.fromArray(s, c, c0 + j, m);
+            int pk = pOff + j;
+            int ak = a0;
+            for (int k = 0; k < depth; k++, pk += pStride, ak += aColStride) {
+                acc0 = DoubleVector.fromArray(s, p, pk, m).fma(DoubleVector.broadcast(s, -a[ak]), acc0);
+            }
+            acc0.intoArray(c, c0 + j, m);
         }
     }
 
@@ -174,6 +255,112 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
         x30.intoArray(c, c3);
         x31.intoArray(c, c3 + lanes);
         x32.intoArray(c, c3 + 2 * lanes);
+    }
+
+    /**
+     * Four rows by six vectors (512-bit only: 24 accumulators): per step {@code k} six loads of
+     * {@code p} and four broadcasts of {@code a} for 24 fused multiply-adds, twice the work per
+     * broadcast of {@link #block4x3} (the inverse's four-row sweep groups), each accumulator the same
+     * chain.
+     */
+    private void block4x6(double[] c, int c0, int cStride, double[] a, int a0, int aRowStride, int aColStride,
+            double[] p, int pk, int pStride, int depth) {
+        VectorSpecies<Double> s = species();
+        int l1 = s.length();
+        int l2 = 2 * l1;
+        int l3 = 3 * l1;
+        int l4 = 4 * l1;
+        int l5 = 5 * l1;
+        int c1 = c0 + cStride;
+        int c2 = c1 + cStride;
+        int c3 = c2 + cStride;
+        DoubleVector x00 = DoubleVector.fromArray(s, c, c0);
+        DoubleVector x01 = DoubleVector.fromArray(s, c, c0 + l1);
+        DoubleVector x02 = DoubleVector.fromArray(s, c, c0 + l2);
+        DoubleVector x03 = DoubleVector.fromArray(s, c, c0 + l3);
+        DoubleVector x04 = DoubleVector.fromArray(s, c, c0 + l4);
+        DoubleVector x05 = DoubleVector.fromArray(s, c, c0 + l5);
+        DoubleVector x10 = DoubleVector.fromArray(s, c, c1);
+        DoubleVector x11 = DoubleVector.fromArray(s, c, c1 + l1);
+        DoubleVector x12 = DoubleVector.fromArray(s, c, c1 + l2);
+        DoubleVector x13 = DoubleVector.fromArray(s, c, c1 + l3);
+        DoubleVector x14 = DoubleVector.fromArray(s, c, c1 + l4);
+        DoubleVector x15 = DoubleVector.fromArray(s, c, c1 + l5);
+        DoubleVector x20 = DoubleVector.fromArray(s, c, c2);
+        DoubleVector x21 = DoubleVector.fromArray(s, c, c2 + l1);
+        DoubleVector x22 = DoubleVector.fromArray(s, c, c2 + l2);
+        DoubleVector x23 = DoubleVector.fromArray(s, c, c2 + l3);
+        DoubleVector x24 = DoubleVector.fromArray(s, c, c2 + l4);
+        DoubleVector x25 = DoubleVector.fromArray(s, c, c2 + l5);
+        DoubleVector x30 = DoubleVector.fromArray(s, c, c3);
+        DoubleVector x31 = DoubleVector.fromArray(s, c, c3 + l1);
+        DoubleVector x32 = DoubleVector.fromArray(s, c, c3 + l2);
+        DoubleVector x33 = DoubleVector.fromArray(s, c, c3 + l3);
+        DoubleVector x34 = DoubleVector.fromArray(s, c, c3 + l4);
+        DoubleVector x35 = DoubleVector.fromArray(s, c, c3 + l5);
+        int a1 = a0 + aRowStride;
+        int a2 = a1 + aRowStride;
+        int a3 = a2 + aRowStride;
+        for (int k = 0, ak = 0; k < depth; k++, pk += pStride, ak += aColStride) {
+            DoubleVector p0 = DoubleVector.fromArray(s, p, pk);
+            DoubleVector p1 = DoubleVector.fromArray(s, p, pk + l1);
+            DoubleVector p2 = DoubleVector.fromArray(s, p, pk + l2);
+            DoubleVector p3 = DoubleVector.fromArray(s, p, pk + l3);
+            DoubleVector p4 = DoubleVector.fromArray(s, p, pk + l4);
+            DoubleVector p5 = DoubleVector.fromArray(s, p, pk + l5);
+            DoubleVector b0 = DoubleVector.broadcast(s, -a[a0 + ak]);
+            x00 = p0.fma(b0, x00);
+            x01 = p1.fma(b0, x01);
+            x02 = p2.fma(b0, x02);
+            x03 = p3.fma(b0, x03);
+            x04 = p4.fma(b0, x04);
+            x05 = p5.fma(b0, x05);
+            DoubleVector b1 = DoubleVector.broadcast(s, -a[a1 + ak]);
+            x10 = p0.fma(b1, x10);
+            x11 = p1.fma(b1, x11);
+            x12 = p2.fma(b1, x12);
+            x13 = p3.fma(b1, x13);
+            x14 = p4.fma(b1, x14);
+            x15 = p5.fma(b1, x15);
+            DoubleVector b2 = DoubleVector.broadcast(s, -a[a2 + ak]);
+            x20 = p0.fma(b2, x20);
+            x21 = p1.fma(b2, x21);
+            x22 = p2.fma(b2, x22);
+            x23 = p3.fma(b2, x23);
+            x24 = p4.fma(b2, x24);
+            x25 = p5.fma(b2, x25);
+            DoubleVector b3 = DoubleVector.broadcast(s, -a[a3 + ak]);
+            x30 = p0.fma(b3, x30);
+            x31 = p1.fma(b3, x31);
+            x32 = p2.fma(b3, x32);
+            x33 = p3.fma(b3, x33);
+            x34 = p4.fma(b3, x34);
+            x35 = p5.fma(b3, x35);
+        }
+        x00.intoArray(c, c0);
+        x01.intoArray(c, c0 + l1);
+        x02.intoArray(c, c0 + l2);
+        x03.intoArray(c, c0 + l3);
+        x04.intoArray(c, c0 + l4);
+        x05.intoArray(c, c0 + l5);
+        x10.intoArray(c, c1);
+        x11.intoArray(c, c1 + l1);
+        x12.intoArray(c, c1 + l2);
+        x13.intoArray(c, c1 + l3);
+        x14.intoArray(c, c1 + l4);
+        x15.intoArray(c, c1 + l5);
+        x20.intoArray(c, c2);
+        x21.intoArray(c, c2 + l1);
+        x22.intoArray(c, c2 + l2);
+        x23.intoArray(c, c2 + l3);
+        x24.intoArray(c, c2 + l4);
+        x25.intoArray(c, c2 + l5);
+        x30.intoArray(c, c3);
+        x31.intoArray(c, c3 + l1);
+        x32.intoArray(c, c3 + l2);
+        x33.intoArray(c, c3 + l3);
+        x34.intoArray(c, c3 + l4);
+        x35.intoArray(c, c3 + l5);
     }
 
     /**
@@ -287,10 +474,53 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
         x52.intoArray(c, c5 + 2 * lanes);
     }
 
-    private static void scalarBlock(double[] c, int cOff, int cStride, double[] a, int aOff, int aRowStride,
-            int aColStride, double[] p, int pOff, int pStride, int rows, int cols, int depth) {
-        ScalarPanelKernels.INSTANCE.subtractProduct(c, cOff, cStride, a, aOff, aRowStride, aColStride, p, pOff,
-                pStride, rows, cols, depth);
+    /**
+     * Six rows by one vector at the edge of a lower trapezoid: row {@code q} updates its lanes
+     * {@code j < min(width0 + q, limit)}, the rest masked off; the loads of {@code p} are masked to
+     * the last row's width, so nothing past it is read. Six independent chains per step (one
+     * vector: a three-vector masked tile was too large for C1, which gave up on it and left it
+     * interpreted and allocating until C2 compiled it). Per lane the same chain.
+     */
+    private void block6x1Masked(double[] c, int c0, int cStride, double[] a, int a0, int aRowStride, int aColStride,
+            double[] p, int pk, int pStride, int depth, int width0, int limit) {
+        VectorSpecies<Double> s = species();
+        VectorMask<Double> m0 = s.indexInRange(0, Math.min(width0, limit));
+        VectorMask<Double> m1 = s.indexInRange(0, Math.min(width0 + 1, limit));
+        VectorMask<Double> m2 = s.indexInRange(0, Math.min(width0 + 2, limit));
+        VectorMask<Double> m3 = s.indexInRange(0, Math.min(width0 + 3, limit));
+        VectorMask<Double> m4 = s.indexInRange(0, Math.min(width0 + 4, limit));
+        VectorMask<Double> m5 = s.indexInRange(0, Math.min(width0 + 5, limit));
+        int c1 = c0 + 1 * cStride;
+        int c2 = c0 + 2 * cStride;
+        int c3 = c0 + 3 * cStride;
+        int c4 = c0 + 4 * cStride;
+        int c5 = c0 + 5 * cStride;
+        DoubleVector x0 = DoubleVector.fromArray(s, c, c0, m0);
+        DoubleVector x1 = DoubleVector.fromArray(s, c, c1, m1);
+        DoubleVector x2 = DoubleVector.fromArray(s, c, c2, m2);
+        DoubleVector x3 = DoubleVector.fromArray(s, c, c3, m3);
+        DoubleVector x4 = DoubleVector.fromArray(s, c, c4, m4);
+        DoubleVector x5 = DoubleVector.fromArray(s, c, c5, m5);
+        int a1 = a0 + 1 * aRowStride;
+        int a2 = a0 + 2 * aRowStride;
+        int a3 = a0 + 3 * aRowStride;
+        int a4 = a0 + 4 * aRowStride;
+        int a5 = a0 + 5 * aRowStride;
+        for (int k = 0, ak = 0; k < depth; k++, pk += pStride, ak += aColStride) {
+            DoubleVector pv = DoubleVector.fromArray(s, p, pk, m5);
+            x0 = pv.fma(DoubleVector.broadcast(s, -a[a0 + ak]), x0);
+            x1 = pv.fma(DoubleVector.broadcast(s, -a[a1 + ak]), x1);
+            x2 = pv.fma(DoubleVector.broadcast(s, -a[a2 + ak]), x2);
+            x3 = pv.fma(DoubleVector.broadcast(s, -a[a3 + ak]), x3);
+            x4 = pv.fma(DoubleVector.broadcast(s, -a[a4 + ak]), x4);
+            x5 = pv.fma(DoubleVector.broadcast(s, -a[a5 + ak]), x5);
+        }
+        x0.intoArray(c, c0, m0);
+        x1.intoArray(c, c1, m1);
+        x2.intoArray(c, c2, m2);
+        x3.intoArray(c, c3, m3);
+        x4.intoArray(c, c4, m4);
+        x5.intoArray(c, c5, m5);
     }
 
     static final class Bits128 extends PanamaPanelKernels {

@@ -22,6 +22,15 @@ public interface PanelKernels {
     void subtractProduct(double[] c, int cOff, int cStride, double[] a, int aOff, int aRowStride, int aColStride,
             double[] p, int pOff, int pStride, int rows, int cols, int depth);
 
+    /**
+     * {@link #subtractProduct} restricted to a lower trapezoid: row {@code r} updates only its
+     * columns {@code j < min(cols, r + diagonal + 1)} (none when that is not positive), each by the
+     * same chain; other elements are neither read nor written. The diagonal tiles of a symmetric
+     * update ({@code diagonal} = the first row's distance below the first column).
+     */
+    void subtractProductLower(double[] c, int cOff, int cStride, double[] a, int aOff, int aRowStride,
+            int aColStride, double[] p, int pOff, int pStride, int rows, int cols, int depth, int diagonal);
+
     /** The implementation this JVM uses: {@code Vectorization.chosen().linalg()}. */
     static PanelKernels chosen() {
         return Vectorization.chosen().linalg();

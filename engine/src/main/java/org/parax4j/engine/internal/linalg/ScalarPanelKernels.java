@@ -22,4 +22,14 @@ final class ScalarPanelKernels implements PanelKernels {
             }
         }
     }
+
+    @Override
+    public void subtractProductLower(double[] c, int cOff, int cStride, double[] a, int aOff, int aRowStride,
+            int aColStride, double[] p, int pOff, int pStride, int rows, int cols, int depth, int diagonal) {
+        for (int r = 0; r < rows; r++) {
+            int width = Math.clamp((long) r + diagonal + 1, 0, cols);
+            subtractProduct(c, cOff + r * cStride, cStride, a, aOff + r * aRowStride, aRowStride, aColStride, p,
+                    pOff, pStride, 1, width, depth);
+        }
+    }
 }
