@@ -289,10 +289,11 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
             return;
         }
         int jv = j0 + (j1 - j0) / lanes * lanes;
-        // The second row is the first again at an odd end, the second plane the first at an odd
-        // count: the same values written twice.
-        for (int i = i0; i < i1; i += 2) {
-            for (int k = 0; k < own; k += 2) {
+        // Plane pairs outer, row pairs inner: the pair's two rows of x2t stay in L1 (row pairs outer was
+        // 3-7 % slower, measured). The second row is the first again at an odd end, the second plane
+        // the first at an odd count: the same values written twice.
+        for (int k = 0; k < own; k += 2) {
+            for (int i = i0; i < i1; i += 2) {
                 lengthSweep(leaf, x1, d, i, Math.min(i + 1, i1 - 1), k, Math.min(k + 1, own - 1), x2t, ld, j0, j1,
                         value, out, offsets, coefs, stride);
             }
