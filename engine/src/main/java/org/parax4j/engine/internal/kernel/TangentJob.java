@@ -207,8 +207,10 @@ public final class TangentJob {
         int size = n * m;
         for (int k = 0; k < own; k++) {
             fusedOffsets[k] = (first + k) * size;
-            // α's tangent is formed from the scaled value, the others from the unscaled slope.
-            fusedCoefs[k] = (rq && k == 0 ? 1 : leaf.scale()) * plan.multiplier(first + k, log);
+            // α's and the ARD lengths' tangents are formed from the scaled value, the others from the
+            // unscaled slope (as the tile program does).
+            fusedCoefs[k] = (rq ? k == 0 : own > 1) ? plan.multiplier(first + k, log)
+                    : leaf.scale() * plan.multiplier(first + k, log);
         }
         for (int a = 0; a < absorbed.length; a++) {
             fusedOffsets[own + a] = absorbed[a] * size;
@@ -350,14 +352,13 @@ public final class TangentJob {
     }
 
     /**
-     * The first sweep of an ARD RBF Gram with a value output: the unscaled values {@code b} of rows
-     * {@code [i0, i1)} from column {@code i0} on (the value tile of the leaf with scale 1), mirrored into
-     * the columns below, in {@code value}: half the exps of computing every element, and one plane
-     * mirrored instead of ten. The second sweep ({@link VectorSupport#rbfPlanesFromValues}) reads its
-     * rows of {@code b}, writes the planes and scales the value in place.
+     * The first sweep of an ARD RBF Gram with a value output: the values of rows {@code [i0, i1)} from
+     * column {@code i0} on (the leaf's value tile), mirrored into the columns below, in {@code value}:
+     * half the exps of computing every element, and one plane mirrored instead of ten. The second sweep
+     * ({@link VectorSupport#rbfPlanesFromValues}) reads its rows of values and writes the planes.
      */
     private void gramFirst(int i0, int i1) {
-        support.kernelTile(plan.bases[0], x1, plan.dimension(), i0, i1, x2t.data(), ld, i0, n, value, i0 * n + i0, n);
+        support.kernelTile(plan.leaves[0], x1, plan.dimension(), i0, i1, x2t.data(), ld, i0, n, value, i0 * n + i0, n);
         if (i1 < n) {
             support.transpose(value, i0 * n + i1, n, i1 - i0, n - i1, value, i1 * n + i0, n);
         }

@@ -62,7 +62,7 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
 
     @Override
     public void squaredTangentTile(double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1, int k,
-            double w, double coef, double[] g, double[] t, int stride) {
+            double w, double scale, double coef, double[] g, double[] t, int stride) {
         VectorSpecies<Double> doubles = doubles();
         int lanes = doubles.length();
         int base = k * ld;
@@ -72,7 +72,8 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
             for (int j = j0; j < j1; j += lanes) {
                 VectorMask<Double> mask = doubles.indexInRange(j, j1);
                 DoubleVector u = x.sub(DoubleVector.fromArray(doubles, x2t, base + j)).mul(w);
-                DoubleVector.fromArray(doubles, g, o + j, mask).mul(coef).mul(u.mul(u)).intoArray(t, o + j, mask);
+                DoubleVector.fromArray(doubles, g, o + j, mask).mul(scale).mul(coef).mul(u.mul(u))
+                        .intoArray(t, o + j, mask);
             }
         }
     }
@@ -225,8 +226,8 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
                         .add(n.lanewise(VectorOperators.ASHR, 3).lanewise(VectorOperators.LSHL, 52))
                         .reinterpretAsDoubles()
                         .blend(0.0, x.compare(VectorOperators.LT, ExpMath.MIN));
-                b.intoArray(scratch, j - j0);
                 DoubleVector v = b.mul(scale);
+                v.intoArray(scratch, j - j0);
                 if (value != null) {
                     v.intoArray(value, e);
                 }
@@ -262,7 +263,7 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
                 double coef = coefs[c];
                 int o = offsets[c] + row;
                 for (int j = j0; j < j1; j += lanes) {
-                    DoubleVector.fromArray(doubles, scratch, j - j0).mul(scale).mul(coef).intoArray(out, o + j);
+                    DoubleVector.fromArray(doubles, scratch, j - j0).mul(coef).intoArray(out, o + j);
                 }
             }
         }
@@ -270,7 +271,7 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
 
     /**
      * The length planes two rows and two planes per sweep along the rows ({@link #lengthSweep}),
-     * then per row the scale planes and the value scaled in place ({@link #scaleSweep}); the columns
+     * then per row the scale planes ({@link #copySweep}); the columns
      * past the last whole vector are the scalar reference's. The sweeps are store-bound (5.2 MB of
      * planes at 256², more than L2): two rows per sweep let each load of {@code x2t} serve both
      * rows, and each step loads four vectors first, then stores four consecutive vectors per plane
@@ -299,7 +300,7 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
             }
         }
         for (int i = i0; i < i1; i++) {
-            scaleSweep(leaf.scale(), i * stride, j0, jv, value, out, offsets, coefs, own, copies);
+            copySweep(i * stride, j0, jv, value, out, offsets, coefs, own, copies);
         }
         if (jv < j1) {
             TangentMath.rbfPlanesFromValues(leaf, x1, d, i0, i1, x2t, ld, jv, j1, value, out, offsets, coefs, own,
@@ -405,19 +406,19 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
         }
     }
 
-    /** Row {@code row}'s scale planes {@code v·coef} and its value {@code v = b·scale} in place. */
-    private void scaleSweep(double scale, int row, int j0, int jv, double[] value, double[] out, int[] offsets,
-            double[] coefs, int own, int copies) {
+    /** Row {@code row}'s scale planes {@code v·coef} from its values {@code v}. */
+    private void copySweep(int row, int j0, int jv, double[] value, double[] out, int[] offsets, double[] coefs,
+            int own, int copies) {
         VectorSpecies<Double> doubles = doubles();
         int lanes = doubles.length();
         int step = 4 * lanes;
         int ju = j0 + (jv - j0) / step * step;
         int j = j0;
         for (; j < ju; j += step) {
-            DoubleVector v0 = DoubleVector.fromArray(doubles, value, row + j).mul(scale);
-            DoubleVector v1 = DoubleVector.fromArray(doubles, value, row + j + lanes).mul(scale);
-            DoubleVector v2 = DoubleVector.fromArray(doubles, value, row + j + 2 * lanes).mul(scale);
-            DoubleVector v3 = DoubleVector.fromArray(doubles, value, row + j + 3 * lanes).mul(scale);
+            DoubleVector v0 = DoubleVector.fromArray(doubles, value, row + j);
+            DoubleVector v1 = DoubleVector.fromArray(doubles, value, row + j + lanes);
+            DoubleVector v2 = DoubleVector.fromArray(doubles, value, row + j + 2 * lanes);
+            DoubleVector v3 = DoubleVector.fromArray(doubles, value, row + j + 3 * lanes);
             for (int c = own; c < own + copies; c++) {
                 double coef = coefs[c];
                 int o = offsets[c] + row + j;
@@ -426,17 +427,12 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
                 v2.mul(coef).intoArray(out, o + 2 * lanes);
                 v3.mul(coef).intoArray(out, o + 3 * lanes);
             }
-            v0.intoArray(value, row + j);
-            v1.intoArray(value, row + j + lanes);
-            v2.intoArray(value, row + j + 2 * lanes);
-            v3.intoArray(value, row + j + 3 * lanes);
         }
         for (; j < jv; j += lanes) {
-            DoubleVector v = DoubleVector.fromArray(doubles, value, row + j).mul(scale);
+            DoubleVector v = DoubleVector.fromArray(doubles, value, row + j);
             for (int c = own; c < own + copies; c++) {
                 v.mul(coefs[c]).intoArray(out, offsets[c] + row + j);
             }
-            v.intoArray(value, row + j);
         }
     }
 
