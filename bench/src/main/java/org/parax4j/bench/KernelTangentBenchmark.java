@@ -33,7 +33,8 @@ import org.parax4j.engine.kernel.KernelWorkspace;
  * doubles, 5.2 MB for ARD at 256², is larger than L2): {@code floorStore} writes the same bytes with
  * no arithmetic; {@code floorGramCopies} is a plain Gram followed by {@code p} scaled copies of it
  * (the same traffic as {@code planes} with trivial arithmetic per plane). Both split rows over
- * every core like the engine.
+ * every core like the engine. {@code plainOneThread} and {@code planesOneThread} are {@code plain} and
+ * {@code planes} on the calling thread only.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -58,6 +59,7 @@ public class KernelTangentBenchmark {
     double[] gradient;
     Kernel kernel;
     KernelWorkspace workspace;
+    KernelWorkspace oneThread;
 
     @Setup
     public void setUp() {
@@ -81,6 +83,7 @@ public class KernelTangentBenchmark {
         weights = random.doubles((long) n * n, -1, 1).toArray();
         gradient = new double[p];
         workspace = KernelWorkspace.parallel();
+        oneThread = KernelWorkspace.singleThreaded();
     }
 
     @Benchmark
@@ -92,6 +95,20 @@ public class KernelTangentBenchmark {
     @Benchmark
     public double[] planes() {
         KernelTangents.gram(kernel, KernelTangents.Wrt.LOG, x, n, D, value, planes, workspace);
+        return planes;
+    }
+
+    /** {@link #plain} on the calling thread only (steadier on a shared machine than two cores). */
+    @Benchmark
+    public double[] plainOneThread() {
+        KernelMatrices.gram(kernel, x, n, D, value, oneThread);
+        return value;
+    }
+
+    /** {@link #planes} on the calling thread only. */
+    @Benchmark
+    public double[] planesOneThread() {
+        KernelTangents.gram(kernel, KernelTangents.Wrt.LOG, x, n, D, value, planes, oneThread);
         return planes;
     }
 

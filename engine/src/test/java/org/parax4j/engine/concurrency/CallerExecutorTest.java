@@ -23,6 +23,7 @@ import org.parax4j.engine.graph.ModelFunction;
 import org.parax4j.engine.internal.concurrent.Crew;
 import org.parax4j.engine.kernel.Kernel;
 import org.parax4j.engine.kernel.KernelMatrices;
+import org.parax4j.engine.kernel.KernelTangents;
 import org.parax4j.engine.kernel.KernelWorkspace;
 import org.parax4j.engine.linalg.Cholesky;
 import org.parax4j.engine.montecarlo.MonteCarlo;
@@ -112,6 +113,26 @@ class CallerExecutorTest {
             double[] both = Arrays.copyOf(gram, gram.length + cross.length);
             System.arraycopy(cross, 0, both, gram.length, cross.length);
             return both;
+        });
+    }
+
+    /**
+     * An ARD RBF Gram's value and planes: its two sweeps share one queue, the planes of a row block
+     * waiting for the first sweeps of the blocks above it; any executor, the same bits.
+     */
+    @Test
+    void ardGramPlanesGiveTheSameBitsOnAnyExecutor() {
+        int n = 120; // above TangentJob.SERIAL_WORK: the row blocks are spread
+        int d = 4;
+        double[] x = points(n, d, 3);
+        Kernel k = Kernel.rbfArd(new double[] {0.7, 1.1, 0.9, 1.4}).scaled(1.3);
+        int p = KernelTangents.count(k);
+        sameBitsAndOnlyTheGivenThreads("ARD Gram planes", options -> {
+            double[] out = new double[(p + 1) * n * n];
+            double[] value = new double[n * n];
+            KernelTangents.gram(k, KernelTangents.Wrt.LOG, x, n, d, value, out, KernelWorkspace.parallel(options));
+            System.arraycopy(value, 0, out, p * n * n, value.length);
+            return out;
         });
     }
 

@@ -102,9 +102,14 @@ class KernelTangentTwinTest {
         Kernel[] kernels = {Kernel.rbfArd(KernelFixtures.ardScales(d)).scaled(1.5), Kernel.rbf(0.9),
             Kernel.rbf(1.2).times(new Kernel.Constant(0.7)), Kernel.rbfArd(new double[] {0.8, 0.8, 0.8}),
             new Kernel.RationalQuadratic(1.1, 0.7).scaled(1.5), new Kernel.RationalQuadratic(0.4, 2.5)};
-        SplittableRandom random = new SplittableRandom(29);
-        int n = 37;
-        int m = 21;
+        // n = 6: fewer columns than the widest vector; n = 37: an odd last row block, vector heads and tails.
+        for (int n : new int[] {6, 37}) {
+            fusedMatchesTiles(supports, kernels, d, n, 21);
+        }
+    }
+
+    private static void fusedMatchesTiles(List<VectorSupport> supports, Kernel[] kernels, int d, int n, int m) {
+        SplittableRandom random = new SplittableRandom(29 + n);
         double[] x1 = KernelFixtures.points(random, n, d);
         double[] x2 = KernelFixtures.sharing(x1, n, KernelFixtures.points(random, m, d), m, d);
         for (VectorSupport support : supports) {
@@ -112,7 +117,7 @@ class KernelTangentTwinTest {
                 Kernel tiled = k.plus(new Kernel.Constant(0.0));
                 int p = KernelTangents.count(k);
                 for (KernelTangents.Wrt wrt : KernelTangents.Wrt.values()) {
-                    String what = support.getClass().getSimpleName() + " " + k + " " + wrt;
+                    String what = support.getClass().getSimpleName() + " n=" + n + " " + k + " " + wrt;
                     double[][] value = new double[2][n * n];
                     double[][] planes = {new double[p * n * n], new double[(p + 1) * n * n]};
                     KernelTangents.gram(support, k, wrt, x1, n, d, value[0], planes[0], KernelWorkspace.parallel());

@@ -3,6 +3,7 @@ package org.parax4j.engine.internal.kernel;
 import java.util.Arrays;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.IntConsumer;
 import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.internal.concurrent.Crew;
@@ -22,7 +23,8 @@ import org.parax4j.engine.internal.vector.VectorSupport;
  * diagonal and mirrors them (exactly symmetric planes). A lone RBF or rational-quadratic leaf
  * writes its value and planes in one fused pass ({@link VectorSupport#squaredPlanes}); an ARD RBF
  * Gram with a value output in two sweeps (the values once per pair, mirrored, then the planes from
- * them: {@link VectorSupport#rbfPlanesFromValues}).
+ * them: {@link VectorSupport#rbfPlanesFromValues}) run as one queue in which a block's planes wait
+ * for the first sweeps of the blocks above it ({@link #drainTwoSweeps}).
  *
  * <p>Arrays grow to the largest call and are then reused: a repeated call of the same or smaller
  * size allocates nothing. Not thread-safe: one call at a time.
@@ -47,8 +49,15 @@ public final class TangentJob {
     private LeafCode fusedLeaf;
     private int fusedOwn;
     private int fusedCopies;
-    /** 0: one pass; 1, 2: the two sweeps of an ARD RBF Gram ({@link #gramFirst}, {@link #gramSecond}). */
-    private int phase;
+    /** Whether this job runs the two sweeps of an ARD RBF Gram ({@link #gramFirst}, then the planes). */
+    private boolean twoSweeps;
+    /**
+     * {@code firstDone[b] == call} once block {@code b}'s first sweep of call {@code call} is written
+     * (a volatile write after it, so a reader of the flag sees the block's values).
+     */
+    private AtomicLongArray firstDone = new AtomicLongArray(0);
+    private long call;
+    private volatile boolean failed;
 
     // The job, written by the calling thread before the runners start (fork gives happens-before).
     private VectorSupport support;
@@ -198,8 +207,10 @@ public final class TangentJob {
         int size = n * m;
         for (int k = 0; k < own; k++) {
             fusedOffsets[k] = (first + k) * size;
-            // α's tangent is formed from the scaled value, the others from the unscaled slope.
-            fusedCoefs[k] = (rq && k == 0 ? 1 : leaf.scale()) * plan.multiplier(first + k, log);
+            // α's and the ARD lengths' tangents are formed from the scaled value, the others from the
+            // unscaled slope (as the tile program does).
+            fusedCoefs[k] = (rq ? k == 0 : own > 1) ? plan.multiplier(first + k, log)
+                    : leaf.scale() * plan.multiplier(first + k, log);
         }
         for (int a = 0; a < absorbed.length; a++) {
             fusedOffsets[own + a] = absorbed[a] * size;
@@ -212,12 +223,21 @@ public final class TangentJob {
 
     private void execute() {
         try {
-            boolean twoSweeps = fusedLeaf != null && symmetric && value != null && fusedOwn > 1
+            twoSweeps = fusedLeaf != null && symmetric && value != null && fusedOwn > 1
                     && fusedLeaf.function() == LeafCode.RBF;
-            runPhase(twoSweeps ? 1 : 0);
+            blocks = (n + ROWS - 1) / ROWS;
             if (twoSweeps) {
-                runPhase(2); // after every block's first sweep: Crew.run returns when all its work is done
+                if (firstDone.length() < blocks) {
+                    firstDone = new AtomicLongArray(blocks);
+                }
+                call++;
+                failed = false;
             }
+            int d = plan.dimension();
+            long work = (long) n * m * (d + 4) * (1 + (tangentsWanted ? plan.count() : 0)) / (symmetric ? 2 : 1);
+            int threads = work >= SERIAL_WORK ? Math.min(runners.length, blocks) : 1;
+            next.set(0);
+            Crew.run(executor, threads, participant);
         } finally {
             this.x1 = null;
             this.value = null;
@@ -229,29 +249,14 @@ public final class TangentJob {
         }
     }
 
-    private void runPhase(int phase) {
-        this.phase = phase;
-        blocks = (n + ROWS - 1) / ROWS;
-        int d = plan.dimension();
-        long work = (long) n * m * (d + 4) * (1 + (tangentsWanted ? plan.count() : 0)) / (symmetric ? 2 : 1);
-        int threads = work >= SERIAL_WORK ? Math.min(runners.length, blocks) : 1;
-        next.set(0);
-        Crew.run(executor, threads, participant);
-    }
-
     private void drain(Runner runner) {
+        if (twoSweeps) {
+            drainTwoSweeps();
+            return;
+        }
         for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
             int i0 = b * ROWS;
             int i1 = Math.min(n, i0 + ROWS);
-            if (phase == 1) {
-                gramFirst(i0, i1);
-                continue;
-            }
-            if (phase == 2) {
-                support.rbfPlanesFromValues(fusedLeaf, x1, plan.dimension(), i0, i1, x2t.data(), ld, 0, m, value,
-                        tangentOut, fusedOffsets, fusedCoefs, fusedOwn, fusedCopies, m);
-                continue;
-            }
             if (fusedLeaf != null) {
                 fusedBlock(runner, i0, i1);
                 continue;
@@ -264,6 +269,60 @@ public final class TangentJob {
                 } else {
                     store(runner.tiles, i0, i1, j0, j1);
                 }
+            }
+        }
+    }
+
+    /**
+     * The two sweeps of an ARD RBF Gram as one queue, claimed in order: the first sweeps of blocks 0
+     * and 1, then the first sweep of block {@code u + 2} and the second of block {@code u} for
+     * {@code u = 0, 1, …}. The second sweep of block {@code u} reads values that the first sweeps of
+     * blocks {@code 0 … u} wrote (their mirrored columns), so it waits for their flags; they were
+     * claimed earlier by running participants, so the wait ends (a participant alone never waits).
+     * Interleaved this way one core computes exps while the other streams planes out: the planes'
+     * stores are bound by a bandwidth the two cores share (measured: writing 5.2 MB takes 52 µs on
+     * one core, 62 µs split over two), which a barrier between the sweeps left idle during the exps.
+     */
+    private void drainTwoSweeps() {
+        int lead = Math.min(2, blocks);
+        int tasks = lead + 2 * blocks;
+        for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
+            int u = (t - lead) >> 1;
+            boolean first = t < lead || ((t - lead) & 1) == 0;
+            int b = t < lead ? t : first ? u + lead : u;
+            if (b >= blocks) {
+                continue;
+            }
+            int i0 = b * ROWS;
+            int i1 = Math.min(n, i0 + ROWS);
+            try {
+                if (first) {
+                    gramFirst(i0, i1);
+                    firstDone.set(b, call);
+                } else {
+                    for (int c = 0; c <= b; c++) {
+                        awaitFirst(c);
+                    }
+                    support.rbfPlanesFromValues(fusedLeaf, x1, plan.dimension(), i0, i1, x2t.data(), ld, 0, m, value,
+                            tangentOut, fusedOffsets, fusedCoefs, fusedOwn, fusedCopies, m);
+                }
+            } catch (RuntimeException | Error e) {
+                failed = true; // releases participants waiting for this block
+                throw e;
+            }
+        }
+    }
+
+    private void awaitFirst(int b) {
+        for (int spins = 0; firstDone.get(b) != call; spins++) {
+            if (failed) {
+                throw new IllegalStateException("kernel planes: the first sweep of row block " + b
+                        + " failed on another thread");
+            }
+            if (spins < 1 << 10) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield(); // the machine may be oversubscribed: let the participant we wait for run
             }
         }
     }
@@ -293,14 +352,13 @@ public final class TangentJob {
     }
 
     /**
-     * The first sweep of an ARD RBF Gram with a value output: the unscaled values {@code b} of rows
-     * {@code [i0, i1)} from column {@code i0} on (the value tile of the leaf with scale 1), mirrored into
-     * the columns below, in {@code value}: half the exps of computing every element, and one plane
-     * mirrored instead of ten. The second sweep ({@link VectorSupport#rbfPlanesFromValues}) reads its
-     * rows of {@code b}, writes the planes and scales the value in place.
+     * The first sweep of an ARD RBF Gram with a value output: the values of rows {@code [i0, i1)} from
+     * column {@code i0} on (the leaf's value tile), mirrored into the columns below, in {@code value}:
+     * half the exps of computing every element, and one plane mirrored instead of ten. The second sweep
+     * ({@link VectorSupport#rbfPlanesFromValues}) reads its rows of values and writes the planes.
      */
     private void gramFirst(int i0, int i1) {
-        support.kernelTile(plan.bases[0], x1, plan.dimension(), i0, i1, x2t.data(), ld, i0, n, value, i0 * n + i0, n);
+        support.kernelTile(plan.leaves[0], x1, plan.dimension(), i0, i1, x2t.data(), ld, i0, n, value, i0 * n + i0, n);
         if (i1 < n) {
             support.transpose(value, i0 * n + i1, n, i1 - i0, n - i1, value, i1 * n + i0, n);
         }

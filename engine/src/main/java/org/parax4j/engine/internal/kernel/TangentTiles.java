@@ -246,8 +246,8 @@ final class TangentTiles {
             return;
         }
         for (int k = 0; k < count; k++) {
-            support.squaredTangentTile(x1, plan.dimension, i0, i1, x2t, ld, j0, j1, k, leaf.weight(k),
-                    scale * plan.multiplier(first + k, log), g, tangents[first + k], COLS);
+            support.squaredTangentTile(x1, plan.dimension, i0, i1, x2t, ld, j0, j1, k, leaf.weight(k), scale,
+                    plan.multiplier(first + k, log), g, tangents[first + k], COLS);
         }
     }
 

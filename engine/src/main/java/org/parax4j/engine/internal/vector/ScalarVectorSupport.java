@@ -105,13 +105,13 @@ public final class ScalarVectorSupport implements VectorSupport {
 
     @Override
     public void squaredTangentTile(double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1, int k,
-            double w, double coef, double[] g, double[] t, int stride) {
+            double w, double scale, double coef, double[] g, double[] t, int stride) {
         for (int i = i0; i < i1; i++) {
             int row = (i - i0) * stride - j0;
             double x = x1[i * d + k];
             for (int j = j0; j < j1; j++) {
                 double u = (x - x2t[k * ld + j]) * w;
-                t[row + j] = g[row + j] * coef * (u * u);
+                t[row + j] = g[row + j] * scale * coef * (u * u);
             }
         }
     }

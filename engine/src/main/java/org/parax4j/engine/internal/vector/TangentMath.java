@@ -77,7 +77,7 @@ public final class TangentMath {
                 } else {
                     for (int k = 0; k < own; k++) {
                         double u = (x1[i * d + k] - x2t[k * ld + j]) * leaf.weight(k);
-                        out[offsets[k] + e] = b * coefs[k] * (u * u);
+                        out[offsets[k] + e] = v * coefs[k] * (u * u);
                     }
                 }
                 for (int c = own; c < own + copies; c++) {
@@ -90,20 +90,17 @@ public final class TangentMath {
     /** The reference of {@link VectorSupport#rbfPlanesFromValues}. */
     static void rbfPlanesFromValues(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0,
             int j1, double[] value, double[] out, int[] offsets, double[] coefs, int own, int copies, int stride) {
-        double scale = leaf.scale();
         for (int i = i0; i < i1; i++) {
             for (int j = j0; j < j1; j++) {
                 int e = i * stride + j;
-                double b = value[e];
+                double v = value[e];
                 for (int k = 0; k < own; k++) {
                     double u = (x1[i * d + k] - x2t[k * ld + j]) * leaf.weight(k);
-                    out[offsets[k] + e] = b * coefs[k] * (u * u);
+                    out[offsets[k] + e] = v * coefs[k] * (u * u);
                 }
-                double v = b * scale;
                 for (int c = own; c < own + copies; c++) {
                     out[offsets[c] + e] = v * coefs[c];
                 }
-                value[e] = v;
             }
         }
     }

@@ -83,11 +83,13 @@ public interface VectorSupport {
     void slopeTile(LeafCode leaf, double[] s, double[] b, double[] g, int stride, int rows, int cols);
 
     /**
-     * {@code t = g·coef·u²} with {@code u = (x1[i·d + k] − x2t[k·ld + j])·w}: the tangent of a
-     * squared-distance kernel with respect to the log of the length scale of dimension {@code k}.
+     * {@code t = ((g·scale)·coef)·u²} with {@code u = (x1[i·d + k] − x2t[k·ld + j])·w}: the tangent of a
+     * squared-distance kernel with respect to the log of the length scale of dimension {@code k}
+     * ({@code coef} the parameter's multiplier). For the RBF {@code g·scale} is the value {@code v}, which
+     * lets the ARD planes be formed from the values ({@link #rbfPlanesFromValues}).
      */
     void squaredTangentTile(double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0, int j1, int k,
-            double w, double coef, double[] g, double[] t, int stride);
+            double w, double scale, double coef, double[] g, double[] t, int stride);
 
     /**
      * The value and every tangent plane of a lone {@link LeafCode#SQUARED} leaf, RBF or rational
@@ -96,7 +98,7 @@ public interface VectorSupport {
      * {@code s} of {@link #distanceTile}, the unscaled value {@code b = f(s)} and {@code v = b·scale},
      * writes {@code value[e] = v} (unless {@code value} is null) and {@code out[offsets[p] + e]} for the
      * leaf's {@code own} planes, then {@code v·coefs[p]} for the {@code copies} planes after them. RBF:
-     * plane {@code p} is {@code b·coefs[p]·u_p²}, {@code u_p = (x1_ip − x2_jp)·w_p}, or
+     * plane {@code p} is {@code v·coefs[p]·u_p²}, {@code u_p = (x1_ip − x2_jp)·w_p}, or
      * {@code b·coefs[0]·s} when {@code own == 1}. Rational quadratic ({@code own == 2}): α's
      * plane, as {@link #rationalQuadraticAlphaTile} with {@code coef = coefs[0]}, then the length's
      * {@code g·coefs[1]·s} with the slope {@code g} of {@link #slopeTile}. The operations, in order, of
@@ -109,10 +111,10 @@ public interface VectorSupport {
             double[] scratch);
 
     /**
-     * The planes of a lone RBF leaf with {@code own > 1} length planes from its unscaled values
-     * {@code b}, already in {@code value} (element {@code i·stride + j}): writes the planes as
-     * {@link #squaredPlanes} does, then {@code value ← b·scale}; the same bits. The second sweep of
-     * an ARD RBF Gram, whose first sweep computes {@code b} once per pair and mirrors it.
+     * The planes of a lone RBF leaf with {@code own > 1} length planes from its values
+     * {@code v = b·scale}, already in {@code value} (element {@code i·stride + j}, left as they are):
+     * writes the planes as {@link #squaredPlanes} does; the same bits. The second sweep of an ARD RBF
+     * Gram, whose first sweep computes {@code v} once per pair and mirrors it.
      */
     void rbfPlanesFromValues(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0,
             int j1, double[] value, double[] out, int[] offsets, double[] coefs, int own, int copies, int stride);
