@@ -229,16 +229,16 @@ public final class Cholesky {
         }
     }
 
+    private static int bound(int t, int tasks, int groups) {
+        return t == tasks ? groups : (int) Math.round(Math.sqrt((double) t / tasks) * groups);
+    }
+
     /**
      * Groups {@code g0 … g1 − 1} of the trailing lower triangle {@code A22 ← A22 − L21·L21ᵀ} of the
      * panel at {@code k0}, columns from {@code cStart} (those before belong to the look-ahead). Rows
      * go in groups of {@link #GROUP}, swept one column block of {@link #COLUMN_BLOCK} at a time, so
      * that block of the panel stays in cache while the rows stream past it.
      */
-    private static int bound(int t, int tasks, int groups) {
-        return t == tasks ? groups : (int) Math.round(Math.sqrt((double) t / tasks) * groups);
-    }
-
     private static void updateGroups(PanelKernels kernels, double[] a, int n, int k0, int b, double[] panel, int po,
             int m, int g0, int g1, int cStart) {
         int t0 = k0 + b;
