@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.internal.linalg.PanelKernels;
 
 /**
@@ -286,5 +289,37 @@ class CholeskyTest {
         assertTrue(msg.contains("Sum[RBF, White]") && msg.contains("n = 2") && msg.contains("pivot 1 was -2.999")
                 && msg.contains("raise the noise variance"), msg);
         assertArrayEquals(before, a, "a failed call restores the matrix");
+    }
+
+    /**
+     * The look-ahead Cholesky (one task factors the next panel while the others finish the trailing
+     * update) gives the same bits on any thread count, over many parallel steps and
+     * a ragged last panel, with the inverse from the factor too.
+     */
+    @Test
+    void theLookAheadFactorAndInverseHaveTheSameBitsOnAnyThreadCount() {
+        int n = 777;
+        double[] a = spd(n, 29);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            double[] oneFactor = null;
+            double[] oneInverse = null;
+            for (int parallelism : new int[] {1, 2, 3, 4}) {
+                EngineOptions options = EngineOptions.of(pool, parallelism);
+                double[] l = a.clone();
+                assertEquals(-1, Cholesky.factor(l, n, new double[Cholesky.panelLength(n)], options));
+                double[] inverse = new double[n * n];
+                TriangularSolve.inverse(l, n, inverse, options);
+                if (oneFactor == null) {
+                    oneFactor = l;
+                    oneInverse = inverse;
+                } else {
+                    assertArrayEquals(oneFactor, l, "factor, parallelism " + parallelism);
+                    assertArrayEquals(oneInverse, inverse, "inverse, parallelism " + parallelism);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
