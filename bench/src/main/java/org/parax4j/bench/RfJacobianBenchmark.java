@@ -92,18 +92,17 @@ public class RfJacobianBenchmark {
 
     /** The response's Jacobian by {@code FieldComplex<Gradient>}, {@code jac[p·3n + row·n + i]}. */
     static void hipparchus(double[] freqs, double[] p, double[] jac) {
-        int vars = p.length;
-        Gradient zc = Gradient.variable(vars, 0, p[0]);
-        Gradient eps = Gradient.variable(vars, 1, p[1]);
-        Gradient l1 = Gradient.variable(vars, 2, p[2]).multiply(1e-3);
-        Gradient l2 = Gradient.variable(vars, 3, p[3]).multiply(1e-3);
-        Gradient alpha0 = Gradient.variable(vars, 4, p[4]);
-        Gradient r = Gradient.variable(vars, 5, p[5]);
-        Gradient l = Gradient.variable(vars, 6, p[6]).multiply(1e-9);
-        Gradient c = Gradient.variable(vars, 7, p[7]).multiply(1e-12);
+        Gradient[] v = variables(p);
+        Gradient zc = v[0];
+        Gradient eps = v[1];
+        Gradient l1 = v[2];
+        Gradient l2 = v[3];
+        Gradient alpha0 = v[4];
+        Gradient r = v[5];
+        Gradient l = v[6];
+        Gradient c = v[7];
         Gradient sqrtEps = eps.sqrt();
         int n = freqs.length;
-        int out = 3 * n;
         for (int i = 0; i < n; i++) {
             double omega = 2 * Math.PI * freqs[i] * 1e9;
             Gradient beta = sqrtEps.multiply(omega / C0);
@@ -124,13 +123,8 @@ public class RfJacobianBenchmark {
             FieldComplex<Gradient> inv = den.reciprocal();
             FieldComplex<Gradient> s21 = inv.multiply(2);
             FieldComplex<Gradient> s11 = num.multiply(inv);
-            Gradient[] rows = {abs2(s21).log10().multiply(10), s21.getImaginaryPart().atan2(s21.getRealPart())
-                .multiply(180 / Math.PI), abs2(s11).log10().multiply(10)};
-            for (int row = 0; row < 3; row++) {
-                for (int v = 0; v < vars; v++) {
-                    jac[v * out + row * n + i] = rows[row].getPartialDerivative(v);
-                }
-            }
+            store(abs2(s21).log10().multiply(10), s21.getImaginaryPart().atan2(s21.getRealPart())
+                    .multiply(180 / Math.PI), abs2(s11).log10().multiply(10), n, i, jac);
         }
     }
 
@@ -142,21 +136,20 @@ public class RfJacobianBenchmark {
      * Hipparchus formulations; same association as {@link #hipparchus}.
      */
     static void hipparchusPairs(double[] freqs, double[] p, double[] jac) {
-        int vars = p.length;
-        Gradient zc = Gradient.variable(vars, 0, p[0]);
-        Gradient eps = Gradient.variable(vars, 1, p[1]);
-        Gradient l1 = Gradient.variable(vars, 2, p[2]).multiply(1e-3);
-        Gradient l2 = Gradient.variable(vars, 3, p[3]).multiply(1e-3);
-        Gradient alpha0 = Gradient.variable(vars, 4, p[4]);
-        Gradient r = Gradient.variable(vars, 5, p[5]);
-        Gradient l = Gradient.variable(vars, 6, p[6]).multiply(1e-9);
-        Gradient c = Gradient.variable(vars, 7, p[7]).multiply(1e-12);
+        Gradient[] v = variables(p);
+        Gradient zc = v[0];
+        Gradient eps = v[1];
+        Gradient l1 = v[2];
+        Gradient l2 = v[3];
+        Gradient alpha0 = v[4];
+        Gradient r = v[5];
+        Gradient l = v[6];
+        Gradient c = v[7];
         Gradient sqrtEps = eps.sqrt();
         Gradient yRe = r.reciprocal();
         Gradient[] a = new Gradient[8];
         Gradient[] b = new Gradient[8];
         int n = freqs.length;
-        int out = 3 * n;
         for (int i = 0; i < n; i++) {
             double omega = 2 * Math.PI * freqs[i] * 1e9;
             Gradient beta = sqrtEps.multiply(omega / C0);
@@ -191,14 +184,33 @@ public class RfJacobianBenchmark {
             Gradient s21i = invI.multiply(2);
             Gradient s11r = numR.multiply(invR).subtract(numI.multiply(invI));
             Gradient s11i = numR.multiply(invI).add(numI.multiply(invR));
-            Gradient db21 = s21r.square().add(s21i.square()).log10().multiply(10);
-            Gradient phase = s21i.atan2(s21r).multiply(180 / Math.PI);
-            Gradient db11 = s11r.square().add(s11i.square()).log10().multiply(10);
-            for (int v = 0; v < vars; v++) {
-                jac[v * out + i] = db21.getPartialDerivative(v);
-                jac[v * out + n + i] = phase.getPartialDerivative(v);
-                jac[v * out + 2 * n + i] = db11.getPartialDerivative(v);
-            }
+            store(s21r.square().add(s21i.square()).log10().multiply(10), s21i.atan2(s21r).multiply(180 / Math.PI),
+                    s11r.square().add(s11i.square()).log10().multiply(10), n, i, jac);
+        }
+    }
+
+    /**
+     * The eight free parameters as Hipparchus variables in the recorded model's units (the lengths in
+     * mm, the inductance in nH, the capacitance in pF): {@code zc, ε, l1, l2, α0, r, l, c}.
+     */
+    private static Gradient[] variables(double[] p) {
+        int vars = p.length;
+        double[] units = {1, 1, 1e-3, 1e-3, 1, 1, 1e-9, 1e-12};
+        Gradient[] v = new Gradient[units.length];
+        for (int k = 0; k < units.length; k++) {
+            Gradient x = Gradient.variable(vars, k, p[k]);
+            v[k] = units[k] == 1 ? x : x.multiply(units[k]);
+        }
+        return v;
+    }
+
+    /** Frequency {@code i}'s three response rows (|S21| dB, its phase in degrees, |S11| dB) into {@code jac}. */
+    private static void store(Gradient db21, Gradient phase, Gradient db11, int n, int i, double[] jac) {
+        int out = 3 * n;
+        for (int v = 0; v < db21.getFreeParameters(); v++) {
+            jac[v * out + i] = db21.getPartialDerivative(v);
+            jac[v * out + n + i] = phase.getPartialDerivative(v);
+            jac[v * out + 2 * n + i] = db11.getPartialDerivative(v);
         }
     }
 
