@@ -92,25 +92,19 @@ public class RfJacobianBenchmark {
 
     /** The response's Jacobian by {@code FieldComplex<Gradient>}, {@code jac[p·3n + row·n + i]}. */
     static void hipparchus(double[] freqs, double[] p, double[] jac) {
-        Gradient[] v = variables(p);
-        Gradient zc = v[0];
-        Gradient eps = v[1];
-        Gradient l1 = v[2];
-        Gradient l2 = v[3];
-        Gradient alpha0 = v[4];
-        Gradient r = v[5];
-        Gradient l = v[6];
-        Gradient c = v[7];
-        Gradient sqrtEps = eps.sqrt();
+        Variables v = Variables.of(p);
+        Gradient sqrtEps = v.eps().sqrt();
         int n = freqs.length;
         for (int i = 0; i < n; i++) {
             double omega = 2 * Math.PI * freqs[i] * 1e9;
             Gradient beta = sqrtEps.multiply(omega / C0);
-            Gradient alpha = alpha0.multiply(Math.sqrt(freqs[i]));
-            FieldComplex<Gradient>[] first = line(new FieldComplex<>(alpha.multiply(l1), beta.multiply(l1)), zc);
-            FieldComplex<Gradient>[] second = line(new FieldComplex<>(alpha.multiply(l2), beta.multiply(l2)), zc);
-            FieldComplex<Gradient> y = new FieldComplex<>(r.reciprocal(),
-                    c.multiply(omega).subtract(l.multiply(omega).reciprocal()));
+            Gradient alpha = v.alpha0().multiply(Math.sqrt(freqs[i]));
+            FieldComplex<Gradient>[] first =
+                    line(new FieldComplex<>(alpha.multiply(v.l1()), beta.multiply(v.l1())), v.zc());
+            FieldComplex<Gradient>[] second =
+                    line(new FieldComplex<>(alpha.multiply(v.l2()), beta.multiply(v.l2())), v.zc());
+            FieldComplex<Gradient> y = new FieldComplex<>(v.r().reciprocal(),
+                    v.c().multiply(omega).subtract(v.l().multiply(omega).reciprocal()));
             // The recorded model's association (LineResonatorModel: cascadeSParameters): row vectors
             // (1, ±50)·first, column shunt·second·(1, 1/50)ᵀ, two dot products.
             FieldComplex<Gradient> w1 = second[0].add(second[1].divide(50));
@@ -136,27 +130,19 @@ public class RfJacobianBenchmark {
      * Hipparchus formulations; same association as {@link #hipparchus}.
      */
     static void hipparchusPairs(double[] freqs, double[] p, double[] jac) {
-        Gradient[] v = variables(p);
-        Gradient zc = v[0];
-        Gradient eps = v[1];
-        Gradient l1 = v[2];
-        Gradient l2 = v[3];
-        Gradient alpha0 = v[4];
-        Gradient r = v[5];
-        Gradient l = v[6];
-        Gradient c = v[7];
-        Gradient sqrtEps = eps.sqrt();
-        Gradient yRe = r.reciprocal();
+        Variables v = Variables.of(p);
+        Gradient sqrtEps = v.eps().sqrt();
+        Gradient yRe = v.r().reciprocal();
         Gradient[] a = new Gradient[8];
         Gradient[] b = new Gradient[8];
         int n = freqs.length;
         for (int i = 0; i < n; i++) {
             double omega = 2 * Math.PI * freqs[i] * 1e9;
             Gradient beta = sqrtEps.multiply(omega / C0);
-            Gradient alpha = alpha0.multiply(Math.sqrt(freqs[i]));
-            linePairs(alpha.multiply(l1), beta.multiply(l1), zc, a);
-            linePairs(alpha.multiply(l2), beta.multiply(l2), zc, b);
-            Gradient yIm = c.multiply(omega).subtract(l.multiply(omega).reciprocal());
+            Gradient alpha = v.alpha0().multiply(Math.sqrt(freqs[i]));
+            linePairs(alpha.multiply(v.l1()), beta.multiply(v.l1()), v.zc(), a);
+            linePairs(alpha.multiply(v.l2()), beta.multiply(v.l2()), v.zc(), b);
+            Gradient yIm = v.c().multiply(omega).subtract(v.l().multiply(omega).reciprocal());
             // w1 = B_A + B_B/50, w2 = B_C + B_D/50; v2 = y·w1 + w2
             Gradient w1r = b[0].add(b[2].divide(50));
             Gradient w1i = b[1].add(b[3].divide(50));
@@ -191,17 +177,18 @@ public class RfJacobianBenchmark {
 
     /**
      * The eight free parameters as Hipparchus variables in the recorded model's units (the lengths in
-     * mm, the inductance in nH, the capacitance in pF): {@code zc, ε, l1, l2, α0, r, l, c}.
+     * mm, the inductance in nH, the capacitance in pF).
      */
-    private static Gradient[] variables(double[] p) {
-        int vars = p.length;
-        double[] units = {1, 1, 1e-3, 1e-3, 1, 1, 1e-9, 1e-12};
-        Gradient[] v = new Gradient[units.length];
-        for (int k = 0; k < units.length; k++) {
-            Gradient x = Gradient.variable(vars, k, p[k]);
-            v[k] = units[k] == 1 ? x : x.multiply(units[k]);
+    private record Variables(Gradient zc, Gradient eps, Gradient l1, Gradient l2, Gradient alpha0, Gradient r,
+            Gradient l, Gradient c) {
+
+        static Variables of(double[] p) {
+            int n = p.length;
+            return new Variables(Gradient.variable(n, 0, p[0]), Gradient.variable(n, 1, p[1]),
+                    Gradient.variable(n, 2, p[2]).multiply(1e-3), Gradient.variable(n, 3, p[3]).multiply(1e-3),
+                    Gradient.variable(n, 4, p[4]), Gradient.variable(n, 5, p[5]),
+                    Gradient.variable(n, 6, p[6]).multiply(1e-9), Gradient.variable(n, 7, p[7]).multiply(1e-12));
         }
-        return v;
     }
 
     /** Frequency {@code i}'s three response rows (|S21| dB, its phase in degrees, |S11| dB) into {@code jac}. */
