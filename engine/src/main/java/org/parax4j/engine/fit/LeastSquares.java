@@ -276,7 +276,7 @@ public final class LeastSquares<M extends Module<?>> {
      * Multi-start from {@code latentStart} (start 0) and {@code starts − 1} draws: each from the
      * module's priors (joint groups included), or uniform within the latent bounds for a free
      * element without a prior and with two finite bounds, else its start value. Start i depends only
-     * on (seed, i), so the result does not depend on the number of threads (the common fork/join pool).
+     * on (seed, i), so the result does not depend on the executor or the number of threads.
      *
      * @throws IllegalArgumentException when starts &lt; 1 or the start has the wrong length
      * @throws IllegalStateException when every start failed
