@@ -121,6 +121,7 @@ public final class EnginePool {
                     if (task == null) {
                         while (parked) {
                             LockSupport.park(this);
+                            Thread.interrupted(); // an interrupt from outside must not turn this into a spin
                         }
                         continue;
                     }
@@ -149,15 +150,18 @@ public final class EnginePool {
             return task;
         }
 
-        /** Runs a task; what it throws goes to the thread's uncaught-exception handler, and the worker goes on. */
+        /**
+         * Runs a task; what it throws goes to the thread's uncaught-exception handler, and the worker
+         * goes on. An interrupt a task leaves set is cleared, as a fork/join pool does between tasks: it
+         * would reach the next task, and a worker whose flag is set could not park.
+         */
         private void runQuietly(Runnable task) {
             try {
                 task.run();
             } catch (Throwable t) {
-                Thread.UncaughtExceptionHandler handler = thread.getUncaughtExceptionHandler();
-                if (handler != null) {
-                    handler.uncaughtException(thread, t);
-                }
+                thread.getUncaughtExceptionHandler().uncaughtException(thread, t);
+            } finally {
+                Thread.interrupted();
             }
         }
     }

@@ -80,4 +80,22 @@ class EnginePoolTest {
         }
         assertTrue(done.await(30, TimeUnit.SECONDS), "tasks after throwing ones did not run");
     }
+
+    @Test
+    void anInterruptLeftByATaskDoesNotReachTheNextTask() throws InterruptedException {
+        int tasks = 8 * Runtime.getRuntime().availableProcessors();
+        AtomicInteger interruptedOnEntry = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(tasks);
+        for (int i = 0; i < tasks; i++) {
+            EnginePool.EXECUTOR.execute(() -> {
+                if (Thread.currentThread().isInterrupted()) {
+                    interruptedOnEntry.incrementAndGet();
+                }
+                Thread.currentThread().interrupt();
+                done.countDown();
+            });
+        }
+        assertTrue(done.await(30, TimeUnit.SECONDS), "tasks after interrupting ones did not run");
+        assertEquals(0, interruptedOnEntry.get(), "tasks that started with the interrupt flag set");
+    }
 }
