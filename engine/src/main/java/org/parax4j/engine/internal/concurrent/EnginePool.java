@@ -11,20 +11,21 @@ import java.util.concurrent.locks.LockSupport;
  * service that passes its own executor never starts them). Thread-safe.
  *
  * <p><b>Why not a fork/join pool.</b> The engine's jobs are short (a 256² Gram takes 50–60 µs on two
- * cores) and come back to back (an optimiser's evaluations, a service's requests). A fork/join
- * pool parks an idle worker at once; on a virtual machine its processor then halts, and waking it
- * for the next job took 20 µs at the median and 40 µs in slow stretches here (2-core VM, measured
- * from the job's start to the helper's first instruction), a third of the job. So, like the
- * runtimes of OpenMP and of the BLAS libraries, a worker that runs out of tasks keeps polling for
- * {@link #SPIN_NANOS} before it parks: back-to-back jobs find it awake (the hand-off then takes
+ * cores) and come back to back (an optimiser's evaluations, a service's requests). JDK 25's
+ * fork/join pool parks an idle worker almost at once; on a virtual machine its processor then
+ * halts, and waking it for the next job took 20 µs at the median and 40 µs in slow stretches here
+ * (2-core VM, from the job's start to the helper's first instruction), a third of the job. So, like
+ * the runtimes of OpenMP and of the BLAS libraries, a worker that runs out of tasks keeps polling
+ * for {@link #SPIN_NANOS} before it parks: back-to-back jobs find it awake (the hand-off then takes
  * 3 µs). Measured in JMH forks on the same machine and job: the 256² ARD Gram 56–77 µs before,
- * 54–65 after; its value and nine tangent planes 120–290 µs before (slow forks), 108–116 after.
- * The cost is at most {@link #SPIN_NANOS} of one core after each burst of work.
+ * 54–65 after; its value and nine tangent planes 120–290 µs before, 105–117 after in most forks
+ * (a minority of forks of either pool run at 240–290 µs, not explained).
  *
- * <p>Tasks wait in one first-in first-out queue; at most one worker polls at a time, and a
- * submission wakes a parked worker for each task beyond the polling ones. The common pool is not
- * used: it is shared with every parallel stream of the application, and on small machines it has
- * fewer workers than cores.
+ * <p>Tasks wait in one first-in first-out queue; at most one worker polls at any time (so at most
+ * one core spins, for at most {@link #SPIN_NANOS} after its last task), and a submission wakes a
+ * parked worker for each task beyond the polling one. The common pool is not used: it is shared
+ * with every parallel stream of the application, and on small machines it has fewer workers than
+ * cores.
  */
 public final class EnginePool {
 
@@ -49,7 +50,7 @@ public final class EnginePool {
     private final Worker[] workers;
     /** Workers polling the queue (running no task and not parked). */
     private final AtomicInteger polling = new AtomicInteger();
-    /** Tasks submitted and not yet taken (may lag the queue by a few instructions either way). */
+    /** Tasks submitted and not yet taken; counted before they are queued, so it may over-count briefly. */
     private final AtomicInteger pending = new AtomicInteger();
 
     private EnginePool(int size) {
@@ -66,10 +67,12 @@ public final class EnginePool {
         if (task == null) {
             throw new NullPointerException("task");
         }
+        // Counted before it is queued, so pending never under-counts (an over-count costs one
+        // spare wake-up at most). A polling worker takes a queued task (it polls once more after
+        // it stops counting as polling); wake a parked worker for each task beyond the pollers.
+        int waiting = pending.incrementAndGet();
         tasks.offer(task);
-        // A polling worker takes a queued task (it polls once more after it stops counting as
-        // polling); wake a parked worker for each task beyond the pollers.
-        if (pending.incrementAndGet() <= polling.get()) {
+        if (waiting <= polling.get()) {
             return;
         }
         for (Worker w : workers) {
@@ -95,8 +98,11 @@ public final class EnginePool {
         private final AtomicInteger wakeClaim = new AtomicInteger();
 
         Worker(int index) {
-            thread = new Thread(this, THREAD_PREFIX + index);
-            thread.setDaemon(true);
+            // Not the first caller's context: no inheritable thread-locals (a logging context, say),
+            // and the system class loader, not a web application's, which would stay pinned.
+            thread = Thread.ofPlatform().name(THREAD_PREFIX + index).daemon(true)
+                    .inheritInheritableThreadLocals(false).unstarted(this);
+            thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
         }
 
         /** Claims this parked worker for one submission and unparks it; false if another did. */
@@ -113,7 +119,7 @@ public final class EnginePool {
         public void run() {
             while (true) {
                 // One poller is enough to catch the next job; more would take cores from the work.
-                Runnable task = polling.get() < MAX_POLLERS ? pollBriefly() : take();
+                Runnable task = claimPolling() ? pollBriefly() : take();
                 if (task == null) {
                     wakeClaim.set(0);
                     parked = true;
@@ -131,9 +137,18 @@ public final class EnginePool {
             }
         }
 
-        /** The next task, polling for up to {@link #SPIN_NANOS}; null when none came. */
+        /** Counts this worker as polling if fewer than {@link #MAX_POLLERS} are; false if as many are. */
+        private boolean claimPolling() {
+            for (int p = polling.get(); p < MAX_POLLERS; p = polling.get()) {
+                if (polling.compareAndSet(p, p + 1)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** After {@link #claimPolling}: the next task, polling for up to {@link #SPIN_NANOS}; null when none came. */
         private Runnable pollBriefly() {
-            polling.incrementAndGet();
             long start = System.nanoTime();
             Runnable task;
             for (int i = 0; (task = tasks.poll()) == null; i++) {
@@ -159,7 +174,11 @@ public final class EnginePool {
             try {
                 task.run();
             } catch (Throwable t) {
-                thread.getUncaughtExceptionHandler().uncaughtException(thread, t);
+                try {
+                    thread.getUncaughtExceptionHandler().uncaughtException(thread, t);
+                } catch (Throwable ignored) {
+                    // a failing handler must not end the worker: the pool would shrink silently
+                }
             } finally {
                 Thread.interrupted();
             }

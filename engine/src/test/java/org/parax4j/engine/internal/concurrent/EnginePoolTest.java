@@ -98,4 +98,17 @@ class EnginePoolTest {
         assertTrue(done.await(30, TimeUnit.SECONDS), "tasks after interrupting ones did not run");
         assertEquals(0, interruptedOnEntry.get(), "tasks that started with the interrupt flag set");
     }
+
+    @Test
+    void pingPongAroundThePollingTimeNeverStrandsATask() throws InterruptedException {
+        // One task at a time, each awaited before the next, after gaps on both sides of the polling
+        // time: a lost wake-up would leave the task queued with every worker parked.
+        SplittableRandom random = new SplittableRandom(7);
+        for (int round = 0; round < 2_000; round++) {
+            LockSupport.parkNanos(random.nextLong(2 * EnginePool.SPIN_NANOS));
+            CountDownLatch done = new CountDownLatch(1);
+            EnginePool.EXECUTOR.execute(done::countDown);
+            assertTrue(done.await(30, TimeUnit.SECONDS), "round " + round + ": the task did not run");
+        }
+    }
 }
