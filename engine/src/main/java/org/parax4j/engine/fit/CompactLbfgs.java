@@ -19,6 +19,8 @@ final class CompactLbfgs {
     private final double[] k2;
     private final double[] mInv;
     private final int[] pivots;
+    private final double[] wv;
+    private final double[] mwv;
     private int head;
     private int count;
     private double theta = 1;
@@ -31,6 +33,8 @@ final class CompactLbfgs {
         this.k2 = new double[4 * m * m];
         this.mInv = new double[4 * m * m];
         this.pivots = new int[2 * m];
+        this.wv = new double[2 * m];
+        this.mwv = new double[2 * m];
     }
 
     /** Forgets every pair; B becomes the identity. */
@@ -131,6 +135,13 @@ final class CompactLbfgs {
         for (int i = 0; i < w; i++) {
             out[i] = SmallDense.dot(mInv, i * w, v, 0, w);
         }
+    }
+
+    /** {@code vᵀ·B·v = θ·vᵀv − (Wᵀv)ᵀ·M·(Wᵀv)} (no allocation). */
+    double curvature(double[] v) {
+        wTransposeTimes(v, wv);
+        mTimes(wv, mwv);
+        return theta * SmallDense.dot(v, 0, v, 0, n) - SmallDense.dot(wv, 0, mwv, 0, 2 * count);
     }
 
     /** {@code M[i][j]} for 2k indices. */

@@ -24,7 +24,8 @@ import java.util.Objects;
  * <p><b>Stopping</b> (the defaults are SciPy's): the projected gradient's ∞-norm
  * {@code ‖P(x − g) − x‖∞ ≤ gradientTolerance} (1e-5), or the relative reduction
  * {@code (f_k − f_{k+1}) / max(|f_k|, |f_{k+1}|, 1) ≤ functionTolerance} (2.2e-9), or the
- * iteration (15000) or evaluation (15000) limit. When a line search fails the memory is dropped and
+ * iteration (15000) or evaluation (15000) limit. {@link #withModelCheckedStop()} also asks the quadratic
+ * model before stopping on the relative reduction (not SciPy's rule; a Gaussian-process fit uses it). When a line search fails the memory is dropped and
  * the iteration retried from steepest descent once; a second failure stops with
  * {@link OptimizerStatus#LINE_SEARCH_FAILED}.
  *
@@ -39,19 +40,21 @@ public final class Lbfgsb {
     private final int maxEvaluations;
     private final double gradientTolerance;
     private final double functionTolerance;
+    private final boolean modelChecked;
 
     private Lbfgsb(int memory, int maxIterations, int maxEvaluations, double gradientTolerance,
-            double functionTolerance) {
+            double functionTolerance, boolean modelChecked) {
         this.memory = memory;
         this.maxIterations = maxIterations;
         this.maxEvaluations = maxEvaluations;
         this.gradientTolerance = gradientTolerance;
         this.functionTolerance = functionTolerance;
+        this.modelChecked = modelChecked;
     }
 
     /** Defaults: memory 10, 15000 iterations and evaluations, gradient 1e-5, function 2.2e-9 (SciPy's). */
     public static Lbfgsb defaults() {
-        return new Lbfgsb(10, 15000, 15000, 1e-5, 1e7 * Math.ulp(1.0));
+        return new Lbfgsb(10, 15000, 15000, 1e-5, 1e7 * Math.ulp(1.0), false);
     }
 
     /** A copy with {@code m} correction pairs. @throws IllegalArgumentException unless 1 ≤ m ≤ 100 */
@@ -59,7 +62,7 @@ public final class Lbfgsb {
         if (m < 1 || m > 100) {
             throw new IllegalArgumentException("memory must be in [1, 100], got " + m);
         }
-        return new Lbfgsb(m, maxIterations, maxEvaluations, gradientTolerance, functionTolerance);
+        return new Lbfgsb(m, maxIterations, maxEvaluations, gradientTolerance, functionTolerance, modelChecked);
     }
 
     /** A copy with these limits. @throws IllegalArgumentException unless both are ≥ 1 */
@@ -68,7 +71,7 @@ public final class Lbfgsb {
             throw new IllegalArgumentException("limits must be >= 1, got iterations " + iterations
                     + ", evaluations " + evaluations);
         }
-        return new Lbfgsb(memory, iterations, evaluations, gradientTolerance, functionTolerance);
+        return new Lbfgsb(memory, iterations, evaluations, gradientTolerance, functionTolerance, modelChecked);
     }
 
     /**
@@ -81,7 +84,23 @@ public final class Lbfgsb {
             throw new IllegalArgumentException("tolerances must be >= 0, got gradient " + gradient
                     + ", function " + function);
         }
-        return new Lbfgsb(memory, maxIterations, maxEvaluations, gradient, function);
+        return new Lbfgsb(memory, maxIterations, maxEvaluations, gradient, function, modelChecked);
+    }
+
+    /**
+     * A copy whose relative-reduction stop also consults the quadratic model: after an iteration
+     * whose reduction is below the function tolerance, the next search point is computed and the
+     * model's predicted reduction there, {@code −(gᵀd + ½dᵀBd)}, is compared with the same
+     * threshold; only when it, too, is below it does the run stop ({@link OptimizerStatus#FUNCTION_TOLERANCE}).
+     * Otherwise the small reduction is taken for a slow stretch of a badly scaled problem, not for
+     * convergence, and the iteration goes on; after {@code m} such iterations in a row (the whole
+     * memory renewed without progress) the run stops anyway. SciPy's test alone stops at the first
+     * small reduction: on a flat stretch (a Gaussian process's irrelevant length scale drifting to
+     * its bound, where each iteration gains about the threshold) where it stops then depends on the
+     * last bits of the gradients.
+     */
+    public Lbfgsb withModelCheckedStop() {
+        return new Lbfgsb(memory, maxIterations, maxEvaluations, gradientTolerance, functionTolerance, true);
     }
 
     /**
@@ -137,6 +156,8 @@ public final class Lbfgsb {
         int iterations = 0;
         boolean retried = false;
         boolean stalledBefore = false;
+        boolean stallPending = false;
+        int stalledRun = 0;
         OptimizerStatus status;
         while (true) {
             if (projectedGradientNorm(x, g, lo, hi) <= gradientTolerance) {
@@ -161,6 +182,14 @@ public final class Lbfgsb {
                 d[i] = xBar[i] - x[i];
                 dnorm2 += d[i] * d[i];
                 slope += d[i] * g[i];
+            }
+            if (stallPending) {
+                stallPending = false;
+                double predicted = -(slope + 0.5 * memoryMatrix.curvature(d));
+                if (predicted <= functionTolerance * Math.max(Math.abs(f), 1)) {
+                    status = OptimizerStatus.FUNCTION_TOLERANCE;
+                    break;
+                }
             }
             boolean ok = slope < 0;
             if (ok) {
@@ -206,11 +235,16 @@ public final class Lbfgsb {
                 continue;
             }
             memoryMatrix.update(sVec, yVec);
+            if (stalled && modelChecked && ++stalledRun < memory) {
+                stallPending = true; // the model decides at the next search point
+                continue;
+            }
             if (stalled) {
                 status = OptimizerStatus.FUNCTION_TOLERANCE;
                 break;
             }
             stalledBefore = false;
+            stalledRun = 0;
         }
         return new OptimizationResult(x, f, g, iterations, evaluations, status);
     }
@@ -278,6 +312,6 @@ public final class Lbfgsb {
     @Override
     public String toString() {
         return "Lbfgsb[memory=" + memory + ", maxIterations=" + maxIterations + ", maxEvaluations=" + maxEvaluations
-                + ", gradientTolerance=" + gradientTolerance + ", functionTolerance=" + functionTolerance + "]";
+                + ", gradientTolerance=" + gradientTolerance + ", functionTolerance=" + functionTolerance + ", modelCheckedStop=" + modelChecked + "]";
     }
 }

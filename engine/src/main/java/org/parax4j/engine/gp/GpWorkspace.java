@@ -20,7 +20,9 @@ import org.parax4j.engine.linalg.TriangularSolve;
  * the covariance and its factor ({@code n²} doubles: {@code L} in the lower triangle, {@code K} in
  * the upper), its inverse ({@code n²}), the factorisation panels ({@code 2·64·(n − 64)}), and
  * {@code O(n)} for the weights {@code α = K⁻¹y}, plus the kernel tangent tiles' scratch (one
- * tile per thread and one partial sum per row block and hyperparameter). About {@code 16·n²} bytes: 1.6 GB at {@code n = 10,000}.
+ * tile per thread and one partial sum per row block and hyperparameter), and for the squared-exponential
+ * shapes ({@code [σ² ×] RBF [+ white]}) {@code 2(d + 1)·n} doubles of {@link RbfGradient}, whose one product
+ * with the inputs replaces the tiles. About {@code 16·n²} bytes: 1.6 GB at {@code n = 10,000}.
  *
  * <p><b>Allocation</b>: {@link #logMarginalLikelihood} allocates nothing when the workspace is
  * sequential and the log-hyperparameters equal the previous call's; at new ones it compiles the
@@ -43,6 +45,8 @@ public final class GpWorkspace {
     private final double[] diagonal;
     private final double[] weights;
     private final TangentJob tangentJob;
+    /** The squared-exponential shapes' gradient by a product with the inputs (null for other kernels). */
+    private final @Nullable RbfGradient rbfGradient;
     private double[] compiledTheta;
     private KernelGradients.Compiled compiled;
     private Kernel crossKernel;
@@ -83,6 +87,10 @@ public final class GpWorkspace {
         this.diagonal = new double[n];
         this.weights = new double[n];
         this.tangentJob = new TangentJob(this.options);
+        this.rbfGradient = RbfGradient.of(process.kernel(), data, this.options);
+        if (rbfGradient != null) {
+            rbfGradient.bind(process.kernel());
+        }
     }
 
     /** The process whose kernel structure, noise and mean this workspace evaluates. */
@@ -154,6 +162,9 @@ public final class GpWorkspace {
             compiled = KernelGradients.compile(kernel, data.d());
             crossKernel = GpPosterior.withoutWhiteNoise(kernel);
             compiledTheta = logTheta.clone();
+            if (rbfGradient != null) {
+                rbfGradient.bind(kernel);
+            }
         }
         return compiled;
     }
@@ -175,6 +186,10 @@ public final class GpWorkspace {
         double value = -0.5 * GaussianProcess.dot(y, weights, n) - 0.5 * Cholesky.logDeterminant(k, n)
                 - 0.5 * n * Math.log(2 * Math.PI);
         TriangularSolve.inverse(k, n, inverse, options);
+        if (rbfGradient != null && rbfGradient.usable()) {
+            rbfGradient.gradient(k, inverse, weights, gradient);
+            return value;
+        }
         // ½ tr((ααᵀ − K⁻¹) ∂K/∂log θ) = Σ_ij W_ij ∂K_ij/∂log θ with W = ½(ααᵀ − K⁻¹), of which the kernel
         // tangent tiles read the upper triangle (no tangent matrix is stored; same bits for any thread count).
         for (int i = 0; i < n; i++) {

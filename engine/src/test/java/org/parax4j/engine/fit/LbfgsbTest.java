@@ -92,6 +92,29 @@ class LbfgsbTest {
                 p.name() + ": " + r.value() + " vs SciPy default " + p.scipyDefaultF());
     }
 
+    /**
+     * The model-checked stop runs exactly as the plain one until the plain one would stop, then at
+     * most goes on (each accepted step decreases f): never a higher value, never fewer iterations.
+     * On Wood's function (unbounded) the plain stop fires at f ≈ 7.88, on the flat stretch where SciPy's
+     * default run stops too, while the model still predicts a decrease above the threshold: the checked
+     * stop goes on to the minimum 0.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("problems")
+    void modelCheckedStopGoesAtLeastAsFar(Problem p) {
+        ScalarObjective obj = LbfgsbProblems.BY_NAME.get(p.name());
+        OptimizationResult plain = Lbfgsb.defaults().minimize(obj, p.x0(), p.lower(), p.upper());
+        OptimizationResult checked = Lbfgsb.defaults().withModelCheckedStop().minimize(obj, p.x0(), p.lower(), p.upper());
+        System.out.println(p.name() + ": plain " + plain.value() + " in " + plain.iterations() + ", checked "
+                + checked.value() + " in " + checked.iterations() + " " + checked.status());
+        assertTrue(checked.converged(), p.name() + ": " + checked.status());
+        assertTrue(checked.value() <= plain.value(), p.name() + ": " + checked.value() + " > " + plain.value());
+        assertTrue(checked.iterations() >= plain.iterations(), p.name());
+        if (p.name().equals("mgh14_wood")) {
+            assertTrue(plain.value() > 1 && checked.value() < 1e-9, plain.value() + " then " + checked.value());
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("problems")
     void problemGradientsMatchCentralDifferences(Problem p) {
