@@ -202,6 +202,12 @@ public final class Lbfgsb {
                 ok &= search.f <= f;
             }
             if (!ok) {
+                if (stalledRun > 0) {
+                    // Past a stall the plain rule stops at: a failed search ends the run as that stop
+                    // would have, at the last accepted point, rather than as a failure.
+                    status = OptimizerStatus.FUNCTION_TOLERANCE;
+                    break;
+                }
                 if (memoryMatrix.size() > 0 && !retried) {
                     memoryMatrix.reset();
                     retried = true;

@@ -22,8 +22,10 @@ import org.parax4j.engine.kernel.Kernel;
  * with {@code r = M·1}: all {@code d} length scales and {@code r} from the one {@code (d + 1) × n} by
  * {@code n × n} product {@code [X | 1]ᵀ M} (the engine's panel kernel, about {@code 2n²(d + 1)}
  * flops, against the tiles' {@code n²/2} exps and tangents). The inputs are centred per dimension
- * first (the kernel is translation invariant) so that the two sums cancel no more than the direct
- * sum would. The scale's tangent is {@code Σ_ij M_ij + σ²·tr W}, the white noise's {@code σ_w²·tr W}.
+ * first (the kernel is translation invariant). The two sums still cancel where close points lie far
+ * from the mean in units of {@code ℓ}: the relative error grows like {@code ε·max(x_c/ℓ)²}, so the
+ * path is taken only while {@code max_i x_c,ik²/ℓ_k² ≤ 10⁴} (error ≲ 1e-12), else the tiles are
+ * used ({@link #usable}). The scale's tangent is {@code Σ_ij M_ij + σ²·tr W}, the white noise's {@code σ_w²·tr W}.
  *
  * <p><b>Bits</b>: {@code M} is formed in 32 × 32 tiles (each tile row by one task, writing its upper
  * tiles and their mirror images) and the product in column blocks, each element by the same chain
@@ -35,6 +37,8 @@ final class RbfGradient {
     private static final int TILE = 32;
     /** Columns of the product per task: a multiple of the 512-bit panel kernel's 24-column tiles. */
     private static final int PRODUCT_COLUMNS = 120;
+    /** The largest {@code x_c²/ℓ²} the expansion is used for (its cancellation then costs ≲ 1e4·ε). */
+    private static final double MAX_SCALED_SQUARE = 1e4;
 
     private final int n;
     private final int d;
@@ -47,6 +51,8 @@ final class RbfGradient {
     /** {@code (d + 1) × n}: {@code −features·M}. */
     private final double[] product;
     private final double[] inverseSquared;
+    /** Per input dimension: the largest squared centred input. */
+    private final double[] maxCentredSquared;
     private final @Nullable Executor executor;
     private final int parallelism;
     private final PanelKernels kernels = PanelKernels.chosen();
@@ -72,6 +78,7 @@ final class RbfGradient {
         this.parallelism = options.parallelism();
         this.inverseSquared = new double[lengthCount];
         this.features = new double[(d + 1) * n];
+        this.maxCentredSquared = new double[d];
         this.product = new double[(d + 1) * n];
         double[] x = t.x();
         for (int q = 0; q < d; q++) {
@@ -81,7 +88,9 @@ final class RbfGradient {
             }
             mean /= n;
             for (int i = 0; i < n; i++) {
-                features[q * n + i] = x[i * d + q] - mean;
+                double c = x[i * d + q] - mean;
+                features[q * n + i] = c;
+                maxCentredSquared[q] = Math.max(maxCentredSquared[q], c * c);
             }
         }
         Arrays.fill(features, d * n, (d + 1) * n, 1.0);
@@ -159,9 +168,16 @@ final class RbfGradient {
             // tiny length scales: the engine's kernel is then an equality indicator; the tiles handle it
             usable &= Double.isFinite(inverseSquared[q]);
         }
+        for (int q = 0; q < d; q++) {
+            // isotropic: one length scale for every dimension
+            usable &= maxCentredSquared[q] * inverseSquared[lengthCount == 1 ? 0 : q] <= MAX_SCALED_SQUARE;
+        }
     }
 
-    /** Whether the bound hyperparameters can use this path (every {@code 1/ℓ²} finite). */
+    /**
+     * Whether the bound hyperparameters can use this path: every {@code 1/ℓ²} finite and every centred
+     * input within {@code 100ℓ} of its mean.
+     */
     boolean usable() {
         return usable;
     }

@@ -1,6 +1,9 @@
 package org.parax4j.engine.gp;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -43,11 +46,40 @@ class RbfGradientTest {
         double[] x = GpReference.inputs(N, D, 0.3);
         double[] y = GpReference.targets(x, N, D);
         GaussianProcess gp = GaussianProcess.of(kernel).withAlpha(0.01); // well conditioned without white noise too
-        assertNotNull(RbfGradient.of(kernel, Training.of(x, N, D, y, gp), EngineOptions.singleThreaded()), name);
+        RbfGradient path = RbfGradient.of(kernel, Training.of(x, N, D, y, gp), EngineOptions.singleThreaded());
+        assertNotNull(path, name);
+        path.bind(kernel);
+        assertTrue(path.usable(), name + ": the product path is taken");
         double[] theta = gp.logTheta();
         double[] fast = new double[theta.length];
-        gp.newWorkspace(x, N, D, y, EngineOptions.ofParallelism(2)).logMarginalLikelihood(theta, fast);
+        double lml = gp.newWorkspace(x, N, D, y, EngineOptions.ofParallelism(2)).logMarginalLikelihood(theta, fast);
+        double[] oneThread = new double[theta.length];
+        double lmlOne = gp.newWorkspace(x, N, D, y, EngineOptions.singleThreaded())
+                .logMarginalLikelihood(theta, oneThread);
+        assertEquals(lmlOne, lml, 0.0, name + ": LML on one thread and two");
+        assertArrayEquals(oneThread, fast, name + ": the same gradient bits on one thread and two");
+        assertGradientIsTheTiles(kernel, gp, x, y, fast, name);
+    }
 
+    /** An input far from the others (10⁴ length scales from their mean): the tiles are used, same gradient. */
+    @Test
+    void aFarOutlierFallsBackToTheTiles() {
+        double[] x = GpReference.inputs(N, D, 0.3);
+        x[0] = 1e4;
+        double[] y = GpReference.targets(x, N, D);
+        Kernel kernel = Kernel.rbfArd(0.7, 1.1, 0.4).scaled(1.3).plus(new Kernel.WhiteNoise(0.05));
+        GaussianProcess gp = GaussianProcess.of(kernel).withAlpha(0.01);
+        RbfGradient path = RbfGradient.of(kernel, Training.of(x, N, D, y, gp), EngineOptions.singleThreaded());
+        assertNotNull(path);
+        path.bind(kernel);
+        assertFalse(path.usable(), "an input 10⁴ length scales from the mean must not use the expansion");
+        double[] gradient = new double[gp.logTheta().length];
+        gp.newWorkspace(x, N, D, y, EngineOptions.ofParallelism(2)).logMarginalLikelihood(gp.logTheta(), gradient);
+        assertGradientIsTheTiles(kernel, gp, x, y, gradient, "outlier");
+    }
+
+    private static void assertGradientIsTheTiles(Kernel kernel, GaussianProcess gp, double[] x, double[] y,
+            double[] fast, String name) {
         KernelGradients.Compiled compiled = KernelGradients.compile(kernel, D);
         double[] k = new double[N * N];
         for (int i = 0; i < N; i++) {
@@ -65,7 +97,7 @@ class RbfGradientTest {
                 w[i * N + j] = 0.5 * (alpha[i] * alpha[j] - w[i * N + j]);
             }
         }
-        double[] tiles = new double[theta.length];
+        double[] tiles = new double[fast.length];
         compiled.contract(x, N, w, tiles, false);
         GaussianProcessReferenceTest.assertClose(tiles, fast, 1e-9, name + " gradient");
     }
