@@ -18,6 +18,12 @@ import org.parax4j.engine.gp.KernelGradients;
  * ({@code −∞}, zero gradient): the sampler treats the point as divergent, as Stan treats a failed
  * Cholesky factorisation.
  *
+ * <p><b>Fixed hyperparameters.</b> Those the process's {@link GaussianProcess#priors()} mark fixed
+ * (a kernel module's fixed parameters, {@code HyperPriors.withFixed}) are held at the process's
+ * values: the density is over the free ones only ({@link #dimension()}, {@link #names()},
+ * {@link #initialLatent()} list them in latent order), as {@link GaussianProcess#fit} optimises
+ * only them. The log prior still sees every hyperparameter, the fixed ones at their held values.
+ *
  * <p><b>Cost.</b> One evaluation is one GP likelihood evaluation: an {@code O(n³)} factorisation
  * and an {@code O(p·n²)} gradient contraction. An instance holds a sequential
  * {@link GpWorkspace} (about {@code 16·n²} bytes) and serves one thread; {@link #copy()} makes
@@ -32,6 +38,11 @@ public final class GpMarginalPosterior implements LogDensity {
     private final double[] y;
     private final LogDensity logPrior;
     private final GpWorkspace workspace;
+    /** The free hyperparameters' latent positions, ascending. */
+    private final int[] free;
+    /** Every log-hyperparameter: the fixed ones at the process's values, the free ones per call. */
+    private final double[] full;
+    private final double[] fullGradient;
     private final double[] priorGradient;
 
     private GpMarginalPosterior(GaussianProcess process, double[] x, int n, int d, double[] y, LogDensity logPrior) {
@@ -42,7 +53,10 @@ public final class GpMarginalPosterior implements LogDensity {
         this.y = y;
         this.logPrior = logPrior;
         this.workspace = process.newWorkspace(x, n, d, y, false);
-        this.priorGradient = new double[workspace.hyperparameterCount()];
+        this.free = process.priors().freeIndices();
+        this.full = process.logTheta();
+        this.fullGradient = new double[full.length];
+        this.priorGradient = new double[full.length];
     }
 
     /**
@@ -53,8 +67,9 @@ public final class GpMarginalPosterior implements LogDensity {
      * @param n number of points, {@code ≥ 1}
      * @param d input dimension, {@code ≥ 1}
      * @param y targets, {@code n} finite values. Copied.
-     * @param logPrior the log prior density of {@code log θ} and its gradient, of dimension
-     *     {@link KernelGradients#count}; {@link LogDensity#copy()} is called for each copy of this density
+     * @param logPrior the log prior density of every {@code log θ} (fixed ones included) and its
+     *     gradient, of dimension {@link KernelGradients#count}; {@link LogDensity#copy()} is called for
+     *     each copy of this density
      * @throws IllegalArgumentException on bad data (as {@link GaussianProcess#newWorkspace}) or a
      *     prior of another dimension than the kernel's hyperparameter count
      */
@@ -72,32 +87,37 @@ public final class GpMarginalPosterior implements LogDensity {
         return new GpMarginalPosterior(process, x.clone(), n, d, y.clone(), logPrior);
     }
 
+    /** The number of free hyperparameters: the density's dimension. */
     @Override
     public int dimension() {
-        return priorGradient.length;
+        return free.length;
     }
 
     /**
      * {@inheritDoc}
      *
+     * @param logTheta the free log-hyperparameters, in latent order
      * @throws IllegalArgumentException when {@code logTheta} or {@code gradient} is shorter or
      *     longer than {@link #dimension()}
      */
     @Override
     public double logDensity(double[] logTheta, double[] gradient) {
-        int p = priorGradient.length;
+        int p = free.length;
         if (logTheta.length != p || gradient.length < p) {
             throw new IllegalArgumentException("logTheta has length " + logTheta.length + " and gradient "
-                    + gradient.length + ", expected " + p);
+                    + gradient.length + ", expected " + p + " (the free hyperparameters " + names() + ")");
         }
-        double prior = logPrior.logDensity(logTheta, priorGradient);
-        if (!(prior > Double.NEGATIVE_INFINITY) || !admits(logTheta)) {
+        for (int j = 0; j < p; j++) {
+            full[free[j]] = logTheta[j];
+        }
+        double prior = logPrior.logDensity(full, priorGradient);
+        if (!(prior > Double.NEGATIVE_INFINITY) || !admits(full)) {
             java.util.Arrays.fill(gradient, 0, p, 0.0);
             return Double.NEGATIVE_INFINITY;
         }
         double lml;
         try {
-            lml = workspace.logMarginalLikelihood(logTheta, gradient);
+            lml = workspace.logMarginalLikelihood(full, fullGradient);
         } catch (IllegalArgumentException indefiniteWithLargestJitter) {
             lml = Double.NEGATIVE_INFINITY;
         }
@@ -106,7 +126,7 @@ public final class GpMarginalPosterior implements LogDensity {
             return Double.NEGATIVE_INFINITY;
         }
         for (int j = 0; j < p; j++) {
-            gradient[j] += priorGradient[j];
+            gradient[j] = fullGradient[free[j]] + priorGradient[free[j]];
         }
         return lml + prior;
     }
@@ -127,26 +147,32 @@ public final class GpMarginalPosterior implements LogDensity {
         return new GpMarginalPosterior(process, x, n, d, y, logPrior.copy());
     }
 
-    /** The hyperparameters' names, in latent order (e.g. {@code left.variance}). */
+    /** The free hyperparameters' names, in latent order (e.g. {@code left.variance}). */
     public List<String> names() {
-        return KernelGradients.names(process.kernel());
+        List<String> all = KernelGradients.names(process.kernel());
+        return java.util.Arrays.stream(free).mapToObj(all::get).toList();
     }
 
-    /** The process's current log-hyperparameters (a start for the chains). Allocates. */
+    /** The process's current free log-hyperparameters (a start for the chains). Allocates. */
     public double[] initialLatent() {
-        return process.logTheta();
+        double[] all = process.logTheta();
+        double[] out = new double[free.length];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = all[free[j]];
+        }
+        return out;
     }
 
     /**
-     * Maps log-hyperparameters to hyperparameters ({@code exp} of each).
+     * Maps free log-hyperparameters to hyperparameters ({@code exp} of each).
      *
      * @return a new array
      * @throws IllegalArgumentException for a length other than {@link #dimension()}
      */
     public double[] toPhysical(double[] logTheta) {
-        if (logTheta.length != priorGradient.length) {
+        if (logTheta.length != free.length) {
             throw new IllegalArgumentException("logTheta has length " + logTheta.length + ", expected "
-                    + priorGradient.length);
+                    + free.length);
         }
         double[] out = new double[logTheta.length];
         for (int j = 0; j < out.length; j++) {

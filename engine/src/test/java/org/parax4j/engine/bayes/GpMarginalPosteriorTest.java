@@ -1,5 +1,6 @@
 package org.parax4j.engine.bayes;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.gp.GaussianProcess;
+import org.parax4j.engine.gp.HyperPriors;
 import org.parax4j.engine.kernel.Kernel;
 
 /** The GP hyperparameter posterior: value, exact gradient, domain, and a short NUTS run. */
@@ -82,6 +84,27 @@ class GpMarginalPosteriorTest {
         assertEquals(List.of(0.0, 0.0, 0.0), List.of(g[0], g[1], g[2]));
         assertThrows(IllegalArgumentException.class, () -> posterior.logDensity(new double[2], new double[3]));
         assertThrows(IllegalArgumentException.class, () -> GpMarginalPosterior.of(gp, x, N, 1, y, normalPrior(2)));
+    }
+
+    @Test
+    void aFixedHyperparameterIsHeldAndNotSampled() {
+        double[] x = inputs();
+        double[] y = targets(x);
+        GaussianProcess all = process();
+        GaussianProcess held = all.withPriors(HyperPriors.maximumLikelihood(all.kernel()).withFixed(2, true));
+        GpMarginalPosterior full = GpMarginalPosterior.of(all, x, N, 1, y, normalPrior(3));
+        GpMarginalPosterior posterior = GpMarginalPosterior.of(held, x, N, 1, y, normalPrior(3));
+        assertEquals(2, posterior.dimension());
+        assertEquals(full.names().subList(0, 2), posterior.names());
+        double[] start = all.logTheta();
+        assertArrayEquals(new double[] {start[0], start[1]}, posterior.initialLatent());
+        double[] t = {0.2, -0.3};
+        double[] g = new double[2];
+        double[] fullGradient = new double[3];
+        double expected = full.logDensity(new double[] {t[0], t[1], start[2]}, fullGradient);
+        assertEquals(expected, posterior.logDensity(t, g), 0.0, "the density with the fixed one at its held value");
+        assertArrayEquals(new double[] {fullGradient[0], fullGradient[1]}, g, 0.0, "the free entries of the gradient");
+        assertThrows(IllegalArgumentException.class, () -> posterior.logDensity(new double[3], new double[3]));
     }
 
     @Test
