@@ -35,8 +35,7 @@ public final class EnginePool {
     /**
      * The most workers polling at once. One catches the next job; without the limit, jobs that come
      * about every {@link #SPIN_NANOS} can keep two workers alive by turns beside the caller, and on
-     * two cores the spare one takes a core from the work (3 of 6 JMH forks of the 256² Gram ran at
-     * one thread's speed without it, none of 11 with it).
+     * two cores the spare one takes a core from the work.
      */
     private static final int MAX_POLLERS = 1;
 
