@@ -18,8 +18,8 @@ import java.util.concurrent.locks.LockSupport;
  * the runtimes of OpenMP and of the BLAS libraries, a worker that runs out of tasks keeps polling
  * for {@link #SPIN_NANOS} before it parks: back-to-back jobs find it awake (the hand-off then takes
  * 3 µs). Measured in JMH forks on the same machine and job: the 256² ARD Gram 56–77 µs before,
- * 54–65 after; its value and nine tangent planes 120–290 µs before, 105–117 after in most forks
- * (a minority of forks of either pool run at 240–290 µs, not explained).
+ * 54–65 after; its value and nine tangent planes 120–140 µs before and 105–117 after in their fast
+ * forks (with either pool some forks run at 240–290 µs, not explained).
  *
  * <p>Tasks wait in one first-in first-out queue; at most one worker polls at any time (so at most
  * one core spins, for at most {@link #SPIN_NANOS} after its last task), and a submission wakes a
