@@ -155,12 +155,7 @@ public final class GpMarginalPosterior implements LogDensity {
 
     /** The process's current free log-hyperparameters (a start for the chains). Allocates. */
     public double[] initialLatent() {
-        double[] all = process.logTheta();
-        double[] out = new double[free.length];
-        for (int j = 0; j < out.length; j++) {
-            out[j] = all[free[j]];
-        }
-        return out;
+        return process.priors().freeValues(process.logTheta());
     }
 
     /**

@@ -356,6 +356,27 @@ public final class HyperPriors {
         return Arrays.copyOf(out, f);
     }
 
+    /**
+     * The free hyperparameters' entries of {@code all} (one entry per hyperparameter), in order: a new
+     * array of {@link #freeIndices()}'s length.
+     *
+     * @throws IllegalArgumentException when {@code all} does not hold one entry per hyperparameter
+     */
+    public double[] freeValues(double[] all) {
+        if (all.length != count()) {
+            throw new IllegalArgumentException("all has length " + all.length + ", expected one entry per hyperparameter: "
+                    + count());
+        }
+        double[] out = new double[count()];
+        int f = 0;
+        for (int i = 0; i < out.length; i++) {
+            if (!fixed[i]) {
+                out[f++] = all[i];
+            }
+        }
+        return Arrays.copyOf(out, f);
+    }
+
     /** The fixed flags, one per hyperparameter (a new array). */
     boolean[] fixedMask() {
         return fixed.clone();

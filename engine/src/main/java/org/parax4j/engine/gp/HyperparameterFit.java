@@ -42,9 +42,9 @@ final class HyperparameterFit {
             upper[j] = hp.logUpper(free[j]);
         }
         double[][] starts = new double[restarts + 1][];
-        starts[0] = gather(theta0, free);
+        starts[0] = hp.freeValues(theta0);
         for (int i = 1; i <= restarts; i++) {
-            starts[i] = gather(hp.draw(new SplittableRandom(seed + i * 0x9E3779B97F4A7C15L), theta0), free);
+            starts[i] = hp.freeValues(hp.draw(new SplittableRandom(seed + i * 0x9E3779B97F4A7C15L), theta0));
         }
         boolean map = hp.hasPriors();
         EngineOptions inner = restarts > 0 ? EngineOptions.singleThreaded() : options;
@@ -129,15 +129,6 @@ final class HyperparameterFit {
             }
             return -value;
         };
-    }
-
-    /** {@code v} at {@code free}: a new array. */
-    private static double[] gather(double[] v, int[] free) {
-        double[] out = new double[free.length];
-        for (int j = 0; j < free.length; j++) {
-            out[j] = v[free[j]];
-        }
-        return out;
     }
 
     /** A copy of {@code base} with {@code z[j]} at {@code free[j]}. */

@@ -95,6 +95,14 @@ class GpFixedHyperparametersTest {
     }
 
     @Test
+    void freeValuesPicksTheFreeEntriesAndNamesAWrongLength() {
+        HyperPriors hp = GaussianProcess.of(module(free(1.0), fixed(0.7, 1.9), free(0.1))).priors();
+        assertArrayEquals(new double[] {10, 13}, hp.freeValues(new double[] {10, 11, 12, 13}));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> hp.freeValues(new double[3]));
+        assertTrue(e.getMessage().contains("all has length 3") && e.getMessage().contains("4"), e.getMessage());
+    }
+
+    @Test
     void fixedLengthScalesMatchScikitLearnAndAGridOfTheFreeOnes() {
         double[] x = x();
         double[] y = y();
