@@ -211,11 +211,19 @@ public final class ModelFunction<M extends Module<?>> {
 
     /**
      * A workspace whose tangent buffers hold at most about {@code maxTangentBytes}: directions are
-     * processed in the largest chunks that fit (at least one direction at a time). Kernel nodes above
-     * a size threshold run their rows on the calling thread and helpers on {@code options}' executor
-     * (the same bits as on one thread; such a call allocates the few small objects of handing out the
-     * helper tasks); everything else, and every call on {@link EngineOptions#singleThreaded()}
-     * options, runs on the calling thread and allocates nothing. Allocates the workspace.
+     * processed in the largest chunks that fit (at least one direction at a time). Two kinds of work
+     * run on the calling thread and helpers on {@code options}' executor, with the same bits as on
+     * one thread (such a call allocates the few small objects of handing out the helper tasks):
+     * <ul>
+     *   <li>kernel nodes above a size threshold, split by rows or tiles;
+     *   <li>a whole function that is elementwise along one axis (every node a scalar computed from
+     *       scalar parameters, or an elementwise function of arrays of one length n, the output such
+     *       an array or a stack of them, as a frequency sweep is), with n ≥ 128 and enough work:
+     *       it runs as one strip of elements per thread, each strip a copy of the graph over its
+     *       elements with buffers of its own.
+     * </ul>
+     * Everything else, and every call on {@link EngineOptions#singleThreaded()} options, runs on the
+     * calling thread and allocates nothing. Allocates the workspace.
      *
      * @throws IllegalArgumentException when the cap is not positive or {@code options} is null
      */
@@ -256,8 +264,9 @@ public final class ModelFunction<M extends Module<?>> {
 
     /**
      * The Jacobian at a latent flat vector: {@code jacobian[f·outputSize() + k] = d out_k / d θ_f}
-     * for free position {@code f}, and optionally the value. Large kernel nodes spread their rows over
-     * the workspace's executor, with the same bits as on one thread. Allocates nothing on one thread
+     * for free position {@code f}, and optionally the value. Large kernel nodes and elementwise sweeps
+     * spread over the workspace's executor (see {@link #newWorkspace(long, EngineOptions)}), with the
+     * same bits as on one thread. Allocates nothing on one thread
      * (see {@link #newWorkspace(long, EngineOptions)}).
      *
      * @param flat latent values of the free parameters in flat order. Not modified.

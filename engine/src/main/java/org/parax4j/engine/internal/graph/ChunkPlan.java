@@ -78,6 +78,11 @@ public final class ChunkPlan {
         return new ChunkPlan(graph, lo);
     }
 
+    /** The plan of {@code graph} with chunks of {@code chunkSize} directions (≥ 1). */
+    static ChunkPlan withChunk(GraphDef graph, int chunkSize) {
+        return new ChunkPlan(graph, chunkSize);
+    }
+
     private static long bound(GraphDef graph, int chunk) {
         long total = 0;
         for (int i = 0; i < graph.size(); i++) {

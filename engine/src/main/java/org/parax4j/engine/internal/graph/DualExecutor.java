@@ -40,6 +40,10 @@ public final class DualExecutor {
      */
     public void run(Scratch s, boolean physical, double[] jac) {
         GraphDef g = s.graph;
+        if (s.strips != null) {
+            s.strips.runDual(this, s.latent, physical, s.values[g.output()], jac);
+            return;
+        }
         ChunkPlan plan = s.plan;
         int out = g.output();
         int outSize = g.node(out).size();

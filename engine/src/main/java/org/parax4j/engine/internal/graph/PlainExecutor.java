@@ -17,8 +17,15 @@ public final class PlainExecutor {
         this.ops = ops;
     }
 
-    /** Computes every node's value into {@code s}. */
+    /**
+     * Computes every node's value into {@code s} (only the output's when the graph runs as
+     * {@link ElementStrips}, on the scratch's executor).
+     */
     public void run(Scratch s) {
+        if (s.strips != null) {
+            s.strips.runPlain(this, s.latent, s.values[s.graph.output()]);
+            return;
+        }
         java.util.Arrays.fill(s.early, false);
         for (int i = 0; i < s.graph.size(); i++) {
             if (!s.early[i]) {

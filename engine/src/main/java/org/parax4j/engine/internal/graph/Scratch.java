@@ -1,5 +1,6 @@
 package org.parax4j.engine.internal.graph;
 
+import org.jspecify.annotations.Nullable;
 import org.parax4j.engine.EngineOptions;
 
 /**
@@ -7,7 +8,8 @@ import org.parax4j.engine.EngineOptions;
  * one tangent buffer (its maximum slots × size) per node, and temporaries. Allocated once; the
  * executors allocate nothing. Not thread-safe: one thread owns it at a time (during a call, helper
  * threads of a large kernel node read its tables and write disjoint rows of the node's buffers, see
- * {@link KernelRows}).
+ * {@link KernelRows}; an element-separable graph on parallel options runs as {@link ElementStrips},
+ * each strip with a scratch of its own, and this scratch keeps only the output's value).
  */
 public final class Scratch {
 
@@ -56,6 +58,12 @@ public final class Scratch {
     final EngineOptions options;
     private final KernelRows kernelRows;
     private PlanKernels.State planKernels;
+    /**
+     * The graph's {@link ElementStrips} when it runs as strips on several threads (then only the
+     * output's value buffer of this scratch is allocated and written), else null.
+     */
+    final @Nullable ElementStrips strips;
+    private static final double[] NO_VALUE = new double[0];
 
     /**
      * Allocates the buffers for {@code graph} under {@code plan}; the latent vector starts as
@@ -75,6 +83,7 @@ public final class Scratch {
         this.options = options;
         this.plan = plan;
         this.latent = latent.clone();
+        this.strips = ElementStrips.of(graph, plan, options);
         int n = graph.size();
         this.values = new double[n][];
         this.tangents = new double[n][];
@@ -94,9 +103,10 @@ public final class Scratch {
         int maxOrder = 0;
         for (int i = 0; i < n; i++) {
             Node node = graph.node(i);
-            values[i] = node.op() == Op.CONST ? (double[]) node.data() : new double[node.size()];
+            boolean unused = strips != null && i != graph.output();
+            values[i] = node.op() == Op.CONST ? (double[]) node.data() : unused ? NO_VALUE : new double[node.size()];
             // A folded node's tangent is never written (its user reads its input's): no buffer.
-            tangents[i] = folded[i] >= 0 ? NO_TANGENT : new double[plan.maxSlots(i) * node.size()];
+            tangents[i] = folded[i] >= 0 || strips != null ? NO_TANGENT : new double[plan.maxSlots(i) * node.size()];
             maxSize = Math.max(maxSize, node.size());
             if (node.op() == Op.SOLVE || node.op() == Op.DET) {
                 maxOrder = Math.max(maxOrder, graph.node(node.inputs()[0]).shape().rows());
@@ -149,7 +159,10 @@ public final class Scratch {
         return latent;
     }
 
-    /** The value buffer of node {@code i} (valid after a run). Not copied. */
+    /**
+     * The value buffer of node {@code i} (valid after a run; when the graph runs as
+     * {@link ElementStrips}, only the output's). Not copied.
+     */
     public double[] value(int i) {
         return values[i];
     }
@@ -160,7 +173,7 @@ public final class Scratch {
         for (int i = 0; i < values.length; i++) {
             total += (graph.node(i).op() == Op.CONST ? 0 : values[i].length) + tangents[i].length;
         }
-        return total;
+        return total + (strips == null ? 0 : strips.footprintDoubles());
     }
 
     /** The row runner of row kernel nodes ({@link RowKernels}). */

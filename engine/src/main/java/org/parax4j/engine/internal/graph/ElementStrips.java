@@ -1,0 +1,293 @@
+package org.parax4j.engine.internal.graph;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.IntConsumer;
+import org.jspecify.annotations.Nullable;
+import org.parax4j.engine.EngineOptions;
+import org.parax4j.engine.internal.concurrent.Crew;
+
+/**
+ * Runs an element-separable graph as independent strips of its elements on several threads: a
+ * function of a whole frequency sweep, for example, whose every node is either a scalar (parameters
+ * and what is computed from them alone) or an elementwise function of arrays of one length
+ * {@code n}. Element {@code j} of every array node then depends only on element {@code j} of its
+ * inputs, so a copy of the graph over elements {@code [lo, hi)} (array constants sliced) computes
+ * exactly those elements of every node and of every tangent; each strip runs, with its own
+ * {@link Scratch}, on one participant of a {@link Crew} job and writes its columns of the value and
+ * of the Jacobian. This is how a single recorded function uses all cores without a barrier per node.
+ *
+ * <p><b>Which graphs.</b> Every node is a scalar (size 1) whose inputs are scalars, or has shape
+ * {@code [n]} and is an elementwise operation ({@code +}, {@code −}, {@code ·}, {@code /},
+ * powers, the unary functions, {@link Op#MAP}, {@link Op#MAP2}, {@link Op#WHERE}) of scalars and
+ * {@code [n]} nodes, or is an array constant of shape {@code [n]}; the output is such a node or a
+ * {@link Op#GATHER} that stacks whole {@code [n]} nodes as the rows of a {@code [k, n]} matrix
+ * (what {@code Var.stack} records). Parameter reads must be scalars (a vector parameter's
+ * directions would differ from strip to strip). Anything else (reductions, kernels, matrix
+ * products, reshapes) keeps the graph on one thread.
+ *
+ * <p><b>Same bits.</b> Strip boundaries are multiples of {@value #ALIGN} elements, a multiple of
+ * every vector length the engine uses, so each element meets the same vector lane or scalar tail
+ * instructions as in an unsplit run, and the strips use the unsplit run's chunk of directions: the
+ * results equal the one-thread results bit for bit, for any executor and parallelism.
+ *
+ * <p><b>When.</b> Only on parallel {@link EngineOptions}, when {@code n ≥ 2·}{@value #MIN_STRIP}
+ * and the array nodes hold at least {@value #MIN_WORK} elements in all (below that, handing a strip
+ * to another thread costs about what it saves); at most one strip per thread. Not thread-safe: one
+ * owner at a time, like its {@link Scratch}.
+ */
+final class ElementStrips {
+
+    /** Strip boundaries are multiples of this many elements (8 doubles: a 512-bit vector). */
+    static final int ALIGN = 8;
+    /** The fewest elements in a strip. */
+    static final int MIN_STRIP = 64;
+    /** The fewest array elements, summed over the nodes, for which a graph is split. */
+    static final long MIN_WORK = 16_384;
+
+    private final int length;
+    private final int rows;
+    private final int[] bounds;
+    private final Scratch[] strips;
+    private final double[][] stripJacobians;
+    private final Executor executor;
+    private final int parallelism;
+    private final IntConsumer plainStrip = this::plainStrip;
+    private final IntConsumer dualStrip = this::dualStrip;
+    // The current call's arguments, set by its owner before the crew starts (the executor's
+    // hand-off orders these writes before the helpers' reads).
+    private @Nullable PlainExecutor plain;
+    private @Nullable DualExecutor dual;
+    private boolean physical;
+    private double @Nullable [] latent;
+    private double @Nullable [] value;
+    private double @Nullable [] jacobian;
+
+    private ElementStrips(GraphDef graph, ChunkPlan plan, int length, int count, EngineOptions options) {
+        this.length = length;
+        this.rows = graph.outputShape().size() / length;
+        this.bounds = new int[count + 1];
+        for (int k = 1; k < count; k++) {
+            bounds[k] = (int) Math.round((double) length * k / count / ALIGN) * ALIGN;
+        }
+        bounds[count] = length;
+        this.strips = new Scratch[count];
+        this.stripJacobians = new double[count][];
+        int free = graph.layout().numFree();
+        for (int k = 0; k < count; k++) {
+            GraphDef strip = strip(graph, length, bounds[k], bounds[k + 1]);
+            strips[k] = new Scratch(strip, ChunkPlan.withChunk(strip, plan.chunkSize()), new double[graph.layout().size()]);
+            stripJacobians[k] = new double[free * strip.outputShape().size()];
+        }
+        this.executor = options.executor();
+        this.parallelism = options.parallelism();
+    }
+
+    /**
+     * The strips of {@code graph} for a scratch on {@code options}, or null when the graph is not
+     * element-separable, too small to gain, or the options are single-threaded. Allocates.
+     */
+    static @Nullable ElementStrips of(GraphDef graph, ChunkPlan plan, EngineOptions options) {
+        if (!options.isParallel() || options.executor() == null) {
+            return null;
+        }
+        int length = separableLength(graph);
+        if (length < 2 * MIN_STRIP || arrayElements(graph, length) < MIN_WORK) {
+            return null;
+        }
+        int count = Math.min(options.parallelism(), length / MIN_STRIP);
+        return count < 2 ? null : new ElementStrips(graph, plan, length, count, options);
+    }
+
+    /** The element-axis length of a separable graph (see the class comment), or −1. */
+    static int separableLength(GraphDef graph) {
+        Shape out = graph.outputShape();
+        if (out.rank() < 1 || out.rank() > 2) {
+            return -1;
+        }
+        int n = out.dims()[out.rank() - 1];
+        for (int i = 0; i < graph.size(); i++) {
+            Node node = graph.node(i);
+            boolean ok = i == graph.output() && node.op() == Op.GATHER
+                    ? isStack(graph, node, n)
+                    : node.size() == 1 ? allScalar(graph, node) : isElementwise(graph, node, n);
+            if (!ok) {
+                return -1;
+            }
+        }
+        return n;
+    }
+
+    private static boolean allScalar(GraphDef graph, Node node) {
+        for (int in : node.inputs()) {
+            if (graph.node(in).size() != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isElementwise(GraphDef graph, Node node, int n) {
+        if (node.shape().rank() != 1 || node.size() != n) {
+            return false;
+        }
+        boolean op = switch (node.op()) {
+            case CONST, ADD, SUB, MUL, DIV, POW, NEG, EXP, LOG, LOG10, SQRT, SIN, COS, ABS, SQUARE, POWC, MAP, MAP2,
+                    WHERE -> true;
+            default -> false;
+        };
+        for (int in : node.inputs()) {
+            Shape s = graph.node(in).shape();
+            op &= s.size() == 1 || (s.rank() == 1 && s.size() == n);
+        }
+        return op;
+    }
+
+    /** Whether {@code node} stacks whole {@code [n]} nodes as its rows, in order. */
+    private static boolean isStack(GraphDef graph, Node node, int n) {
+        Shape shape = node.shape();
+        if (shape.rank() != 2 || shape.cols() != n) {
+            return false;
+        }
+        VocabularyNodes.Gather gather = (VocabularyNodes.Gather) node.data();
+        for (int r = 0; r < shape.rows(); r++) {
+            int source = gather.source()[r * n];
+            Shape s = graph.node(node.inputs()[source]).shape();
+            if (s.rank() != 1 || s.size() != n) {
+                return false;
+            }
+            for (int j = 0; j < n; j++) {
+                if (gather.source()[r * n + j] != source || gather.element()[r * n + j] != j) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static long arrayElements(GraphDef graph, int n) {
+        long total = 0;
+        for (int i = 0; i < graph.size(); i++) {
+            if (graph.node(i).op() != Op.CONST && graph.node(i).size() >= n) {
+                total += graph.node(i).size();
+            }
+        }
+        return total;
+    }
+
+    /** The graph over elements {@code [lo, hi)}: array nodes resized, array constants and the stack's table sliced. */
+    private static GraphDef strip(GraphDef graph, int n, int lo, int hi) {
+        int m = hi - lo;
+        List<Node> nodes = new ArrayList<>(graph.size());
+        for (int i = 0; i < graph.size(); i++) {
+            Node node = graph.node(i);
+            if (node.size() == 1) {
+                nodes.add(node);
+            } else if (node.op() == Op.CONST) {
+                double[] data = Arrays.copyOfRange((double[]) node.data(), lo, hi);
+                nodes.add(new Node(Op.CONST, node.inputs(), Shape.of(m), node.arg(), data));
+            } else if (node.shape().rank() == 2) {
+                VocabularyNodes.Gather gather = (VocabularyNodes.Gather) node.data();
+                int k = node.shape().rows();
+                int[] source = new int[k * m];
+                int[] element = new int[k * m];
+                for (int r = 0; r < k; r++) {
+                    Arrays.fill(source, r * m, (r + 1) * m, gather.source()[r * n]);
+                    for (int j = 0; j < m; j++) {
+                        element[r * m + j] = j;
+                    }
+                }
+                nodes.add(new Node(Op.GATHER, node.inputs(), Shape.of(k, m), node.arg(),
+                        new VocabularyNodes.Gather(source, element)));
+            } else {
+                nodes.add(new Node(node.op(), node.inputs(), Shape.of(m), node.arg(), node.data()));
+            }
+        }
+        return new GraphDef(graph.layout(), nodes, graph.output());
+    }
+
+    /** Number of strips. */
+    int count() {
+        return strips.length;
+    }
+
+    /** Doubles held by the strips' value and tangent buffers and their Jacobian blocks. */
+    long footprintDoubles() {
+        long total = 0;
+        for (int k = 0; k < strips.length; k++) {
+            total += strips[k].footprintDoubles() + stripJacobians[k].length;
+        }
+        return total;
+    }
+
+    /** Computes the output's value from {@code latent} into {@code value} (the whole output), strip by strip. */
+    void runPlain(PlainExecutor executor, double[] latent, double[] value) {
+        this.plain = executor;
+        this.latent = latent;
+        this.value = value;
+        try {
+            Crew.forEach(this.executor, parallelism, strips.length, plainStrip);
+        } finally {
+            clear();
+        }
+    }
+
+    /** Computes the output's value and Jacobian (rows by free position, as {@link DualExecutor#run}). */
+    void runDual(DualExecutor executor, double[] latent, boolean physical, double[] value, double[] jacobian) {
+        this.dual = executor;
+        this.latent = latent;
+        this.physical = physical;
+        this.value = value;
+        this.jacobian = jacobian;
+        try {
+            Crew.forEach(this.executor, parallelism, strips.length, dualStrip);
+        } finally {
+            clear();
+        }
+    }
+
+    private void clear() {
+        plain = null;
+        dual = null;
+        latent = null;
+        value = null;
+        jacobian = null;
+    }
+
+    private void plainStrip(int k) {
+        Scratch s = load(k);
+        plain.run(s);
+        scatterValue(k, s);
+    }
+
+    private void dualStrip(int k) {
+        Scratch s = load(k);
+        double[] block = stripJacobians[k];
+        dual.run(s, physical, block);
+        scatterValue(k, s);
+        int m = bounds[k + 1] - bounds[k];
+        int stripSize = rows * m;
+        int free = s.graph.layout().numFree();
+        for (int f = 0; f < free; f++) {
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(block, f * stripSize + r * m, jacobian, f * rows * length + r * length + bounds[k], m);
+            }
+        }
+    }
+
+    private Scratch load(int k) {
+        Scratch s = strips[k];
+        System.arraycopy(latent, 0, s.latent, 0, latent.length);
+        return s;
+    }
+
+    private void scatterValue(int k, Scratch s) {
+        int m = bounds[k + 1] - bounds[k];
+        double[] own = s.values[s.graph.output()];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(own, r * m, value, r * length + bounds[k], m);
+        }
+    }
+}

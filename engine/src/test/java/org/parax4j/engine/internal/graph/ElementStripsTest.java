@@ -1,0 +1,154 @@
+package org.parax4j.engine.internal.graph;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.parax4j.engine.EngineOptions;
+import org.parax4j.engine.examples.LineResonatorModel;
+import org.parax4j.engine.graph.ModelBody;
+import org.parax4j.engine.graph.ModelFunction;
+import org.parax4j.engine.graph.Var;
+import org.parax4j.kernel.RBFKernel;
+import org.parax4j.module.Meta;
+import org.parax4j.module.Module;
+import org.parax4j.param.Parameter;
+
+/**
+ * {@link ElementStrips}: which graphs split into element strips, and that a split run gives the
+ * unsplit run's values and Jacobian bit for bit, at every vector width and with the scalar twin, for
+ * 2 and 3 strips and any chunk of directions.
+ */
+class ElementStripsTest {
+
+    record Sweep(Parameter a, Parameter b, Parameter v, Meta meta) implements Module<Sweep> {
+        /** What a test body reads: the grid, the scalars a and b, and on demand the vector v. */
+        record Vars(Var x, Var a, Var b, Supplier<Var> v) {}
+    }
+
+    record Gram(RBFKernel kernel, Meta meta) implements Module<Gram> {}
+
+    private final List<ExecutorService> pools = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        pools.forEach(ExecutorService::shutdownNow);
+    }
+
+    private EngineOptions pool(int participants) {
+        ExecutorService pool = Executors.newFixedThreadPool(participants - 1, r -> {
+            Thread t = new Thread(r, "strips-test");
+            t.setDaemon(true);
+            return t;
+        });
+        pools.add(pool);
+        return EngineOptions.of(pool, participants);
+    }
+
+    private static GraphDef graph(ModelFunction<?> f) {
+        return GraphAccess.graph(f);
+    }
+
+    private static double[] grid(int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = 0.5 + 2.5 * i / (n - 1);
+        }
+        return x;
+    }
+
+    private static ModelFunction<Sweep> sweep(int n, Function<Sweep.Vars, Var> body) {
+        double[] x = grid(n);
+        Sweep model = new Sweep(Parameter.of(1.3), Parameter.of(0.7), Parameter.of(grid(n)), Meta.NONE);
+        // the vector parameter is read only by a body that asks for it (an unused read is still a node)
+        ModelBody<Sweep> b = (m, g) -> body.apply(new Sweep.Vars(g.constant(x), g.param(m.a()), g.param(m.b()),
+                () -> g.param(m.v())));
+        return ModelFunction.record(model, b);
+    }
+
+    @Test
+    void theRfResponseSplitsAndGivesTheSameBitsAtEveryWidth() {
+        LineResonatorModel model = LineResonatorModel.create();
+        List<GraphDef> graphs = List.of(graph(LineResonatorModel.response(model)),
+                graph(ModelFunction.record(model, LineResonatorModel.sParameterBody(LineResonatorModel.frequencies()))));
+        List<GraphOps> ops = new ArrayList<>(TwinWidth.graphOps());
+        ops.add(new ScalarGraphOps());
+        for (GraphDef g : graphs) {
+            assertEquals(LineResonatorModel.POINTS, ElementStrips.separableLength(g), g.outputShape() + " output");
+            double[] latent = GraphAccess.latent(LineResonatorModel.response(model));
+            for (GraphOps o : ops) {
+                for (long cap : new long[] {1 << 22, 1}) {
+                    for (int participants = 2; participants <= 3; participants++) {
+                        String what = o + ", output " + g.outputShape() + ", cap " + cap + ", " + participants + " strips";
+                        ChunkPlan plan = ChunkPlan.forCap(g, cap);
+                        Scratch whole = new Scratch(g, plan, latent);
+                        Scratch split = new Scratch(g, plan, latent, pool(participants));
+                        assertNull(whole.strips, what);
+                        assertNotNull(split.strips, what);
+                        assertEquals(participants, split.strips.count(), what);
+                        for (boolean physical : new boolean[] {false, true}) {
+                            double[] a = new double[g.layout().numFree() * g.outputShape().size()];
+                            double[] b = a.clone();
+                            new DualExecutor(o).run(whole, physical, a);
+                            new DualExecutor(o).run(split, physical, b);
+                            assertArrayEquals(a, b, what + ": Jacobian");
+                            assertArrayEquals(whole.value(g.output()), split.value(g.output()), what + ": dual value");
+                        }
+                        java.util.Arrays.fill(split.value(g.output()), Double.NaN);
+                        new PlainExecutor(o).run(whole);
+                        new PlainExecutor(o).run(split);
+                        assertArrayEquals(whole.value(g.output()), split.value(g.output()), what + ": plain value");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void elementwiseSweepsSplitAndEverythingElseStaysWhole() {
+        int n = 400;
+        // 40 elementwise nodes over 400 elements: above the work threshold
+        Function<Sweep.Vars, Var> long40 = v -> {
+            Var y = v.x().mul(v.a());
+            for (int k = 0; k < 40; k++) {
+                y = y.mul(v.b()).add(v.x()).sin();
+            }
+            return y;
+        };
+        ModelFunction<Sweep> elementwise = sweep(n, long40);
+        assertEquals(n, ElementStrips.separableLength(graph(elementwise)));
+        assertNotNull(ElementStrips.of(graph(elementwise), ChunkPlan.forCap(graph(elementwise), 1 << 20), pool(2)));
+        assertNull(ElementStrips.of(graph(elementwise), ChunkPlan.forCap(graph(elementwise), 1 << 20),
+                EngineOptions.singleThreaded()), "single-threaded options never split");
+        ModelFunction<Sweep> small = sweep(n, v -> v.x().mul(v.a()).sin());
+        assertEquals(n, ElementStrips.separableLength(graph(small)));
+        assertNull(ElementStrips.of(graph(small), ChunkPlan.forCap(graph(small), 1 << 20), pool(2)),
+                "too little work to split");
+        ModelFunction<Sweep> shortSweep = sweep(100, long40);
+        assertNull(ElementStrips.of(graph(shortSweep), ChunkPlan.forCap(graph(shortSweep), 1 << 20), pool(2)),
+                "fewer than two strips of " + ElementStrips.MIN_STRIP);
+        List<Function<Sweep.Vars, Var>> whole = List.of(
+                v -> long40.apply(v).sum(),                                // a reduction to a scalar output
+                v -> long40.apply(v).cumsum(),                             // a scan along the elements
+                v -> long40.apply(v).mul(v.v().get()),                            // a vector parameter
+                v -> long40.apply(v).mul(v.x().sum()),                      // a scalar computed from an array
+                v -> Var.concat(long40.apply(v).slice(0, n / 2), v.x().slice(n / 2, n)), // a gather that is no stack
+                v -> Var.stack(long40.apply(v), v.x()).transpose());         // elements moved across the axis
+        for (int k = 0; k < whole.size(); k++) {
+            assertEquals(-1, ElementStrips.separableLength(graph(sweep(n, whole.get(k)))), "body " + k);
+        }
+        double[] x = grid(n);
+        ModelFunction<Gram> kernel = ModelFunction.record(new Gram(new RBFKernel(1.0), Meta.NONE),
+                (m, g) -> g.kernelMatrix(m.kernel(), x, n, x, n, 1).sum(0));
+        assertEquals(-1, ElementStrips.separableLength(graph(kernel)), "a kernel matrix");
+    }
+}
