@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.examples.LineResonatorModel;
 import org.parax4j.engine.graph.ModelFunction;
 import org.parax4j.engine.graph.Workspace;
@@ -25,7 +26,10 @@ import org.parax4j.engine.graph.Wrt;
  * Jacobian of the RF example ({@link LineResonatorModel}: lossy line, shunt RLC, line; 201
  * frequencies; |S21| dB, ∠S21, |S11| dB; 8 free parameters) through the recorded graph, against the
  * same circuit in Hipparchus {@code FieldComplex<Gradient>} and one plain evaluation. Both
- * Jacobians are with respect to physical values.
+ * Jacobians are with respect to physical values. {@code recorded} and {@code plain} use the default
+ * workspace (all cores: the function is elementwise over its frequencies, so it runs as one strip of
+ * frequencies per thread); the {@code OneThread} forms use a single-threaded workspace, as the
+ * Hipparchus forms run.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,6 +43,7 @@ public class RfJacobianBenchmark {
 
     ModelFunction<LineResonatorModel> function;
     Workspace workspace;
+    Workspace oneThread;
     double[] theta;
     double[] physical;
     double[] freqs;
@@ -50,6 +55,7 @@ public class RfJacobianBenchmark {
         LineResonatorModel model = LineResonatorModel.create();
         function = LineResonatorModel.response(model);
         workspace = function.newWorkspace();
+        oneThread = function.newWorkspace(EngineOptions.singleThreaded());
         theta = function.flatValues();
         freqs = LineResonatorModel.frequencies();
         List<String> names = function.freeNames();
@@ -87,6 +93,18 @@ public class RfJacobianBenchmark {
     @Benchmark
     public double[] plain() {
         function.evaluate(theta, workspace, value);
+        return value;
+    }
+
+    @Benchmark
+    public double[] recordedOneThread() {
+        function.jacobian(theta, Wrt.PHYSICAL, oneThread, value, jac);
+        return jac;
+    }
+
+    @Benchmark
+    public double[] plainOneThread() {
+        function.evaluate(theta, oneThread, value);
         return value;
     }
 
