@@ -215,8 +215,8 @@ public final class LeastSquares<M extends Module<?>> {
     }
 
     /**
-     * Per-thread scratch for repeated fits of this problem; large kernel nodes of the model run on
-     * {@link EngineOptions#defaults()} (see {@link ModelFunction#newWorkspace()}). Allocates.
+     * Per-thread scratch for repeated fits of this problem; large kernel nodes and elementwise sweeps
+     * of the model run on {@link EngineOptions#defaults()} (see {@link ModelFunction#newWorkspace()}). Allocates.
      */
     public Workspace newWorkspace() {
         return new Workspace(this, EngineOptions.defaults());

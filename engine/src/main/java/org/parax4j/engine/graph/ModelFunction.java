@@ -54,7 +54,8 @@ import org.parax4j.param.Parameter;
  *
  * <p>Immutable and thread-safe; per-call scratch lives in a {@link Workspace} that the calling
  * thread owns. Methods taking a workspace allocate nothing (but for the few small objects that hand
- * a large kernel node's rows to helper threads, see {@link #newWorkspace(long, EngineOptions)}); the
+ * a large kernel node's rows, or the strips of an elementwise sweep, to helper threads, see
+ * {@link #newWorkspace(long, EngineOptions)}); the
  * convenience methods allocate their workspace and results.
  *
  * @param <M> the module type
@@ -181,18 +182,20 @@ public final class ModelFunction<M extends Module<?>> {
     }
 
     /**
-     * A workspace with the default tangent cap ({@value #DEFAULT_TANGENT_BYTES} bytes) whose large
-     * kernel nodes use {@link EngineOptions#defaults()} (all cores unless the process default says
-     * otherwise). Allocates.
+     * A workspace with the default tangent cap ({@value #DEFAULT_TANGENT_BYTES} bytes) on
+     * {@link EngineOptions#defaults()} (all cores unless the process default says otherwise): large
+     * kernel nodes and elementwise sweeps spread over threads as
+     * {@link #newWorkspace(long, EngineOptions)} says. Allocates.
      */
     public Workspace newWorkspace() {
         return newWorkspace(DEFAULT_TANGENT_BYTES);
     }
 
     /**
-     * A workspace with the default tangent cap whose large kernel nodes (values and Jacobians) spread
-     * their rows over the calling thread and helpers on {@code options}' executor, with the same bits
-     * for any executor and parallelism. Allocates.
+     * A workspace with the default tangent cap whose large kernel nodes and elementwise sweeps (values
+     * and Jacobians) spread over the calling thread and helpers on {@code options}' executor
+     * ({@link #newWorkspace(long, EngineOptions)}), with the same bits for any executor and
+     * parallelism. Allocates.
      *
      * @throws IllegalArgumentException when {@code options} is null
      */

@@ -52,7 +52,10 @@ public final class Workspace {
         return scratch.plan().chunkSize();
     }
 
-    /** Doubles held by the workspace's value and tangent buffers. */
+    /**
+     * Doubles held by the workspace's value and tangent buffers (with element strips, theirs and their
+     * Jacobian blocks).
+     */
     public long footprintDoubles() {
         return scratch.footprintDoubles();
     }

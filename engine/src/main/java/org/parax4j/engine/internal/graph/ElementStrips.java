@@ -22,7 +22,8 @@ import org.parax4j.engine.internal.concurrent.Crew;
  * <p><b>Which graphs.</b> Every node is a scalar (size 1) whose inputs are scalars, or has shape
  * {@code [n]} and is an elementwise operation ({@code +}, {@code −}, {@code ·}, {@code /},
  * powers, the unary functions, {@link Op#MAP}, {@link Op#MAP2}, {@link Op#WHERE}) of scalars and
- * {@code [n]} nodes, or is an array constant of shape {@code [n]}; the output is such a node or a
+ * {@code [n]} nodes, or is an array constant of shape {@code [n]}; the output is such a node (not a
+ * constant) or a
  * {@link Op#GATHER} that stacks whole {@code [n]} nodes as the rows of a {@code [k, n]} matrix
  * (what {@code Var.stack} records). Parameter reads must be scalars (a vector parameter's
  * directions would differ from strip to strip). Anything else (reductions, kernels, matrix
@@ -30,8 +31,10 @@ import org.parax4j.engine.internal.concurrent.Crew;
  *
  * <p><b>Same bits.</b> Strip boundaries are multiples of {@value #ALIGN} elements, a multiple of
  * every vector length the engine uses, so each element meets the same vector lane or scalar tail
- * instructions as in an unsplit run, and the strips use the unsplit run's chunk of directions: the
- * results equal the one-thread results bit for bit, for any executor and parallelism.
+ * instructions as in an unsplit run; every elementwise value and tangent loop computes an element from
+ * that element alone (the masked two-operand tangent loop included, {@link TangentLoops}); and the
+ * strips use the unsplit run's chunk of directions: the results equal the one-thread results bit for
+ * bit, for any executor and parallelism.
  *
  * <p><b>When.</b> Only on parallel {@link EngineOptions}, when {@code n ≥ 2·}{@value #MIN_STRIP}
  * and the array nodes hold at least {@value #MIN_WORK} elements in all (below that, handing a strip
@@ -42,7 +45,10 @@ final class ElementStrips {
 
     /** Strip boundaries are multiples of this many elements (8 doubles: a 512-bit vector). */
     static final int ALIGN = 8;
-    /** The fewest elements in a strip. */
+    /**
+     * The fewest elements per strip before boundaries round to multiples of {@link #ALIGN} (so a strip
+     * holds at least {@code MIN_STRIP − ALIGN}).
+     */
     static final int MIN_STRIP = 64;
     /** The fewest array elements, summed over the nodes, for which a graph is split. */
     static final long MIN_WORK = 16_384;
@@ -108,6 +114,9 @@ final class ElementStrips {
             return -1;
         }
         int n = out.dims()[out.rank() - 1];
+        if (graph.node(graph.output()).op() == Op.CONST) {
+            return -1; // nothing to compute, and a constant's array is never written
+        }
         for (int i = 0; i < graph.size(); i++) {
             Node node = graph.node(i);
             boolean ok = i == graph.output() && node.op() == Op.GATHER
