@@ -66,17 +66,30 @@ public final class Crew {
             return;
         }
         Job job = new Job(participant);
+        start(executor, participants, job);
+        finish(job);
+    }
+
+    /** Hands {@code participants − 1} helper tasks of {@code job} to {@code executor}; how many it accepted. */
+    private static int start(Executor executor, int participants, Job job) {
+        int accepted = 0;
         for (int p = 1; p < participants; p++) {
             int index = p;
             try {
                 executor.execute(() -> job.help(index));
+                accepted++;
             } catch (RejectedExecutionException e) {
                 break; // fewer helpers; the caller does their share
             }
         }
+        return accepted;
+    }
+
+    /** Runs the caller's part of a started job, waits for the helpers that joined, rethrows the first failure. */
+    private static void finish(Job job) {
         try {
             observe();
-            participant.accept(0);
+            job.participant.accept(0);
         } catch (RuntimeException | Error e) {
             job.fail(e);
         }
@@ -110,7 +123,44 @@ public final class Crew {
         }
         AtomicInteger next = new AtomicInteger();
         LowestFailure failure = new LowestFailure();
-        run(executor, participants, p -> {
+        run(executor, participants, claimer(next, failure, count, item));
+        failure.rethrow();
+    }
+
+    /**
+     * {@link #forEach}, except that when the executor accepts no helper task (it rejects them all, as
+     * an executor that lends only idle threads does when none is idle) the calling thread runs
+     * {@code alone} instead of the items: for work whose split form costs more on one thread than its
+     * whole form (the split's items and {@code alone} must compute the same results). Single-threaded
+     * calls ({@code parallelism < 2}, fewer than 2 items, no executor) run {@code alone} too.
+     *
+     * @param alone the whole work on the calling thread
+     * @throws RuntimeException or {@link Error} thrown by the lowest failing item, or by {@code alone}
+     */
+    public static void forEachOrAlone(Executor executor, int parallelism, int count, IntConsumer item,
+            Runnable alone) {
+        int participants = Math.min(parallelism, count);
+        if (participants < 2 || executor == null) {
+            observe();
+            alone.run();
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        LowestFailure failure = new LowestFailure();
+        Job job = new Job(claimer(next, failure, count, item));
+        if (start(executor, participants, job) == 0) {
+            job.close(); // no helper can enter
+            observe();
+            alone.run();
+            return;
+        }
+        finish(job);
+        failure.rethrow();
+    }
+
+    /** A participant that claims items in increasing order until none is left or one has failed. */
+    private static IntConsumer claimer(AtomicInteger next, LowestFailure failure, int count, IntConsumer item) {
+        return p -> {
             for (int i; !failure.seen() && (i = next.getAndIncrement()) < count; ) {
                 try {
                     item.accept(i);
@@ -118,8 +168,7 @@ public final class Crew {
                     failure.record(i, e);
                 }
             }
-        });
-        failure.rethrow();
+        };
     }
 
     private static void observe() {
@@ -145,7 +194,7 @@ public final class Crew {
     private static final class Job {
         private static final int CLOSED = 1 << 30;
 
-        private final IntConsumer participant;
+        final IntConsumer participant;
         private final Thread owner = Thread.currentThread();
         private final AtomicInteger state = new AtomicInteger();
         private Throwable failure;

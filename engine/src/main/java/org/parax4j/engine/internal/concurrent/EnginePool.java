@@ -62,6 +62,27 @@ public final class EnginePool {
         }
     }
 
+    private static final Runnable NOTHING = () -> { };
+
+    /**
+     * Whether a worker is polling with no task spoken for, so that a task submitted now starts within
+     * microseconds rather than after a parked worker's wake-up (20–40 µs on a virtual machine). A
+     * hint: another submitter may take that worker first. Allocates nothing.
+     */
+    public static boolean hasPollingWorker() {
+        EnginePool pool = Holder.POOL;
+        return pool.polling.get() > pool.pending.get();
+    }
+
+    /**
+     * Wakes a parked worker with an empty task, so that it polls for {@link #SPIN_NANOS} and work
+     * handed over in that time starts at once (a worker already polling just takes the empty task).
+     * Allocates nothing.
+     */
+    public static void wakeOne() {
+        Holder.POOL.submit(NOTHING);
+    }
+
     private void submit(Runnable task) {
         if (task == null) {
             throw new NullPointerException("task");

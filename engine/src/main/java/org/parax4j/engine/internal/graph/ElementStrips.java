@@ -8,6 +8,7 @@ import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.internal.concurrent.Crew;
+import org.parax4j.engine.internal.concurrent.EnginePool;
 
 /**
  * Runs an element-separable graph as independent strips of its elements on several threads: a
@@ -38,7 +39,13 @@ import org.parax4j.engine.internal.concurrent.Crew;
  *
  * <p><b>When.</b> Only on parallel {@link EngineOptions}, when {@code n ≥ 2·}{@value #MIN_STRIP}
  * and the array nodes hold at least {@value #MIN_WORK} elements in all (below that, handing a strip
- * to another thread costs about what it saves); at most one strip per thread. Not thread-safe: one
+ * to another thread costs about what it saves); at most one strip per thread. Every strip repeats
+ * the graph's per-node work (about 8 µs for the RF example's 157 nodes), so when no helper would
+ * start in time the caller runs the unsplit graph instead, in buffers made on the first such call:
+ * when the executor rejects every helper task (as one that lends only idle threads does when none
+ * is idle, {@link Crew#forEachOrAlone}), and on the engine's own pool when no worker is polling
+ * (sporadic calls; calls back to back wake one, and then find it polling). An executor that
+ * queues the task but runs it late still leaves the caller every strip. Not thread-safe: one
  * owner at a time, like its {@link Scratch}.
  */
 final class ElementStrips {
@@ -60,8 +67,16 @@ final class ElementStrips {
     private final double[][] stripJacobians;
     private final Executor executor;
     private final int parallelism;
+    private final GraphDef graph;
+    private final ChunkPlan plan;
     private final IntConsumer plainStrip = this::plainStrip;
     private final IntConsumer dualStrip = this::dualStrip;
+    private final Runnable plainWhole = this::plainWhole;
+    private final Runnable dualWhole = this::dualWhole;
+    /** The unsplit graph's buffers, for calls on which the executor lends no helper; made on first need. */
+    private @Nullable Scratch whole;
+    /** When the last call ended ({@link System#nanoTime()}). */
+    private long lastEnd = System.nanoTime() - Long.MAX_VALUE / 2;
     // The current call's arguments, set by its owner before the crew starts (the executor's
     // hand-off orders these writes before the helpers' reads).
     private @Nullable PlainExecutor plain;
@@ -72,6 +87,8 @@ final class ElementStrips {
     private double @Nullable [] jacobian;
 
     private ElementStrips(GraphDef graph, ChunkPlan plan, int length, int count, EngineOptions options) {
+        this.graph = graph;
+        this.plan = plan;
         this.length = length;
         this.rows = graph.outputShape().size() / length;
         this.bounds = new int[count + 1];
@@ -228,7 +245,7 @@ final class ElementStrips {
         for (int k = 0; k < strips.length; k++) {
             total += strips[k].footprintDoubles() + stripJacobians[k].length;
         }
-        return total;
+        return total + (whole == null ? 0 : whole.footprintDoubles());
     }
 
     /** Computes the output's value from {@code latent} into {@code value} (the whole output), strip by strip. */
@@ -237,7 +254,7 @@ final class ElementStrips {
         this.latent = latent;
         this.value = value;
         try {
-            Crew.forEach(this.executor, parallelism, strips.length, plainStrip);
+            run(plainStrip, plainWhole);
         } finally {
             clear();
         }
@@ -251,10 +268,28 @@ final class ElementStrips {
         this.value = value;
         this.jacobian = jacobian;
         try {
-            Crew.forEach(this.executor, parallelism, strips.length, dualStrip);
+            run(dualStrip, dualWhole);
         } finally {
             clear();
         }
+    }
+
+    /**
+     * The strips on the crew, or the whole graph on the caller when no helper would start in time: on
+     * the engine's own pool when no worker is polling (a parked one wakes in about one strip's time,
+     * so the caller would end up running every strip; when the calls come back to back, one is woken
+     * for the next), and on any executor that rejects the helper task.
+     */
+    private void run(IntConsumer strip, Runnable whole) {
+        if (executor == EnginePool.EXECUTOR && !EnginePool.hasPollingWorker()) {
+            if (System.nanoTime() - lastEnd < EnginePool.SPIN_NANOS) {
+                EnginePool.wakeOne(); // calls come back to back: have a worker polling for the next
+            }
+            whole.run();
+        } else {
+            Crew.forEachOrAlone(executor, parallelism, strips.length, strip, whole);
+        }
+        lastEnd = System.nanoTime();
     }
 
     private void clear() {
@@ -284,6 +319,28 @@ final class ElementStrips {
                 System.arraycopy(block, f * stripSize + r * m, jacobian, f * rows * length + r * length + bounds[k], m);
             }
         }
+    }
+
+    private void plainWhole() {
+        Scratch w = loadWhole();
+        plain.run(w);
+        System.arraycopy(w.values[graph.output()], 0, value, 0, value.length);
+    }
+
+    private void dualWhole() {
+        Scratch w = loadWhole();
+        dual.run(w, physical, jacobian);
+        System.arraycopy(w.values[graph.output()], 0, value, 0, value.length);
+    }
+
+    /** The unsplit scratch with the call's latent vector (allocated on the first call that needs it). */
+    private Scratch loadWhole() {
+        if (whole == null) {
+            whole = new Scratch(graph, plan, latent);
+        } else {
+            System.arraycopy(latent, 0, whole.latent, 0, latent.length);
+        }
+        return whole;
     }
 
     private Scratch load(int k) {

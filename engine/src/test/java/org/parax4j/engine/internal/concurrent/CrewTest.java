@@ -121,4 +121,34 @@ class CrewTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void forEachOrAloneRunsTheWholeWorkWhenNoHelperIsAccepted() throws Exception {
+        java.util.concurrent.Executor rejecting = task -> {
+            throw new RejectedExecutionException("no idle thread");
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // (executor, parallelism) -> whether the items run (else alone)
+            record Case(java.util.concurrent.Executor executor, int parallelism, boolean split) {}
+            for (Case c : List.of(new Case(rejecting, 3, false), new Case(null, 3, false), new Case(pool, 1, false),
+                    new Case(pool, 3, true))) {
+                AtomicIntegerArray runs = new AtomicIntegerArray(40);
+                AtomicInteger alone = new AtomicInteger();
+                Crew.forEachOrAlone(c.executor(), c.parallelism(), 40, runs::incrementAndGet, alone::incrementAndGet);
+                for (int i = 0; i < 40; i++) {
+                    assertEquals(c.split() ? 1 : 0, runs.get(i), c + ": item " + i);
+                }
+                assertEquals(c.split() ? 0 : 1, alone.get(), c + ": the whole work");
+            }
+            RuntimeException boom = new IllegalStateException("alone failed");
+            assertSame(boom, assertThrows(IllegalStateException.class,
+                    () -> Crew.forEachOrAlone(rejecting, 2, 4, i -> { }, () -> {
+                        throw boom;
+                    })));
+        } finally {
+            pool.shutdownNow();
+            assertTrue(pool.awaitTermination(5, TimeUnit.SECONDS));
+        }
+    }
 }

@@ -171,6 +171,36 @@ class ElementStripsTest {
         }
     }
 
+    /**
+     * An executor that lends no helper (it rejects every task, as one of idle threads only does when
+     * none is idle): the caller runs the unsplit graph, with the same bits, instead of every strip.
+     */
+    @Test
+    void withNoHelperTheCallerRunsTheWholeGraph() {
+        GraphDef g = graph(LineResonatorModel.response(LineResonatorModel.create()));
+        double[] latent = GraphAccess.latent(LineResonatorModel.response(LineResonatorModel.create()));
+        ChunkPlan plan = ChunkPlan.forCap(g, 1 << 22);
+        Scratch whole = new Scratch(g, plan, latent);
+        Scratch split = new Scratch(g, plan, latent, EngineOptions.of(task -> {
+            throw new java.util.concurrent.RejectedExecutionException("no idle thread");
+        }, 2));
+        assertNotNull(split.strips);
+        long before = split.footprintDoubles();
+        double[] a = new double[g.layout().numFree() * g.outputShape().size()];
+        double[] b = a.clone();
+        new DualExecutor(GraphOps.get()).run(whole, true, a);
+        new DualExecutor(GraphOps.get()).run(split, true, b);
+        assertArrayEquals(a, b, "Jacobian");
+        assertArrayEquals(whole.value(g.output()), split.value(g.output()), "dual value");
+        long after = split.footprintDoubles();
+        assertEquals(whole.footprintDoubles(), after - before, "the unsplit buffers were made for this call");
+        java.util.Arrays.fill(split.value(g.output()), Double.NaN);
+        new PlainExecutor(GraphOps.get()).run(whole);
+        new PlainExecutor(GraphOps.get()).run(split);
+        assertArrayEquals(whole.value(g.output()), split.value(g.output()), "plain value");
+        assertEquals(after, split.footprintDoubles(), "made once");
+    }
+
     @Test
     void elementwiseSweepsSplitAndEverythingElseStaysWhole() {
         int n = 400;
