@@ -223,7 +223,9 @@ public final class ModelFunction<M extends Module<?>> {
      *       scalar parameters, or an elementwise function of arrays of one length n, the output such
      *       an array or a stack of them, as a frequency sweep is), with n ≥ 128 and enough work:
      *       it runs as one strip of elements per thread, each strip a copy of the graph over its
-     *       elements with buffers of its own.
+     *       elements with buffers of its own; when no helper would start in time (the executor
+     *       rejects it, or no engine worker is awake for a short graph) the caller runs the whole
+     *       graph in buffers of its own, so such a workspace holds about twice the tangent bytes.
      * </ul>
      * Everything else, and every call on {@link EngineOptions#singleThreaded()} options, runs on the
      * calling thread and allocates nothing. Allocates the workspace.

@@ -64,8 +64,7 @@ public final class ModelRegistry {
 
     /**
      * An empty registry whose models keep at most {@code poolCapacity} idle workspaces each and whose
-     * GP fits and factorisations, and the workspaces of its models, run under {@code engine} (the
-     * service passes its executor's options).
+     * GP fits and factorisations run under {@code engine} (the service passes its executor's options).
      *
      * @throws IllegalArgumentException when {@code poolCapacity < 1} or {@code engine} is null
      */
@@ -151,7 +150,7 @@ public final class ModelRegistry {
             throw new IllegalArgumentException("no model function is registered for root type "
                     + module.getClass().getSimpleName() + "; register one with ModelRegistry.registerFunction");
         }
-        ServedModel served = new ServedModel(name, factory.apply(module), poolCapacity, engine);
+        ServedModel served = new ServedModel(name, factory.apply(module), poolCapacity);
         models.put(name, served);
         return served;
     }

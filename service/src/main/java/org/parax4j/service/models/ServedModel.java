@@ -38,26 +38,11 @@ public final class ServedModel {
      * @throws IllegalArgumentException when a parameter group has no vectorised sampler or the capacity is < 1
      */
     public ServedModel(String name, ModelFunction<?> function, int poolCapacity) {
-        this(name, function, poolCapacity, EngineOptions.defaults());
-    }
-
-    /**
-     * Wraps a recorded function whose workspaces run under {@code engine} (large kernel nodes and
-     * elementwise sweeps may use its helpers; see {@code ModelFunction.newWorkspace(EngineOptions)}).
-     * Monte Carlo stays on the calling thread.
-     *
-     * @param name the name requests use ({@code /v1/models/{name}/...})
-     * @param function the recorded function of the loaded module
-     * @param poolCapacity most idle workspaces kept
-     * @param engine where the workspaces' helpers run
-     * @throws IllegalArgumentException when a parameter group has no vectorised sampler or the capacity is < 1
-     */
-    public ServedModel(String name, ModelFunction<?> function, int poolCapacity, EngineOptions engine) {
         this.name = Objects.requireNonNull(name, "name");
         this.function = Objects.requireNonNull(function, "function");
         this.type = function.model().getClass().getSimpleName();
         this.monteCarlo = MonteCarlo.of(function, MonteCarlo.DEFAULT_BATCH, EngineOptions.singleThreaded());
-        this.workspaces = new WorkspacePool(function, poolCapacity, Objects.requireNonNull(engine, "engine"));
+        this.workspaces = new WorkspacePool(function, poolCapacity);
         List<String> names = function.freeNames();
         for (int f = 0; f < names.size(); f++) {
             freePosition.put(names.get(f), f);

@@ -5,7 +5,6 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.graph.ModelFunction;
 import org.parax4j.engine.graph.Workspace;
 
@@ -18,7 +17,6 @@ import org.parax4j.engine.graph.Workspace;
 public final class WorkspacePool {
 
     private final ModelFunction<?> function;
-    private final EngineOptions engine;
     private final ArrayBlockingQueue<Workspace> idle;
     private final Set<Workspace> owned = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
     private final Set<Workspace> lent = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -32,19 +30,6 @@ public final class WorkspacePool {
      * @throws IllegalArgumentException when {@code capacity < 1}
      */
     public WorkspacePool(ModelFunction<?> function, int capacity) {
-        this(function, capacity, EngineOptions.defaults());
-    }
-
-    /**
-     * An empty pool whose workspaces run under {@code engine} ({@code ModelFunction.newWorkspace(EngineOptions)}).
-     *
-     * @param function the function whose workspaces it holds
-     * @param capacity most idle workspaces kept, {@code ≥ 1}
-     * @param engine where the workspaces' helpers run
-     * @throws IllegalArgumentException when {@code capacity < 1}
-     */
-    public WorkspacePool(ModelFunction<?> function, int capacity, EngineOptions engine) {
-        this.engine = java.util.Objects.requireNonNull(engine, "engine");
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be >= 1, got " + capacity);
         }
@@ -56,7 +41,7 @@ public final class WorkspacePool {
     public Workspace acquire() {
         Workspace ws = idle.poll();
         if (ws == null) {
-            ws = function.newWorkspace(engine);
+            ws = function.newWorkspace();
             owned.add(ws);
             created.incrementAndGet();
         }

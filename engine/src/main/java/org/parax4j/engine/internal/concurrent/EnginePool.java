@@ -76,11 +76,15 @@ public final class EnginePool {
 
     /**
      * Wakes a parked worker with an empty task, so that it polls for {@link #SPIN_NANOS} and work
-     * handed over in that time starts at once (a worker already polling just takes the empty task).
-     * Allocates nothing.
+     * handed over in that time starts at once (a worker already polling just takes the empty task);
+     * does nothing while a task is waiting, since that wakes a worker already. Allocates one queue
+     * node when it submits.
      */
     public static void wakeOne() {
-        Holder.POOL.submit(NOTHING);
+        EnginePool pool = Holder.POOL;
+        if (pool.pending.get() == 0) {
+            pool.submit(NOTHING);
+        }
     }
 
     private void submit(Runnable task) {

@@ -41,11 +41,12 @@ import org.parax4j.engine.internal.concurrent.EnginePool;
  * and the array nodes hold at least {@value #MIN_WORK} elements in all (below that, handing a strip
  * to another thread costs about what it saves); at most one strip per thread. Every strip repeats
  * the graph's per-node work (about 8 µs for the RF example's 157 nodes), so when no helper would
- * start in time the caller runs the unsplit graph instead, in buffers made on the first such call:
- * when the executor rejects every helper task (as one that lends only idle threads does when none
- * is idle, {@link Crew#forEachOrAlone}), and on the engine's own pool when no worker is polling
- * (sporadic calls; calls back to back wake one, and then find it polling). An executor that
- * queues the task but runs it late still leaves the caller every strip. Not thread-safe: one
+ * start in time the caller runs the unsplit graph instead, in buffers of its own (the strips and
+ * these together hold about twice a one-thread workspace's): when the executor rejects every helper
+ * task (as one that lends only idle threads does when none is idle, {@link Crew#forEachOrAlone}),
+ * and on the engine's own pool for a short graph when no worker is polling (sporadic calls; calls
+ * back to back wake one, and then find it polling). An executor that queues the task but runs it
+ * late still leaves the caller every strip; so do several callers that find one polling worker. Not thread-safe: one
  * owner at a time, like its {@link Scratch}.
  */
 final class ElementStrips {
@@ -59,6 +60,12 @@ final class ElementStrips {
     static final int MIN_STRIP = 64;
     /** The fewest array elements, summed over the nodes, for which a graph is split. */
     static final long MIN_WORK = 16_384;
+    /**
+     * The most array elements of a graph that the caller runs whole on the engine's pool when no
+     * worker is polling (the RF example, 28 000, takes 40 µs for its Jacobian on one thread: about
+     * what a parked worker's wake-up and the second strip take together).
+     */
+    static final long SHORT_WORK = 65_536;
 
     private final int length;
     private final int rows;
@@ -73,10 +80,12 @@ final class ElementStrips {
     private final IntConsumer dualStrip = this::dualStrip;
     private final Runnable plainWhole = this::plainWhole;
     private final Runnable dualWhole = this::dualWhole;
-    /** The unsplit graph's buffers, for calls on which the executor lends no helper; made on first need. */
-    private @Nullable Scratch whole;
+    /** The unsplit graph's buffers, for calls on which no helper would start in time. */
+    private final Scratch whole;
     /** When the last call ended ({@link System#nanoTime()}). */
     private long lastEnd = System.nanoTime() - Long.MAX_VALUE / 2;
+    /** Whether the graph is short enough for the caller to run it whole rather than wake a worker. */
+    private final boolean shortGraph;
     // The current call's arguments, set by its owner before the crew starts (the executor's
     // hand-off orders these writes before the helpers' reads).
     private @Nullable PlainExecutor plain;
@@ -104,6 +113,8 @@ final class ElementStrips {
             strips[k] = new Scratch(strip, ChunkPlan.withChunk(strip, plan.chunkSize()), new double[graph.layout().size()]);
             stripJacobians[k] = new double[free * strip.outputShape().size()];
         }
+        this.whole = new Scratch(graph, plan, new double[graph.layout().size()]);
+        this.shortGraph = arrayElements(graph, length) <= SHORT_WORK;
         this.executor = options.executor();
         this.parallelism = options.parallelism();
     }
@@ -245,7 +256,7 @@ final class ElementStrips {
         for (int k = 0; k < strips.length; k++) {
             total += strips[k].footprintDoubles() + stripJacobians[k].length;
         }
-        return total + (whole == null ? 0 : whole.footprintDoubles());
+        return total + whole.footprintDoubles();
     }
 
     /** Computes the output's value from {@code latent} into {@code value} (the whole output), strip by strip. */
@@ -276,18 +287,19 @@ final class ElementStrips {
 
     /**
      * The strips on the crew, or the whole graph on the caller when no helper would start in time: on
-     * the engine's own pool when no worker is polling (a parked one wakes in about one strip's time,
-     * so the caller would end up running every strip; when the calls come back to back, one is woken
-     * for the next), and on any executor that rejects the helper task.
+     * the engine's own pool when no worker is polling and the graph is short ({@link #SHORT_WORK}: a
+     * parked worker wakes in about one strip's time then, so the caller would end up running every
+     * strip; when the calls come back to back, one is woken, and it still polls when the next call
+     * starts), and on any executor that rejects the helper task.
      */
-    private void run(IntConsumer strip, Runnable whole) {
-        if (executor == EnginePool.EXECUTOR && !EnginePool.hasPollingWorker()) {
+    private void run(IntConsumer strip, Runnable unsplit) {
+        if (executor == EnginePool.EXECUTOR && shortGraph && !EnginePool.hasPollingWorker()) {
             if (System.nanoTime() - lastEnd < EnginePool.SPIN_NANOS) {
                 EnginePool.wakeOne(); // calls come back to back: have a worker polling for the next
             }
-            whole.run();
+            unsplit.run();
         } else {
-            Crew.forEachOrAlone(executor, parallelism, strips.length, strip, whole);
+            Crew.forEachOrAlone(executor, parallelism, strips.length, strip, unsplit);
         }
         lastEnd = System.nanoTime();
     }
@@ -333,13 +345,9 @@ final class ElementStrips {
         System.arraycopy(w.values[graph.output()], 0, value, 0, value.length);
     }
 
-    /** The unsplit scratch with the call's latent vector (allocated on the first call that needs it). */
+    /** The unsplit scratch with the call's latent vector. */
     private Scratch loadWhole() {
-        if (whole == null) {
-            whole = new Scratch(graph, plan, latent);
-        } else {
-            System.arraycopy(latent, 0, whole.latent, 0, latent.length);
-        }
+        System.arraycopy(latent, 0, whole.latent, 0, latent.length);
         return whole;
     }
 

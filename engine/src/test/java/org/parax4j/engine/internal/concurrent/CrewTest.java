@@ -131,8 +131,15 @@ class CrewTest {
         try {
             // (executor, parallelism) -> whether the items run (else alone)
             record Case(java.util.concurrent.Executor executor, int parallelism, boolean split) {}
+            AtomicInteger offered = new AtomicInteger();
+            java.util.concurrent.Executor firstOnly = task -> { // accepts one helper per job, rejects the next
+                if (offered.getAndIncrement() % 2 == 1) {
+                    throw new RejectedExecutionException("busy");
+                }
+                pool.execute(task);
+            };
             for (Case c : List.of(new Case(rejecting, 3, false), new Case(null, 3, false), new Case(pool, 1, false),
-                    new Case(pool, 3, true))) {
+                    new Case(pool, 3, true), new Case(firstOnly, 3, true))) {
                 AtomicIntegerArray runs = new AtomicIntegerArray(40);
                 AtomicInteger alone = new AtomicInteger();
                 Crew.forEachOrAlone(c.executor(), c.parallelism(), 40, runs::incrementAndGet, alone::incrementAndGet);

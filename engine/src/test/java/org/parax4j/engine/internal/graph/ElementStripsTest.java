@@ -185,20 +185,23 @@ class ElementStripsTest {
             throw new java.util.concurrent.RejectedExecutionException("no idle thread");
         }, 2));
         assertNotNull(split.strips);
-        long before = split.footprintDoubles();
-        double[] a = new double[g.layout().numFree() * g.outputShape().size()];
-        double[] b = a.clone();
-        new DualExecutor(GraphOps.get()).run(whole, true, a);
-        new DualExecutor(GraphOps.get()).run(split, true, b);
-        assertArrayEquals(a, b, "Jacobian");
-        assertArrayEquals(whole.value(g.output()), split.value(g.output()), "dual value");
-        long after = split.footprintDoubles();
-        assertEquals(whole.footprintDoubles(), after - before, "the unsplit buffers were made for this call");
-        java.util.Arrays.fill(split.value(g.output()), Double.NaN);
-        new PlainExecutor(GraphOps.get()).run(whole);
-        new PlainExecutor(GraphOps.get()).run(split);
-        assertArrayEquals(whole.value(g.output()), split.value(g.output()), "plain value");
-        assertEquals(after, split.footprintDoubles(), "made once");
+        for (double shift : new double[] {0, 0.01, -0.02}) { // each call reads the latent vector of its own
+            for (int e = 0; e < latent.length; e++) {
+                whole.latent()[e] = latent[e] + shift;
+                split.latent()[e] = latent[e] + shift;
+            }
+            double[] a = new double[g.layout().numFree() * g.outputShape().size()];
+            double[] b = a.clone();
+            java.util.Arrays.fill(b, Double.NaN);
+            new DualExecutor(GraphOps.get()).run(whole, true, a);
+            new DualExecutor(GraphOps.get()).run(split, true, b);
+            assertArrayEquals(a, b, "Jacobian, shift " + shift);
+            assertArrayEquals(whole.value(g.output()), split.value(g.output()), "dual value, shift " + shift);
+            java.util.Arrays.fill(split.value(g.output()), Double.NaN);
+            new PlainExecutor(GraphOps.get()).run(whole);
+            new PlainExecutor(GraphOps.get()).run(split);
+            assertArrayEquals(whole.value(g.output()), split.value(g.output()), "plain value, shift " + shift);
+        }
     }
 
     @Test
