@@ -75,7 +75,6 @@ final class ElementStrips {
     private final Executor executor;
     private final int parallelism;
     private final GraphDef graph;
-    private final ChunkPlan plan;
     private final IntConsumer plainStrip = this::plainStrip;
     private final IntConsumer dualStrip = this::dualStrip;
     private final Runnable plainWhole = this::plainWhole;
@@ -97,7 +96,6 @@ final class ElementStrips {
 
     private ElementStrips(GraphDef graph, ChunkPlan plan, int length, int count, EngineOptions options) {
         this.graph = graph;
-        this.plan = plan;
         this.length = length;
         this.rows = graph.outputShape().size() / length;
         this.bounds = new int[count + 1];
