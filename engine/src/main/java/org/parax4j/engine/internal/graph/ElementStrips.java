@@ -24,9 +24,8 @@ import org.parax4j.engine.internal.concurrent.EnginePool;
  * {@code [n]} and is an elementwise operation ({@code +}, {@code −}, {@code ·}, {@code /},
  * powers, the unary functions, {@link Op#MAP}, {@link Op#MAP2}, {@link Op#WHERE}) of scalars and
  * {@code [n]} nodes, or is an array constant of shape {@code [n]}; the output is such a node (not a
- * constant) or a
- * {@link Op#GATHER} that stacks whole {@code [n]} nodes as the rows of a {@code [k, n]} matrix
- * (what {@code Var.stack} records). Parameter reads must be scalars (a vector parameter's
+ * constant) or a {@link Op#GATHER} that stacks whole {@code [n]} nodes as the rows of a
+ * {@code [k, n]} matrix (what {@code Var.stack} records). Parameter reads must be scalars (a vector parameter's
  * directions would differ from strip to strip). Anything else (reductions, kernels, matrix
  * products, reshapes) keeps the graph on one thread.
  *
@@ -46,8 +45,9 @@ import org.parax4j.engine.internal.concurrent.EnginePool;
  * task (as one that lends only idle threads does when none is idle, {@link Crew#forEachOrAlone}),
  * and on the engine's own pool for a short graph when no worker is polling (sporadic calls; calls
  * back to back wake one, and then find it polling). An executor that queues the task but runs it
- * late still leaves the caller every strip; so do several callers that find one polling worker. Not thread-safe: one
- * owner at a time, like its {@link Scratch}.
+ * late still leaves the caller every strip; so do several callers that find one polling worker.
+ *
+ * <p>Not thread-safe: one owner at a time, like its {@link Scratch}.
  */
 final class ElementStrips {
 
