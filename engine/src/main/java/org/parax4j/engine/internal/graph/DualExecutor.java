@@ -39,17 +39,22 @@ public final class DualExecutor {
      * @param jac destination of length ≥ numFree × output size. Modified.
      */
     public void run(Scratch s, boolean physical, double[] jac) {
-        GraphDef g = s.graph;
         if (s.strips != null) {
-            s.strips.runDual(this, s.latent, physical, s.values[g.output()], jac);
-            return;
+            s.strips.runDual(this, s, physical, jac);
+        } else {
+            runUnsplit(s, physical, jac);
         }
+    }
+
+    /** {@link #run} on the calling thread, as one graph. */
+    void runUnsplit(Scratch s, boolean physical, double[] jac) {
+        GraphDef g = s.graph;
         ChunkPlan plan = s.plan;
         int out = g.output();
         int outSize = g.node(out).size();
         int free = g.layout().numFree();
         if (plan.numChunks() == 0) {
-            plain.run(s);
+            plain.runUnsplit(s);
             return;
         }
         // With one chunk in which the output carries every direction in order, the output's

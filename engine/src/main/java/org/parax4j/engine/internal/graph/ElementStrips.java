@@ -40,8 +40,8 @@ import org.parax4j.engine.internal.concurrent.EnginePool;
  * and the array nodes hold at least {@value #MIN_WORK} elements in all (below that, handing a strip
  * to another thread costs about what it saves); at most one strip per thread. Every strip repeats
  * the graph's per-node work (about 8 µs for the RF example's 157 nodes), so when no helper would
- * start in time the caller runs the unsplit graph instead, in buffers of its own (the strips and
- * these together hold about twice a one-thread workspace's): when the executor rejects every helper
+ * start in time the caller runs the unsplit graph instead, in the owning {@link Scratch}'s own
+ * buffers (with the strips', about twice a one-thread workspace's): when the executor rejects every helper
  * task (as one that lends only idle threads does when none is idle, {@link Crew#forEachOrAlone}),
  * and on the engine's own pool for a short graph when no worker is polling (sporadic calls; calls
  * back to back wake one, and then find it polling). An executor that queues the task but runs it
@@ -74,13 +74,10 @@ final class ElementStrips {
     private final double[][] stripJacobians;
     private final Executor executor;
     private final int parallelism;
-    private final GraphDef graph;
     private final IntConsumer plainStrip = this::plainStrip;
     private final IntConsumer dualStrip = this::dualStrip;
     private final Runnable plainWhole = this::plainWhole;
     private final Runnable dualWhole = this::dualWhole;
-    /** The unsplit graph's buffers, for calls on which no helper would start in time. */
-    private final Scratch whole;
     /** When the last call ended ({@link System#nanoTime()}). */
     private long lastEnd = System.nanoTime() - Long.MAX_VALUE / 2;
     /** Whether the graph is short enough for the caller to run it whole rather than wake a worker. */
@@ -90,12 +87,11 @@ final class ElementStrips {
     private @Nullable PlainExecutor plain;
     private @Nullable DualExecutor dual;
     private boolean physical;
-    private double @Nullable [] latent;
-    private double @Nullable [] value;
+    private @Nullable Scratch parent;
     private double @Nullable [] jacobian;
 
-    private ElementStrips(GraphDef graph, ChunkPlan plan, int length, int count, EngineOptions options) {
-        this.graph = graph;
+    private ElementStrips(GraphDef graph, ChunkPlan plan, int length, int count, boolean shortGraph,
+            EngineOptions options) {
         this.length = length;
         this.rows = graph.outputShape().size() / length;
         this.bounds = new int[count + 1];
@@ -111,8 +107,7 @@ final class ElementStrips {
             strips[k] = new Scratch(strip, ChunkPlan.withChunk(strip, plan.chunkSize()), new double[graph.layout().size()]);
             stripJacobians[k] = new double[free * strip.outputShape().size()];
         }
-        this.whole = new Scratch(graph, plan, new double[graph.layout().size()]);
-        this.shortGraph = arrayElements(graph, length) <= SHORT_WORK;
+        this.shortGraph = shortGraph;
         this.executor = options.executor();
         this.parallelism = options.parallelism();
     }
@@ -126,11 +121,12 @@ final class ElementStrips {
             return null;
         }
         int length = separableLength(graph);
-        if (length < 2 * MIN_STRIP || arrayElements(graph, length) < MIN_WORK) {
+        long work = length < 0 ? 0 : arrayElements(graph, length);
+        if (length < 2 * MIN_STRIP || work < MIN_WORK) {
             return null;
         }
         int count = Math.min(options.parallelism(), length / MIN_STRIP);
-        return count < 2 ? null : new ElementStrips(graph, plan, length, count, options);
+        return count < 2 ? null : new ElementStrips(graph, plan, length, count, work <= SHORT_WORK, options);
     }
 
     /** The element-axis length of a separable graph (see the class comment), or −1. */
@@ -254,14 +250,16 @@ final class ElementStrips {
         for (int k = 0; k < strips.length; k++) {
             total += strips[k].footprintDoubles() + stripJacobians[k].length;
         }
-        return total + whole.footprintDoubles();
+        return total;
     }
 
-    /** Computes the output's value from {@code latent} into {@code value} (the whole output), strip by strip. */
-    void runPlain(PlainExecutor executor, double[] latent, double[] value) {
+    /**
+     * Computes the output's value from {@code parent}'s latent vector into its output buffer, strip
+     * by strip, or unsplit in {@code parent} itself.
+     */
+    void runPlain(PlainExecutor executor, Scratch parent) {
         this.plain = executor;
-        this.latent = latent;
-        this.value = value;
+        this.parent = parent;
         try {
             run(plainStrip, plainWhole);
         } finally {
@@ -269,12 +267,11 @@ final class ElementStrips {
         }
     }
 
-    /** Computes the output's value and Jacobian (rows by free position, as {@link DualExecutor#run}). */
-    void runDual(DualExecutor executor, double[] latent, boolean physical, double[] value, double[] jacobian) {
+    /** As {@link #runPlain}, with the Jacobian (rows by free position, as {@link DualExecutor#run}). */
+    void runDual(DualExecutor executor, Scratch parent, boolean physical, double[] jacobian) {
         this.dual = executor;
-        this.latent = latent;
+        this.parent = parent;
         this.physical = physical;
-        this.value = value;
         this.jacobian = jacobian;
         try {
             run(dualStrip, dualWhole);
@@ -305,61 +302,50 @@ final class ElementStrips {
     private void clear() {
         plain = null;
         dual = null;
-        latent = null;
-        value = null;
+        parent = null;
         jacobian = null;
     }
 
     private void plainStrip(int k) {
         Scratch s = load(k);
-        plain.run(s);
-        scatterValue(k, s);
+        plain.runUnsplit(s);
+        scatter(k, s.values[s.graph.output()], 0, parent.values[parent.graph.output()], 0);
     }
 
     private void dualStrip(int k) {
         Scratch s = load(k);
         double[] block = stripJacobians[k];
-        dual.run(s, physical, block);
-        scatterValue(k, s);
-        int m = bounds[k + 1] - bounds[k];
-        int stripSize = rows * m;
-        int free = s.graph.layout().numFree();
-        for (int f = 0; f < free; f++) {
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(block, f * stripSize + r * m, jacobian, f * rows * length + r * length + bounds[k], m);
-            }
+        dual.runUnsplit(s, physical, block);
+        scatter(k, s.values[s.graph.output()], 0, parent.values[parent.graph.output()], 0);
+        int stripSize = rows * (bounds[k + 1] - bounds[k]);
+        for (int f = 0; f < s.graph.layout().numFree(); f++) {
+            scatter(k, block, f * stripSize, jacobian, f * rows * length);
         }
     }
 
     private void plainWhole() {
-        Scratch w = loadWhole();
-        plain.run(w);
-        System.arraycopy(w.values[graph.output()], 0, value, 0, value.length);
+        plain.runUnsplit(parent);
     }
 
     private void dualWhole() {
-        Scratch w = loadWhole();
-        dual.run(w, physical, jacobian);
-        System.arraycopy(w.values[graph.output()], 0, value, 0, value.length);
+        dual.runUnsplit(parent, physical, jacobian);
     }
 
-    /** The unsplit scratch with the call's latent vector. */
-    private Scratch loadWhole() {
-        System.arraycopy(latent, 0, whole.latent, 0, latent.length);
-        return whole;
-    }
-
+    /** Strip {@code k}'s scratch with the call's latent vector. */
     private Scratch load(int k) {
         Scratch s = strips[k];
-        System.arraycopy(latent, 0, s.latent, 0, latent.length);
+        System.arraycopy(parent.latent, 0, s.latent, 0, s.latent.length);
         return s;
     }
 
-    private void scatterValue(int k, Scratch s) {
+    /**
+     * Copies strip {@code k}'s {@code [rows, m]} block at {@code from + offset} into its columns of
+     * the {@code [rows, length]} block at {@code to + offset}.
+     */
+    private void scatter(int k, double[] from, int fromOffset, double[] to, int toOffset) {
         int m = bounds[k + 1] - bounds[k];
-        double[] own = s.values[s.graph.output()];
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(own, r * m, value, r * length + bounds[k], m);
+            System.arraycopy(from, fromOffset + r * m, to, toOffset + r * length + bounds[k], m);
         }
     }
 }

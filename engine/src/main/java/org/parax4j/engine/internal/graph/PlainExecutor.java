@@ -23,9 +23,14 @@ public final class PlainExecutor {
      */
     public void run(Scratch s) {
         if (s.strips != null) {
-            s.strips.runPlain(this, s.latent, s.values[s.graph.output()]);
-            return;
+            s.strips.runPlain(this, s);
+        } else {
+            runUnsplit(s);
         }
+    }
+
+    /** Computes every node's value into {@code s} on the calling thread, as one graph. */
+    void runUnsplit(Scratch s) {
         java.util.Arrays.fill(s.early, false);
         for (int i = 0; i < s.graph.size(); i++) {
             if (!s.early[i]) {

@@ -9,7 +9,7 @@ import org.parax4j.engine.EngineOptions;
  * executors allocate nothing. Not thread-safe: one thread owns it at a time (during a call, helper
  * threads of a large kernel node read its tables and write disjoint rows of the node's buffers, see
  * {@link KernelRows}; an element-separable graph on parallel options runs as {@link ElementStrips},
- * each strip with a scratch of its own, and this scratch keeps only the output's value).
+ * each strip with a scratch of its own, or unsplit in this one when no helper would start in time).
  */
 public final class Scratch {
 
@@ -58,12 +58,8 @@ public final class Scratch {
     final EngineOptions options;
     private final KernelRows kernelRows;
     private PlanKernels.State planKernels;
-    /**
-     * The graph's {@link ElementStrips} when it runs as strips on several threads (then only the
-     * output's value buffer of this scratch is allocated and written), else null.
-     */
+    /** The graph's {@link ElementStrips} when it may run as strips on several threads, else null. */
     final @Nullable ElementStrips strips;
-    private static final double[] NO_VALUE = new double[0];
 
     /**
      * Allocates the buffers for {@code graph} under {@code plan}; the latent vector starts as
@@ -103,10 +99,9 @@ public final class Scratch {
         int maxOrder = 0;
         for (int i = 0; i < n; i++) {
             Node node = graph.node(i);
-            boolean unused = strips != null && i != graph.output();
-            values[i] = node.op() == Op.CONST ? (double[]) node.data() : unused ? NO_VALUE : new double[node.size()];
+            values[i] = node.op() == Op.CONST ? (double[]) node.data() : new double[node.size()];
             // A folded node's tangent is never written (its user reads its input's): no buffer.
-            tangents[i] = folded[i] >= 0 || strips != null ? NO_TANGENT : new double[plan.maxSlots(i) * node.size()];
+            tangents[i] = folded[i] >= 0 ? NO_TANGENT : new double[plan.maxSlots(i) * node.size()];
             maxSize = Math.max(maxSize, node.size());
             if (node.op() == Op.SOLVE || node.op() == Op.DET) {
                 maxOrder = Math.max(maxOrder, graph.node(node.inputs()[0]).shape().rows());
@@ -160,8 +155,8 @@ public final class Scratch {
     }
 
     /**
-     * The value buffer of node {@code i} (valid after a run; when the graph runs as
-     * {@link ElementStrips}, only the output's). Not copied.
+     * The value buffer of node {@code i} (valid after a run; after a run as {@link ElementStrips},
+     * only the output's). Not copied.
      */
     public double[] value(int i) {
         return values[i];

@@ -159,10 +159,11 @@ class ElementStripsTest {
             Var h = v.x().mul(v.a()).hypot(v.x().mul(v.b()).add(v.constant().apply(mask).pow(-1).sub(1)));
             return Var.stack(u.atan2(w), h, work.apply(v));
         };
-        Sweep fixed = new Sweep(Parameter.of(1.3).asFixed(), Parameter.of(0.7).asFixed(), Parameter.of(grid(n)),
-                Meta.NONE);
+        Sweep fixed = new Sweep(Parameter.of(1.3).asFixed(), Parameter.of(0.7).asFixed(),
+                Parameter.of(grid(n)).asFixed(), Meta.NONE); // no free parameter: no direction chunk
         List<ModelFunction<Sweep>> functions = List.of(sweep(n, many),
-                sweep(n, v -> work.apply(v).mul(v.x().mul(v.a()).exp())), sweep(n, nonFinite), ModelFunction.record(fixed, (m, g) -> many.apply(
+                sweep(n, v -> work.apply(v).mul(v.x().mul(v.a()).exp())), sweep(n, nonFinite),
+                ModelFunction.record(fixed, (m, g) -> many.apply(
                         new Sweep.Vars(g.constant(grid(n)), g.param(m.a()), g.param(m.b()), () -> g.param(m.v()), g::constant))));
         for (int k = 0; k < functions.size(); k++) {
             GraphDef g = graph(functions.get(k));
