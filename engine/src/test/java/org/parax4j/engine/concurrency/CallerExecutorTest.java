@@ -69,6 +69,40 @@ class CallerExecutorTest {
         return EngineOptions.of(pool, threads + 1);
     }
 
+    /**
+     * {@code work} on executors of 1, 2 and 3 threads gives {@code alone}'s bits; only the caller and the
+     * executor's own threads do engine work (the caller always); and an executor thread joins at least
+     * once. A helper joins only if it starts before the caller is done, so the 3-thread run repeats up to
+     * {@code tries} times until one has. Watches {@link Crew} while it runs.
+     *
+     * @param pools where the executors go (the caller shuts them down)
+     */
+    static void sameBitsAndAHelperJoins(List<ExecutorService> pools, String what, double[] alone,
+            Function<EngineOptions, double[]> work, int tries) {
+        Set<Thread> workers = ConcurrentHashMap.newKeySet();
+        Thread caller = Thread.currentThread();
+        Crew.watch(workers::add);
+        try {
+            boolean helped = false;
+            for (int threads = 1; threads <= 3; threads++) {
+                EngineOptions options = service(pools, threads);
+                for (int run = 0; run < (threads == 3 ? tries : 1) && (run == 0 || !helped); run++) {
+                    workers.clear();
+                    assertArrayEquals(alone, work.apply(options), what + " on " + threads + " executor threads");
+                    for (Thread t : workers) {
+                        boolean own = t.getName().startsWith("svc-" + (pools.size() - 1) + "-");
+                        assertTrue(t == caller || own, what + ": engine work on foreign thread " + t.getName());
+                        helped |= own;
+                    }
+                    assertTrue(workers.contains(caller), what + ": the caller works too");
+                }
+            }
+            assertTrue(helped, what + ": no executor thread ever joined");
+        } finally {
+            Crew.watch(null);
+        }
+    }
+
     /** Runs {@code work} alone, then on executors of 1 and 3 threads, and checks bits and threads. */
     private void sameBitsAndOnlyTheGivenThreads(String what, Function<EngineOptions, double[]> work) {
         double[] alone = work.apply(EngineOptions.singleThreaded());

@@ -1,12 +1,8 @@
 package org.parax4j.engine.concurrency;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +11,6 @@ import org.parax4j.engine.examples.LineResonatorModel;
 import org.parax4j.engine.graph.ModelFunction;
 import org.parax4j.engine.graph.Workspace;
 import org.parax4j.engine.graph.Wrt;
-import org.parax4j.engine.internal.concurrent.Crew;
 
 /**
  * A recorded function that is elementwise over its frequencies (the RF example) runs as element
@@ -25,12 +20,10 @@ import org.parax4j.engine.internal.concurrent.Crew;
  */
 class ElementStripsExecutorTest {
 
-    private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
     private final List<ExecutorService> pools = new ArrayList<>();
 
     @AfterEach
     void stop() {
-        Crew.watch(null);
         pools.forEach(ExecutorService::shutdownNow);
     }
 
@@ -56,24 +49,7 @@ class ElementStripsExecutorTest {
     @Test
     void rfJacobianGivesTheSameBitsOnAnyExecutorAndUsesItsThreads() {
         ModelFunction<LineResonatorModel> f = LineResonatorModel.response(LineResonatorModel.create());
-        double[] alone = everything(f, EngineOptions.singleThreaded());
-        Thread caller = Thread.currentThread();
-        Crew.watch(workers::add);
-        boolean helped = false;
-        for (int threads = 1; threads <= 3; threads++) {
-            EngineOptions options = CallerExecutorTest.service(pools, threads);
-            // A helper joins only if it starts before the caller has claimed every strip: repeat until one has.
-            for (int run = 0; run < (threads == 3 ? 50 : 1) && (run == 0 || !helped); run++) {
-                workers.clear();
-                assertArrayEquals(alone, everything(f, options), threads + " executor threads");
-                for (Thread t : workers) {
-                    boolean own = t.getName().startsWith("svc-" + (pools.size() - 1) + "-");
-                    assertTrue(t == caller || own, "engine work on foreign thread " + t.getName());
-                    helped |= own;
-                }
-                assertTrue(workers.contains(caller), "the caller works too");
-            }
-        }
-        assertTrue(helped, "no executor thread ever ran a strip");
+        CallerExecutorTest.sameBitsAndAHelperJoins(pools, "RF strips", everything(f, EngineOptions.singleThreaded()),
+                options -> everything(f, options), 50);
     }
 }

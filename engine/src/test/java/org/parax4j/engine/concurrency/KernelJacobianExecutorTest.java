@@ -1,12 +1,9 @@
 package org.parax4j.engine.concurrency;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +14,6 @@ import org.parax4j.engine.graph.ModelFunction;
 import org.parax4j.engine.graph.Var;
 import org.parax4j.engine.graph.Workspace;
 import org.parax4j.engine.graph.Wrt;
-import org.parax4j.engine.internal.concurrent.Crew;
 import org.parax4j.kernel.Kernel;
 import org.parax4j.kernel.MaternKernel;
 import org.parax4j.kernel.RBFKernel;
@@ -39,12 +35,10 @@ class KernelJacobianExecutorTest {
 
     record Gp(Kernel<?> kernel, Parameter x, Meta meta) implements Module<Gp> {}
 
-    private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
     private final List<ExecutorService> pools = new ArrayList<>();
 
     @AfterEach
     void stop() {
-        Crew.watch(null);
         pools.forEach(ExecutorService::shutdownNow);
     }
 
@@ -89,28 +83,10 @@ class KernelJacobianExecutorTest {
                 function(new MaternKernel(positive(0.9), MaternKernel.Smoothness.FIVE_HALVES, Meta.NONE), 128, 2, true),
                 function(new ScaleKernel(new RationalQuadraticKernel(positive(0.8), positive(1.7), Meta.NONE), variance,
                         Meta.NONE), 150, 3, false));
-        Thread caller = Thread.currentThread();
         for (ModelFunction<Gp> f : functions) {
-            String what = f.model().kernel().getClass().getSimpleName() + " " + f.outputShape()[0] + "²";
-            double[] alone = valueAndJacobian(f, EngineOptions.singleThreaded());
-            Crew.watch(workers::add);
-            boolean helped = false;
-            for (int threads = 1; threads <= 3; threads++) {
-                EngineOptions options = CallerExecutorTest.service(pools, threads);
-                // A helper joins only if it starts before the caller is done: repeat until one has.
-                for (int run = 0; run < (threads == 3 ? 20 : 1) && (run == 0 || !helped); run++) {
-                    workers.clear();
-                    assertArrayEquals(alone, valueAndJacobian(f, options), what + " on " + threads + " executor threads");
-                    for (Thread t : workers) {
-                        boolean own = t.getName().startsWith("svc-" + (pools.size() - 1) + "-");
-                        assertTrue(t == caller || own, what + ": engine work on foreign thread " + t.getName());
-                        helped |= own;
-                    }
-                    assertTrue(workers.contains(caller), what + ": the caller works too");
-                }
-            }
-            Crew.watch(null);
-            assertTrue(helped, what + ": no executor thread ever joined a kernel node's rows");
+            String what = f.model().kernel().getClass().getSimpleName() + " " + f.outputShape()[0] + "² rows";
+            CallerExecutorTest.sameBitsAndAHelperJoins(pools, what, valueAndJacobian(f, EngineOptions.singleThreaded()),
+                    options -> valueAndJacobian(f, options), 20);
         }
     }
 }
