@@ -24,9 +24,10 @@ import java.util.Objects;
  * <p><b>Stopping</b> (the defaults are SciPy's): the projected gradient's ∞-norm
  * {@code ‖P(x − g) − x‖∞ ≤ gradientTolerance} (1e-5), or the relative reduction
  * {@code (f_k − f_{k+1}) / max(|f_k|, |f_{k+1}|, 1) ≤ functionTolerance} (2.2e-9), or the
- * iteration (15000) or evaluation (15000) limit. {@link #withModelCheckedStop()} also asks the quadratic
- * model before stopping on the relative reduction (not SciPy's rule; a Gaussian-process fit uses it). When a line search fails the memory is dropped and
- * the iteration retried from steepest descent once; a second failure stops with
+ * iteration (15000) or evaluation (15000) limit. {@link #withModelCheckedStop()} also asks the
+ * quadratic model before stopping on the relative reduction (not SciPy's rule; a Gaussian-process fit
+ * uses it). When a line search fails the memory is dropped and the iteration retried from steepest
+ * descent once; a second failure stops with
  * {@link OptimizerStatus#LINE_SEARCH_FAILED}.
  *
  * <p>Immutable and thread-safe; {@link #minimize} allocates its scratch (O(m·n)) per call.

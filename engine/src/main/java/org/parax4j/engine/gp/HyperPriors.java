@@ -364,17 +364,15 @@ public final class HyperPriors {
      */
     public double[] freeValues(double[] all) {
         if (all.length != count()) {
-            throw new IllegalArgumentException("all has length " + all.length + ", expected one entry per hyperparameter: "
-                    + count());
+            throw new IllegalArgumentException("all has length " + all.length
+                    + ", expected one entry per hyperparameter: " + count());
         }
-        double[] out = new double[count()];
-        int f = 0;
-        for (int i = 0; i < out.length; i++) {
-            if (!fixed[i]) {
-                out[f++] = all[i];
-            }
+        int[] free = freeIndices();
+        double[] out = new double[free.length];
+        for (int j = 0; j < free.length; j++) {
+            out[j] = all[free[j]];
         }
-        return Arrays.copyOf(out, f);
+        return out;
     }
 
     /** The fixed flags, one per hyperparameter (a new array). */
