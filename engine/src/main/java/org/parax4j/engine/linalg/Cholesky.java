@@ -53,6 +53,12 @@ public final class Cholesky {
     /** Rows per group of the trailing update (two of the inner kernel's six-row register tiles). */
     static final int GROUP = 12;
 
+    /** Panel rows solved per product in {@link #solvePanel} (one six-row register tile). */
+    private static final int SOLVE_GROUP = 6;
+
+    /** Side of the tiles in which the panel is transposed in and out. */
+    private static final int TRANSPOSE_TILE = 8;
+
     private Cholesky() {}
 
     /**
@@ -204,27 +210,49 @@ public final class Cholesky {
 
     /**
      * Rows {@code r0 … r1 − 1} of the panel below the diagonal block at {@code k0} (width {@code b}):
-     * solved transposed into {@code panel} ({@code b × m}), then copied back into {@code a}.
+     * solved transposed into {@code panel} ({@code b × m}), then copied back into {@code a}. The
+     * panel's rows {@code j} go in groups of {@link #SOLVE_GROUP}: the rows before the group in one
+     * product (the kernel's six-row register tiles), then each row's own part and its division, so
+     * every element is still the one chain over {@code k} ascending.
      */
     private static void solvePanel(PanelKernels kernels, double[] a, int n, int k0, int b, double[] panel, int po,
             int m, int r0, int r1) {
         int t0 = k0 + b;
         int w = r1 - r0;
-        for (int j = k0; j < t0; j++) {
-            int prow = po + (j - k0) * m;
-            for (int r = r0; r < r1; r++) {
-                panel[prow + r] = a[(t0 + r) * n + j];
-            }
-            kernels.subtractProduct(panel, prow + r0, m, a, j * n + k0, 0, 1, panel, po + r0, m, 1, w, j - k0);
-            double d = a[j * n + j];
-            for (int r = r0; r < r1; r++) {
-                panel[prow + r] /= d;
+        transpose(a, t0 * n + k0, n, panel, po, m, r0, r1, b);
+        for (int j0 = k0; j0 < t0; j0 += SOLVE_GROUP) {
+            int rows = Math.min(SOLVE_GROUP, t0 - j0);
+            int group = po + (j0 - k0) * m;
+            kernels.subtractProduct(panel, group + r0, m, a, j0 * n + k0, n, 1, panel, po + r0, m, rows, w, j0 - k0);
+            for (int j = j0; j < j0 + rows; j++) {
+                int prow = po + (j - k0) * m;
+                kernels.subtractProduct(panel, prow + r0, m, a, j * n + j0, 0, 1, panel, group + r0, m, 1, w, j - j0);
+                double d = a[j * n + j];
+                for (int r = r0; r < r1; r++) {
+                    panel[prow + r] /= d;
+                }
             }
         }
-        for (int i = t0 + r0; i < t0 + r1; i++) {
-            int row = i * n;
-            for (int j = k0; j < t0; j++) {
-                a[row + j] = panel[po + (j - k0) * m + (i - t0)];
+        transpose(panel, po + r0, m, a, (t0 + r0) * n + k0, n, 0, b, w);
+    }
+
+    /**
+     * {@code dst[dOff + q·dStride + r] = src[sOff + r·sStride + q]} for {@code r0 ≤ r < r1},
+     * {@code q < cols}, in {@link #TRANSPOSE_TILE}-square tiles (an element at a time along a
+     * column would touch one cache line per element).
+     */
+    private static void transpose(double[] src, int sOff, int sStride, double[] dst, int dOff, int dStride, int r0,
+            int r1, int cols) {
+        for (int r = r0; r < r1; r += TRANSPOSE_TILE) {
+            int re = Math.min(r1, r + TRANSPOSE_TILE);
+            for (int q0 = 0; q0 < cols; q0 += TRANSPOSE_TILE) {
+                int qe = Math.min(cols, q0 + TRANSPOSE_TILE);
+                for (int q = q0; q < qe; q++) {
+                    int drow = dOff + q * dStride;
+                    for (int i = r; i < re; i++) {
+                        dst[drow + i] = src[sOff + i * sStride + q];
+                    }
+                }
             }
         }
     }
