@@ -182,11 +182,12 @@ public final class GpWorkspace {
         jitter = added;
         double[] y = data.y();
         System.arraycopy(y, 0, weights, 0, n);
-        TriangularSolve.solve(k, n, weights);
+        boolean product = rbfGradient != null && rbfGradient.usable();
+        // α = K⁻¹y beside K⁻¹'s column blocks; the product-form gradient reads only K⁻¹'s lower triangle
+        TriangularSolve.solveAndInverse(k, n, weights, inverse, !product, options);
         double value = -0.5 * GaussianProcess.dot(y, weights, n) - 0.5 * Cholesky.logDeterminant(k, n)
                 - 0.5 * n * Math.log(2 * Math.PI);
-        TriangularSolve.inverse(k, n, inverse, options);
-        if (rbfGradient != null && rbfGradient.usable()) {
+        if (product) {
             rbfGradient.gradient(k, inverse, weights, gradient);
             return value;
         }

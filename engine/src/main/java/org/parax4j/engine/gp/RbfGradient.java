@@ -186,7 +186,8 @@ final class RbfGradient {
      * Writes the log-hyperparameter gradient of the log marginal likelihood.
      *
      * @param k the covariance in its upper triangle (off the diagonal: the kernel without white noise)
-     * @param inverse {@code K⁻¹}, full; overwritten with {@code M} (full, zero diagonal)
+     * @param inverse {@code K⁻¹} in its lower triangle and diagonal (the strict upper triangle is not
+     *     read); overwritten with {@code M} (full, zero diagonal)
      * @param weights {@code α = K⁻¹y}
      * @param gradient destination, one entry per hyperparameter
      */
@@ -235,8 +236,9 @@ final class RbfGradient {
 
     /**
      * Tile row {@code t} of {@code M = W ∘ K}: the tiles on and right of its diagonal tile from the
-     * upper triangles of {@code K⁻¹} and {@code K}, each mirrored into the lower triangle, the
-     * diagonal set to 0. Tile rows write disjoint parts and read only what they write.
+     * lower triangle of {@code K⁻¹} (the transposed tile) and the upper one of {@code K}, each
+     * mirrored into the lower triangle, the diagonal set to 0. Tile rows write disjoint parts and
+     * read only what they write (a tile's lower elements are read before its mirror overwrites them).
      */
     private void formTileRow(int t) {
         double[] kk = k;
@@ -250,7 +252,7 @@ final class RbfGradient {
                 int row = i * n;
                 double ai = aa[i];
                 for (int j = Math.max(j0, i + 1); j < j1; j++) {
-                    mm[row + j] = 0.5 * (ai * aa[j] - mm[row + j]) * kk[row + j];
+                    mm[row + j] = 0.5 * (ai * aa[j] - mm[j * n + i]) * kk[row + j];
                 }
             }
             for (int i = i0; i < i1; i++) {

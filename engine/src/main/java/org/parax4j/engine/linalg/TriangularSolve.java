@@ -1,5 +1,7 @@
 package org.parax4j.engine.linalg;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.internal.concurrent.Crew;
@@ -197,7 +199,34 @@ public final class TriangularSolve {
         inverse(kernels, l, n, out, EngineOptions.defaultsIf(parallel));
     }
 
+    /**
+     * The solve of {@code L·Lᵀ·x = b} ({@link #solve(double[], int, double[])}, in place) and the
+     * inverse ({@link #inverse(double[], int, double[], EngineOptions)}) from one factor, in one pass
+     * over {@code options}' threads: the solve runs as one more task beside the inverse's column
+     * blocks, so its memory-bound sweeps overlap them (what a Gaussian process's marginal
+     * likelihood and its gradient need, {@code α = K⁻¹y} and {@code K⁻¹}). Both results have the
+     * bits of the separate calls.
+     *
+     * @param b the right-hand side, {@code n} doubles. Modified: the solution.
+     * @param out destination of at least {@code n²} doubles, not {@code l}. Modified.
+     * @param upper whether to mirror the lower triangle into the upper one as {@link #inverse} does;
+     *     when false only the lower triangle and the diagonal hold {@code A⁻¹} (as LAPACK's
+     *     {@code potri} returns one triangle) and the strict upper triangle's values are unspecified
+     * @throws IllegalArgumentException on short arrays, {@code out == l} or a null {@code options}
+     */
+    public static void solveAndInverse(double[] l, int n, double[] b, double[] out, boolean upper,
+            EngineOptions options) {
+        checkVector(l, n, b);
+        inverse(PanelKernels.chosen(), l, n, out, options, b, upper);
+    }
+
     private static void inverse(PanelKernels kernels, double[] l, int n, double[] out, EngineOptions options) {
+        inverse(kernels, l, n, out, options, null, true);
+    }
+
+    /** The inverse, with the solve of {@code b} as the first task when {@code b} is not null. */
+    private static void inverse(PanelKernels kernels, double[] l, int n, double[] out, EngineOptions options,
+            double @Nullable [] b, boolean upper) {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null");
         }
@@ -208,16 +237,27 @@ public final class TriangularSolve {
         }
         int blocks = (n + INVERSE_BLOCK - 1) / INVERSE_BLOCK;
         int tiles = (n + MIRROR_TILE - 1) / MIRROR_TILE;
+        int first = b == null ? 0 : 1;
         if (options.isParallel() && n >= 256) {
-            Crew.forEach(options.executor(), options.parallelism(), blocks,
-                    c -> inverseColumns(kernels, l, n, out, c * INVERSE_BLOCK));
-            // the widest tile rows (the bottom ones) first
-            Crew.forEach(options.executor(), options.parallelism(), tiles, t -> mirror(out, n, tiles - 1 - t));
+            Crew.forEach(options.executor(), options.parallelism(), first + blocks, c -> {
+                if (c < first) {
+                    solve(l, n, b);
+                } else {
+                    inverseColumns(kernels, l, n, out, (c - first) * INVERSE_BLOCK);
+                }
+            });
+            if (upper) {
+                // the widest tile rows (the bottom ones) first
+                Crew.forEach(options.executor(), options.parallelism(), tiles, t -> mirror(out, n, tiles - 1 - t));
+            }
         } else {
+            if (b != null) {
+                solve(l, n, b);
+            }
             for (int c = 0; c < blocks; c++) {
                 inverseColumns(kernels, l, n, out, c * INVERSE_BLOCK);
             }
-            for (int t = 0; t < tiles; t++) {
+            for (int t = 0; upper && t < tiles; t++) {
                 mirror(out, n, t);
             }
         }

@@ -322,4 +322,52 @@ class CholeskyTest {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * The solve and the inverse in one pass give the separate calls' bits on any thread count: the
+     * solution, the full inverse when mirrored, and its lower triangle and diagonal when not (from a
+     * stale {@code out}); bad arguments are refused before anything is written.
+     */
+    @ParameterizedTest(name = "n={0}")
+    @ValueSource(ints = {5, 300, 777})
+    void solveAndInverseHaveTheBitsOfTheSeparateCalls(int n) {
+        double[] l = spd(n, 47);
+        assertEquals(-1, Cholesky.factor(l, n, new double[Cholesky.panelLength(n)], false));
+        double[] b = new SplittableRandom(5).doubles(n, -1, 1).toArray();
+        double[] x = b.clone();
+        TriangularSolve.solve(l, n, x);
+        double[] inverse = new double[n * n];
+        TriangularSolve.inverse(l, n, inverse, false);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int parallelism : new int[] {1, 2, 3}) {
+                for (boolean upper : new boolean[] {true, false}) {
+                    double[] solved = b.clone();
+                    double[] out = new double[n * n];
+                    java.util.Arrays.fill(out, Double.NaN);
+                    TriangularSolve.solveAndInverse(l, n, solved, out, upper, EngineOptions.of(pool, parallelism));
+                    String where = "parallelism " + parallelism + ", upper " + upper;
+                    assertArrayEquals(x, solved, "solution, " + where);
+                    for (int i = 0; i < n; i++) {
+                        int to = upper ? n : i + 1;
+                        for (int j = 0; j < to; j++) {
+                            assertEquals(inverse[i * n + j], out[i * n + j], "inverse (" + i + ", " + j + "), " + where);
+                        }
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double[] untouched = b.clone();
+        double[] out = new double[n * n];
+        EngineOptions one = EngineOptions.singleThreaded();
+        assertThrows(IllegalArgumentException.class,
+                () -> TriangularSolve.solveAndInverse(l, n, new double[n - 1], out, true, one));
+        assertThrows(IllegalArgumentException.class,
+                () -> TriangularSolve.solveAndInverse(l, n, untouched, l, true, one));
+        assertThrows(IllegalArgumentException.class,
+                () -> TriangularSolve.solveAndInverse(l, n, untouched, out, true, null));
+        assertArrayEquals(b, untouched, "a refused call changed b");
+    }
 }
