@@ -18,7 +18,7 @@ import org.parax4j.engine.linalg.TriangularSolve;
  *
  * <p><b>Held</b>: a checked copy of the inputs ({@code n·d}) and transformed targets ({@code n}),
  * the covariance and its factor ({@code n²} doubles: {@code L} in the lower triangle, {@code K} in
- * the upper), its inverse ({@code n²}), the factorisation panels ({@code 2·64·(n − 64)}), and
+ * the upper), its inverse ({@code n²}), the factorisation panels ({@link Cholesky#panelLength}), and
  * {@code O(n)} for the weights {@code α = K⁻¹y}, plus the kernel tangent tiles' scratch (one
  * tile per thread and one partial sum per row block and hyperparameter), and for the squared-exponential
  * shapes ({@code [σ² ×] RBF [+ white]}) {@code 2(d + 1)·n} doubles of {@link RbfGradient}, whose one product

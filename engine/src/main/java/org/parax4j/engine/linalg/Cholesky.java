@@ -39,12 +39,17 @@ import org.parax4j.engine.internal.linalg.PanelKernels;
  */
 public final class Cholesky {
 
-    /** Panel width (columns factored per block). */
-    public static final int BLOCK = 64;
+    /**
+     * Panel width (columns factored per block): three of the inner kernel's 24-column register tiles,
+     * so the look-ahead's update of the next panel needs no masked edge vectors (2.5–5 % faster on
+     * both cores than 64 at n = 1000). The factor's bits do not depend on it: every element is one
+     * chain over {@code k} ascending whatever the blocking.
+     */
+    public static final int BLOCK = 72;
 
     private static final int PARALLEL_MIN = 256;
 
-    /** Columns of the trailing update swept per pass (the panel's block of them: 64·256·8 = 128 KB). */
+    /** Columns of the trailing update swept per pass (the panel's block of them: 72·256·8 = 144 KB). */
     private static final int COLUMN_BLOCK = 256;
 
     /** Panel rows per task of a parallel panel solve (at least). */

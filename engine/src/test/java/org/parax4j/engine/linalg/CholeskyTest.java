@@ -32,7 +32,7 @@ class CholeskyTest {
     /** The scalar twin's factor per size, computed once for all widths. */
     private static final Map<Integer, double[]> SCALAR_FACTORS = new ConcurrentHashMap<>();
 
-    private static final int[] SIZES = {0, 1, 7, 8, 9, 63, 64, 65, 1000, 1025};
+    private static final int[] SIZES = {0, 1, 7, 8, 9, 63, 64, 65, 71, 72, 73, 1000, 1025};
 
     /** A random SPD matrix: an RBF Gram matrix of random points plus 1e-3 on the diagonal. */
     static double[] spd(int n, long seed) {
@@ -256,8 +256,9 @@ class CholeskyTest {
     @ParameterizedTest(name = "parallel {0}")
     @ValueSource(booleans = {false, true})
     void aPivotFailingInALaterPanelIsReportedWithItsValue(boolean parallel) {
-        // row 350 repeats row 17 (point 17): pivot 350 is the first that fails, in the sixth panel, whose
-        // diagonal block the look-ahead task of the fifth panel's step factors (280 rows below: parallel)
+        // row 350 repeats row 17 (point 17): pivot 350 is the first that fails, in the fifth 72-column panel
+        // (288-359), whose diagonal block the look-ahead task of the fourth panel's step factors (312 rows
+        // below: parallel)
         int n = 600;
         double[] a = spd(n, 47);
         for (int j = 0; j < n; j++) {

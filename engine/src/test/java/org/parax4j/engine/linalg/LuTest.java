@@ -191,6 +191,7 @@ class LuTest {
         TriangularSolve.solve(a, 2, x);
         assertArrayEquals(new double[] {1.125, 1.75}, x, 1e-15);
         assertThrows(IllegalArgumentException.class,
-                () -> Cholesky.factor(new double[65 * 65], 65, new double[Cholesky.BLOCK - 1], false));
+                () -> Cholesky.factor(new double[(Cholesky.BLOCK + 1) * (Cholesky.BLOCK + 1)], Cholesky.BLOCK + 1,
+                        new double[Cholesky.BLOCK - 1], false));
     }
 }
