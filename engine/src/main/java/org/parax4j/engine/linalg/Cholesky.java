@@ -6,6 +6,8 @@ import java.util.Objects;
 import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.internal.concurrent.Crew;
 import org.parax4j.engine.internal.linalg.PanelKernels;
+import org.parax4j.engine.internal.simd.Vectorization;
+import org.parax4j.engine.internal.vector.VectorSupport;
 
 /**
  * Blocked Cholesky factorisation {@code A = L·Lᵀ} of a dense symmetric positive-definite matrix,
@@ -61,8 +63,6 @@ public final class Cholesky {
     /** Panel rows solved per product in {@link #solvePanel} (one six-row register tile). */
     private static final int SOLVE_GROUP = 6;
 
-    /** Side of the tiles in which the panel is transposed in and out. */
-    private static final int TRANSPOSE_TILE = 8;
 
     private Cholesky() {}
 
@@ -218,13 +218,15 @@ public final class Cholesky {
      * solved transposed into {@code panel} ({@code b × m}), then copied back into {@code a}. The
      * panel's rows {@code j} go in groups of {@link #SOLVE_GROUP}: the rows before the group in one
      * product (the kernel's six-row register tiles), then each row's own part and its division, so
-     * every element is still the one chain over {@code k} ascending.
+     * every element is still the one chain over {@code k} ascending. The panel is transposed in and
+     * out in register blocks ({@link VectorSupport#transpose}).
      */
     private static void solvePanel(PanelKernels kernels, double[] a, int n, int k0, int b, double[] panel, int po,
             int m, int r0, int r1) {
         int t0 = k0 + b;
         int w = r1 - r0;
-        transpose(a, t0 * n + k0, n, panel, po, m, r0, r1, b);
+        VectorSupport copies = Vectorization.chosen().kernels();
+        copies.transpose(a, (t0 + r0) * n + k0, n, w, b, panel, po + r0, m);
         for (int j0 = k0; j0 < t0; j0 += SOLVE_GROUP) {
             int rows = Math.min(SOLVE_GROUP, t0 - j0);
             int group = po + (j0 - k0) * m;
@@ -238,28 +240,7 @@ public final class Cholesky {
                 }
             }
         }
-        transpose(panel, po + r0, m, a, (t0 + r0) * n + k0, n, 0, b, w);
-    }
-
-    /**
-     * {@code dst[dOff + q·dStride + r] = src[sOff + r·sStride + q]} for {@code r0 ≤ r < r1},
-     * {@code q < cols}, in {@link #TRANSPOSE_TILE}-square tiles (an element at a time along a
-     * column would touch one cache line per element).
-     */
-    private static void transpose(double[] src, int sOff, int sStride, double[] dst, int dOff, int dStride, int r0,
-            int r1, int cols) {
-        for (int r = r0; r < r1; r += TRANSPOSE_TILE) {
-            int re = Math.min(r1, r + TRANSPOSE_TILE);
-            for (int q0 = 0; q0 < cols; q0 += TRANSPOSE_TILE) {
-                int qe = Math.min(cols, q0 + TRANSPOSE_TILE);
-                for (int q = q0; q < qe; q++) {
-                    int drow = dOff + q * dStride;
-                    for (int i = r; i < re; i++) {
-                        dst[drow + i] = src[sOff + i * sStride + q];
-                    }
-                }
-            }
-        }
+        copies.transpose(panel, po + r0, m, b, w, a, (t0 + r0) * n + k0, n);
     }
 
     private static int bound(int t, int tasks, int groups) {
