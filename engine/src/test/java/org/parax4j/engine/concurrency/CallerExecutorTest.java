@@ -194,7 +194,7 @@ class CallerExecutorTest {
             normal.sample(CounterRandom.of(3), 10, out, 0, out.length, options);
             return out;
         });
-        int n = 320;
+        int n = 400; // the first panel's 328 rows below are split (from 256 rows on)
         double[] x = points(n, 2, 5);
         double[] a = new double[n * n];
         KernelMatrices.gram(Kernel.rbf(1.0), x, n, 2, a, KernelWorkspace.singleThreaded());
