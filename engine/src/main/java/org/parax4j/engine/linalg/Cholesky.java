@@ -63,7 +63,6 @@ public final class Cholesky {
     /** Panel rows solved per product in {@link #solvePanel} (one six-row register tile). */
     private static final int SOLVE_GROUP = 6;
 
-
     private Cholesky() {}
 
     /**

@@ -211,12 +211,18 @@ public final class TriangularSolve {
      * @param out destination of at least {@code n²} doubles, not {@code l}. Modified.
      * @param upper whether to mirror the lower triangle into the upper one as {@link #inverse} does;
      *     when false only the lower triangle and the diagonal hold {@code A⁻¹} (as LAPACK's
-     *     {@code potri} returns one triangle) and the strict upper triangle's values are unspecified
-     * @throws IllegalArgumentException on short arrays, {@code out == l} or a null {@code options}
+     *     {@code potri} returns one triangle) and the strict upper triangle holds unspecified values
+     *     (the column blocks write parts of it)
+     * @throws IllegalArgumentException on short arrays, {@code out == l}, {@code b} the same array as
+     *     {@code l} or {@code out}, or a null {@code options}
      */
     public static void solveAndInverse(double[] l, int n, double[] b, double[] out, boolean upper,
             EngineOptions options) {
         checkVector(l, n, b);
+        if (b == l || b == out) {
+            throw new IllegalArgumentException("b must be an array of its own, not the factor or out (the solve runs "
+                    + "beside the inverse)");
+        }
         inverse(PanelKernels.chosen(), l, n, out, options, b, upper);
     }
 
@@ -315,8 +321,8 @@ public final class TriangularSolve {
         for (int hi = n; hi > c0; hi -= SWEEP_GROUP) {
             int r0 = Math.max(c0, hi - SWEEP_GROUP);
             // The rows below the group, for every column of the block left of hi: the group's strictly
-            // upper elements (column > row) get values nothing reads, overwritten by the final mirror,
-            // so the whole group is one product of the kernel's register tiles.
+            // upper elements (column > row) get values nothing reads (overwritten by the final mirror, or
+            // left unspecified without it), so the whole group is one product of the kernel's register tiles.
             kernels.subtractProduct(out, r0 * n + c0, n, l, hi * n + r0, 1, n, out, hi * n + c0, n, hi - r0,
                     Math.min(c1, hi) - c0, n - hi);
             for (int i = hi - 1; i >= r0; i--) {

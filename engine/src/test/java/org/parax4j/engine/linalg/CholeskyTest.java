@@ -158,7 +158,7 @@ class CholeskyTest {
     }
 
     @ParameterizedTest(name = "n={0}")
-    @ValueSource(ints = {1, 7, 8, 9, 63, 64, 65, 1025})
+    @ValueSource(ints = {1, 7, 8, 9, 63, 64, 65, 73, 217, 1025})
     void factorReconstructsAndSolves(int n) {
         double[] a = spd(n, 3 + n);
         double[] l = a.clone();
@@ -369,6 +369,49 @@ class CholeskyTest {
                 () -> TriangularSolve.solveAndInverse(l, n, untouched, l, true, one));
         assertThrows(IllegalArgumentException.class,
                 () -> TriangularSolve.solveAndInverse(l, n, untouched, out, true, null));
+        assertThrows(IllegalArgumentException.class,
+                () -> TriangularSolve.solveAndInverse(l, n, untouched, new double[n * n - 1], true, one));
+        double[] shared = new double[n * n];
+        assertThrows(IllegalArgumentException.class, () -> TriangularSolve.solveAndInverse(l, n, shared, shared, true, one));
+        double[] factor = l.clone();
+        assertThrows(IllegalArgumentException.class, () -> TriangularSolve.solveAndInverse(factor, n, factor, out, true, one));
+        assertArrayEquals(l, factor, "a refused call changed the factor");
         assertArrayEquals(b, untouched, "a refused call changed b");
+    }
+
+    /**
+     * The blocked factor (panels, look-ahead, register tiles, any thread count) equals the plain
+     * unblocked loop bit for bit: every element is one fused multiply-add chain over {@code k}
+     * ascending, then the square root or the division, whatever the panel width.
+     */
+    @ParameterizedTest(name = "n={0}")
+    @ValueSource(ints = {73, 217, 300})
+    void theBlockedFactorIsThePlainFmaLoop(int n) {
+        double[] a = spd(n, 53);
+        double[] plain = a.clone();
+        for (int j = 0; j < n; j++) {
+            double s = plain[j * n + j];
+            for (int k = 0; k < j; k++) {
+                s = Math.fma(-plain[j * n + k], plain[j * n + k], s);
+            }
+            double d = Math.sqrt(s);
+            plain[j * n + j] = d;
+            for (int i = j + 1; i < n; i++) {
+                double acc = plain[i * n + j];
+                for (int k = 0; k < j; k++) {
+                    acc = Math.fma(-plain[i * n + k], plain[j * n + k], acc);
+                }
+                plain[i * n + j] = acc / d;
+            }
+        }
+        for (boolean parallel : new boolean[] {false, true}) {
+            double[] l = a.clone();
+            assertEquals(-1, Cholesky.factor(l, n, new double[Cholesky.panelLength(n)], parallel));
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j <= i; j++) {
+                    assertEquals(plain[i * n + j], l[i * n + j], "L(" + i + ", " + j + "), parallel " + parallel);
+                }
+            }
+        }
     }
 }
