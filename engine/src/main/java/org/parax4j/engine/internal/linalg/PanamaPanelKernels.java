@@ -16,11 +16,11 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Needed duplication: the four-row and six-row tiles are the same loop unrolled to 12, 18 and
  * (four rows by six vectors, 512 bits) 24 named accumulators, and the masked six-row vector of a
- * lower trapezoid's edge the same chain with masks. The six-row tiles' step loop is written twice: by
- * the loop counter where {@code a}'s rows are contiguous (the Cholesky, the inverse's {@code L⁻¹}
- * sweep, matrix solves), so C2 hoists its range checks, and strided otherwise ({@code L⁻ᵀ} sweep). Accumulators must be locals for C2 to keep them in registers (a
- * {@code DoubleVector[]} or a shared helper taking vectors puts them on the heap), so each tile
- * height is written out.
+ * lower trapezoid's edge the same chain with masks: accumulators must be locals for C2 to keep them
+ * in registers (a {@code DoubleVector[]} or a shared helper taking vectors puts them on the heap).
+ * The six-row tiles' step loop is written twice: by the loop counter where {@code a}'s rows are
+ * contiguous (the Cholesky, the inverse's {@code L⁻¹} sweep, matrix solves), so C2 hoists its range
+ * checks, and strided otherwise (the {@code L⁻ᵀ} sweep).
  */
 abstract sealed class PanamaPanelKernels implements PanelKernels
         permits PanamaPanelKernels.Bits128, PanamaPanelKernels.Bits256, PanamaPanelKernels.Bits512 {
