@@ -61,13 +61,10 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
                                 pOff + k0 * pStride + j, pStride, kd);
                     }
                 }
-                if (tiled < cols) {
-                    fourRows(c, c0 + tiled, cStride, a, a0, aRowStride, aColStride, p, pOff + tiled, pStride,
-                            cols - tiled, depth);
-                    for (int q = 4; q < 6; q++) {
-                        oneRow(c, c0 + q * cStride + tiled, a, a0 + q * aRowStride, aColStride, p, pOff + tiled,
-                                pStride, cols - tiled, depth);
-                    }
+                // the column remainder: six-row single vectors (one pass over p each), the last one masked
+                for (int j = tiled; j < cols; j += lanes) {
+                    block6x1Masked(c, c0 + j, cStride, a, a0, aRowStride, aColStride, p, pOff + j, pStride, depth,
+                            cols - j, cols - j);
                 }
             }
         }
