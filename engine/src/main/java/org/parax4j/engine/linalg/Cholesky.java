@@ -51,8 +51,11 @@ public final class Cholesky {
 
     private static final int PARALLEL_MIN = 256;
 
-    /** Columns of the trailing update swept per pass (the panel's block of them: 72·256·8 = 144 KB). */
-    private static final int COLUMN_BLOCK = 256;
+    /**
+     * Columns of the trailing update swept per pass (the panel's block of them: 72·240·8 = 135 KB), ten
+     * 24-column register tiles with no masked remainder (one thread 3–5 % faster than 256 at n = 1000).
+     */
+    private static final int COLUMN_BLOCK = 240;
 
     /** Panel rows per task of a parallel panel solve (at least). */
     private static final int PANEL_CHUNK = 128;
