@@ -35,14 +35,14 @@ import org.parax4j.distribution.Normal;
 /**
  * Issue 16 acceptance: a kernel matrix, a Monte Carlo run (samples and streaming summary), a
  * vectorised sampler, a Cholesky factor and a GP fit with restarts, each on a caller-supplied
- * executor of 1 and of 3 threads, give the same bits as on the calling thread alone, and no thread
- * but the caller and the executor's own ({@code svc-N}) does engine work: {@link Crew#watch} records
+ * executor of 1, 2 and 3 threads, give the same bits as on the calling thread alone, an executor
+ * thread takes part, and no thread but the caller and the executor's own ({@code svc-N}) does engine
+ * work: {@link Crew#watch} records
  * the thread of every participant of every parallel job (the only way the engine uses a thread
  * besides the caller's; {@link NoHiddenPoolsTest} checks the sources for any other).
  */
 class CallerExecutorTest {
 
-    private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
     private final List<ExecutorService> pools = new ArrayList<>();
 
     @AfterEach
@@ -51,12 +51,10 @@ class CallerExecutorTest {
         pools.forEach(ExecutorService::shutdownNow);
     }
 
-    /** Options on a fresh fixed pool of {@code threads} threads named {@code svc-<pool>-<n>}, caller + all of them. */
-    private EngineOptions service(int threads) {
-        return service(pools, threads);
-    }
-
-    /** {@link #service(int)} for other tests: the pool is added to {@code pools} (the caller shuts them down). */
+    /**
+     * Options on a fresh fixed pool of {@code threads} threads named {@code svc-<pool>-<n>}, caller + all of
+     * them; the pool is added to {@code pools} (the caller shuts them down).
+     */
     static EngineOptions service(List<ExecutorService> pools, int threads) {
         AtomicInteger count = new AtomicInteger();
         int id = pools.size();
@@ -103,22 +101,12 @@ class CallerExecutorTest {
         }
     }
 
-    /** Runs {@code work} alone, then on executors of 1 and 3 threads, and checks bits and threads. */
+    /**
+     * Runs {@code work} alone, then on executors of 1, 2 and 3 threads: the same bits, engine work only on
+     * the caller and the executor's threads, and an executor thread joins ({@link #sameBitsAndAHelperJoins}).
+     */
     private void sameBitsAndOnlyTheGivenThreads(String what, Function<EngineOptions, double[]> work) {
-        double[] alone = work.apply(EngineOptions.singleThreaded());
-        Thread caller = Thread.currentThread();
-        Crew.watch(workers::add);
-        for (int threads : new int[] {1, 3}) {
-            workers.clear();
-            double[] got = work.apply(service(threads));
-            assertArrayEquals(alone, got, what + " on " + threads + " executor threads");
-            for (Thread t : workers) {
-                assertTrue(t == caller || t.getName().startsWith("svc-" + (pools.size() - 1) + "-"),
-                        what + ": engine work on foreign thread " + t.getName());
-            }
-            assertTrue(workers.contains(caller), what + ": the caller works too");
-        }
-        Crew.watch(null);
+        sameBitsAndAHelperJoins(pools, what, work.apply(EngineOptions.singleThreaded()), work, 20);
     }
 
     static double[] points(int n, int d, long seed) {
