@@ -5,6 +5,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.TimeUnit;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,7 +35,12 @@ import org.parax4j.engine.kernel.KernelWorkspace;
  * doubles, 5.2 MB for ARD at 256², is larger than L2): {@code floorStore} writes the same bytes with
  * no arithmetic; {@code floorGramCopies} is a plain Gram followed by {@code p} scaled copies of it
  * (the same traffic as {@code planes} with trivial arithmetic per plane). Both split rows over
- * every core like the engine. {@code plainOneThread} and {@code planesOneThread} are {@code plain} and
+ * every core like the engine. {@code floorStore}'s {@code Arrays.fill} is a store-only stream (an
+ * intrinsic that also aligns its stores), about twice as fast on this machine as stores of computed
+ * values: {@code floorScaledStore} writes each plane as a Vector API multiple of one n² source (one
+ * load, one multiply, one store per vector, as the engine's plane loops), the realistic floor for
+ * planes that hold computed numbers; {@code floorScaledStoreOneThread} is the same on the calling
+ * thread. {@code plainOneThread} and {@code planesOneThread} are {@code plain} and
  * {@code planes} on the calling thread only.
  */
 @State(Scope.Benchmark)
@@ -123,6 +130,48 @@ public class KernelTangentBenchmark {
             }
         });
         return planes;
+    }
+
+    /**
+     * Floor: the value and every plane written by Vector API loops, each a multiple of one source
+     * matrix (load, multiply, store), rows split over every core.
+     */
+    @Benchmark
+    public double[] floorScaledStore() {
+        onEveryCore(this::scaledRows);
+        return planes;
+    }
+
+    /** {@link #floorScaledStore} on the calling thread only. */
+    @Benchmark
+    public double[] floorScaledStoreOneThread() {
+        scaledRows(0, n);
+        return planes;
+    }
+
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
+    /**
+     * Rows {@code [lo, hi)} of the value and of each plane, each a multiple of the {@code n²} weights
+     * (an L2-resident source, as the value is to the engine's plane sweep).
+     */
+    private void scaledRows(int lo, int hi) {
+        int planeCount = planes.length / (n * n);
+        int from = lo * n;
+        int to = hi * n;
+        int bound = from + SPECIES.loopBound(to - from);
+        for (int q = -1; q < planeCount; q++) {
+            double[] out = q < 0 ? value : planes;
+            int o = q < 0 ? 0 : q * n * n;
+            DoubleVector c = DoubleVector.broadcast(SPECIES, q + 1.5);
+            int e = from;
+            for (; e < bound; e += SPECIES.length()) {
+                DoubleVector.fromArray(SPECIES, weights, e).mul(c).intoArray(out, o + e);
+            }
+            for (; e < to; e++) {
+                out[o + e] = weights[e] * (q + 1.5);
+            }
+        }
     }
 
     /** Floor: a plain Gram, then each plane as a scaled copy of it (same traffic as {@link #planes}). */
