@@ -60,6 +60,13 @@ public final class Cholesky {
     /** Panel rows per task of a parallel panel solve (at least). */
     private static final int PANEL_CHUNK = 128;
 
+    /**
+     * Trailing-update tasks per step and participant (plus four): finer tasks leave less idle time at
+     * each step's barrier (16 against 4: 1.2–1.7 % faster at n = 1000 on two cores, alternated in one
+     * JVM; the tasks only group rows, so the bits do not depend on it).
+     */
+    private static final int TASKS_PER_PARTICIPANT = 16;
+
     /** Rows per group of the trailing update (two of the inner kernel's six-row register tiles). */
     static final int GROUP = 12;
 
@@ -166,7 +173,7 @@ public final class Cholesky {
                 lookAhead(kernels, a, n, k0, b, panel, po, m, next, nb);
                 updateGroups(kernels, a, n, k0, b, panel, po, m, 0, groups, nb);
             } else {
-                int tasks = Math.min(groups, 4 * step.parallelism() + 4);
+                int tasks = Math.min(groups, TASKS_PER_PARTICIPANT * step.parallelism() + 4);
                 int k0f = k0;
                 // Group g costs about g columns: split the triangle into equal areas, bounds at sqrt(t/T)·groups.
                 Crew.forEach(step.executor(), step.parallelism(), tasks + 1, t -> {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.internal.concurrent.Crew;
 import org.parax4j.engine.internal.linalg.PanelKernels;
+import org.parax4j.engine.internal.simd.Vectorization;
 
 /**
  * Triangular solves with a lower-triangular factor {@code L} (as {@link Cholesky} leaves it: the
@@ -245,6 +246,7 @@ public final class TriangularSolve {
         int tiles = (n + MIRROR_TILE - 1) / MIRROR_TILE;
         int first = b == null ? 0 : 1;
         if (options.isParallel() && n >= 256) {
+            Crew.forEach(options.executor(), options.parallelism(), blocks - 1, r -> transposeBelow(l, n, out, r));
             Crew.forEach(options.executor(), options.parallelism(), first + blocks, c -> {
                 if (c < first) {
                     solve(l, n, b);
@@ -257,6 +259,9 @@ public final class TriangularSolve {
                 Crew.forEach(options.executor(), options.parallelism(), tiles, t -> mirror(out, n, tiles - 1 - t));
             }
         } else {
+            for (int r = 0; r < blocks - 1; r++) {
+                transposeBelow(l, n, out, r);
+            }
             if (b != null) {
                 solve(l, n, b);
             }
@@ -267,6 +272,20 @@ public final class TriangularSolve {
                 mirror(out, n, t);
             }
         }
+    }
+
+    /**
+     * Copies the columns of {@code L} under the diagonal block of column block {@code block} (not the
+     * last one), transposed, into {@code out}'s upper triangle right of that block: {@code out[r][k] =
+     * L[k][r]} for the block's rows {@code r} and every {@code k} past the block. The inverse's column
+     * blocks never write there (each writes only its own columns, from its own first row on), so the
+     * {@code L⁻ᵀ} sweep reads {@code Lᵀ}'s rows there with unit stride ({@link #inverseColumns}).
+     */
+    private static void transposeBelow(double[] l, int n, double[] out, int block) {
+        int r0 = block * INVERSE_BLOCK;
+        int below = r0 + INVERSE_BLOCK;
+        Vectorization.chosen().kernels().transpose(l, below * n + r0, n, n - below, INVERSE_BLOCK, out,
+                r0 * n + below, n);
     }
 
     /**
@@ -320,11 +339,18 @@ public final class TriangularSolve {
         }
         for (int hi = n; hi > c0; hi -= SWEEP_GROUP) {
             int r0 = Math.max(c0, hi - SWEEP_GROUP);
+            int cols = Math.min(c1, hi) - c0;
             // The rows below the group, for every column of the block left of hi: the group's strictly
             // upper elements (column > row) get values nothing reads (overwritten by the final mirror, or
-            // left unspecified without it), so the whole group is one product of the kernel's register tiles.
-            kernels.subtractProduct(out, r0 * n + c0, n, l, hi * n + r0, 1, n, out, hi * n + c0, n, hi - r0,
-                    Math.min(c1, hi) - c0, n - hi);
+            // left unspecified without it), so the whole group is one product of the kernel's register tiles,
+            // in two parts of one chain (k ascending, the same bits as one product): Lᵀ's rows from L's
+            // columns up to the end of the diagonal block of the group's last row, then from their copy
+            // in out's upper triangle ({@link #transposeBelow}), read with unit stride.
+            int split = Math.min(n, Math.max(hi, ((hi - 1) / INVERSE_BLOCK + 1) * INVERSE_BLOCK));
+            kernels.subtractProduct(out, r0 * n + c0, n, l, hi * n + r0, 1, n, out, hi * n + c0, n, hi - r0, cols,
+                    split - hi);
+            kernels.subtractProduct(out, r0 * n + c0, n, out, r0 * n + split, n, 1, out, split * n + c0, n, hi - r0,
+                    cols, n - split);
             for (int i = hi - 1; i >= r0; i--) {
                 int row = i * n;
                 int to = Math.min(c1, i + 1);
