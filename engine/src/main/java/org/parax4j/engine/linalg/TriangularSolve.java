@@ -169,7 +169,9 @@ public final class TriangularSolve {
      * lower triangles, {@code n³/3} multiply-adds in all: {@code X = L⁻¹} row by row (row {@code i}
      * has non-zeros in columns {@code 0 … i} only), then {@code Y = L⁻ᵀX} from the last row up,
      * where row {@code i} needs only columns {@code 0 … i} of the rows below it, which are in their
-     * lower triangles.
+     * lower triangles. That sweep reads {@code Lᵀ}'s rows: beyond each 96-row block's diagonal block
+     * from a copy the call first writes into {@code out}'s upper triangle (unit stride; the mirror
+     * overwrites it), within it from {@code L}'s columns.
      *
      * @param out destination of at least {@code n²} doubles, not {@code l}. Modified.
      * @throws IllegalArgumentException on short arrays or {@code out == l}
@@ -213,7 +215,8 @@ public final class TriangularSolve {
      * @param upper whether to mirror the lower triangle into the upper one as {@link #inverse} does;
      *     when false only the lower triangle and the diagonal hold {@code A⁻¹} (as LAPACK's
      *     {@code potri} returns one triangle) and the strict upper triangle holds unspecified values
-     *     (the column blocks write parts of it)
+     *     (parts of {@code Lᵀ}, which the {@code L⁻ᵀ} sweep reads there, and what the column blocks
+     *     write)
      * @throws IllegalArgumentException on short arrays, {@code out == l}, {@code b} the same array as
      *     {@code l} or {@code out}, or a null {@code options}
      */

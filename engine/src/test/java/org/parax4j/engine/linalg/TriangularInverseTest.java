@@ -1,0 +1,73 @@
+package org.parax4j.engine.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.parax4j.engine.EngineOptions;
+
+/**
+ * The inverse from a Cholesky factor equals, bit for bit, the plain loops of the chain its Javadoc
+ * states: {@code X = L⁻¹} with each element one fused multiply-add chain over {@code k} ascending,
+ * then {@code Y = L⁻ᵀX} with each element's chain over the rows below its group of four (anchored
+ * at {@code n}) first, then the group's rows below it, then the division. Sizes cross the 96-column
+ * blocks, whose diagonal blocks the {@code L⁻ᵀ} sweep reads from {@code L} and the rest from a
+ * transposed copy in the output's upper triangle, and make groups of four straddle a block boundary
+ * ({@code n ≢ 0 mod 4}); one and two threads, with and without the mirror.
+ */
+class TriangularInverseTest {
+
+    @ParameterizedTest
+    @ValueSource(ints = {5, 97, 194, 290, 385})
+    void theInverseIsThePlainChainBitForBit(int n) {
+        double[] l = CholeskyTest.spd(n, 7L * n);
+        assertTrue(Cholesky.factor(l, n, new double[Cholesky.panelLength(n)], false) < 0);
+        double[] expected = plainInverseLower(l, n);
+        for (EngineOptions options : new EngineOptions[] {EngineOptions.singleThreaded(), EngineOptions.defaults()}) {
+            double[] mirrored = new double[n * n];
+            TriangularSolve.inverse(l, n, mirrored, options);
+            double[] lower = new double[n * n];
+            double[] b = new double[n];
+            java.util.Arrays.fill(b, 1.0);
+            TriangularSolve.solveAndInverse(l, n, b, lower, false, options);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j <= i; j++) {
+                    long want = Double.doubleToRawLongBits(expected[i * n + j]);
+                    assertEquals(want, Double.doubleToRawLongBits(mirrored[i * n + j]), "mirrored (" + i + ", " + j + ")");
+                    assertEquals(want, Double.doubleToRawLongBits(mirrored[j * n + i]), "mirror image (" + j + ", " + i + ")");
+                    assertEquals(want, Double.doubleToRawLongBits(lower[i * n + j]), "lower only (" + i + ", " + j + ")");
+                }
+            }
+        }
+    }
+
+    /** The lower triangle of {@code L⁻ᵀL⁻¹} by the stated chains, in plain loops. */
+    private static double[] plainInverseLower(double[] l, int n) {
+        double[] x = new double[n * n];
+        for (int j = 0; j < n; j++) {
+            for (int i = j; i < n; i++) {
+                double acc = i == j ? 1 : 0;
+                for (int k = j; k < i; k++) {
+                    acc = Math.fma(-l[i * n + k], x[k * n + j], acc);
+                }
+                x[i * n + j] = acc / l[i * n + i];
+            }
+        }
+        double[] y = new double[n * n];
+        for (int j = 0; j < n; j++) {
+            for (int i = n - 1; i >= j; i--) {
+                int hi = n - 4 * ((n - 1 - i) / 4); // the end of i's group of four, anchored at n
+                double acc = x[i * n + j];
+                for (int k = hi; k < n; k++) {
+                    acc = Math.fma(-l[k * n + i], y[k * n + j], acc);
+                }
+                for (int k = i + 1; k < hi; k++) {
+                    acc = Math.fma(-l[k * n + i], y[k * n + j], acc);
+                }
+                y[i * n + j] = acc / l[i * n + i];
+            }
+        }
+        return y;
+    }
+}
