@@ -6,7 +6,6 @@ import java.util.Objects;
 import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.internal.concurrent.Crew;
 import org.parax4j.engine.internal.linalg.PanelKernels;
-import org.parax4j.engine.internal.simd.Vectorization;
 
 /**
  * Triangular solves with a lower-triangular factor {@code L} (as {@link Cholesky} leaves it: the
@@ -169,9 +168,7 @@ public final class TriangularSolve {
      * lower triangles, {@code n³/3} multiply-adds in all: {@code X = L⁻¹} row by row (row {@code i}
      * has non-zeros in columns {@code 0 … i} only), then {@code Y = L⁻ᵀX} from the last row up,
      * where row {@code i} needs only columns {@code 0 … i} of the rows below it, which are in their
-     * lower triangles. That sweep reads {@code Lᵀ}'s rows: beyond each 96-row block's diagonal block
-     * from a copy the call first writes into {@code out}'s upper triangle (unit stride; the mirror
-     * overwrites it), within it from {@code L}'s columns.
+     * lower triangles.
      *
      * @param out destination of at least {@code n²} doubles, not {@code l}. Modified.
      * @throws IllegalArgumentException on short arrays or {@code out == l}
@@ -215,8 +212,7 @@ public final class TriangularSolve {
      * @param upper whether to mirror the lower triangle into the upper one as {@link #inverse} does;
      *     when false only the lower triangle and the diagonal hold {@code A⁻¹} (as LAPACK's
      *     {@code potri} returns one triangle) and the strict upper triangle holds unspecified values
-     *     (parts of {@code Lᵀ}, which the {@code L⁻ᵀ} sweep reads there, and what the column blocks
-     *     write)
+     *     (the column blocks write parts of it)
      * @throws IllegalArgumentException on short arrays, {@code out == l}, {@code b} the same array as
      *     {@code l} or {@code out}, or a null {@code options}
      */
@@ -249,7 +245,6 @@ public final class TriangularSolve {
         int tiles = (n + MIRROR_TILE - 1) / MIRROR_TILE;
         int first = b == null ? 0 : 1;
         if (options.isParallel() && n >= 256) {
-            Crew.forEach(options.executor(), options.parallelism(), blocks - 1, r -> transposeBelow(l, n, out, r));
             Crew.forEach(options.executor(), options.parallelism(), first + blocks, c -> {
                 if (c < first) {
                     solve(l, n, b);
@@ -262,9 +257,6 @@ public final class TriangularSolve {
                 Crew.forEach(options.executor(), options.parallelism(), tiles, t -> mirror(out, n, tiles - 1 - t));
             }
         } else {
-            for (int r = 0; r < blocks - 1; r++) {
-                transposeBelow(l, n, out, r);
-            }
             if (b != null) {
                 solve(l, n, b);
             }
@@ -275,20 +267,6 @@ public final class TriangularSolve {
                 mirror(out, n, t);
             }
         }
-    }
-
-    /**
-     * Copies the columns of {@code L} under the diagonal block of column block {@code block} (not the
-     * last one), transposed, into {@code out}'s upper triangle right of that block: {@code out[r][k] =
-     * L[k][r]} for the block's rows {@code r} and every {@code k} past the block. The inverse's column
-     * blocks never write there (each writes only its own columns, from its own first row on), so the
-     * {@code L⁻ᵀ} sweep reads {@code Lᵀ}'s rows there with unit stride ({@link #inverseColumns}).
-     */
-    private static void transposeBelow(double[] l, int n, double[] out, int block) {
-        int r0 = block * INVERSE_BLOCK;
-        int below = r0 + INVERSE_BLOCK;
-        Vectorization.chosen().kernels().transpose(l, below * n + r0, n, n - below, INVERSE_BLOCK, out,
-                r0 * n + below, n);
     }
 
     /**
@@ -342,18 +320,11 @@ public final class TriangularSolve {
         }
         for (int hi = n; hi > c0; hi -= SWEEP_GROUP) {
             int r0 = Math.max(c0, hi - SWEEP_GROUP);
-            int cols = Math.min(c1, hi) - c0;
             // The rows below the group, for every column of the block left of hi: the group's strictly
             // upper elements (column > row) get values nothing reads (overwritten by the final mirror, or
-            // left unspecified without it), so the whole group is one product of the kernel's register tiles,
-            // in two parts of one chain (k ascending, the same bits as one product): Lᵀ's rows from L's
-            // columns up to the end of the diagonal block of the group's last row, then from their copy
-            // in out's upper triangle ({@link #transposeBelow}), read with unit stride.
-            int split = Math.min(n, Math.max(hi, ((hi - 1) / INVERSE_BLOCK + 1) * INVERSE_BLOCK));
-            kernels.subtractProduct(out, r0 * n + c0, n, l, hi * n + r0, 1, n, out, hi * n + c0, n, hi - r0, cols,
-                    split - hi);
-            kernels.subtractProduct(out, r0 * n + c0, n, out, r0 * n + split, n, 1, out, split * n + c0, n, hi - r0,
-                    cols, n - split);
+            // left unspecified without it), so the whole group is one product of the kernel's register tiles.
+            kernels.subtractProduct(out, r0 * n + c0, n, l, hi * n + r0, 1, n, out, hi * n + c0, n, hi - r0,
+                    Math.min(c1, hi) - c0, n - hi);
             for (int i = hi - 1; i >= r0; i--) {
                 int row = i * n;
                 int to = Math.min(c1, i + 1);

@@ -12,9 +12,9 @@ import org.parax4j.engine.EngineOptions;
  * states: {@code X = L⁻¹} with each element one fused multiply-add chain over {@code k} ascending,
  * then {@code Y = L⁻ᵀX} with each element's chain over the rows below its group of four (anchored
  * at {@code n}) first, then the group's rows below it, then the division. Sizes cross the 96-column
- * blocks, whose diagonal blocks the {@code L⁻ᵀ} sweep reads from {@code L} and the rest from a
- * transposed copy in the output's upper triangle, and make groups of four straddle a block boundary
- * ({@code n ≢ 0 mod 4}); one and two threads, with and without the mirror.
+ * blocks and make groups of four straddle a block boundary ({@code n ≢ 0 mod 4}); one and two
+ * threads, with and without the mirror. (A change of blocking or of the order of a product's parts
+ * must keep these bits: the Friedman fit's stop depends on them.)
  */
 class TriangularInverseTest {
 
