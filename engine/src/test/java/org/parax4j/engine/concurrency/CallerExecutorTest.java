@@ -37,9 +37,9 @@ import org.parax4j.distribution.Normal;
  * vectorised sampler, a Cholesky factor and a GP fit with restarts, each on a caller-supplied
  * executor of 1, 2 and 3 threads, give the same bits as on the calling thread alone, an executor
  * thread takes part, and no thread but the caller and the executor's own ({@code svc-N}) does engine
- * work: {@link Crew#watch} records
- * the thread of every participant of every parallel job (the only way the engine uses a thread
- * besides the caller's; {@link NoHiddenPoolsTest} checks the sources for any other).
+ * work: {@link Crew#watch} records the thread of every participant of every parallel job (the only
+ * way the engine uses a thread besides the caller's; {@link NoHiddenPoolsTest} checks the sources
+ * for any other).
  */
 class CallerExecutorTest {
 

@@ -3,6 +3,7 @@ package org.parax4j.engine.linalg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parax4j.engine.EngineOptions;
@@ -29,7 +30,7 @@ class TriangularInverseTest {
             TriangularSolve.inverse(l, n, mirrored, options);
             double[] lower = new double[n * n];
             double[] b = new double[n];
-            java.util.Arrays.fill(b, 1.0);
+            Arrays.fill(b, 1.0);
             TriangularSolve.solveAndInverse(l, n, b, lower, false, options);
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j <= i; j++) {
