@@ -239,27 +239,77 @@ public final class DualExecutor {
         }
         boolean scaled = sa != 1 || sb != (node.op() == Op.SUB ? -1 : 1);
         boolean full = xs.size() == n && ys.size() == n && (linear || ca != null && cb != null);
-        for (int slot = 0; slot < dirs.length; slot++) {
+        // Slots in runs: consecutive slots whose operands carry the same terms from consecutive input
+        // slots are one contiguous stretch of every buffer, one call for all of them where the
+        // coefficient is a scalar (the per-element arithmetic, so the bits, as slot by slot).
+        for (int slot = 0, run; slot < dirs.length; slot += run) {
+            run = run(mapX, mapY, slot);
             int zo = slot * n;
-            if (full && mapX[slot] >= 0 && mapY[slot] >= 0) {
+            boolean hasX = mapX[slot] >= 0;
+            boolean hasY = mapY[slot] >= 0;
+            if (full && hasX && hasY) {
                 // Both tangents full: one pass (ADD and SUB have coefficients ±1, MUL and DIV arrays).
                 if (linear && scaled) {
-                    ops.linear(sa, tx, mapX[slot] * n, sb, ty, mapY[slot] * n, t, zo, n);
+                    ops.linear(sa, tx, mapX[slot] * n, sb, ty, mapY[slot] * n, t, zo, run * n);
                 } else if (linear) {
-                    ops.binary(node.op(), tx, mapX[slot] * n, ty, mapY[slot] * n, t, zo, n);
+                    ops.binary(node.op(), tx, mapX[slot] * n, ty, mapY[slot] * n, t, zo, run * n);
                 } else {
-                    ops.combine(ca, tx, mapX[slot] * n, cb, ty, mapY[slot] * n, t, zo, n);
+                    for (int r = 0; r < run; r++) {
+                        ops.combine(ca, tx, (mapX[slot] + r) * n, cb, ty, (mapY[slot] + r) * n, t, zo + r * n, n);
+                    }
                 }
                 continue;
             }
-            // The first non-zero term writes the slot, the second adds: no zero fill.
-            boolean hasX = mapX[slot] >= 0;
+            // The first non-zero term writes the slots, the second adds: no zero fill.
             if (hasX) {
-                term(s, ca, sa, tx, mapX[slot] * xs.size(), xs, out, t, zo, false);
+                terms(s, ca, sa, tx, mapX[slot], xs, out, t, slot, run, false);
             }
-            if (mapY[slot] >= 0) {
-                term(s, cb, sb, ty, mapY[slot] * ys.size(), ys, out, t, zo, hasX);
+            if (hasY) {
+                terms(s, cb, sb, ty, mapY[slot], ys, out, t, slot, run, hasX);
             }
+        }
+    }
+
+    /**
+     * The slots from {@code slot} on that carry the same operands' terms as {@code slot}, each
+     * operand's from the input slot after the previous one's: at least 1.
+     */
+    private static int run(int[] mapX, int[] mapY, int slot) {
+        int end = slot + 1;
+        while (end < mapX.length && next(mapX, slot, end) && next(mapY, slot, end)) {
+            end++;
+        }
+        return end - slot;
+    }
+
+    private static boolean next(int[] map, int slot, int s) {
+        return map[slot] < 0 ? map[s] < 0 : map[s] == map[slot] + (s - slot);
+    }
+
+    /**
+     * {@link #term} for {@code run} consecutive slots from {@code slot}, reading the operand's
+     * tangent slots from {@code from} on: one call over all of them when the coefficient is a scalar
+     * and the operand's tangents have the output's size, else slot by slot.
+     */
+    private void terms(Scratch s, double[] ca, double sa, double[] tv, int from, Shape ts, Shape out, double[] z,
+            int slot, int run, boolean accumulate) {
+        int n = out.size();
+        int size = ts.size();
+        if (ca == null && size == n && run > 1) {
+            int to = from * n;
+            int zo = slot * n;
+            int length = run * n;
+            if (accumulate) {
+                ops.axpy(sa, tv, to, z, zo, length);
+            } else if (sa == 1) {
+                System.arraycopy(tv, to, z, zo, length);
+            } else {
+                ops.binaryScalarRight(Op.MUL, tv, to, sa, z, zo, length);
+            }
+            return;
+        }
+        for (int r = 0; r < run; r++) {
+            term(s, ca, sa, tv, (from + r) * size, ts, out, z, (slot + r) * n, accumulate);
         }
     }
 
