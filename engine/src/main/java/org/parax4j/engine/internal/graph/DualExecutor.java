@@ -242,19 +242,19 @@ public final class DualExecutor {
         // Slots in runs: consecutive slots whose operands carry the same terms from consecutive input
         // slots are one contiguous stretch of every buffer, one call for all of them where the
         // coefficient is a scalar (the per-element arithmetic, so the bits, as slot by slot).
-        for (int slot = 0, run; slot < dirs.length; slot += run) {
-            run = run(mapX, mapY, slot);
+        for (int slot = 0, len; slot < dirs.length; slot += len) {
+            len = run(mapX, mapY, slot);
             int zo = slot * n;
             boolean hasX = mapX[slot] >= 0;
             boolean hasY = mapY[slot] >= 0;
             if (full && hasX && hasY) {
                 // Both tangents full: one pass (ADD and SUB have coefficients ±1, MUL and DIV arrays).
                 if (linear && scaled) {
-                    ops.linear(sa, tx, mapX[slot] * n, sb, ty, mapY[slot] * n, t, zo, run * n);
+                    ops.linear(sa, tx, mapX[slot] * n, sb, ty, mapY[slot] * n, t, zo, len * n);
                 } else if (linear) {
-                    ops.binary(node.op(), tx, mapX[slot] * n, ty, mapY[slot] * n, t, zo, run * n);
+                    ops.binary(node.op(), tx, mapX[slot] * n, ty, mapY[slot] * n, t, zo, len * n);
                 } else {
-                    for (int r = 0; r < run; r++) {
+                    for (int r = 0; r < len; r++) {
                         ops.combine(ca, tx, (mapX[slot] + r) * n, cb, ty, (mapY[slot] + r) * n, t, zo + r * n, n);
                     }
                 }
@@ -262,10 +262,10 @@ public final class DualExecutor {
             }
             // The first non-zero term writes the slots, the second adds: no zero fill.
             if (hasX) {
-                terms(s, ca, sa, tx, mapX[slot], xs, out, t, slot, run, false);
+                terms(s, ca, sa, tx, mapX[slot], xs, out, t, slot, len, false);
             }
             if (hasY) {
-                terms(s, cb, sb, ty, mapY[slot], ys, out, t, slot, run, hasX);
+                terms(s, cb, sb, ty, mapY[slot], ys, out, t, slot, len, hasX);
             }
         }
     }
