@@ -294,32 +294,24 @@ public final class DualExecutor {
     private void terms(Scratch s, double[] ca, double sa, double[] tv, int from, Shape ts, Shape out, double[] z,
             int slot, int run, boolean accumulate) {
         int n = out.size();
-        int size = ts.size();
-        if (ca == null && size == n && run > 1) {
-            int to = from * n;
-            int zo = slot * n;
-            int length = run * n;
-            if (accumulate) {
-                ops.axpy(sa, tv, to, z, zo, length);
-            } else if (sa == 1) {
-                System.arraycopy(tv, to, z, zo, length);
-            } else {
-                ops.binaryScalarRight(Op.MUL, tv, to, sa, z, zo, length);
-            }
+        if (ca == null && ts.size() == n) {
+            term(s, null, sa, tv, from * n, ts, out, z, slot * n, accumulate, run);
             return;
         }
         for (int r = 0; r < run; r++) {
-            term(s, ca, sa, tv, (from + r) * size, ts, out, z, (slot + r) * n, accumulate);
+            term(s, ca, sa, tv, (from + r) * ts.size(), ts, out, z, (slot + r) * n, accumulate, 1);
         }
     }
 
     /**
      * {@code z[zo + k] (+)= coef_k · broadcast(tv)_k}, coef being {@code ca[k]} or, when ca is null,
-     * {@code sa}; adds when {@code accumulate}, else overwrites.
+     * {@code sa}; adds when {@code accumulate}, else overwrites. {@code slots} consecutive tangent
+     * slots at once (more than one only when {@code ca} is null and {@code tv} has the output's size).
      */
     private void term(Scratch s, double[] ca, double sa, double[] tv, int to, Shape ts, Shape out, double[] z,
-            int zo, boolean accumulate) {
+            int zo, boolean accumulate, int slots) {
         int n = out.size();
+        int length = n * slots;
         if (ts.size() == 1 && n != 1) {
             double scalar = tv[to];
             if (ca != null) {
@@ -345,14 +337,14 @@ public final class DualExecutor {
             if (ca != null) {
                 ops.mulAdd(ca, 0, tf, tfo, z, zo, n);
             } else {
-                ops.axpy(sa, tf, tfo, z, zo, n);
+                ops.axpy(sa, tf, tfo, z, zo, length);
             }
         } else if (ca != null) {
             ops.binary(Op.MUL, ca, 0, tf, tfo, z, zo, n);
         } else if (sa == 1) {
-            System.arraycopy(tf, tfo, z, zo, n);
+            System.arraycopy(tf, tfo, z, zo, length);
         } else {
-            ops.binaryScalarRight(Op.MUL, tf, tfo, sa, z, zo, n);
+            ops.binaryScalarRight(Op.MUL, tf, tfo, sa, z, zo, length);
         }
     }
 
