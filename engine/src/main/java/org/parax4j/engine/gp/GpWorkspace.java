@@ -18,7 +18,9 @@ import org.parax4j.engine.linalg.TriangularSolve;
  *
  * <p><b>Held</b>: a checked copy of the inputs ({@code n·d}) and transformed targets ({@code n}),
  * the covariance and its factor ({@code n²} doubles: {@code L} in the lower triangle, {@code K} in
- * the upper), its inverse ({@code n²}), the factorisation panels ({@link Cholesky#panelLength}), and
+ * the upper), its inverse ({@code n²}), one scratch buffer for the factorisation's panels and then the
+ * inverse's column blocks (the larger of {@link Cholesky#panelLength} and
+ * {@link TriangularSolve#inverseScratchLength}: {@code n·96} doubles per thread), and
  * {@code O(n)} for the weights {@code α = K⁻¹y}, plus the kernel tangent tiles' scratch (one
  * tile per thread and one partial sum per row block and hyperparameter), and for the squared-exponential
  * shapes ({@code [σ² ×] RBF [+ white]}) {@code 2(d + 1)·n} doubles of {@link RbfGradient}, whose one product
@@ -83,7 +85,8 @@ public final class GpWorkspace {
         }
         this.k = new double[(int) square];
         this.inverse = new double[(int) square];
-        this.panel = new double[Cholesky.panelLength(n)];
+        // the factorisation's panels, then (the factor done) the inverse's column blocks
+        this.panel = new double[Math.max(Cholesky.panelLength(n), TriangularSolve.inverseScratchLength(n, this.options))];
         this.diagonal = new double[n];
         this.weights = new double[n];
         this.tangentJob = new TangentJob(this.options);
@@ -184,7 +187,7 @@ public final class GpWorkspace {
         System.arraycopy(y, 0, weights, 0, n);
         boolean product = rbfGradient != null && rbfGradient.usable();
         // α = K⁻¹y beside K⁻¹'s column blocks; the product-form gradient reads only K⁻¹'s lower triangle
-        TriangularSolve.solveAndInverse(k, n, weights, inverse, !product, options);
+        TriangularSolve.solveAndInverse(k, n, weights, inverse, !product, options, panel);
         double value = -0.5 * GaussianProcess.dot(y, weights, n) - 0.5 * Cholesky.logDeterminant(k, n)
                 - 0.5 * n * Math.log(2 * Math.PI);
         if (product) {

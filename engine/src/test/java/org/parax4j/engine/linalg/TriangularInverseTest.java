@@ -1,9 +1,12 @@
 package org.parax4j.engine.linalg;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parax4j.engine.EngineOptions;
@@ -41,6 +44,68 @@ class TriangularInverseTest {
                 }
             }
         }
+    }
+
+    /**
+     * With caller scratch (reused between calls, left holding other values): the same bits, for one,
+     * two and three threads; a short or shared scratch is refused before anything is written.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {97, 290})
+    void callerScratchGivesTheSameBits(int n) {
+        double[] l = CholeskyTest.spd(n, 11L * n);
+        assertTrue(Cholesky.factor(l, n, new double[Cholesky.panelLength(n)], false) < 0);
+        double[] expected = plainInverseLower(l, n);
+        for (int threads = 1; threads <= 3; threads++) {
+            EngineOptions options = EngineOptions.ofParallelism(threads);
+            double[] scratch = new double[TriangularSolve.inverseScratchLength(n, options)];
+            for (int call = 0; call < 2; call++) {
+                Arrays.fill(scratch, call == 0 ? Double.NaN : 1e300);
+                double[] lower = new double[n * n];
+                double[] b = new double[n];
+                Arrays.fill(b, 1.0);
+                TriangularSolve.solveAndInverse(l, n, b, lower, false, options, scratch);
+                double[] mirrored = new double[n * n];
+                Arrays.fill(scratch, Double.NaN);
+                TriangularSolve.inverse(l, n, mirrored, options, scratch);
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j <= i; j++) {
+                        long want = Double.doubleToRawLongBits(expected[i * n + j]);
+                        String where = "(" + i + ", " + j + "), " + threads + " thread(s), call " + call;
+                        assertEquals(want, Double.doubleToRawLongBits(lower[i * n + j]), where);
+                        assertEquals(want, Double.doubleToRawLongBits(mirrored[i * n + j]), "mirrored " + where);
+                        assertEquals(want, Double.doubleToRawLongBits(mirrored[j * n + i]), "mirror image " + where);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aShortOrSharedScratchIsRefusedAndNothingIsWritten() {
+        int n = 300;
+        double[] l = CholeskyTest.spd(n, 5);
+        assertTrue(Cholesky.factor(l, n, new double[Cholesky.panelLength(n)], false) < 0);
+        EngineOptions two = EngineOptions.ofParallelism(2);
+        int length = TriangularSolve.inverseScratchLength(n, two);
+        assertEquals(2 * n * 96, length);
+        assertEquals(n * 96, TriangularSolve.inverseScratchLength(n, EngineOptions.singleThreaded()));
+        assertEquals(25, TriangularSolve.inverseScratchLength(5, two)); // below 256: one thread, n·n
+        double[] out = new double[n * n];
+        double[] b = new double[n];
+        Arrays.fill(b, 2.0);
+        IllegalArgumentException shortOne = assertThrows(IllegalArgumentException.class,
+                () -> TriangularSolve.solveAndInverse(l, n, b, out, true, two, new double[length - 1]));
+        assertEquals("scratch must hold inverseScratchLength(n, options) = " + length + " doubles, got "
+                + (length - 1), shortOne.getMessage());
+        double[] big = new double[Math.max(length, n * n)];
+        assertThrows(IllegalArgumentException.class,
+                () -> TriangularSolve.solveAndInverse(l, n, b, big, true, two, big));
+        assertArrayEquals(new double[n * n], out, "out untouched");
+        double[] twos = new double[n];
+        Arrays.fill(twos, 2.0);
+        assertArrayEquals(twos, b, "b untouched");
+        assertThrows(IllegalArgumentException.class, () -> TriangularSolve.inverseScratchLength(-1, two));
     }
 
     /** The lower triangle of {@code L⁻ᵀL⁻¹} by the stated chains, in plain loops. */

@@ -111,13 +111,31 @@ public final class Crew {
      * @throws RuntimeException or {@link Error} thrown by the lowest failing item
      */
     public static void forEach(Executor executor, int parallelism, int count, IntConsumer item) {
-        int participants = Math.min(parallelism, count);
+        if (participants(parallelism, count) < 2 || executor == null) {
+            if (count > 0) {
+                observe();
+            }
+            for (int i = 0; i < count; i++) { // on the caller alone: no adapter object
+                item.accept(i);
+            }
+            return;
+        }
+        forEach(executor, parallelism, count, (participant, i) -> item.accept(i));
+    }
+
+    /**
+     * {@link #forEach(Executor, int, int, IntConsumer)}, telling each item which participant runs it:
+     * an index below {@link #participants(int, int)}, held by one thread at a time, so items may use
+     * per-participant scratch (which participant runs an item must still not change its result).
+     */
+    public static void forEach(Executor executor, int parallelism, int count, ParticipantItem item) {
+        int participants = participants(parallelism, count);
         if (participants < 2 || executor == null) {
             if (count > 0) {
                 observe();
             }
             for (int i = 0; i < count; i++) {
-                item.accept(i);
+                item.accept(0, i);
             }
             return;
         }
@@ -125,6 +143,18 @@ public final class Crew {
         LowestFailure failure = new LowestFailure();
         run(executor, participants, claimer(next, failure, count, item));
         failure.rethrow();
+    }
+
+    /** The most participants {@link #forEach} runs {@code count} items with: {@code max(1, min(parallelism, count))}. */
+    public static int participants(int parallelism, int count) {
+        return Math.max(1, Math.min(parallelism, count));
+    }
+
+    /** An item of {@link #forEach(Executor, int, int, ParticipantItem)}. */
+    @FunctionalInterface
+    public interface ParticipantItem {
+        /** Runs item {@code item} on participant {@code participant}'s thread. */
+        void accept(int participant, int item);
     }
 
     /**
@@ -147,7 +177,7 @@ public final class Crew {
         }
         AtomicInteger next = new AtomicInteger();
         LowestFailure failure = new LowestFailure();
-        Job job = new Job(claimer(next, failure, count, item));
+        Job job = new Job(claimer(next, failure, count, (participant, i) -> item.accept(i)));
         if (start(executor, participants, job) == 0) {
             job.close(); // no helper can enter
             observe();
@@ -159,11 +189,11 @@ public final class Crew {
     }
 
     /** A participant that claims items in increasing order until none is left or one has failed. */
-    private static IntConsumer claimer(AtomicInteger next, LowestFailure failure, int count, IntConsumer item) {
+    private static IntConsumer claimer(AtomicInteger next, LowestFailure failure, int count, ParticipantItem item) {
         return p -> {
             for (int i; !failure.seen() && (i = next.getAndIncrement()) < count; ) {
                 try {
-                    item.accept(i);
+                    item.accept(p, i);
                 } catch (RuntimeException | Error e) {
                     failure.record(i, e);
                 }

@@ -5,11 +5,11 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API implementation of {@link PanelKernels}: columns are lanes, rows go in groups of six
- * (512-bit vectors only, whose 32 registers hold 18 accumulators; about 1.4× the rate of four rows
- * on a 1000³ product, Zen 4) or four, and columns in blocks of three vectors (independent FMA chains
- * per register tile, as a BLIS micro-kernel) over depth blocks of {@link #DEPTH_BLOCK}; then single
- * vectors, the last one masked to the column tail, and the row remainder one row at a time. Lane
+ * Vector API implementation of {@link PanelKernels}: columns are lanes; with 512-bit vectors (32
+ * registers) rows go in fours by six vectors of columns when the row count is a multiple of four,
+ * else in sixes by three vectors, then fours by three (independent FMA chains per register tile, as
+ * a BLIS micro-kernel), over depth blocks of {@link #DEPTH_BLOCK}; then single vectors, the last one
+ * masked to the column tail, and the row remainder one row at a time. Lane
  * {@code j} performs exactly the scalar twin's chain of fused multiply-adds (a depth block stores
  * the running value and the next one reloads it, which is exact), so results are bit-identical.
  * One tiny subclass per width keeps the species a compile-time constant for C2.
@@ -19,8 +19,7 @@ import jdk.incubator.vector.VectorSpecies;
  * lower trapezoid's edge the same chain with masks: accumulators must be locals for C2 to keep them
  * in registers (a {@code DoubleVector[]} or a shared helper taking vectors puts them on the heap).
  * The six-row tiles' step loop is written twice: by the loop counter where {@code a}'s rows are
- * contiguous (the Cholesky, the inverse's {@code L⁻¹} sweep, matrix solves), so C2 hoists its range
- * checks, and strided otherwise (the {@code L⁻ᵀ} sweep).
+ * contiguous (the Cholesky, matrix solves), so C2 hoists its range checks, and strided otherwise.
  */
 abstract sealed class PanamaPanelKernels implements PanelKernels
         permits PanamaPanelKernels.Bits128, PanamaPanelKernels.Bits256, PanamaPanelKernels.Bits512 {
@@ -48,6 +47,14 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
         VectorSpecies<Double> s = species();
         int lanes = s.length();
         int r = 0;
+        if (lanes == 8 && rows % 4 == 0 && cols >= 6 * lanes) {
+            // 4 × 6 vectors: ten loads per 24 FMAs, 56 GFlop/s on a Zen 4 core against 50 for 6 × 3
+            for (; r < rows; r += 4) {
+                fourRows(c, cOff + r * cStride, cStride, a, aOff + r * aRowStride, aRowStride, aColStride, p, pOff,
+                        pStride, cols, depth);
+            }
+            return;
+        }
         if (lanes == 8) {
             // 512-bit vectors (32 registers): six rows by three vectors, 18 accumulators
             for (; r + 6 <= rows; r += 6) {
@@ -569,29 +576,23 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
     }
 
     static final class Bits128 extends PanamaPanelKernels {
-        private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_128;
-
         @Override
         VectorSpecies<Double> species() {
-            return SPECIES;
+            return DoubleVector.SPECIES_128; // a constant for C2
         }
     }
 
     static final class Bits256 extends PanamaPanelKernels {
-        private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_256;
-
         @Override
         VectorSpecies<Double> species() {
-            return SPECIES;
+            return DoubleVector.SPECIES_256; // a constant for C2
         }
     }
 
     static final class Bits512 extends PanamaPanelKernels {
-        private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_512;
-
         @Override
         VectorSpecies<Double> species() {
-            return SPECIES;
+            return DoubleVector.SPECIES_512; // a constant for C2
         }
     }
 }

@@ -52,6 +52,38 @@ class CrewTest {
     }
 
     @Test
+    void eachParticipantIndexIsHeldByOneThreadAtATime() {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            for (int parallelism : new int[] {1, 2, 4, 9}) {
+                for (int count : new int[] {0, 1, 3, 200}) {
+                    int participants = Crew.participants(parallelism, count);
+                    AtomicIntegerArray inUse = new AtomicIntegerArray(participants);
+                    AtomicIntegerArray seen = new AtomicIntegerArray(Math.max(count, 1));
+                    AtomicInteger clashes = new AtomicInteger();
+                    Crew.forEach(pool, parallelism, count, (participant, item) -> {
+                        // an index out of range throws here, and the job rethrows it
+                        if (!inUse.compareAndSet(participant, 0, 1)) {
+                            clashes.incrementAndGet();
+                        }
+                        seen.incrementAndGet(item);
+                        Thread.onSpinWait();
+                        inUse.set(participant, 0);
+                    });
+                    assertEquals(0, clashes.get(), "participant index shared, parallelism " + parallelism);
+                    for (int i = 0; i < count; i++) {
+                        assertEquals(1, seen.get(i), "item " + i);
+                    }
+                }
+            }
+            assertEquals(1, Crew.participants(4, 0));
+            assertEquals(3, Crew.participants(3, 50));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aJobStartedOnTheExecutorsOnlyThreadDoesNotDeadlock() throws Exception {
         ExecutorService single = Executors.newSingleThreadExecutor();
         try {

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PanelKernelsTest {
 
-    private static final int[] ROWS = {1, 4, 5, 6, 11, 13};
-    private static final int[] COLS = {1, 7, 8, 9, 24, 25, 71};
+    private static final int[] ROWS = {1, 4, 5, 6, 8, 11, 12, 13};
+    private static final int[] COLS = {1, 7, 8, 9, 24, 25, 48, 71, 97};
     private static final int[] DEPTHS = {0, 1, 63, 256, 257, 513};
 
     static Stream<Arguments> widths() {
