@@ -6,18 +6,17 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API implementation of {@link PanelKernels}: columns are lanes; with 512-bit vectors (32
- * registers) rows go in fours by six vectors of columns when the row count is a multiple of four,
- * else in sixes by three vectors, then fours by three (independent FMA chains per register tile, as
- * a BLIS micro-kernel), over depth blocks of {@link #DEPTH_BLOCK}; then single vectors, the last one
- * masked to the column tail, and the row remainder one row at a time. Lane
- * {@code j} performs exactly the scalar twin's chain of fused multiply-adds (a depth block stores
- * the running value and the next one reloads it, which is exact), so results are bit-identical.
- * One tiny subclass per width keeps the species a compile-time constant for C2.
+ * registers) rows go in fours by six vectors when their count is a multiple of four, else in sixes by
+ * three, then fours by three (independent FMA chains per register tile, as a BLIS micro-kernel), over
+ * depth blocks of {@link #DEPTH_BLOCK}; then single vectors, the last one masked to the column tail,
+ * and the row remainder one row at a time. Lane {@code j} performs exactly the scalar twin's chain of
+ * fused multiply-adds (a depth block stores the running value and the next one reloads it, which is
+ * exact), so results are bit-identical. One tiny subclass per width keeps the species a constant.
  *
- * <p>Needed duplication: the four-row and six-row tiles are the same loop unrolled to 12, 18 and
- * (four rows by six vectors, 512 bits) 24 named accumulators, and the masked six-row vector of a
- * lower trapezoid's edge the same chain with masks: accumulators must be locals for C2 to keep them
- * in registers (a {@code DoubleVector[]} or a shared helper taking vectors puts them on the heap).
+ * <p>Needed duplication: the tiles are the same loop unrolled to 12, 18 and 24 named accumulators,
+ * and the masked six-row vector of a lower trapezoid's edge the same chain with masks: accumulators
+ * must be locals for C2 to keep them in registers (a {@code DoubleVector[]} or a shared helper taking
+ * vectors puts them on the heap).
  * The six-row tiles' step loop is written twice: by the loop counter where {@code a}'s rows are
  * contiguous (the Cholesky, matrix solves), so C2 hoists its range checks, and strided otherwise.
  */
@@ -44,8 +43,7 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
     @Override
     public void subtractProduct(double[] c, int cOff, int cStride, double[] a, int aOff, int aRowStride,
             int aColStride, double[] p, int pOff, int pStride, int rows, int cols, int depth) {
-        VectorSpecies<Double> s = species();
-        int lanes = s.length();
+        int lanes = species().length();
         int r = 0;
         if (lanes == 8 && rows % 4 == 0 && cols >= 6 * lanes) {
             // 4 × 6 vectors: ten loads per 24 FMAs, 56 GFlop/s on a Zen 4 core against 50 for 6 × 3
@@ -87,8 +85,17 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
     @Override
     public void subtractProductLower(double[] c, int cOff, int cStride, double[] a, int aOff, int aRowStride,
             int aColStride, double[] p, int pOff, int pStride, int rows, int cols, int depth, int diagonal) {
-        VectorSpecies<Double> s = species();
-        int lanes = s.length();
+        int lanes = species().length();
+        // The columns every row updates (up to row 0's width) in one product, in four-row tiles when rows
+        // allow: most of a Cholesky trailing update (its row groups below the column block are full).
+        int start = 0;
+        if (lanes == 8 && rows % 4 == 0) {
+            int w0 = width(0, cols, diagonal);
+            start = w0 - w0 % (6 * lanes);
+            if (start > 0) {
+                subtractProduct(c, cOff, cStride, a, aOff, aRowStride, aColStride, p, pOff, pStride, rows, start, depth);
+            }
+        }
         int r = 0;
         if (lanes == 8) {
             // six-row blocks: full register tiles up to the first row's width, then masked vectors to the last row's
@@ -97,9 +104,10 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
                 int hi = width(r + 5, cols, diagonal);
                 int c0 = cOff + r * cStride;
                 int a0 = aOff + r * aRowStride;
-                int tiled = lo - lo % (3 * lanes);
-                if (tiled > 0) {
-                    subtractProduct(c, c0, cStride, a, a0, aRowStride, aColStride, p, pOff, pStride, 6, tiled, depth);
+                int tiled = lo - (lo - start) % (3 * lanes);
+                if (tiled > start) {
+                    subtractProduct(c, c0 + start, cStride, a, a0, aRowStride, aColStride, p, pOff + start, pStride, 6,
+                            tiled - start, depth);
                 }
                 for (int j = tiled; j < hi; j += lanes) {
                     // row r + q's width from column j: r + diagonal + 1 + q − j, at most cols − j
@@ -113,7 +121,7 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
             int lo = width(r, cols, diagonal);
             int c0 = cOff + r * cStride;
             int a0 = aOff + r * aRowStride;
-            fourRows(c, c0, cStride, a, a0, aRowStride, aColStride, p, pOff, pStride, lo, depth);
+            fourRows(c, c0 + start, cStride, a, a0, aRowStride, aColStride, p, pOff + start, pStride, lo - start, depth);
             for (int q = 1; q < 4; q++) {
                 int w = width(r + q, cols, diagonal);
                 oneRow(c, c0 + q * cStride + lo, a, a0 + q * aRowStride, aColStride, p, pOff + lo, pStride, w - lo,
@@ -121,8 +129,8 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
             }
         }
         for (; r < rows; r++) {
-            oneRow(c, cOff + r * cStride, a, aOff + r * aRowStride, aColStride, p, pOff, pStride,
-                    width(r, cols, diagonal), depth);
+            oneRow(c, cOff + r * cStride + start, a, aOff + r * aRowStride, aColStride, p, pOff + start, pStride,
+                    width(r, cols, diagonal) - start, depth);
         }
     }
 
@@ -132,9 +140,8 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
     }
 
     /**
-     * Four rows: register tiles of three vectors in depth blocks of {@link #DEPTH_BLOCK} (each
-     * element's chain goes on through memory between blocks: same bits), then single vectors, the
-     * last one masked to the column tail.
+     * Four rows: register tiles of six (512-bit) and three vectors in depth blocks of {@link #DEPTH_BLOCK}
+     * (each element's chain goes on through memory between blocks: same bits), then single vectors.
      */
     private void fourRows(double[] c, int c0, int cStride, double[] a, int a0, int aRowStride, int aColStride,
             double[] p, int pOff, int pStride, int cols, int depth) {
@@ -264,10 +271,8 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
     }
 
     /**
-     * Four rows by six vectors (512-bit only: 24 accumulators): per step {@code k} six loads of
-     * {@code p} and four broadcasts of {@code a} for 24 fused multiply-adds, twice the work per
-     * broadcast of {@link #block4x3} (the inverse's four-row sweep groups), each accumulator the same
-     * chain.
+     * Four rows by six vectors (512-bit only: 24 accumulators): per step {@code k} six loads of {@code p}
+     * and four broadcasts of {@code a} for 24 fused multiply-adds, each accumulator the same chain.
      */
     private void block4x6(double[] c, int c0, int cStride, double[] a, int a0, int aRowStride, int aColStride,
             double[] p, int pk, int pStride, int depth) {
@@ -395,9 +400,8 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
     }
 
     /**
-     * Six rows by three vectors (512-bit only, where 32 vector registers hold the 18 accumulators):
-     * per step {@code k} three loads of {@code p} and six broadcasts of {@code a} for 18 fused
-     * multiply-adds, each accumulator the same chain as {@link #block4x3}'s.
+     * Six rows by three vectors (512-bit only: 18 accumulators): per step {@code k} three loads of
+     * {@code p} and six broadcasts of {@code a} for 18 fused multiply-adds, each the same chain.
      */
     private void block6x3(double[] c, int c0, int cStride, double[] a, int a0, int aRowStride, int aColStride,
             double[] p, int pk, int pStride, int depth) {
@@ -515,11 +519,9 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
     }
 
     /**
-     * Six rows by one vector at the edge of a lower trapezoid: row {@code q} updates its lanes
-     * {@code j < min(width0 + q, limit)}, the rest masked off; the loads of {@code p} are masked to
-     * the last row's width, so nothing past it is read. Six independent chains per step (one
-     * vector: a three-vector masked tile was too large for C1, which gave up on it and left it
-     * interpreted and allocating until C2 compiled it). Per lane the same chain.
+     * Six rows by one vector at the edge of a lower trapezoid: row {@code q} updates its lanes {@code j <
+     * min(width0 + q, limit)}; loads of {@code p} are masked to the last row's width. One vector: a
+     * three-vector masked tile was too large for C1, which left it interpreted and allocating.
      */
     private void block6x1Masked(double[] c, int c0, int cStride, double[] a, int a0, int aRowStride, int aColStride,
             double[] p, int pk, int pStride, int depth, int width0, int limit) {
