@@ -162,6 +162,7 @@ public class GpBenchmark {
         double[] factor;
         double[] inverse;
         double[] panel;
+        double[] inverseScratch;
         double[] a;
         double[] p;
         double[] c;
@@ -181,6 +182,7 @@ public class GpBenchmark {
                 throw new IllegalStateException("not positive definite");
             }
             inverse = new double[N * N];
+            inverseScratch = new double[TriangularSolve.inverseScratchLength(N, options)];
             SplittableRandom rng = new SplittableRandom(3);
             a = new double[N * N];
             p = new double[N * N];
@@ -200,10 +202,10 @@ public class GpBenchmark {
         return m.work[Dense.N * Dense.N - 1];
     }
 
-    /** The inverse from the factor n = 1000 (the LML gradient's second dense step), all cores. */
+    /** The inverse from the factor n = 1000 (the LML gradient's second dense step), all cores, reused scratch. */
     @Benchmark
     public double inverse1000(Dense m) {
-        TriangularSolve.inverse(m.factor, Dense.N, m.inverse, true);
+        TriangularSolve.inverse(m.factor, Dense.N, m.inverse, m.options, m.inverseScratch);
         return m.inverse[0];
     }
 

@@ -260,7 +260,7 @@ public final class GaussianProcess {
             throw new IllegalArgumentException("options must not be null");
         }
         Training t = Training.of(x, n, d, y, this);
-        Training.checkHeap(n, 2, "fitting");
+        Training.checkHeap(n, 2, Training.inverseScratch(n, options), "fitting");
         return new GpWorkspace(this, t, options);
     }
 
@@ -323,7 +323,7 @@ public final class GaussianProcess {
         if (restarts > 0) {
             hp.checkDrawable(restarts);
         }
-        Training.checkHeap(n, 2, "fitting");
+        Training.checkHeap(n, 2, Training.inverseScratch(n, options), "fitting");
         return HyperparameterFit.run(this, hp, t, restarts, seed, options);
     }
 

@@ -1,5 +1,8 @@
 package org.parax4j.engine.gp;
 
+import org.parax4j.engine.EngineOptions;
+import org.parax4j.engine.linalg.TriangularSolve;
+
 /**
  * Checked training data of a {@link GaussianProcess}: a copy of the inputs and the targets after
  * the prior mean is subtracted (and, when normalising, divided by their standard deviation).
@@ -66,7 +69,15 @@ record Training(double[] x, int n, int d, double[] y, double offset, double scal
      * @throws IllegalArgumentException saying how much heap {@code n} needs and what to do
      */
     static void checkHeap(int n, int matrices, String what) {
-        double need = 1.1 * matrices * 8.0 * n * n;
+        checkHeap(n, matrices, 0, what);
+    }
+
+    /**
+     * {@link #checkHeap(int, int, String)} with {@code scratch} more doubles held beside the matrices
+     * (a fit's inverse scratch: {@code n·96} per thread, {@link TriangularSolve#inverseScratchLength}).
+     */
+    static void checkHeap(int n, int matrices, long scratch, String what) {
+        double need = 1.1 * 8.0 * (matrices * (double) n * n + scratch);
         long max = Runtime.getRuntime().maxMemory();
         if ((long) n * n > Integer.MAX_VALUE - 8 || need > max) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
@@ -76,6 +87,18 @@ record Training(double[] x, int n, int d, double[] y, double offset, double scal
                     what, n, matrices, need / 1e9, max / 1e9,
                     (long) n * n > Integer.MAX_VALUE - 8 ? " and n² exceeds a Java array (n <= 46,340)" : "",
                     (long) Math.ceil(need / (1L << 30)) + 1, largest(matrices, max)));
+        }
+    }
+
+    /**
+     * Doubles of the inverse's scratch a workspace on {@code options} holds; more than a Java array
+     * (a parallelism in the hundreds at the largest n) counts as too much for any heap.
+     */
+    static long inverseScratch(int n, EngineOptions options) {
+        try {
+            return TriangularSolve.inverseScratchLength(n, options);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE / 16;
         }
     }
 

@@ -20,7 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  * The six-row tiles' step loop is written twice: by the loop counter where {@code a}'s rows are
  * contiguous (the Cholesky, matrix solves), so C2 hoists its range checks, and strided otherwise.
  */
-abstract sealed class PanamaPanelKernels implements PanelKernels
+abstract sealed class PanamaPanelKernels extends PanamaEdgeTiles implements PanelKernels
         permits PanamaPanelKernels.Bits128, PanamaPanelKernels.Bits256, PanamaPanelKernels.Bits512 {
 
     /**
@@ -38,6 +38,7 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
         };
     }
 
+    @Override
     abstract VectorSpecies<Double> species();
 
     @Override
@@ -516,65 +517,6 @@ abstract sealed class PanamaPanelKernels implements PanelKernels
         x50.intoArray(c, c5);
         x51.intoArray(c, c5 + lanes);
         x52.intoArray(c, c5 + 2 * lanes);
-    }
-
-    /**
-     * Six rows by one vector at the edge of a lower trapezoid: row {@code q} updates its lanes {@code j <
-     * min(width0 + q, limit)}; loads of {@code p} are masked to the last row's width. One vector: a
-     * three-vector masked tile was too large for C1, which left it interpreted and allocating.
-     */
-    private void block6x1Masked(double[] c, int c0, int cStride, double[] a, int a0, int aRowStride, int aColStride,
-            double[] p, int pk, int pStride, int depth, int width0, int limit) {
-        VectorSpecies<Double> s = species();
-        VectorMask<Double> m0 = s.indexInRange(0, Math.min(width0, limit));
-        VectorMask<Double> m1 = s.indexInRange(0, Math.min(width0 + 1, limit));
-        VectorMask<Double> m2 = s.indexInRange(0, Math.min(width0 + 2, limit));
-        VectorMask<Double> m3 = s.indexInRange(0, Math.min(width0 + 3, limit));
-        VectorMask<Double> m4 = s.indexInRange(0, Math.min(width0 + 4, limit));
-        VectorMask<Double> m5 = s.indexInRange(0, Math.min(width0 + 5, limit));
-        int c1 = c0 + 1 * cStride;
-        int c2 = c0 + 2 * cStride;
-        int c3 = c0 + 3 * cStride;
-        int c4 = c0 + 4 * cStride;
-        int c5 = c0 + 5 * cStride;
-        DoubleVector x0 = DoubleVector.fromArray(s, c, c0, m0);
-        DoubleVector x1 = DoubleVector.fromArray(s, c, c1, m1);
-        DoubleVector x2 = DoubleVector.fromArray(s, c, c2, m2);
-        DoubleVector x3 = DoubleVector.fromArray(s, c, c3, m3);
-        DoubleVector x4 = DoubleVector.fromArray(s, c, c4, m4);
-        DoubleVector x5 = DoubleVector.fromArray(s, c, c5, m5);
-        int a1 = a0 + 1 * aRowStride;
-        int a2 = a0 + 2 * aRowStride;
-        int a3 = a0 + 3 * aRowStride;
-        int a4 = a0 + 4 * aRowStride;
-        int a5 = a0 + 5 * aRowStride;
-        if (aColStride == 1) { // range checks hoisted, as in block6x3
-            for (int k = 0; k < depth; k++, pk += pStride) {
-                DoubleVector pv = DoubleVector.fromArray(s, p, pk, m5);
-                x0 = pv.fma(DoubleVector.broadcast(s, -a[a0 + k]), x0);
-                x1 = pv.fma(DoubleVector.broadcast(s, -a[a1 + k]), x1);
-                x2 = pv.fma(DoubleVector.broadcast(s, -a[a2 + k]), x2);
-                x3 = pv.fma(DoubleVector.broadcast(s, -a[a3 + k]), x3);
-                x4 = pv.fma(DoubleVector.broadcast(s, -a[a4 + k]), x4);
-                x5 = pv.fma(DoubleVector.broadcast(s, -a[a5 + k]), x5);
-            }
-        } else {
-            for (int k = 0, ak = 0; k < depth; k++, pk += pStride, ak += aColStride) {
-                DoubleVector pv = DoubleVector.fromArray(s, p, pk, m5);
-                x0 = pv.fma(DoubleVector.broadcast(s, -a[a0 + ak]), x0);
-                x1 = pv.fma(DoubleVector.broadcast(s, -a[a1 + ak]), x1);
-                x2 = pv.fma(DoubleVector.broadcast(s, -a[a2 + ak]), x2);
-                x3 = pv.fma(DoubleVector.broadcast(s, -a[a3 + ak]), x3);
-                x4 = pv.fma(DoubleVector.broadcast(s, -a[a4 + ak]), x4);
-                x5 = pv.fma(DoubleVector.broadcast(s, -a[a5 + ak]), x5);
-            }
-        }
-        x0.intoArray(c, c0, m0);
-        x1.intoArray(c, c1, m1);
-        x2.intoArray(c, c2, m2);
-        x3.intoArray(c, c3, m3);
-        x4.intoArray(c, c4, m4);
-        x5.intoArray(c, c5, m5);
     }
 
     static final class Bits128 extends PanamaPanelKernels {
