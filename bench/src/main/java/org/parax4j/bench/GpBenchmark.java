@@ -263,14 +263,17 @@ public class GpBenchmark {
     }
 
     /**
-     * The whole fit from scikit-learn's start (no restarts), one shot per iteration, after five warm-up
-     * fits: a fresh JVM's first fits still compile (about 4.7, 1.7 and 1.6 s for the first three on the
-     * 2-vCPU machine of the results files, where the later ones take 1.4–1.5 s), and the measured shots
-     * are meant to show a warmed-up service's fit, as the Python peer's fit runs in a warmed process.
+     * The whole fit from scikit-learn's start (no restarts), one shot per iteration, after ten warm-up
+     * fits: the measured shots are meant to show a warmed-up service's fit, as the Python peer's fit
+     * runs in a warmed process, and a fresh JVM's fits still compile for a while. On the 2-vCPU machine
+     * of the results files (session 10, two JVMs of 14 fits each) the JIT spent 4.2–4.5 s in the first
+     * fit (4.2–4.4 s long), then 40–440 ms per fit up to the 11th–13th (fits 4–6: 1.58–1.75 s, as C2
+     * recompiles), and the fits settled at 1.32–1.35 s from about the 10th; with five warm-up fits
+     * (sessions 8 and 9) the first measured shot of most forks was still 0.1–0.5 s slower than the third.
      */
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
-    @Warmup(iterations = 5)
+    @Warmup(iterations = 10)
     @Measurement(iterations = 3)
     public double fit(Gp g) {
         g.lastFit = g.gp.fit(g.x, Gp.N, Gp.D, g.y, 0, 1);
