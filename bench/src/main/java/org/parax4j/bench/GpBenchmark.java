@@ -267,8 +267,8 @@ public class GpBenchmark {
      * fits: the measured shots are meant to show a warmed-up service's fit, as the Python peer's fit
      * runs in a warmed process, and a fresh JVM's fits still compile for a while. On the 2-vCPU machine
      * of the results files (session 10, two JVMs of 14 fits each) the JIT spent 4.2–4.5 s in the first
-     * fit (4.2–4.4 s long), then 40–440 ms per fit up to the 11th–13th (fits 4–6: 1.58–1.75 s, as C2
-     * recompiles), and the fits settled at 1.32–1.35 s from about the 10th; with five warm-up fits
+     * fit (4.2–4.4 s long), then 35–440 ms per fit up to the 11th–13th (fits 4–6: 1.58–1.75 s, as C2
+     * recompiles), and the fits settled at 1.32–1.41 s from about the 12th; with five warm-up fits
      * (sessions 8 and 9) the first measured shot of most forks was still 0.1–0.5 s slower than the third.
      */
     @Benchmark

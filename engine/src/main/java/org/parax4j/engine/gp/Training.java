@@ -1,6 +1,7 @@
 package org.parax4j.engine.gp;
 
 import org.parax4j.engine.EngineOptions;
+import org.parax4j.engine.linalg.Cholesky;
 import org.parax4j.engine.linalg.TriangularSolve;
 
 /**
@@ -82,7 +83,7 @@ record Training(double[] x, int n, int d, double[] y, double offset, double scal
         if ((long) n * n > Integer.MAX_VALUE - 8 || need > max) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "%s a Gaussian process on n = %d training points holds %d dense n × n double matrices"
-                            + " (%.2f GB) but the maximum heap is %.2f GB%s: raise the heap (-Xmx%dg), or fit"
+                            + " and scratch (%.2f GB) but the maximum heap is %.2f GB%s: raise the heap (-Xmx%dg), or fit"
                             + " on a random subset of at most %d points, or split the data into groups",
                     what, n, matrices, need / 1e9, max / 1e9,
                     (long) n * n > Integer.MAX_VALUE - 8 ? " and n² exceeds a Java array (n <= 46,340)" : "",
@@ -91,14 +92,15 @@ record Training(double[] x, int n, int d, double[] y, double offset, double scal
     }
 
     /**
-     * Doubles of the inverse's scratch a workspace on {@code options} holds; more than a Java array
-     * (a parallelism in the hundreds at the largest n) counts as too much for any heap.
+     * Doubles of the factorisation's and inverse's scratch a workspace on {@code options} holds (one
+     * buffer, the larger of the two); more than a Java array (a parallelism in the hundreds at the
+     * largest n) counts as too much for any heap.
      */
     static long inverseScratch(int n, EngineOptions options) {
         try {
-            return TriangularSolve.inverseScratchLength(n, options);
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE / 16;
+            return Math.max(Cholesky.panelLength(n), TriangularSolve.inverseScratchLength(n, options));
+        } catch (IllegalArgumentException e) {
+            return Integer.MAX_VALUE; // no array holds it; the check then asks for a heap no JVM here has
         }
     }
 

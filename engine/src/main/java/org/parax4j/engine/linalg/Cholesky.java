@@ -25,7 +25,8 @@ import org.parax4j.engine.internal.vector.VectorSupport;
  * lanes) by the engine's inner kernel (O(n²·BLOCK) work), then the trailing lower triangle is
  * updated {@code A₂₂ ← A₂₂ − L₂₁·L₂₁ᵀ} (the SYRK, O(n³/3), nearly all the work) by the same kernel
  * (Vector API or its plain-Java twin, see {@link org.parax4j.engine.EngineInfo}; register tiles of
- * 6 or 4 rows × 3 vectors, in groups of {@link #GROUP} rows, the diagonal's edge in masked six-row vectors) from
+ * 4 rows × 6 vectors where every row of a group covers the columns, else 6 or 4 rows × 3 vectors, in groups
+ * of {@link #GROUP} rows, the diagonal's edge in masked six-row vectors) from
  * the transposed panel, in column blocks per task. Both twins compute
  * each element as the same chain of fused multiply-adds, so the factor is bit-identical for any
  * vector width and any number of threads. In parallel the trailing update's groups of rows are split
@@ -67,7 +68,7 @@ public final class Cholesky {
      */
     private static final int TASKS_PER_PARTICIPANT = 16;
 
-    /** Rows per group of the trailing update (two of the inner kernel's six-row register tiles). */
+    /** Rows per group of the trailing update (three four-row or two six-row register tiles of the inner kernel). */
     static final int GROUP = 12;
 
     /** Panel rows solved per product in {@link #solvePanel} (one six-row register tile). */

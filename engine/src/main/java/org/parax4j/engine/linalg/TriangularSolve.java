@@ -17,6 +17,7 @@ import org.parax4j.engine.internal.linalg.PanelKernels;
  * inner kernel (Vector API or plain-Java twin, bit-identical); vector right-hand sides run plain
  * loops. Nothing allocates except the inverse, which works in {@link #inverseScratchLength} doubles
  * of scratch: allocated per call unless passed to
+ * {@link #inverse(double[], int, double[], EngineOptions, double[])} or
  * {@link #solveAndInverse(double[], int, double[], double[], boolean, EngineOptions, double[])}.
  * Stateless and thread-safe; the arrays are not.
  */
@@ -272,7 +273,13 @@ public final class TriangularSolve {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null");
         }
-        return Math.multiplyExact(inverseParticipants(n, options), Math.multiplyExact(n, Math.min(n, INVERSE_BLOCK)));
+        long length = (long) inverseParticipants(n, options) * n * Math.min(n, INVERSE_BLOCK);
+        if (length > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("the inverse of n = " + n + " on " + options.parallelism()
+                    + " threads needs " + length + " doubles of scratch, more than a Java array holds: lower the"
+                    + " parallelism");
+        }
+        return (int) length;
     }
 
     private static int inverseParticipants(int n, EngineOptions options) {
@@ -362,7 +369,7 @@ public final class TriangularSolve {
      * contiguous stream instead of one cache line per {@code n}-stride row (5–8 % faster than
      * working in {@code out}, same operations), then copied into {@code out}. {@code X = L⁻¹}: rows
      * in groups of {@link Cholesky#GROUP}, the rows above the group in one product (the kernel's
-     * six-row tiles), then each row's own part; terms with {@code X[k][j] = 0} ({@code k < j}) are
+     * four-row, six-vector tiles), then each row's own part; terms with {@code X[k][j] = 0} ({@code k < j}) are
      * skipped, leaving the chain {@code k} ascending. {@code Y = L⁻ᵀX} from the bottom in groups of
      * {@link #SWEEP_GROUP} rows anchored at {@code n} ({@code r0 … hi − 1}): for every element first
      * the rows below the group ({@code k ≥ hi}, ascending), then the group's rows below it, then the
@@ -414,7 +421,7 @@ public final class TriangularSolve {
         }
     }
 
-    /** {@link #inverse(double[], int, double[])} in a new array. Allocates {@code n²} doubles. */
+    /** {@link #inverse(double[], int, double[])} in a new array. Allocates {@code n²} doubles and the scratch. */
     public static double[] inverse(double[] l, int n) {
         double[] out = new double[Math.multiplyExact(n, n)];
         inverse(l, n, out);
