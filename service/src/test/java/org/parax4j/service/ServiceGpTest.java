@@ -112,7 +112,7 @@ class ServiceGpTest {
         }
         Kernel<?> kernel = ModuleJson.load(def.get("kernel").toString(), Kernel.class);
         GaussianProcess fitted = GaussianProcess.of(kernel).withNormalizeY(true).fit(x, n, 1, y, 2, 42).process();
-        double[] xs = new double[300]; // more than one 128-point chunk, between and beyond the training points
+        double[] xs = new double[300]; // more than one chunk (GpPosterior.CHUNK), between and beyond the training points
         for (int i = 0; i < xs.length; i++) {
             xs[i] = 1.7 + 1.4 * i / (xs.length - 1);
         }

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.parax4j.engine.kernel.Kernel;
 
 /**
- * The batched prediction (full chunks of 128 test points: the engine's kernel matrices and one
+ * The batched prediction (full chunks of 144 test points: the engine's kernel matrices and one
  * matrix triangular solve per chunk) equals the pair-by-pair formulas: the mean {@code Σ_i k(x*, x_i)
  * a_i} with the compiled kernel and the variance from the diagonal of {@link GpPosterior#covariance},
  * on every reference kernel, with test points that coincide with training points (white noise must

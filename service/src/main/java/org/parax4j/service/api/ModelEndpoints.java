@@ -30,8 +30,8 @@ import org.parax4j.service.models.ServedModel;
 public final class ModelEndpoints {
 
     private static final String BUDGET = "timeBudgetMs";
-    /** Points per posterior call: GpPosterior's own block size, so chunked answers equal one call's bits. */
-    private static final int GP_CHUNK = 128;
+    /** Points per posterior call: GpPosterior's own chunk, so chunked answers equal one call's bits. */
+    private static final int GP_CHUNK = GpPosterior.CHUNK;
     private static final List<String> WRT = List.of("latent", "physical", "log");
     private static final List<String> KINDS = List.of("relative", "semi-relative", "absolute");
 
