@@ -75,7 +75,7 @@ record Training(double[] x, int n, int d, double[] y, double offset, double scal
 
     /**
      * {@link #checkHeap(int, int, String)} with {@code scratch} more doubles held beside the matrices
-     * (a fit's inverse scratch: {@code n·96} per thread, {@link TriangularSolve#inverseScratchLength}).
+     * (a fit's factorisation and inverse scratch, {@link #inverseScratch}).
      */
     static void checkHeap(int n, int matrices, long scratch, String what) {
         double need = 1.1 * 8.0 * (matrices * (double) n * n + scratch);
@@ -83,9 +83,9 @@ record Training(double[] x, int n, int d, double[] y, double offset, double scal
         if ((long) n * n > Integer.MAX_VALUE - 8 || need > max) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "%s a Gaussian process on n = %d training points holds %d dense n × n double matrices"
-                            + " and scratch (%.2f GB) but the maximum heap is %.2f GB%s: raise the heap (-Xmx%dg), or fit"
+                            + "%s (%.2f GB) but the maximum heap is %.2f GB%s: raise the heap (-Xmx%dg), or fit"
                             + " on a random subset of at most %d points, or split the data into groups",
-                    what, n, matrices, need / 1e9, max / 1e9,
+                    what, n, matrices, scratch > 0 ? " and scratch" : "", need / 1e9, max / 1e9,
                     (long) n * n > Integer.MAX_VALUE - 8 ? " and n² exceeds a Java array (n <= 46,340)" : "",
                     (long) Math.ceil(need / (1L << 30)) + 1, largest(matrices, max)));
         }
