@@ -85,8 +85,7 @@ public final class GpWorkspace {
         }
         this.k = new double[(int) square];
         this.inverse = new double[(int) square];
-        // the factorisation's panels, then (the factor done) the inverse's column blocks
-        this.panel = new double[Math.max(Cholesky.panelLength(n), TriangularSolve.inverseScratchLength(n, this.options))];
+        this.panel = new double[scratchLength(n, this.options)];
         this.diagonal = new double[n];
         this.weights = new double[n];
         this.tangentJob = new TangentJob(this.options);
@@ -94,6 +93,16 @@ public final class GpWorkspace {
         if (rbfGradient != null) {
             rbfGradient.bind(process.kernel());
         }
+    }
+
+    /**
+     * Doubles of the one scratch buffer a workspace of {@code n} points on {@code options} holds: the
+     * factorisation's panels, then (the factor done) the inverse's column blocks, so the larger of the two.
+     *
+     * @throws IllegalArgumentException if the inverse's scratch would exceed a Java array
+     */
+    static int scratchLength(int n, EngineOptions options) {
+        return Math.max(Cholesky.panelLength(n), TriangularSolve.inverseScratchLength(n, options));
     }
 
     /** The process whose kernel structure, noise and mean this workspace evaluates. */

@@ -1,8 +1,6 @@
 package org.parax4j.engine.gp;
 
 import org.parax4j.engine.EngineOptions;
-import org.parax4j.engine.linalg.Cholesky;
-import org.parax4j.engine.linalg.TriangularSolve;
 
 /**
  * Checked training data of a {@link GaussianProcess}: a copy of the inputs and the targets after
@@ -92,13 +90,12 @@ record Training(double[] x, int n, int d, double[] y, double offset, double scal
     }
 
     /**
-     * Doubles of the factorisation's and inverse's scratch a workspace on {@code options} holds (one
-     * buffer, the larger of the two); more than a Java array (a parallelism in the hundreds at the
-     * largest n) counts as too much for any heap.
+     * Doubles of scratch a workspace on {@code options} holds ({@link GpWorkspace#scratchLength}); more
+     * than a Java array (a parallelism in the hundreds at the largest n) counts as too much for any heap.
      */
     static long inverseScratch(int n, EngineOptions options) {
         try {
-            return Math.max(Cholesky.panelLength(n), TriangularSolve.inverseScratchLength(n, options));
+            return GpWorkspace.scratchLength(n, options);
         } catch (IllegalArgumentException e) {
             return Integer.MAX_VALUE; // no array holds it; the check then asks for a heap no JVM here has
         }
