@@ -194,15 +194,13 @@ public final class GpWorkspace {
         jitter = added;
         double[] y = data.y();
         System.arraycopy(y, 0, weights, 0, n);
-        boolean product = rbfGradient != null && rbfGradient.usable();
-        // α = K⁻¹y beside K⁻¹'s column blocks; the product-form gradient reads only K⁻¹'s lower triangle
-        TriangularSolve.solveAndInverse(k, n, weights, inverse, !product, options, panel);
-        double value = -0.5 * GaussianProcess.dot(y, weights, n) - 0.5 * Cholesky.logDeterminant(k, n)
-                - 0.5 * n * Math.log(2 * Math.PI);
-        if (product) {
-            rbfGradient.gradient(k, inverse, weights, gradient);
-            return value;
+        if (rbfGradient != null && rbfGradient.usable()) {
+            // α = K⁻¹y beside K⁻¹'s column blocks, which the gradient sums as they come (none stored)
+            rbfGradient.solveAndGradient(k, weights, gradient, panel);
+            return logLikelihood(y, n);
         }
+        TriangularSolve.solveAndInverse(k, n, weights, inverse, true, options, panel);
+        double value = logLikelihood(y, n);
         // ½ tr((ααᵀ − K⁻¹) ∂K/∂log θ) = Σ_ij W_ij ∂K_ij/∂log θ with W = ½(ααᵀ − K⁻¹), of which the kernel
         // tangent tiles read the upper triangle (no tangent matrix is stored; same bits for any thread count).
         for (int i = 0; i < n; i++) {
@@ -214,6 +212,12 @@ public final class GpWorkspace {
         }
         kc.contract(tangentJob, data.x(), n, inverse, gradient);
         return value;
+    }
+
+    /** {@code −½yᵀα − ½ log det K − ½n log 2π} from the factor in {@link #k} and {@code α} in {@link #weights}. */
+    private double logLikelihood(double[] y, int n) {
+        return -0.5 * GaussianProcess.dot(y, weights, n) - 0.5 * Cholesky.logDeterminant(k, n)
+                - 0.5 * n * Math.log(2 * Math.PI);
     }
 
     /**

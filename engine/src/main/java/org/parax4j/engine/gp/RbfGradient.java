@@ -1,44 +1,43 @@
 package org.parax4j.engine.gp;
 
 import java.util.Arrays;
-import java.util.concurrent.Executor;
-import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 import org.parax4j.engine.EngineOptions;
-import org.parax4j.engine.internal.concurrent.Crew;
-import org.parax4j.engine.internal.linalg.PanelKernels;
+import org.parax4j.engine.internal.linalg.RbfTraceKernels;
+import org.parax4j.engine.internal.simd.Vectorization;
+import org.parax4j.engine.internal.vector.VectorSupport;
 import org.parax4j.engine.kernel.Kernel;
+import org.parax4j.engine.linalg.TriangularSolve;
 
 /**
- * The log marginal likelihood's gradient for the squared-exponential shapes, by one product with the
- * inputs instead of the kernel tangent tiles: {@code [σ² ×] RBF} (isotropic or ARD; the scale as
- * {@link Kernel.Scaled} or a {@link Kernel.Constant} factor on either side), alone or summed with
- * {@link Kernel.WhiteNoise} on either side, which is what a {@link GpWorkspace} evaluates for such a
- * kernel. Every other kernel keeps the tangent tiles.
+ * The log marginal likelihood's gradient for the squared-exponential shapes, summed over the blocks
+ * of {@code K⁻¹} while the inverse computes them, instead of the kernel tangent tiles over a stored
+ * {@code K⁻¹}: {@code [σ² ×] RBF} (isotropic or ARD; the scale as {@link Kernel.Scaled} or a
+ * {@link Kernel.Constant} factor on either side), alone or summed with {@link Kernel.WhiteNoise} on
+ * either side, which is what a {@link GpWorkspace} evaluates for such a kernel. Every other kernel
+ * keeps the tangent tiles.
  *
- * <p><b>The identity.</b> With {@code W = ½(ααᵀ − K⁻¹)} and {@code M = W ∘ K} off the diagonal
- * ({@code K} already computed; {@code M_ii = 0}), the RBF's tangents {@code ∂K_ij/∂log ℓ_k =
- * K_ij (x_ik − x_jk)²/ℓ_k²} give {@code Σ_ij W_ij ∂K_ij/∂log ℓ_k = (2 Σ_i x_ik² r_i − 2 x_kᵀ M x_k)/ℓ_k²}
- * with {@code r = M·1}: all {@code d} length scales and {@code r} from the one {@code (d + 1) × n} by
- * {@code n × n} product {@code [X | 1]ᵀ M} (the engine's panel kernel, about {@code 2n²(d + 1)}
- * flops, against the tiles' {@code n²/2} exps and tangents). The inputs are centred per dimension
- * first (the kernel is translation invariant). The two sums still cancel where close points lie far
- * from the mean in units of {@code ℓ}: the relative error grows like {@code ε·max(x_c/ℓ)²}, so the
- * path is taken only while {@code max_i x_c,ik²/ℓ_k² ≤ 10⁴} (error ≲ 1e-12), else the tiles are
- * used ({@link #usable}). The scale's tangent is {@code Σ_ij M_ij + σ²·tr W}, the white noise's {@code σ_w²·tr W}.
+ * <p><b>The sums.</b> With {@code W = ½(ααᵀ − K⁻¹)} and {@code m_ij = 2W_ij·K_ij} for {@code i > j}
+ * ({@code K} off the diagonal: the kernel without white noise), the RBF's tangents
+ * {@code ∂K_ij/∂log ℓ_q = K_ij (x_iq − x_jq)²/ℓ_q²} give {@code Σ_ij W_ij ∂K_ij/∂log ℓ_q =
+ * Σ_{i>j} m_ij (x_iq − x_jq)²/ℓ_q²}; the scale's tangent is {@code Σ_{i>j} m_ij + σ²·tr W}, the white
+ * noise's {@code σ_w²·tr W}. {@link TriangularSolve#solveAndVisitInverse} hands each column block of
+ * {@code K⁻¹}'s lower triangle to {@link #visitBlock} while it is in cache: {@code K}'s matching
+ * elements (its upper triangle, so transposed) are copied beside it in tiles of {@link #CHUNK} rows,
+ * and {@link RbfTraceKernels} sums {@code m_ij}, and {@code m_ij} times each squared distance, per
+ * column. No {@code n²} inverse is stored and nothing is read twice: about {@code 3(d + 1)} flops per
+ * pair, against a product form's stored {@code W∘K}. Distances are differences of the inputs, never
+ * expanded, so nothing cancels.
  *
- * <p><b>Bits</b>: {@code M} is formed in 32 × 32 tiles (each tile row by one task, writing its upper
- * tiles and their mirror images) and the product in column blocks, each element by the same chain
- * whatever thread runs it: the same bits for any thread count. Allocates nothing per evaluation
- * (the executor's task objects aside); holds {@code 2(d + 1)·n} doubles. Not thread-safe.
+ * <p><b>Bits</b>: each column's sums run down its rows; a block's sums add its columns in order, and
+ * the gradient adds the blocks in order: the same bits for any thread count. Allocates nothing per
+ * evaluation (the executor's task objects aside); holds {@code d·n} doubles of inputs and, per
+ * thread, {@code (CHUNK + d + 1)·96}. Not thread-safe.
  */
 final class RbfGradient {
 
-    private static final int TILE = 32;
-    /** Columns of the product per task: a multiple of the 512-bit panel kernel's 24-column tiles. */
-    private static final int PRODUCT_COLUMNS = 120;
-    /** The largest {@code x_c²/ℓ²} the expansion is used for (its cancellation then costs ≲ 1e4·ε). */
-    private static final double MAX_SCALED_SQUARE = 1e4;
+    /** Rows of {@code K} transposed per tile: the tile and the block's rows beside it stay in L1. */
+    private static final int CHUNK = 16;
 
     private final int n;
     private final int d;
@@ -46,24 +45,26 @@ final class RbfGradient {
     private final int lengthCount;
     private final int varianceIndex;
     private final int whiteIndex;
-    /** {@code (d + 1) × n}: the centred inputs feature by feature, then a row of ones. */
+    /** {@code d × n}: the inputs feature by feature. */
     private final double[] features;
-    /** {@code (d + 1) × n}: {@code −features·M}. */
-    private final double[] product;
     private final double[] inverseSquared;
-    /** Per input dimension: the largest squared centred input. */
-    private final double[] maxCentredSquared;
-    private final @Nullable Executor executor;
-    private final int parallelism;
-    private final PanelKernels kernels = PanelKernels.chosen();
-    private final IntConsumer formTask = this::formTileRow;
-    private final IntConsumer productTask = this::productColumns;
+    private final EngineOptions options;
+    /** Per participant of the inverse: {@code CHUNK × 96} of transposed {@code K}. */
+    private final double[] tiles;
+    /** Per participant: {@code (d + 1) × 96} column sums (the distance sums, then the weights'). */
+    private final double[] sums;
+    /** Per column block: its {@code d} distance sums, the weights' sum, and its part of {@code Σ(α_i² − K⁻¹_ii)}. */
+    private final double[] partials;
+    private final int tileSize;
+    private final int sumsSize;
+    private final RbfTraceKernels kernels = RbfTraceKernels.chosen();
+    private final VectorSupport transposer = Vectorization.chosen().kernels();
+    private final TriangularSolve.BlockVisitor visitor = this::visitBlock;
     private double variance;
     private double white;
     private boolean usable;
     // the evaluation in progress (set by gradient, cleared after)
     private double @Nullable [] k;
-    private double @Nullable [] m;
     private double @Nullable [] a;
 
     private RbfGradient(Training t, EngineOptions options, int lengthFirst, int lengthCount, int varianceIndex,
@@ -74,26 +75,22 @@ final class RbfGradient {
         this.lengthCount = lengthCount;
         this.varianceIndex = varianceIndex;
         this.whiteIndex = whiteIndex;
-        this.executor = options.isParallel() ? options.executor() : null;
-        this.parallelism = options.parallelism();
+        this.options = options;
         this.inverseSquared = new double[lengthCount];
-        this.features = new double[(d + 1) * n];
-        this.maxCentredSquared = new double[d];
-        this.product = new double[(d + 1) * n];
+        this.features = new double[d * n];
         double[] x = t.x();
-        for (int q = 0; q < d; q++) {
-            double mean = 0;
-            for (int i = 0; i < n; i++) {
-                mean += x[i * d + q];
-            }
-            mean /= n;
-            for (int i = 0; i < n; i++) {
-                double c = x[i * d + q] - mean;
-                features[q * n + i] = c;
-                maxCentredSquared[q] = Math.max(maxCentredSquared[q], c * c);
+        for (int i = 0; i < n; i++) {
+            for (int q = 0; q < d; q++) {
+                features[q * n + i] = x[i * d + q];
             }
         }
-        Arrays.fill(features, d * n, (d + 1) * n, 1.0);
+        int participants = TriangularSolve.inverseParticipants(n, options);
+        int width = Math.min(n, TriangularSolve.INVERSE_BLOCK);
+        this.tileSize = CHUNK * width;
+        this.sumsSize = (d + 1) * width;
+        this.tiles = new double[participants * tileSize];
+        this.sums = new double[participants * sumsSize];
+        this.partials = new double[TriangularSolve.inverseBlockCount(n) * (d + 2)];
     }
 
     /**
@@ -168,66 +165,53 @@ final class RbfGradient {
             // tiny length scales: the engine's kernel is then an equality indicator; the tiles handle it
             usable &= Double.isFinite(inverseSquared[q]);
         }
-        for (int q = 0; q < d; q++) {
-            // isotropic: one length scale for every dimension
-            usable &= maxCentredSquared[q] * inverseSquared[lengthCount == 1 ? 0 : q] <= MAX_SCALED_SQUARE;
-        }
     }
 
-    /**
-     * Whether the bound hyperparameters can use this path: every {@code 1/ℓ²} finite and every centred
-     * input within {@code 100ℓ} of its mean.
-     */
+    /** Whether the bound hyperparameters can use this path: every {@code 1/ℓ²} finite. */
     boolean usable() {
         return usable;
     }
 
     /**
-     * Writes the log-hyperparameter gradient of the log marginal likelihood.
+     * Solves {@code K·α = y} and writes the log-hyperparameter gradient of the log marginal
+     * likelihood, from the factor, in one pass over {@code K⁻¹}'s column blocks (never stored).
      *
-     * @param k the covariance in its upper triangle (off the diagonal: the kernel without white noise)
-     * @param inverse {@code K⁻¹} in its lower triangle and diagonal (the strict upper triangle is not
-     *     read); overwritten with {@code M} (full, zero diagonal)
-     * @param weights {@code α = K⁻¹y}
+     * @param k the factor {@code L} in the lower triangle and the covariance in the strict upper one
+     *     (the kernel without white noise)
+     * @param weights {@code y} on entry, {@code α = K⁻¹y} on return
      * @param gradient destination, one entry per hyperparameter
+     * @param scratch {@link TriangularSolve#inverseScratchLength} doubles for the inverse's blocks
      */
-    void gradient(double[] k, double[] inverse, double[] weights, double[] gradient) {
-        double traceW = 0;
-        for (int i = 0; i < n; i++) {
-            traceW += 0.5 * (weights[i] * weights[i] - inverse[i * n + i]);
-        }
+    void solveAndGradient(double[] k, double[] weights, double[] gradient, double[] scratch) {
         this.k = k;
-        this.m = inverse;
         this.a = weights;
         try {
-            Crew.forEach(executor, parallelism, (n + TILE - 1) / TILE, formTask);
-            Crew.forEach(executor, parallelism, (n + PRODUCT_COLUMNS - 1) / PRODUCT_COLUMNS, productTask);
+            TriangularSolve.solveAndVisitInverse(k, n, weights, options, scratch, visitor);
         } finally {
             this.k = null;
-            this.m = null;
             this.a = null;
         }
-        int ones = d * n;
-        double rowSums = 0;
-        for (int j = 0; j < n; j++) {
-            rowSums -= product[ones + j];
-        }
+        int stride = d + 2;
+        double traceW = 0;
+        double weightSum = 0;
         for (int q = 0; q < lengthCount; q++) {
             gradient[lengthFirst + q] = 0;
         }
         for (int q = 0; q < d; q++) {
-            int row = q * n;
             double s = 0;
-            for (int j = 0; j < n; j++) {
-                double x = features[row + j];
-                // x_j (x_j r_j − Y_j) with r_j = −product[ones + j], Y_j = −product[row + j]
-                s += x * (product[row + j] - x * product[ones + j]);
+            for (int b = 0; b < partials.length; b += stride) {
+                s += partials[b + q];
             }
-            int g = lengthCount == 1 ? 0 : q;
-            gradient[lengthFirst + g] += 2 * s * inverseSquared[g];
+            int g = lengthCount == 1 ? 0 : q; // isotropic: one length scale for every dimension
+            gradient[lengthFirst + g] += s * inverseSquared[g];
         }
+        for (int b = 0; b < partials.length; b += stride) {
+            weightSum += partials[b + d];
+            traceW += partials[b + d + 1];
+        }
+        traceW *= 0.5;
         if (varianceIndex >= 0) {
-            gradient[varianceIndex] = rowSums + variance * traceW;
+            gradient[varianceIndex] = weightSum + variance * traceW;
         }
         if (whiteIndex >= 0) {
             gradient[whiteIndex] = white * traceW;
@@ -235,45 +219,36 @@ final class RbfGradient {
     }
 
     /**
-     * Tile row {@code t} of {@code M = W ∘ K}: the tiles on and right of its diagonal tile from the
-     * lower triangle of {@code K⁻¹} (the transposed tile) and the upper one of {@code K}, each
-     * mirrored into the lower triangle, the diagonal set to 0. Tile rows write disjoint parts and
-     * read only what they write (a tile's lower elements are read before its mirror overwrites them).
+     * One column block of {@code K⁻¹} ({@link TriangularSolve.BlockVisitor}): its column sums of
+     * {@code m_ij} and {@code m_ij·δ²}, {@code K} transposed beside it tile by tile, then the block's
+     * partials (columns in order) and its diagonal's {@code Σ(α_i² − K⁻¹_ii)}.
      */
-    private void formTileRow(int t) {
+    private void visitBlock(int participant, int block, int c0, int c1, double[] values, int offset, int stride) {
         double[] kk = k;
-        double[] mm = m;
         double[] aa = a;
-        int i0 = t * TILE;
-        int i1 = Math.min(n, i0 + TILE);
-        for (int j0 = i0; j0 < n; j0 += TILE) {
-            int j1 = Math.min(n, j0 + TILE);
-            for (int i = i0; i < i1; i++) {
-                int row = i * n;
-                double ai = aa[i];
-                for (int j = Math.max(j0, i + 1); j < j1; j++) {
-                    mm[row + j] = 0.5 * (ai * aa[j] - mm[j * n + i]) * kk[row + j];
-                }
-            }
-            for (int i = i0; i < i1; i++) {
-                int row = i * n;
-                for (int j = Math.max(j0, i + 1); j < j1; j++) {
-                    mm[j * n + i] = mm[row + j];
-                }
-            }
+        int w = c1 - c0;
+        int to = participant * tileSize;
+        int so = participant * sumsSize;
+        Arrays.fill(sums, so, so + (d + 1) * w, 0.0);
+        for (int i0 = c0 + 1; i0 < n; i0 += CHUNK) { // row c0 has no column j < i in the block
+            int i1 = Math.min(n, i0 + CHUNK);
+            // tile[(i − i0)·w + (j − c0)] = K_ji = k[j·n + i]: K's upper triangle where j < i
+            transposer.transpose(kk, c0 * n + i0, n, w, i1 - i0, tiles, to, w);
+            kernels.accumulate(values, offset + (i0 - c0) * stride, stride, tiles, to, w, aa, features, n, d, c0, c1,
+                    i0, i1, sums, so);
         }
-        for (int i = i0; i < i1; i++) {
-            mm[i * n + i] = 0;
-        }
-    }
-
-    /** Columns {@code [120b, 120b + 120)} of {@code product = −features·M}. */
-    private void productColumns(int b) {
-        int j0 = b * PRODUCT_COLUMNS;
-        int cols = Math.min(n, j0 + PRODUCT_COLUMNS) - j0;
+        int po = block * (d + 2);
         for (int q = 0; q <= d; q++) {
-            Arrays.fill(product, q * n + j0, q * n + j0 + cols, 0.0);
+            double s = 0;
+            for (int u = 0; u < w; u++) {
+                s += sums[so + q * w + u];
+            }
+            partials[po + q] = s;
         }
-        kernels.subtractProduct(product, j0, n, features, 0, n, 1, m, j0, n, d + 1, cols, n);
+        double diagonal = 0;
+        for (int i = c0; i < c1; i++) {
+            diagonal += aa[i] * aa[i] - values[offset + (i - c0) * stride + (i - c0)];
+        }
+        partials[po + d + 1] = diagonal;
     }
 }

@@ -3,6 +3,7 @@ package org.parax4j.engine.linalg;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import org.parax4j.engine.EngineOptions;
 import org.parax4j.engine.internal.concurrent.Crew;
 import org.parax4j.engine.internal.linalg.PanelKernels;
@@ -23,8 +24,11 @@ import org.parax4j.engine.internal.linalg.PanelKernels;
  */
 public final class TriangularSolve {
 
-    /** Columns of the inverse computed per task (their block of it stays in cache). */
-    private static final int INVERSE_BLOCK = 96;
+    /**
+     * Columns of the inverse computed per task (their block of it stays in cache): the width of the
+     * blocks a {@link BlockVisitor} receives.
+     */
+    public static final int INVERSE_BLOCK = 96;
 
     /**
      * Rows per group of the inverse's {@code L⁻ᵀ} sweep. Its chains run over the rows below the group
@@ -42,6 +46,29 @@ public final class TriangularSolve {
     private static final int SOLVE_BLOCK_DOUBLES = 1 << 15;
 
     private TriangularSolve() {}
+
+    /**
+     * Receives the inverse's lower triangle one column block at a time instead of an {@code n²}
+     * output ({@link #solveAndVisitInverse}): for reductions over {@code A⁻¹} (a Gaussian process's
+     * trace terms) that read each element once, while its block is in cache, and need no {@code n²}
+     * buffer for it.
+     */
+    @FunctionalInterface
+    public interface BlockVisitor {
+
+        /**
+         * Columns {@code c0 ≤ j < c1} of {@code A⁻¹} for rows {@code c0 ≤ i < n}: element
+         * {@code (i, j)}, {@code j ≤ i}, at {@code values[offset + (i − c0)·stride + (j − c0)]}
+         * (entries with {@code j > i} hold unspecified values). Valid only during the call; not to be
+         * modified. Called once per block, on the calling thread or a helper of the executor: calls
+         * with different participants may run at once, never two with the same one.
+         *
+         * @param participant {@code 0 … inverseParticipants(n, options) − 1}: which per-thread scratch
+         *     the call may use
+         * @param block {@code 0 … inverseBlockCount(n) − 1}; {@code c0 = block·INVERSE_BLOCK}
+         */
+        void visit(int participant, int block, int c0, int c1, double[] values, int offset, int stride);
+    }
 
     /** Solves {@code L·x = b} in place ({@code b} becomes {@code x}). @throws IllegalArgumentException on short arrays */
     public static void lower(double[] l, int n, double[] b) {
@@ -90,12 +117,51 @@ public final class TriangularSolve {
         }
     }
 
-    /** Solves {@code Lᵀ·x = b} in place. @throws IllegalArgumentException on short arrays */
+    /**
+     * Solves {@code Lᵀ·x = b} in place: element {@code i} is one chain over {@code k} descending from
+     * {@code n − 1} to {@code i + 1}, then the division. Rows go in groups of four from the bottom, so
+     * that each row {@code k} below a group gives its four chains four adjacent elements of
+     * {@code L} (column {@code i} alone would cost a cache line per element); the group's own
+     * triangle comes last, as the descending order has it.
+     *
+     * @throws IllegalArgumentException on short arrays
+     */
     public static void lowerTransposed(double[] l, int n, double[] b) {
         checkVector(l, n, b);
-        for (int i = n - 1; i >= 0; i--) {
+        int i = n - 1;
+        for (; i >= 3; i -= 4) {
+            int c = i - 3; // the group's columns c … i
+            double acc0 = b[c];
+            double acc1 = b[c + 1];
+            double acc2 = b[c + 2];
+            double acc3 = b[i];
+            for (int k = n - 1; k > i; k--) {
+                int row = k * n + c;
+                double xk = b[k];
+                acc0 = Math.fma(-l[row], xk, acc0);
+                acc1 = Math.fma(-l[row + 1], xk, acc1);
+                acc2 = Math.fma(-l[row + 2], xk, acc2);
+                acc3 = Math.fma(-l[row + 3], xk, acc3);
+            }
+            int r3 = i * n + c;
+            double x3 = acc3 / l[r3 + 3];
+            b[i] = x3;
+            int r2 = r3 - n;
+            acc2 = Math.fma(-l[r3 + 2], x3, acc2);
+            double x2 = acc2 / l[r2 + 2];
+            b[c + 2] = x2;
+            acc1 = Math.fma(-l[r3 + 1], x3, acc1);
+            acc1 = Math.fma(-l[r2 + 1], x2, acc1);
+            double x1 = acc1 / l[r2 - n + 1];
+            b[c + 1] = x1;
+            acc0 = Math.fma(-l[r3], x3, acc0);
+            acc0 = Math.fma(-l[r2], x2, acc0);
+            acc0 = Math.fma(-l[r2 - n], x1, acc0);
+            b[c] = acc0 / l[c * n + c];
+        }
+        for (; i >= 0; i--) {
             double acc = b[i];
-            for (int k = i + 1; k < n; k++) {
+            for (int k = n - 1; k > i; k--) {
                 acc = Math.fma(-l[k * n + i], b[k], acc);
             }
             b[i] = acc / l[i * n + i];
@@ -207,7 +273,7 @@ public final class TriangularSolve {
      * @throws IllegalArgumentException also on a short or shared {@code scratch}
      */
     public static void inverse(double[] l, int n, double[] out, EngineOptions options, double @Nullable [] scratch) {
-        inverse(PanelKernels.chosen(), l, n, out, options, null, true, scratch);
+        inverse(PanelKernels.chosen(), l, n, out, options, null, true, scratch, null);
     }
 
     static void inverse(PanelKernels kernels, double[] l, int n, double[] out, boolean parallel) {
@@ -252,11 +318,45 @@ public final class TriangularSolve {
             throw new IllegalArgumentException("b must be an array of its own, not the factor or out (the solve runs "
                     + "beside the inverse)");
         }
-        inverse(PanelKernels.chosen(), l, n, out, options, b, upper, scratch);
+        inverse(PanelKernels.chosen(), l, n, out, options, b, upper, scratch, null);
+    }
+
+    /**
+     * {@link #solveAndInverse(double[], int, double[], double[], boolean, EngineOptions, double[])}
+     * without an output matrix: each column block of the inverse's lower triangle goes to
+     * {@code visitor} as soon as it is computed (same bits as the stored inverse), the solve of
+     * {@code b} running beside them. Every visit comes after {@code b} holds the solution, so a
+     * visitor may read it.
+     *
+     * @param b the right-hand side, {@code n} doubles. Modified: the solution.
+     * @param scratch at least {@link #inverseScratchLength(int, EngineOptions)} doubles, or
+     *     {@code null} to allocate it here. Modified; the blocks the visitor sees live in it.
+     * @param visitor called once per column block, possibly from several threads at once
+     * @throws IllegalArgumentException on short or shared arrays, or a null {@code options} or {@code visitor}
+     */
+    public static void solveAndVisitInverse(double[] l, int n, double[] b, EngineOptions options,
+            double @Nullable [] scratch, BlockVisitor visitor) {
+        checkVector(l, n, b);
+        if (b == l) {
+            throw new IllegalArgumentException("b must be an array of its own, not the factor (the solve runs beside the"
+                    + " inverse)");
+        }
+        if (visitor == null) {
+            throw new IllegalArgumentException("visitor must not be null");
+        }
+        inverse(PanelKernels.chosen(), l, n, null, options, b, false, scratch, visitor);
+    }
+
+    /** Column blocks of the inverse of order {@code n}: {@code ⌈n / INVERSE_BLOCK⌉}. @throws IllegalArgumentException if {@code n < 0} */
+    public static int inverseBlockCount(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0, got " + n);
+        }
+        return (n + INVERSE_BLOCK - 1) / INVERSE_BLOCK;
     }
 
     private static void inverse(PanelKernels kernels, double[] l, int n, double[] out, EngineOptions options) {
-        inverse(kernels, l, n, out, options, null, true, null);
+        inverse(kernels, l, n, out, options, null, true, null, null);
     }
 
     /**
@@ -282,7 +382,19 @@ public final class TriangularSolve {
         return (int) length;
     }
 
-    private static int inverseParticipants(int n, EngineOptions options) {
+    /**
+     * How many threads (the caller and helpers) the inverse with {@code options} may use at once: the
+     * range of a {@link BlockVisitor}'s participant index.
+     *
+     * @throws IllegalArgumentException if {@code n < 0} or {@code options} is null
+     */
+    public static int inverseParticipants(int n, EngineOptions options) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0, got " + n);
+        }
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null");
+        }
         int blocks = (n + INVERSE_BLOCK - 1) / INVERSE_BLOCK;
         return isParallel(n, options) ? Crew.participants(options.parallelism(), blocks + 1) : 1;
     }
@@ -293,15 +405,18 @@ public final class TriangularSolve {
 
     /**
      * The inverse, with the solve of {@code b} as the first task when {@code b} is not null; a null
-     * {@code scratch} is allocated here.
+     * {@code scratch} is allocated here. With a {@code visitor} the blocks go to it and {@code out}
+     * (then null) is not written.
      */
-    private static void inverse(PanelKernels kernels, double[] l, int n, double[] out, EngineOptions options,
-            double @Nullable [] b, boolean upper, double @Nullable [] scratch) {
+    private static void inverse(PanelKernels kernels, double[] l, int n, double @Nullable [] out, EngineOptions options,
+            double @Nullable [] b, boolean upper, double @Nullable [] scratch, @Nullable BlockVisitor visitor) {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null");
         }
         Cholesky.checkSquare(l, n, "l");
-        Cholesky.checkSquare(out, n, "out");
+        if (visitor == null) {
+            Cholesky.checkSquare(out, n, "out");
+        }
         if (out == l) {
             throw new IllegalArgumentException("out must not be the factor array");
         }
@@ -319,11 +434,22 @@ public final class TriangularSolve {
         int first = b == null ? 0 : 1;
         int slot = n * Math.min(n, INVERSE_BLOCK);
         if (isParallel(n, options)) {
+            // A visitor may read b's solution: its blocks wait for the solve (item 0, claimed before them).
+            CountDownLatch solved = visitor != null && b != null ? new CountDownLatch(1) : null;
             Crew.forEach(options.executor(), options.parallelism(), first + blocks, (participant, c) -> {
                 if (c < first) {
-                    solve(l, n, b);
+                    try {
+                        solve(l, n, b);
+                    } finally {
+                        if (solved != null) {
+                            solved.countDown();
+                        }
+                    }
                 } else {
-                    inverseColumns(kernels, l, n, out, (c - first) * INVERSE_BLOCK, x, participant * slot);
+                    if (solved != null) {
+                        awaitUninterruptibly(solved);
+                    }
+                    inverseColumns(kernels, l, n, out, (c - first) * INVERSE_BLOCK, x, participant, slot, visitor);
                 }
             });
             if (upper) {
@@ -335,7 +461,7 @@ public final class TriangularSolve {
                 solve(l, n, b);
             }
             for (int c = 0; c < blocks; c++) {
-                inverseColumns(kernels, l, n, out, c * INVERSE_BLOCK, x, 0);
+                inverseColumns(kernels, l, n, out, c * INVERSE_BLOCK, x, 0, slot, visitor);
             }
             for (int t = 0; upper && t < tiles; t++) {
                 mirror(out, n, t);
@@ -373,10 +499,11 @@ public final class TriangularSolve {
      * skipped, leaving the chain {@code k} ascending. {@code Y = L⁻ᵀX} from the bottom in groups of
      * {@link #SWEEP_GROUP} rows anchored at {@code n} ({@code r0 … hi − 1}): for every element first
      * the rows below the group ({@code k ≥ hi}, ascending), then the group's rows below it, then the
-     * division.
+     * division. The block then goes to {@code visitor}, or without one into {@code out}.
      */
-    private static void inverseColumns(PanelKernels kernels, double[] l, int n, double[] out, int c0, double[] x,
-            int xo) {
+    private static void inverseColumns(PanelKernels kernels, double[] l, int n, double @Nullable [] out, int c0,
+            double[] x, int participant, int slot, @Nullable BlockVisitor visitor) {
+        int xo = participant * slot;
         int c1 = Math.min(n, c0 + INVERSE_BLOCK);
         int w = c1 - c0;
         // Row i of the block at xo + (i − c0)·w. Zeroed: the products below add to it, and read the
@@ -410,8 +537,28 @@ public final class TriangularSolve {
                 divide(x, row, to - c0, l[i * n + i]);
             }
         }
+        if (visitor != null) {
+            visitor.visit(participant, c0 / INVERSE_BLOCK, c0, c1, x, xo, w);
+            return;
+        }
         for (int i = c0; i < n; i++) {
             System.arraycopy(x, xo + (i - c0) * w, out, i * n + c0, w);
+        }
+    }
+
+    /** Waits for {@code latch}, keeping an interrupt for the caller to see afterwards. */
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

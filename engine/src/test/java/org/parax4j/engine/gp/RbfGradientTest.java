@@ -21,7 +21,8 @@ import org.parax4j.engine.linalg.TriangularSolve;
  * The squared-exponential shapes' gradient ({@link RbfGradient}, which {@link GpWorkspace} takes for
  * them) equals the kernel tangent tiles' contraction {@code Σ_ij W_ij ∂K_ij/∂log θ} (the general
  * path, on a covariance built here pair by pair) to 1e-9 relative, for every recognised shape, at
- * n = 300 on two threads (ragged tile rows and product column blocks, parallel tasks).
+ * n = 300 on two threads (three full column blocks and a ragged one, parallel tasks), with the same
+ * bits on one thread.
  */
 class RbfGradientTest {
 
@@ -49,7 +50,7 @@ class RbfGradientTest {
         RbfGradient path = RbfGradient.of(kernel, Training.of(x, N, D, y, gp), EngineOptions.singleThreaded());
         assertNotNull(path, name);
         path.bind(kernel);
-        assertTrue(path.usable(), name + ": the product path is taken");
+        assertTrue(path.usable(), name + ": the block sums are taken");
         double[] theta = gp.logTheta();
         double[] fast = new double[theta.length];
         double lml = gp.newWorkspace(x, N, D, y, EngineOptions.ofParallelism(2)).logMarginalLikelihood(theta, fast);
@@ -61,9 +62,12 @@ class RbfGradientTest {
         assertGradientIsTheTiles(kernel, gp, x, y, fast, name);
     }
 
-    /** An input far from the others (10⁴ length scales from their mean): the tiles are used, same gradient. */
+    /**
+     * An input far from the others (10⁴ length scales from their mean): the block sums take differences
+     * of inputs, never their expansion, so nothing cancels and they still equal the tiles.
+     */
     @Test
-    void aFarOutlierFallsBackToTheTiles() {
+    void aFarOutlierCancelsNothing() {
         double[] x = GpReference.inputs(N, D, 0.3);
         x[0] = 1e4;
         double[] y = GpReference.targets(x, N, D);
@@ -72,10 +76,30 @@ class RbfGradientTest {
         RbfGradient path = RbfGradient.of(kernel, Training.of(x, N, D, y, gp), EngineOptions.singleThreaded());
         assertNotNull(path);
         path.bind(kernel);
-        assertFalse(path.usable(), "an input 10⁴ length scales from the mean must not use the expansion");
+        assertTrue(path.usable(), "a far input uses the block sums");
         double[] gradient = new double[gp.logTheta().length];
         gp.newWorkspace(x, N, D, y, EngineOptions.ofParallelism(2)).logMarginalLikelihood(gp.logTheta(), gradient);
         assertGradientIsTheTiles(kernel, gp, x, y, gradient, "outlier");
+    }
+
+    /**
+     * A length scale whose {@code 1/ℓ²} overflows (the kernel an equality indicator in that dimension):
+     * the tiles evaluate it (its own gradient entry is then not a number on either path).
+     */
+    @Test
+    void aVanishingLengthScaleFallsBackToTheTiles() {
+        double[] x = GpReference.inputs(N, D, 0.3);
+        double[] y = GpReference.targets(x, N, D);
+        Kernel kernel = Kernel.rbfArd(0.7, 1e-200, 0.4).scaled(1.3).plus(new Kernel.WhiteNoise(0.05));
+        GaussianProcess gp = GaussianProcess.of(kernel).withAlpha(0.01);
+        RbfGradient path = RbfGradient.of(kernel, Training.of(x, N, D, y, gp), EngineOptions.singleThreaded());
+        assertNotNull(path);
+        path.bind(kernel);
+        assertFalse(path.usable(), "1/ℓ² is not finite");
+        double[] gradient = new double[gp.logTheta().length];
+        double lml = gp.newWorkspace(x, N, D, y, EngineOptions.ofParallelism(2))
+                .logMarginalLikelihood(gp.logTheta(), gradient);
+        assertTrue(Double.isFinite(lml), "the tiles evaluate it: " + lml);
     }
 
     private static void assertGradientIsTheTiles(Kernel kernel, GaussianProcess gp, double[] x, double[] y,

@@ -109,6 +109,62 @@ class TriangularInverseTest {
     }
 
     /** The lower triangle of {@code L⁻ᵀL⁻¹} by the stated chains, in plain loops. */
+    /**
+     * The visited blocks are the stored inverse's lower triangle bit for bit, each block once, at the
+     * block's columns; every visit already sees {@code b} solved (the solve's bits); one, two and three
+     * threads, participants within their range.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {5, 97, 290})
+    void visitedBlocksAreTheStoredInverse(int n) {
+        double[] l = CholeskyTest.spd(n, 13L * n);
+        assertTrue(Cholesky.factor(l, n, new double[Cholesky.panelLength(n)], false) < 0);
+        double[] stored = new double[n * n];
+        double[] solved = new double[n];
+        Arrays.fill(solved, 1.0);
+        TriangularSolve.solveAndInverse(l, n, solved, stored, false, EngineOptions.singleThreaded());
+        for (int threads = 1; threads <= 3; threads++) {
+            EngineOptions options = EngineOptions.ofParallelism(threads);
+            int participants = TriangularSolve.inverseParticipants(n, options);
+            double[] seen = new double[n * n];
+            int[] visits = new int[TriangularSolve.inverseBlockCount(n)];
+            double[] b = new double[n];
+            Arrays.fill(b, 1.0);
+            double[] bAtVisits = new double[visits.length * n];
+            TriangularSolve.solveAndVisitInverse(l, n, b, options, null, (participant, block, c0, c1, values, offset,
+                    stride) -> {
+                assertTrue(participant >= 0 && participant < participants, "participant " + participant);
+                assertEquals(block * TriangularSolve.INVERSE_BLOCK, c0);
+                assertEquals(Math.min(n, c0 + TriangularSolve.INVERSE_BLOCK), c1);
+                synchronized (visits) {
+                    visits[block]++;
+                }
+                System.arraycopy(b, 0, bAtVisits, block * n, n);
+                for (int i = c0; i < n; i++) {
+                    for (int j = c0; j < Math.min(c1, i + 1); j++) {
+                        seen[i * n + j] = values[offset + (i - c0) * stride + (j - c0)];
+                    }
+                }
+            });
+            for (int block = 0; block < visits.length; block++) {
+                assertEquals(1, visits[block], "visits of block " + block);
+                assertArrayEquals(solved, Arrays.copyOfRange(bAtVisits, block * n, block * n + n),
+                        threads + " threads: b solved before block " + block + " is visited");
+            }
+            assertArrayEquals(solved, b, threads + " threads: the solve");
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j <= i; j++) {
+                    assertEquals(Double.doubleToRawLongBits(stored[i * n + j]), Double.doubleToRawLongBits(seen[i * n + j]),
+                            threads + " threads (" + i + ", " + j + ")");
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> TriangularSolve.solveAndVisitInverse(l, n, new double[n],
+                EngineOptions.singleThreaded(), null, null));
+        assertThrows(IllegalArgumentException.class, () -> TriangularSolve.inverseBlockCount(-1));
+        assertThrows(IllegalArgumentException.class, () -> TriangularSolve.inverseParticipants(n, null));
+    }
+
     private static double[] plainInverseLower(double[] l, int n) {
         double[] x = new double[n * n];
         for (int j = 0; j < n; j++) {
