@@ -23,8 +23,10 @@ import org.parax4j.engine.linalg.TriangularSolve;
  * {@link TriangularSolve#inverseScratchLength}: {@code n·96} doubles per thread), and
  * {@code O(n)} for the weights {@code α = K⁻¹y}, plus the kernel tangent tiles' scratch (one
  * tile per thread and one partial sum per row block and hyperparameter), and for the squared-exponential
- * shapes ({@code [σ² ×] RBF [+ white]}) {@code 2(d + 1)·n} doubles of {@link RbfGradient}, whose one product
- * with the inputs replaces the tiles. About {@code 16·n²} bytes: 1.6 GB at {@code n = 10,000}.
+ * shapes ({@code [σ² ×] RBF [+ white]}) {@link RbfGradient}'s {@code d·n} inputs and small per-thread tiles:
+ * it sums the gradient over the inverse's column blocks as they are computed, so for them the {@code n²}
+ * inverse is written only when a length scale's {@code 1/ℓ²} overflows and the tiles take over. About
+ * {@code 16·n²} bytes: 1.6 GB at {@code n = 10,000}.
  *
  * <p><b>Allocation</b>: {@link #logMarginalLikelihood} allocates nothing when the workspace is
  * sequential and the log-hyperparameters equal the previous call's; at new ones it compiles the

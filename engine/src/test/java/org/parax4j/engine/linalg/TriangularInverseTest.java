@@ -109,6 +109,30 @@ class TriangularInverseTest {
     }
 
     /** The lower triangle of {@code L⁻ᵀL⁻¹} by the stated chains, in plain loops. */
+    /** The vector solve with {@code Lᵀ} is, bit for bit, one chain per element over {@code k} descending. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 4, 5, 98})
+    void theTransposedSolveIsTheDescendingChain(int n) {
+        double[] l = CholeskyTest.spd(n, 17L * n);
+        assertTrue(Cholesky.factor(l, n, new double[Cholesky.panelLength(n)], false) < 0);
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = Math.sin(i + 1.0);
+        }
+        double[] want = b.clone();
+        for (int i = n - 1; i >= 0; i--) {
+            double acc = want[i];
+            for (int k = n - 1; k > i; k--) {
+                acc = Math.fma(-l[k * n + i], want[k], acc);
+            }
+            want[i] = acc / l[i * n + i];
+        }
+        TriangularSolve.lowerTransposed(l, n, b);
+        for (int i = 0; i < n; i++) {
+            assertEquals(Double.doubleToRawLongBits(want[i]), Double.doubleToRawLongBits(b[i]), "element " + i);
+        }
+    }
+
     /**
      * The visited blocks are the stored inverse's lower triangle bit for bit, each block once, at the
      * block's columns; every visit already sees {@code b} solved (the solve's bits); one, two and three
