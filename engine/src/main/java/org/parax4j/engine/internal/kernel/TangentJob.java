@@ -56,6 +56,10 @@ public final class TangentJob {
      * (a volatile write after it, so a reader of the flag sees the block's values).
      */
     private AtomicLongArray firstDone = new AtomicLongArray(0);
+    /** {@code claimed[t] == call} once task {@code t} of the two sweeps' queue of call {@code call} is taken. */
+    private AtomicLongArray claimed = new AtomicLongArray(0);
+    /** Participants the two sweeps' blocks are dealt to ({@link #drainTwoSweeps}). */
+    private int owners;
     private long call;
     private volatile boolean failed;
 
@@ -86,7 +90,7 @@ public final class TangentJob {
         this.executor = options.isParallel() ? options.executor() : null;
         int count = this.executor == null ? 1 : options.parallelism();
         this.runners = new Runner[count];
-        this.participant = p -> drain(runners[p]);
+        this.participant = p -> drain(p, runners[p]);
         for (int w = 0; w < count; w++) {
             runners[w] = new Runner();
         }
@@ -226,16 +230,18 @@ public final class TangentJob {
             twoSweeps = fusedLeaf != null && symmetric && value != null && fusedOwn > 1
                     && fusedLeaf.function() == LeafCode.RBF;
             blocks = (n + ROWS - 1) / ROWS;
-            if (twoSweeps) {
-                if (firstDone.length() < blocks) {
-                    firstDone = new AtomicLongArray(blocks);
-                }
-                call++;
-                failed = false;
-            }
             int d = plan.dimension();
             long work = (long) n * m * (d + 4) * (1 + (tangentsWanted ? plan.count() : 0)) / (symmetric ? 2 : 1);
             int threads = work >= SERIAL_WORK ? Math.min(runners.length, blocks) : 1;
+            if (twoSweeps) {
+                if (firstDone.length() < blocks) {
+                    firstDone = new AtomicLongArray(blocks);
+                    claimed = new AtomicLongArray(Math.min(2, blocks) + 2 * blocks);
+                }
+                call++;
+                failed = false;
+                owners = threads;
+            }
             next.set(0);
             Crew.run(executor, threads, participant);
         } finally {
@@ -249,9 +255,9 @@ public final class TangentJob {
         }
     }
 
-    private void drain(Runner runner) {
+    private void drain(int p, Runner runner) {
         if (twoSweeps) {
-            drainTwoSweeps();
+            drainTwoSweeps(p);
             return;
         }
         for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
@@ -274,45 +280,73 @@ public final class TangentJob {
     }
 
     /**
-     * The two sweeps of an ARD RBF Gram as one queue, claimed in order: the first sweeps of blocks 0
-     * and 1, then the first sweep of block {@code u + 2} and the second of block {@code u} for
-     * {@code u = 0, 1, …}. The second sweep of block {@code u} reads values that the first sweeps of
-     * blocks {@code 0 … u} wrote (their mirrored columns), so it waits for their flags; they were
-     * claimed earlier by running participants, so the wait ends (a participant alone never waits).
-     * Interleaved this way one core computes exps while the other streams planes out: the planes'
-     * stores are bound by a bandwidth the two cores share (measured: writing 5.2 MB takes 52 µs on
-     * one core, 62 µs split over two), which a barrier between the sweeps left idle during the exps.
+     * The two sweeps of an ARD RBF Gram as one queue: the first sweeps of blocks 0 and 1, then the
+     * first sweep of block {@code u + 2} and the second of block {@code u} for {@code u = 0, 1, …}. The
+     * second sweep of block {@code u} reads values that the first sweeps of blocks {@code 0 … u} wrote
+     * (their mirrored columns). Interleaved this way one core computes exps while the other streams
+     * planes out: the planes' stores are bound by a bandwidth the two cores share (measured: writing
+     * 5.2 MB takes 52 µs on one core, 62 µs split over two), which a barrier between the sweeps left idle
+     * during the exps.
+     *
+     * <p><b>Blocks stay with their participant.</b> Participant {@code p} of {@link #owners} first takes,
+     * in queue order, the tasks of the blocks {@code b ≡ p (mod owners)}, then whatever no participant
+     * has taken (the blocks of a helper that did not join). So from call to call the same core writes the
+     * same rows of the planes (5.2 MB at n = 256, d = 8), and finds them in its own cache. Claimed from one
+     * counter, as before, the rows changed cores at random: in some JVMs (the vCPUs on caches that share
+     * nothing, it seems) every call then moved them between caches, and the planes took 190–226 µs on two
+     * threads against 82–91 µs, slower than one thread's 145–157 µs (session 11, 2-vCPU VM).
+     *
+     * <p>A second sweep first makes sure of the first sweeps it reads: one no participant has taken it
+     * runs itself, one taken by another it waits for ({@link #awaitFirst}); that one is running (a task is
+     * taken only by a participant about to run it) and first sweeps wait for nothing, so every wait ends,
+     * and a participant alone never waits.
      */
-    private void drainTwoSweeps() {
+    private void drainTwoSweeps(int p) {
         int lead = Math.min(2, blocks);
         int tasks = lead + 2 * blocks;
-        for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
-            int u = (t - lead) >> 1;
-            boolean first = t < lead || ((t - lead) & 1) == 0;
-            int b = t < lead ? t : first ? u + lead : u;
-            if (b >= blocks) {
-                continue;
-            }
-            int i0 = b * ROWS;
-            int i1 = Math.min(n, i0 + ROWS);
-            try {
-                if (first) {
-                    gramFirst(i0, i1);
-                    firstDone.set(b, call);
-                } else {
-                    for (int c = 0; c <= b; c++) {
-                        if (!awaitFirst(c)) {
-                            return; // another participant failed: its own exception is the job's
-                        }
-                    }
-                    support.rbfPlanesFromValues(fusedLeaf, x1, plan.dimension(), i0, i1, x2t.data(), ld, 0, m, value,
-                            tangentOut, fusedOffsets, fusedCoefs, fusedOwn, fusedCopies, m);
+        for (int pass = 0; pass < 2; pass++) {
+            for (int t = 0; t < tasks; t++) {
+                int u = (t - lead) >> 1;
+                boolean first = t < lead || ((t - lead) & 1) == 0;
+                int b = t < lead ? t : first ? u + lead : u;
+                if (b >= blocks || (pass == 0 && b % owners != p) || !claim(t)) {
+                    continue;
                 }
-            } catch (RuntimeException | Error e) {
-                failed = true; // releases participants waiting for this block
-                throw e;
+                try {
+                    if (first) {
+                        runFirst(b);
+                    } else {
+                        for (int c = 0; c <= b; c++) {
+                            if (firstDone.get(c) != call && claim(c < lead ? c : lead + 2 * (c - lead))) {
+                                runFirst(c);
+                            } else if (!awaitFirst(c)) {
+                                return; // another participant failed: its own exception is the job's
+                            }
+                        }
+                        int i0 = b * ROWS;
+                        support.rbfPlanesFromValues(fusedLeaf, x1, plan.dimension(), i0, Math.min(n, i0 + ROWS),
+                                x2t.data(), ld, 0, m, value, tangentOut, fusedOffsets, fusedCoefs, fusedOwn,
+                                fusedCopies, m);
+                    }
+                } catch (RuntimeException | Error e) {
+                    failed = true; // releases participants waiting for this block
+                    throw e;
+                }
             }
         }
+    }
+
+    /** Takes task {@code t} of this call's two-sweep queue; false when a participant already has. */
+    private boolean claim(int t) {
+        long stamp = claimed.get(t);
+        return stamp != call && claimed.compareAndSet(t, stamp, call);
+    }
+
+    /** The first sweep of block {@code b}, then its flag. */
+    private void runFirst(int b) {
+        int i0 = b * ROWS;
+        gramFirst(i0, Math.min(n, i0 + ROWS));
+        firstDone.set(b, call);
     }
 
     /**
