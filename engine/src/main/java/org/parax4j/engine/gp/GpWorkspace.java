@@ -49,7 +49,10 @@ public final class GpWorkspace {
     private final double[] diagonal;
     private final double[] weights;
     private final TangentJob tangentJob;
-    /** The squared-exponential shapes' gradient by a product with the inputs (null for other kernels). */
+    /**
+     * The squared-exponential shapes' gradient, summed over the inverse's blocks as they are computed (null
+     * for other kernels).
+     */
     private final @Nullable RbfGradient rbfGradient;
     private double[] compiledTheta;
     private KernelGradients.Compiled compiled;

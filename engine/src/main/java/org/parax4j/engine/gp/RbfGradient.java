@@ -25,14 +25,15 @@ import org.parax4j.engine.linalg.TriangularSolve;
  * {@code K⁻¹}'s lower triangle to {@link #visitBlock} while it is in cache: {@code K}'s matching
  * elements (its upper triangle, so transposed) are copied beside it in tiles of {@link #CHUNK} rows,
  * and {@link RbfTraceKernels} sums {@code m_ij}, and {@code m_ij} times each squared distance, per
- * column. No {@code n²} inverse is stored and nothing is read twice: about {@code 3(d + 1)} flops per
- * pair, against a product form's stored {@code W∘K}. Distances are differences of the inputs, never
- * expanded, so nothing cancels.
+ * column. No {@code n²} inverse is stored and no {@code W∘K} is formed: about {@code 3(d + 1)} flops
+ * per pair, from elements in cache (the block and its tile are read once per four input dimensions).
+ * Distances are differences of the inputs, never expanded, so nothing cancels.
  *
  * <p><b>Bits</b>: each column's sums run down its rows; a block's sums add its columns in order, and
  * the gradient adds the blocks in order: the same bits for any thread count. Allocates nothing per
- * evaluation (the executor's task objects aside); holds {@code d·n} doubles of inputs and, per
- * thread, {@code (CHUNK + d + 1)·96}. Not thread-safe.
+ * evaluation on one thread (on more, the executor's task objects and the inverse's latch); holds
+ * {@code d·n} doubles of inputs, {@code (d + 2)} per column block, and per thread
+ * {@code (CHUNK + d + 1)·96}. Not thread-safe.
  */
 final class RbfGradient {
 

@@ -18,8 +18,9 @@ import org.parax4j.engine.internal.linalg.PanelKernels;
  * inner kernel (Vector API or plain-Java twin, bit-identical); vector right-hand sides run plain
  * loops. Nothing allocates except the inverse, which works in {@link #inverseScratchLength} doubles
  * of scratch: allocated per call unless passed to
- * {@link #inverse(double[], int, double[], EngineOptions, double[])} or
- * {@link #solveAndInverse(double[], int, double[], double[], boolean, EngineOptions, double[])}.
+ * {@link #inverse(double[], int, double[], EngineOptions, double[])},
+ * {@link #solveAndInverse(double[], int, double[], double[], boolean, EngineOptions, double[])} or
+ * {@link #solveAndVisitInverse} (which also allocates a latch when parallel).
  * Stateless and thread-safe; the arrays are not.
  */
 public final class TriangularSolve {
@@ -434,7 +435,7 @@ public final class TriangularSolve {
         int first = b == null ? 0 : 1;
         int slot = n * Math.min(n, INVERSE_BLOCK);
         if (isParallel(n, options)) {
-            // A visitor may read b's solution: its blocks wait for the solve (item 0, claimed before them).
+            // A visitor may read b's solution: a block done before the solve (item 0, taken first) waits for it.
             CountDownLatch solved = visitor != null && b != null ? new CountDownLatch(1) : null;
             Crew.forEach(options.executor(), options.parallelism(), first + blocks, (participant, c) -> {
                 if (c < first) {
@@ -446,10 +447,8 @@ public final class TriangularSolve {
                         }
                     }
                 } else {
-                    if (solved != null) {
-                        awaitUninterruptibly(solved);
-                    }
-                    inverseColumns(kernels, l, n, out, (c - first) * INVERSE_BLOCK, x, participant, slot, visitor);
+                    inverseColumns(kernels, l, n, out, (c - first) * INVERSE_BLOCK, x, participant, slot, visitor,
+                            solved);
                 }
             });
             if (upper) {
@@ -461,7 +460,7 @@ public final class TriangularSolve {
                 solve(l, n, b);
             }
             for (int c = 0; c < blocks; c++) {
-                inverseColumns(kernels, l, n, out, c * INVERSE_BLOCK, x, 0, slot, visitor);
+                inverseColumns(kernels, l, n, out, c * INVERSE_BLOCK, x, 0, slot, visitor, null);
             }
             for (int t = 0; upper && t < tiles; t++) {
                 mirror(out, n, t);
@@ -499,10 +498,11 @@ public final class TriangularSolve {
      * skipped, leaving the chain {@code k} ascending. {@code Y = L⁻ᵀX} from the bottom in groups of
      * {@link #SWEEP_GROUP} rows anchored at {@code n} ({@code r0 … hi − 1}): for every element first
      * the rows below the group ({@code k ≥ hi}, ascending), then the group's rows below it, then the
-     * division. The block then goes to {@code visitor}, or without one into {@code out}.
+     * division. The block then goes to {@code visitor} (once {@code solved}, if any, is counted down), or
+     * without one into {@code out}.
      */
     private static void inverseColumns(PanelKernels kernels, double[] l, int n, double @Nullable [] out, int c0,
-            double[] x, int participant, int slot, @Nullable BlockVisitor visitor) {
+            double[] x, int participant, int slot, @Nullable BlockVisitor visitor, @Nullable CountDownLatch solved) {
         int xo = participant * slot;
         int c1 = Math.min(n, c0 + INVERSE_BLOCK);
         int w = c1 - c0;
@@ -538,6 +538,9 @@ public final class TriangularSolve {
             }
         }
         if (visitor != null) {
+            if (solved != null) {
+                awaitUninterruptibly(solved);
+            }
             visitor.visit(participant, c0 / INVERSE_BLOCK, c0, c1, x, xo, w);
             return;
         }
@@ -549,10 +552,10 @@ public final class TriangularSolve {
     /** Waits for {@code latch}, keeping an interrupt for the caller to see afterwards. */
     private static void awaitUninterruptibly(CountDownLatch latch) {
         boolean interrupted = false;
-        while (true) {
+        for (boolean done = false; !done; ) {
             try {
                 latch.await();
-                break;
+                done = true;
             } catch (InterruptedException e) {
                 interrupted = true;
             }

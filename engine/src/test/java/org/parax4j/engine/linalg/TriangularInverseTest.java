@@ -108,7 +108,6 @@ class TriangularInverseTest {
         assertThrows(IllegalArgumentException.class, () -> TriangularSolve.inverseScratchLength(-1, two));
     }
 
-    /** The lower triangle of {@code L⁻ᵀL⁻¹} by the stated chains, in plain loops. */
     /** The vector solve with {@code Lᵀ} is, bit for bit, one chain per element over {@code k} descending. */
     @ParameterizedTest
     @ValueSource(ints = {1, 3, 4, 5, 98})
@@ -183,12 +182,25 @@ class TriangularInverseTest {
                 }
             }
         }
-        assertThrows(IllegalArgumentException.class, () -> TriangularSolve.solveAndVisitInverse(l, n, new double[n],
-                EngineOptions.singleThreaded(), null, null));
+        double[] untouched = new double[n];
+        Arrays.fill(untouched, 2.0);
+        double[] b = untouched.clone();
+        EngineOptions two = EngineOptions.ofParallelism(2);
+        TriangularSolve.BlockVisitor nothing = (p, block, c0, c1, values, offset, stride) -> { };
+        assertThrows(IllegalArgumentException.class, () -> TriangularSolve.solveAndVisitInverse(l, n, b, two, null,
+                null), "null visitor");
+        assertThrows(IllegalArgumentException.class, () -> TriangularSolve.solveAndVisitInverse(l, n, b, two,
+                new double[TriangularSolve.inverseScratchLength(n, two) - 1], nothing), "short scratch");
+        assertThrows(IllegalArgumentException.class, () -> TriangularSolve.solveAndVisitInverse(l, n, l, two, null,
+                nothing), "b is the factor");
+        assertThrows(IllegalArgumentException.class, () -> TriangularSolve.solveAndVisitInverse(l, n, b, two, b,
+                nothing), "scratch is b");
+        assertArrayEquals(untouched, b, "a refused call leaves b as it was");
         assertThrows(IllegalArgumentException.class, () -> TriangularSolve.inverseBlockCount(-1));
         assertThrows(IllegalArgumentException.class, () -> TriangularSolve.inverseParticipants(n, null));
     }
 
+    /** The lower triangle of {@code L⁻ᵀL⁻¹} by the stated chains, in plain loops. */
     private static double[] plainInverseLower(double[] l, int n) {
         double[] x = new double[n * n];
         for (int j = 0; j < n; j++) {

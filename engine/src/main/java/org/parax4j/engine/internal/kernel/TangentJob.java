@@ -290,11 +290,12 @@ public final class TangentJob {
      *
      * <p><b>Blocks stay with their participant.</b> Participant {@code p} of {@link #owners} first takes,
      * in queue order, the tasks of the blocks {@code b ≡ p (mod owners)}, then whatever no participant
-     * has taken (the blocks of a helper that did not join). So from call to call the same core writes the
-     * same rows of the planes (5.2 MB at n = 256, d = 8), and finds them in its own cache. Claimed from one
-     * counter, as before, the rows changed cores at random: in some JVMs (the vCPUs on caches that share
-     * nothing, it seems) every call then moved them between caches, and the planes took 190–226 µs on two
-     * threads against 82–91 µs, slower than one thread's 145–157 µs (session 11, 2-vCPU VM).
+     * has taken (the blocks of a helper that did not join). So from call to call the same participant
+     * writes the same rows of the planes (5.2 MB at n = 256, d = 8): the caller always, and a helper on the
+     * same thread when the pool is small (the engine's pool has one worker per core), which then finds them
+     * in its own cache. Claimed from one counter the rows changed threads at random, and in some JVMs (the
+     * vCPUs on caches that share nothing, it seems) every call moved them between caches: the planes took
+     * 190–226 µs on two threads against 82–91 µs, slower than one thread's 145–157 µs (2-vCPU VM).
      *
      * <p>A second sweep first makes sure of the first sweeps it reads: one no participant has taken it
      * runs itself, one taken by another it waits for ({@link #awaitFirst}); that one is running (a task is

@@ -24,7 +24,8 @@ public interface RbfTraceKernels {
      * {@code δ = f[q·ld + j] − f[q·ld + i]}.
      *
      * @param f feature-major inputs: feature {@code q} of point {@code i} at {@code f[q·ld + i]}
-     * @param sums {@code (d + 1)·w} running sums, added to
+     * @param d input dimensions, {@code ≥ 1}
+     * @param sums {@code (d + 1)·w} running sums, added to (those of the pairs skipped keep their bits)
      */
     void accumulate(double[] x, int xOff, int xStride, double[] t, int tOff, int tStride, double[] a, double[] f,
             int ld, int d, int c0, int c1, int i0, int i1, double[] sums, int sOff);
