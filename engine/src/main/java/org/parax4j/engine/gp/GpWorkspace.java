@@ -18,15 +18,16 @@ import org.parax4j.engine.linalg.TriangularSolve;
  *
  * <p><b>Held</b>: a checked copy of the inputs ({@code n·d}) and transformed targets ({@code n}),
  * the covariance and its factor ({@code n²} doubles: {@code L} in the lower triangle, {@code K} in
- * the upper), its inverse ({@code n²}), one scratch buffer for the factorisation's panels and then the
+ * the upper), its inverse ({@code n²}, see below), one scratch buffer for the factorisation's panels and then the
  * inverse's column blocks (the larger of {@link Cholesky#panelLength} and
  * {@link TriangularSolve#inverseScratchLength}: {@code n·96} doubles per thread), and
  * {@code O(n)} for the weights {@code α = K⁻¹y}, plus the kernel tangent tiles' scratch (one
  * tile per thread and one partial sum per row block and hyperparameter), and for the squared-exponential
  * shapes ({@code [σ² ×] RBF [+ white]}) {@link RbfGradient}'s {@code d·n} inputs and small per-thread tiles:
  * it sums the gradient over the inverse's column blocks as they are computed, so for them the {@code n²}
- * inverse is written only when a length scale's {@code 1/ℓ²} overflows and the tiles take over. About
- * {@code 16·n²} bytes: 1.6 GB at {@code n = 10,000}.
+ * inverse is allocated only when a length scale's {@code 1/ℓ²} overflows and the tiles take over (the heap
+ * checks of {@link GaussianProcess#newWorkspace} and {@code fit} still count it). About {@code 16·n²} bytes,
+ * 1.6 GB at {@code n = 10,000}; {@code 8·n²} for the squared-exponential shapes.
  *
  * <p><b>Allocation</b>: {@link #logMarginalLikelihood} allocates nothing when the workspace is
  * sequential and the log-hyperparameters equal the previous call's; at new ones it compiles the
@@ -44,7 +45,8 @@ public final class GpWorkspace {
     private final EngineOptions options;
     private final int p;
     private final double[] k;
-    private final double[] inverse;
+    /** {@code K⁻¹} for the tangent tiles; for the squared-exponential shapes made at their first fallback. */
+    private double @Nullable [] inverse;
     private final double[] panel;
     private final double[] diagonal;
     private final double[] weights;
@@ -89,12 +91,12 @@ public final class GpWorkspace {
                     + " covariance, more than a Java array holds (n <= 46,340); subsample the data or fit groups");
         }
         this.k = new double[(int) square];
-        this.inverse = new double[(int) square];
         this.panel = new double[scratchLength(n, this.options)];
         this.diagonal = new double[n];
         this.weights = new double[n];
         this.tangentJob = new TangentJob(this.options);
         this.rbfGradient = RbfGradient.of(process.kernel(), data, this.options);
+        this.inverse = rbfGradient == null ? new double[(int) square] : null;
         if (rbfGradient != null) {
             rbfGradient.bind(process.kernel());
         }
@@ -203,6 +205,11 @@ public final class GpWorkspace {
             // α = K⁻¹y beside K⁻¹'s column blocks, which the gradient sums as they come (none stored)
             rbfGradient.solveAndGradient(k, weights, gradient, panel);
             return logLikelihood(y, n);
+        }
+        double[] inverse = this.inverse;
+        if (inverse == null) { // a squared-exponential shape whose 1/ℓ² overflowed: the tiles need K⁻¹
+            inverse = new double[n * n];
+            this.inverse = inverse;
         }
         TriangularSolve.solveAndInverse(k, n, weights, inverse, true, options, panel);
         double value = logLikelihood(y, n);
