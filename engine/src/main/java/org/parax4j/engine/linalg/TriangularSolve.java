@@ -368,13 +368,7 @@ public final class TriangularSolve {
      * @throws IllegalArgumentException if {@code n < 0} or {@code options} is null
      */
     public static int inverseScratchLength(int n, EngineOptions options) {
-        if (n < 0) {
-            throw new IllegalArgumentException("n must be >= 0, got " + n);
-        }
-        if (options == null) {
-            throw new IllegalArgumentException("options must not be null");
-        }
-        long length = (long) inverseParticipants(n, options) * n * Math.min(n, INVERSE_BLOCK);
+        long length = (long) inverseParticipants(n, options) * n * Math.min(n, INVERSE_BLOCK); // checks n, options
         if (length > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("the inverse of n = " + n + " on " + options.parallelism()
                     + " threads needs " + length + " doubles of scratch, more than a Java array holds: lower the"
@@ -396,8 +390,7 @@ public final class TriangularSolve {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null");
         }
-        int blocks = (n + INVERSE_BLOCK - 1) / INVERSE_BLOCK;
-        return isParallel(n, options) ? Crew.participants(options.parallelism(), blocks + 1) : 1;
+        return isParallel(n, options) ? Crew.participants(options.parallelism(), inverseBlockCount(n) + 1) : 1;
     }
 
     private static boolean isParallel(int n, EngineOptions options) {
@@ -430,7 +423,7 @@ public final class TriangularSolve {
         if (x == l || x == out || x == b) {
             throw new IllegalArgumentException("scratch must be an array of its own, not l, out or b");
         }
-        int blocks = (n + INVERSE_BLOCK - 1) / INVERSE_BLOCK;
+        int blocks = inverseBlockCount(n);
         int tiles = (n + MIRROR_TILE - 1) / MIRROR_TILE;
         int first = b == null ? 0 : 1;
         int slot = n * Math.min(n, INVERSE_BLOCK);
