@@ -10,6 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -97,6 +98,12 @@ public class KernelTangentBenchmark {
         gradient = new double[p];
         workspace = KernelWorkspace.parallel();
         oneThread = KernelWorkspace.singleThreaded();
+    }
+
+    /** Prints the machine's cache-line hand-off time before each iteration ({@link CoreHandoff}). */
+    @Setup(Level.Iteration)
+    public void printHandoff() {
+        CoreHandoff.print();
     }
 
     @Benchmark

@@ -9,6 +9,7 @@ import org.hipparchus.util.FieldSinhCosh;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -70,6 +71,12 @@ public class RfJacobianBenchmark {
             model.resonator().l().scaledValue()[0], model.resonator().c().scaledValue()[0]};
         value = new double[function.outputSize()];
         jac = new double[theta.length * function.outputSize()];
+    }
+
+    /** Prints the machine's cache-line hand-off time before each iteration ({@link CoreHandoff}). */
+    @Setup(Level.Iteration)
+    public void printHandoff() {
+        CoreHandoff.print();
     }
 
     @Benchmark
