@@ -145,6 +145,17 @@ public class KernelTangentBenchmark {
         return planes;
     }
 
+    /** {@link #floorStore} on the calling thread only: the store rate of one core, no hand-off. */
+    @Benchmark
+    public double[] floorStoreOneThread() {
+        int planeCount = planes.length / (n * n);
+        Arrays.fill(value, 1.0);
+        for (int q = 0; q < planeCount; q++) {
+            Arrays.fill(planes, q * n * n, (q + 1) * n * n, q);
+        }
+        return planes;
+    }
+
     /**
      * Floor: the value and every plane written by Vector API loops, each a multiple of one source
      * matrix (four loads, then four multiplies and stores), rows split over every core.
