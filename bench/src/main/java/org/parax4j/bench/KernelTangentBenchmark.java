@@ -135,25 +135,24 @@ public class KernelTangentBenchmark {
     /** Floor: writes the value and every plane (the bytes {@link #planes} writes), no arithmetic. */
     @Benchmark
     public double[] floorStore() {
-        int planeCount = planes.length / (n * n);
-        onEveryCore((lo, hi) -> {
-            Arrays.fill(value, lo * n, hi * n, 1.0);
-            for (int q = 0; q < planeCount; q++) {
-                Arrays.fill(planes, q * n * n + lo * n, q * n * n + hi * n, q);
-            }
-        });
+        onEveryCore(this::filledRows);
         return planes;
     }
 
     /** {@link #floorStore} on the calling thread only: the store rate of one core, no hand-off. */
     @Benchmark
     public double[] floorStoreOneThread() {
-        int planeCount = planes.length / (n * n);
-        Arrays.fill(value, 1.0);
-        for (int q = 0; q < planeCount; q++) {
-            Arrays.fill(planes, q * n * n, (q + 1) * n * n, q);
-        }
+        filledRows(0, n);
         return planes;
+    }
+
+    /** Rows {@code [lo, hi)} of the value and of each plane filled with a constant ({@code Arrays.fill}). */
+    private void filledRows(int lo, int hi) {
+        int planeCount = planes.length / (n * n);
+        Arrays.fill(value, lo * n, hi * n, 1.0);
+        for (int q = 0; q < planeCount; q++) {
+            Arrays.fill(planes, q * n * n + lo * n, q * n * n + hi * n, q);
+        }
     }
 
     /**

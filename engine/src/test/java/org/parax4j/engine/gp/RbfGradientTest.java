@@ -73,12 +73,8 @@ class RbfGradientTest {
         double[] y = GpReference.targets(x, N, D);
         Kernel kernel = Kernel.rbfArd(0.7, 1.1, 0.4).scaled(1.3).plus(new Kernel.WhiteNoise(0.05));
         GaussianProcess gp = GaussianProcess.of(kernel).withAlpha(0.01);
-        RbfGradient path = RbfGradient.of(kernel, Training.of(x, N, D, y, gp), EngineOptions.singleThreaded());
-        assertNotNull(path);
-        path.bind(kernel);
-        assertTrue(path.usable(), "a far input uses the block sums");
-        double[] gradient = new double[gp.logTheta().length];
-        gp.newWorkspace(x, N, D, y, EngineOptions.ofParallelism(2)).logMarginalLikelihood(gp.logTheta(), gradient);
+        assertTrue(boundPath(kernel, gp, x, y).usable(), "a far input uses the block sums");
+        double[] gradient = twoThreadGradient(gp, x, y);
         assertGradientIsTheTiles(kernel, gp, x, y, gradient, "outlier");
     }
 
@@ -93,12 +89,8 @@ class RbfGradientTest {
         double[] y = GpReference.targets(x, N, D);
         Kernel kernel = Kernel.rbfArd(0.7, 1e-200, 0.4).scaled(1.3).plus(new Kernel.WhiteNoise(0.05));
         GaussianProcess gp = GaussianProcess.of(kernel).withAlpha(0.01);
-        RbfGradient path = RbfGradient.of(kernel, Training.of(x, N, D, y, gp), EngineOptions.singleThreaded());
-        assertNotNull(path);
-        path.bind(kernel);
-        assertFalse(path.usable(), "1/ℓ² is not finite");
-        double[] gradient = new double[gp.logTheta().length];
-        gp.newWorkspace(x, N, D, y, EngineOptions.ofParallelism(2)).logMarginalLikelihood(gp.logTheta(), gradient);
+        assertFalse(boundPath(kernel, gp, x, y).usable(), "1/ℓ² is not finite");
+        double[] gradient = twoThreadGradient(gp, x, y);
         double[] tiles = tilesGradient(kernel, gp, x, y);
         double[] finiteTiles = new double[tiles.length - 1];
         double[] finiteFast = new double[tiles.length - 1];
@@ -111,6 +103,21 @@ class RbfGradientTest {
             }
         }
         GaussianProcessReferenceTest.assertClose(finiteTiles, finiteFast, 1e-9, "vanishing length scale gradient");
+    }
+
+    /** The squared-exponential path of {@code kernel} (asserted present), bound to its hyperparameters. */
+    private static RbfGradient boundPath(Kernel kernel, GaussianProcess gp, double[] x, double[] y) {
+        RbfGradient path = RbfGradient.of(kernel, Training.of(x, N, D, y, gp), EngineOptions.singleThreaded());
+        assertNotNull(path);
+        path.bind(kernel);
+        return path;
+    }
+
+    /** The LML gradient at {@code gp}'s hyperparameters from a two-thread workspace. */
+    private static double[] twoThreadGradient(GaussianProcess gp, double[] x, double[] y) {
+        double[] gradient = new double[gp.logTheta().length];
+        gp.newWorkspace(x, N, D, y, EngineOptions.ofParallelism(2)).logMarginalLikelihood(gp.logTheta(), gradient);
+        return gradient;
     }
 
     private static void assertGradientIsTheTiles(Kernel kernel, GaussianProcess gp, double[] x, double[] y,
