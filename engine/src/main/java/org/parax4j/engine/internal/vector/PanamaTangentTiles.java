@@ -19,14 +19,30 @@ import org.parax4j.engine.internal.math.TrigMath;
 abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits PanamaVectorSupport {
 
     /**
-     * The plane sweeps of {@link #rbfPlanesFromValues} start their unrolled loop at an element index
-     * {@code ≡ 2 (mod 4)} of the output array: HotSpot places a large {@code double[]} (a G1
-     * humongous object) at a region boundary with its data 16 bytes in, so these elements start on
-     * 32-byte boundaries and the 64-byte stores do not straddle cache lines (measured 5–8 % faster
-     * than the other residues on the 5.2 MB planes of a 256² ARD Gram). Elsewhere the stores are
-     * merely unaligned, as without it; the bits never depend on it.
+     * The plane sweeps of {@link #rbfPlanesFromValues} start their unrolled loops at an element index
+     * {@code ≡ 6 (mod 8)} of the output array (mod the lane count for narrower vectors): HotSpot places a
+     * large {@code double[]} (a G1 humongous object) at a region boundary with its data 16 bytes in, so
+     * these elements start on 64-byte boundaries and each 512-bit store fills one cache line (at the
+     * 32-byte boundaries of residue 2, which served 256-bit vectors, every other store straddled two;
+     * measured on a 256² ARD Gram's value and planes, one thread: 143–146 µs against 147–148, a small
+     * gain). Elsewhere the stores are merely unaligned, as without it; the bits never depend on it.
      */
-    private static final int ALIGNED_RESIDUE = 2;
+    private static final int ALIGNED_RESIDUE = 6;
+
+    /**
+     * Rows per group in {@link #rbfPlanesFromValues}: every plane of a group is written before the next
+     * group, so the group's rows of values (8 kB at n = 256) stay in L1 while the planes stream out. With
+     * a whole 16-row block per plane pair the 32 kB of values, re-read for each pair, fell out of L1
+     * between pairs behind the stores (measured on a 256² ARD Gram's value and planes: one thread
+     * 120 µs against 128; two threads, at fast hand-offs, 67.6–73.4 µs against 70.3–75.9; groups of 2
+     * and 8 rows were slower than 4 in a store-loop model, 71–74 and 69–72 against 67–69 µs).
+     */
+    private static final int PLANE_GROUP_ROWS = 4;
+
+    /** The first index {@code ≥ j0} whose element {@code offset + index} starts on the alignment of {@link #ALIGNED_RESIDUE}. */
+    private int alignedStart(int offset, int j0) {
+        return j0 + Math.floorMod(ALIGNED_RESIDUE - offset - j0, Math.min(8, doubles().length()));
+    }
 
     @Override
     public void slopeTile(LeafCode leaf, double[] s, double[] b, double[] g, int stride, int rows, int cols) {
@@ -270,15 +286,15 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
     }
 
     /**
-     * The length planes two rows and two planes per sweep along the rows ({@link #lengthSweep}),
-     * then per row the scale planes ({@link #copySweep}); the columns
-     * past the last whole vector are the scalar reference's. The sweeps are store-bound (5.2 MB of
-     * planes at 256², more than L2): two rows per sweep let each load of {@code x2t} serve both
-     * rows, and each step loads four vectors first, then stores four consecutive vectors per plane
-     * (a load between every two stores ran at half the speed). Measured single-threaded on ARD
-     * 256², d = 8: this second sweep 154 → 128–138 µs. Each sweep is its own method: in one method
-     * they grew past C2's inlining budget and the vector calls left uninlined boxed (655 kB per call,
-     * measured); the sequences are written out for the same reason.
+     * Rows in groups of {@link #PLANE_GROUP_ROWS}: for each group, the length planes two rows and two
+     * planes per sweep along the rows ({@link #lengthSweep}), then per row the scale planes
+     * ({@link #copySweep}); the columns past the last whole vector are the scalar reference's. The
+     * sweeps are store-bound (5.2 MB of planes at 256², more than L2): two rows per sweep let each
+     * load of {@code x2t} serve both rows, and each step loads four vectors first, then stores four
+     * consecutive vectors per plane (a load between every two stores ran at half the speed). Each
+     * sweep is its own method: in one method they grew past C2's inlining budget and the vector calls
+     * left uninlined boxed (655 kB per call, measured); the sequences are written out for the same
+     * reason.
      */
     @Override
     public void rbfPlanesFromValues(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0,
@@ -290,17 +306,17 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
             return;
         }
         int jv = j0 + (j1 - j0) / lanes * lanes;
-        // Plane pairs outer, row pairs inner: the pair's two rows of x2t stay in L1 (row pairs outer was
-        // 3-7 % slower, measured). The second row is the first again at an odd end, the second plane
-        // the first at an odd count: the same values written twice.
-        for (int k = 0; k < own; k += 2) {
-            for (int i = i0; i < i1; i += 2) {
-                lengthSweep(leaf, x1, d, i, Math.min(i + 1, i1 - 1), k, Math.min(k + 1, own - 1), x2t, ld, j0, j1,
-                        value, out, offsets, coefs, stride);
+        for (int g0 = i0; g0 < i1; g0 += PLANE_GROUP_ROWS) {
+            int g1 = Math.min(i1, g0 + PLANE_GROUP_ROWS);
+            for (int k = 0; k < own; k += 2) {
+                for (int i = g0; i < g1; i += 2) {
+                    lengthSweep(leaf, x1, d, i, Math.min(i + 1, g1 - 1), k, Math.min(k + 1, own - 1), x2t, ld, j0,
+                            j1, value, out, offsets, coefs, stride);
+                }
             }
-        }
-        for (int i = i0; i < i1; i++) {
-            copySweep(i * stride, j0, jv, value, out, offsets, coefs, own, copies);
+            for (int i = g0; i < g1; i++) {
+                copySweep(i * stride, j0, jv, value, out, offsets, coefs, own, copies);
+            }
         }
         if (jv < j1) {
             TangentMath.rbfPlanesFromValues(leaf, x1, d, i0, i1, x2t, ld, jv, j1, value, out, offsets, coefs, own,
@@ -330,7 +346,7 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
         int ob2 = offsets[k2] + rb;
         int ka = k * ld;
         int kb = k2 * ld;
-        int ja = j0 + Math.floorMod(ALIGNED_RESIDUE - oa - j0, Math.min(4, lanes)); // one vector covers the head
+        int ja = alignedStart(oa, j0); // one vector covers the head
         int j = ja;
         for (; j + step <= j1; j += step) {
             int j1v = j + lanes;
@@ -411,10 +427,13 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
             int own, int copies) {
         VectorSpecies<Double> doubles = doubles();
         int lanes = doubles.length();
+        if (copies == 0) {
+            return;
+        }
         int step = 4 * lanes;
-        int ju = j0 + (jv - j0) / step * step;
         int j = j0;
-        for (; j < ju; j += step) {
+        int ja = j;
+        for (; j + step <= jv; j += step) {
             DoubleVector v0 = DoubleVector.fromArray(doubles, value, row + j);
             DoubleVector v1 = DoubleVector.fromArray(doubles, value, row + j + lanes);
             DoubleVector v2 = DoubleVector.fromArray(doubles, value, row + j + 2 * lanes);
@@ -428,10 +447,14 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
                 v3.mul(coef).intoArray(out, o + 3 * lanes);
             }
         }
-        for (; j < jv; j += lanes) {
-            DoubleVector v = DoubleVector.fromArray(doubles, value, row + j);
+        // Single vectors, as in lengthSweep: the rest (the last ending at jv), then the head.
+        int rest = (jv - j + lanes - 1) / lanes;
+        int singles = rest + (ja > j0 ? 1 : 0);
+        for (int v = 0; v < singles; v++) {
+            int jj = v < rest ? Math.min(j + v * lanes, jv - lanes) : j0;
+            DoubleVector x = DoubleVector.fromArray(doubles, value, row + jj);
             for (int c = own; c < own + copies; c++) {
-                v.mul(coefs[c]).intoArray(out, offsets[c] + row + j);
+                x.mul(coefs[c]).intoArray(out, offsets[c] + row + jj);
             }
         }
     }
