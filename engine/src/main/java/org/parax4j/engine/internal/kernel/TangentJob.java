@@ -21,10 +21,13 @@ import org.parax4j.engine.internal.vector.VectorSupport;
  * block order) is computed by the same instructions whatever thread runs it, so results are
  * bit-identical for any number of threads. {@code K(X, X)} computes the tiles on and above the
  * diagonal and mirrors them (exactly symmetric planes). A lone RBF or rational-quadratic leaf
- * writes its value and planes in one fused pass ({@link VectorSupport#squaredPlanes}); an ARD RBF
- * Gram with a value output in two sweeps (the values once per pair, then each block's mirrored values and planes from
- * them: {@link VectorSupport#rbfPlanesFromValues}) run as one queue in which a block's planes wait
- * for the first sweeps of the blocks above it ({@link #drainTwoSweeps}).
+ * writes its value and planes in one fused pass ({@link VectorSupport#squaredPlanes}). A symmetric
+ * rational quadratic, and an ARD RBF Gram with a value output, run in two sweeps as one queue in
+ * which a block's second sweep waits for the first sweeps of the blocks above it
+ * ({@link #drainTwoSweeps}): the first writes the block's rows from the diagonal on (the rational
+ * quadratic's value and planes, the ARD RBF's values), the second mirrors the strip above into the
+ * rest of its rows and then writes the ARD RBF's planes from its values
+ * ({@link VectorSupport#rbfPlanesFromValues}).
  *
  * <p>Arrays grow to the largest call and are then reused: a repeated call of the same or smaller
  * size allocates nothing. Not thread-safe: one call at a time.
@@ -49,7 +52,10 @@ public final class TangentJob {
     private LeafCode fusedLeaf;
     private int fusedOwn;
     private int fusedCopies;
-    /** Whether this job runs the two sweeps of an ARD RBF Gram ({@link #gramFirst}, then the planes). */
+    /**
+     * Whether this job runs a symmetric fused leaf in two sweeps ({@link #runFirst}, then
+     * {@link #runSecond}): an ARD RBF Gram with a value output, or a rational quadratic.
+     */
     private boolean twoSweeps;
     /**
      * {@code firstDone[b] == call} once block {@code b}'s first sweep of call {@code call} is written
@@ -227,8 +233,8 @@ public final class TangentJob {
 
     private void execute() {
         try {
-            twoSweeps = fusedLeaf != null && symmetric && value != null && fusedOwn > 1
-                    && fusedLeaf.function() == LeafCode.RBF;
+            twoSweeps = fusedLeaf != null && symmetric && (fusedLeaf.function() == LeafCode.RATIONAL_QUADRATIC
+                    || value != null && fusedOwn > 1);
             blocks = (n + ROWS - 1) / ROWS;
             int d = plan.dimension();
             long work = (long) n * m * (d + 4) * (1 + (tangentsWanted ? plan.count() : 0)) / (symmetric ? 2 : 1);
@@ -280,13 +286,12 @@ public final class TangentJob {
     }
 
     /**
-     * The two sweeps of an ARD RBF Gram as one queue: the first sweeps of blocks 0 and 1, then the
-     * first sweep of block {@code u + 2} and the second of block {@code u} for {@code u = 0, 1, …}. The
-     * second sweep of block {@code u} reads values that the first sweeps of blocks {@code 0 … u} wrote
-     * (the column strip above its diagonal block, which it mirrors). Interleaved this way one core computes exps while the other streams
-     * planes out: the planes' stores are bound by a bandwidth the two cores share (measured: writing
-     * 5.2 MB takes 52 µs on one core, 62 µs split over two), which a barrier between the sweeps left idle
-     * during the exps.
+     * The two sweeps as one queue: the first sweeps of blocks 0 and 1, then the first sweep of block
+     * {@code u + 2} and the second of block {@code u} for {@code u = 0, 1, …}. The second sweep of block
+     * {@code u} reads what the first sweeps of blocks {@code 0 … u} wrote (the column strip above its
+     * diagonal block, which it mirrors; an ARD RBF's planes its own rows' values). Interleaved this way
+     * one core computes exps while the other streams an ARD RBF's planes out, which a barrier between
+     * the sweeps left idle during the exps.
      *
      * <p><b>Blocks stay with their participant.</b> Participant {@code p} of {@link #owners} first takes,
      * in queue order, the tasks of the blocks {@code b ≡ p (mod owners)}, then whatever no participant
@@ -315,24 +320,16 @@ public final class TangentJob {
                 }
                 try {
                     if (first) {
-                        runFirst(b);
+                        runFirst(p, b);
                     } else {
                         for (int c = 0; c <= b; c++) {
                             if (firstDone.get(c) != call && claim(c < lead ? c : lead + 2 * (c - lead))) {
-                                runFirst(c);
+                                runFirst(p, c);
                             } else if (!awaitFirst(c)) {
                                 return; // another participant failed: its own exception is the job's
                             }
                         }
-                        int i0 = b * ROWS;
-                        int i1 = Math.min(n, i0 + ROWS);
-                        if (i0 > 0) {
-                            // The block's columns left of its diagonal block: the transpose of the strip above.
-                            support.transpose(value, i0, n, i0, i1 - i0, value, i0 * n, n);
-                        }
-                        support.rbfPlanesFromValues(fusedLeaf, x1, plan.dimension(), i0, i1,
-                                x2t.data(), ld, 0, m, value, tangentOut, fusedOffsets, fusedCoefs, fusedOwn,
-                                fusedCopies, m);
+                        runSecond(b);
                     }
                 } catch (RuntimeException | Error e) {
                     failed = true; // releases participants waiting for this block
@@ -348,11 +345,52 @@ public final class TangentJob {
         return stamp != call && claimed.compareAndSet(t, stamp, call);
     }
 
-    /** The first sweep of block {@code b}, then its flag. */
-    private void runFirst(int b) {
+    /**
+     * The first sweep of block {@code b} (its rows from the diagonal on), then its flag: an ARD RBF Gram's
+     * values ({@link #gramFirst}), a rational quadratic's value and planes.
+     */
+    private void runFirst(int p, int b) {
         int i0 = b * ROWS;
-        gramFirst(i0, Math.min(n, i0 + ROWS));
+        int i1 = Math.min(n, i0 + ROWS);
+        if (fusedLeaf.function() == LeafCode.RBF) {
+            gramFirst(i0, i1);
+        } else {
+            support.squaredPlanes(fusedLeaf, x1, plan.dimension(), i0, i1, x2t.data(), ld, i0, n, value, tangentOut,
+                    fusedOffsets, fusedCoefs, fusedOwn, fusedCopies, n, runners[p].row);
+        }
         firstDone.set(b, call);
+    }
+
+    /**
+     * The second sweep of block {@code b}, once the first sweeps of the blocks above it are done: its
+     * columns left of the diagonal block, the transpose of the strip above (the mirror), in the value and,
+     * for the rational quadratic, every plane; then an ARD RBF Gram's planes from its rows of values
+     * ({@link VectorSupport#rbfPlanesFromValues}). Mirroring here, not in the first sweep, writes the
+     * block's own rows (which its planes read next) instead of two lines in each row below, which missed
+     * every cache level: measured on one thread, 256², the ARD RBF (d = 8) value and planes took 127–128 µs
+     * against 146–150.
+     */
+    private void runSecond(int b) {
+        int i0 = b * ROWS;
+        int i1 = Math.min(n, i0 + ROWS);
+        boolean rbf = fusedLeaf.function() == LeafCode.RBF;
+        if (i0 > 0) {
+            if (value != null) {
+                mirrorStrip(value, 0, i0, i1);
+            }
+            for (int q = 0; !rbf && q < fusedOwn + fusedCopies; q++) {
+                mirrorStrip(tangentOut, fusedOffsets[q], i0, i1);
+            }
+        }
+        if (rbf) {
+            support.rbfPlanesFromValues(fusedLeaf, x1, plan.dimension(), i0, i1, x2t.data(), ld, 0, m, value,
+                    tangentOut, fusedOffsets, fusedCoefs, fusedOwn, fusedCopies, m);
+        }
+    }
+
+    /** Rows {@code [i0, i1)}, columns {@code [0, i0)} of the symmetric {@code n × n} matrix at {@code offset}: the transpose of the strip above. */
+    private void mirrorStrip(double[] a, int offset, int i0, int i1) {
+        support.transpose(a, offset + i0, n, i0, i1 - i0, a, offset + i0 * n, n);
     }
 
     /**
@@ -378,37 +416,21 @@ public final class TangentJob {
     }
 
     /**
-     * Rows {@code [i0, i1)} of the value and every plane of a lone squared-distance leaf, in one pass.
-     * In {@code K(X, X)} the RBF computes every column ({@code k(x_i, x_j)} and {@code k(x_j, x_i)}
-     * have the same bits: the distance's differences only change sign), which costs less than
-     * copying transposes into the lower triangle (measured 287 against 313 µs single-threaded for
-     * ARD RBF, 256², d = 8); the rational quadratic, whose log1p and exp dominate, computes columns
-     * from {@code i0} on and copies the part right of its diagonal block into the columns below it.
+     * Rows {@code [i0, i1)} of the value and every plane of a lone squared-distance leaf, in one pass
+     * over every column. In {@code K(X, X)} (an isotropic RBF, or an ARD one without a value output) the
+     * RBF computes every column ({@code k(x_i, x_j)} and {@code k(x_j, x_i)} have the same bits: the
+     * distance's differences only change sign), which costs less than copying transposes into the lower
+     * triangle (measured 287 against 313 µs single-threaded for ARD RBF, 256², d = 8).
      */
     private void fusedBlock(Runner runner, int i0, int i1) {
-        boolean mirror = symmetric && fusedLeaf.function() != LeafCode.RBF;
-        support.squaredPlanes(fusedLeaf, x1, plan.dimension(), i0, i1, x2t.data(), ld, mirror ? i0 : 0, m, value,
-                tangentOut, fusedOffsets, fusedCoefs, fusedOwn, fusedCopies, m, runner.row);
-        if (!mirror || i1 == n) {
-            return;
-        }
-        if (value != null) {
-            support.transpose(value, i0 * n + i1, n, i1 - i0, n - i1, value, i1 * n + i0, n);
-        }
-        for (int p = 0; p < fusedOwn + fusedCopies; p++) {
-            int o = fusedOffsets[p];
-            support.transpose(tangentOut, o + i0 * n + i1, n, i1 - i0, n - i1, tangentOut, o + i1 * n + i0, n);
-        }
+        support.squaredPlanes(fusedLeaf, x1, plan.dimension(), i0, i1, x2t.data(), ld, 0, m, value, tangentOut,
+                fusedOffsets, fusedCoefs, fusedOwn, fusedCopies, m, runner.row);
     }
 
     /**
      * The first sweep of an ARD RBF Gram with a value output: the values of rows {@code [i0, i1)} from
      * column {@code i0} on (the leaf's value tile), in {@code value}: half the exps of computing every
-     * element. The second sweep of a block first copies the transpose of the column strip above it
-     * into its columns left of the diagonal block (the mirror), then writes the planes from its rows
-     * ({@link VectorSupport#rbfPlanesFromValues}). Mirroring there, not here, writes the block's own
-     * rows, which its planes read next, instead of two lines in each row below, which missed every cache
-     * level (measured one thread: 127–128 µs against 146–150 for the whole value and planes, 256², d = 8).
+     * element.
      */
     private void gramFirst(int i0, int i1) {
         support.kernelTile(plan.leaves[0], x1, plan.dimension(), i0, i1, x2t.data(), ld, i0, n, value, i0 * n + i0, n);
