@@ -21,13 +21,13 @@ import org.parax4j.engine.internal.vector.VectorSupport;
  * block order) is computed by the same instructions whatever thread runs it, so results are
  * bit-identical for any number of threads. {@code K(X, X)} computes the tiles on and above the
  * diagonal and mirrors them (exactly symmetric planes). A lone RBF or rational-quadratic leaf
- * writes its value and planes in one fused pass ({@link VectorSupport#squaredPlanes}). A symmetric
- * rational quadratic, and an ARD RBF Gram with a value output, run in two sweeps as one queue in
+ * writes its value and planes in one fused pass ({@link VectorSupport#squaredPlanes}). {@code K(X, X)}
+ * (but a contraction, and a lone RBF, which computes whole rows) runs in two sweeps as one queue in
  * which a block's second sweep waits for the first sweeps of the blocks above it
- * ({@link #drainTwoSweeps}): the first writes the block's rows from the diagonal on (the rational
- * quadratic's value and planes, the ARD RBF's values), the second mirrors the strip above into the
- * rest of its rows and then writes the ARD RBF's planes from its values
- * ({@link VectorSupport#rbfPlanesFromValues}).
+ * ({@link #drainTwoSweeps}): the first writes the block's rows from the diagonal on (the tile
+ * program's or a rational quadratic's value and planes, an ARD RBF Gram's values), the second
+ * mirrors the strip above into the rest of its rows and then writes an ARD RBF Gram's planes from
+ * its values ({@link VectorSupport#rbfPlanesFromValues}).
  *
  * <p>Arrays grow to the largest call and are then reused: a repeated call of the same or smaller
  * size allocates nothing. Not thread-safe: one call at a time.
@@ -54,7 +54,7 @@ public final class TangentJob {
     private int fusedCopies;
     /**
      * Whether this job runs a symmetric fused leaf in two sweeps ({@link #runFirst}, then
-     * {@link #runSecond}): an ARD RBF Gram with a value output, or a rational quadratic.
+     * {@link #runSecond}): every {@code K(X, X)} but a contraction and a lone RBF computing whole rows.
      */
     private boolean twoSweeps;
     /**
@@ -233,8 +233,10 @@ public final class TangentJob {
 
     private void execute() {
         try {
-            twoSweeps = fusedLeaf != null && symmetric && (fusedLeaf.function() == LeafCode.RATIONAL_QUADRATIC
-                    || value != null && fusedOwn > 1);
+            // A lone RBF computes whole rows (fusedBlock) unless it is an ARD RBF Gram with a value output.
+            boolean wholeRows = fusedLeaf != null && fusedLeaf.function() == LeafCode.RBF
+                    && !(value != null && fusedOwn > 1);
+            twoSweeps = symmetric && weights == null && !wholeRows;
             blocks = (n + ROWS - 1) / ROWS;
             int d = plan.dimension();
             long work = (long) n * m * (d + 4) * (1 + (tangentsWanted ? plan.count() : 0)) / (symmetric ? 2 : 1);
@@ -346,25 +348,33 @@ public final class TangentJob {
     }
 
     /**
-     * The first sweep of block {@code b} (its rows from the diagonal on), then its flag: an ARD RBF Gram's
-     * values ({@link #gramFirst}), a rational quadratic's value and planes.
+     * The first sweep of block {@code b} (its rows from the diagonal on), then its flag: the tile
+     * program's value and planes, a rational quadratic's in one pass, or an ARD RBF Gram's values
+     * ({@link #gramFirst}).
      */
     private void runFirst(int p, int b) {
         int i0 = b * ROWS;
         int i1 = Math.min(n, i0 + ROWS);
-        if (fusedLeaf.function() == LeafCode.RBF) {
+        Runner runner = runners[p];
+        if (fusedLeaf == null) {
+            for (int j0 = i0; j0 < n; j0 += COLS) {
+                int j1 = Math.min(n, j0 + COLS);
+                runner.tiles.run(support, plan, tangentsWanted, log, dirs, x1, i0, i1, x2t.data(), ld, j0, j1, true);
+                store(runner.tiles, i0, i1, j0, j1);
+            }
+        } else if (fusedLeaf.function() == LeafCode.RBF) {
             gramFirst(i0, i1);
         } else {
             support.squaredPlanes(fusedLeaf, x1, plan.dimension(), i0, i1, x2t.data(), ld, i0, n, value, tangentOut,
-                    fusedOffsets, fusedCoefs, fusedOwn, fusedCopies, n, runners[p].row);
+                    fusedOffsets, fusedCoefs, fusedOwn, fusedCopies, n, runner.row);
         }
         firstDone.set(b, call);
     }
 
     /**
      * The second sweep of block {@code b}, once the first sweeps of the blocks above it are done: its
-     * columns left of the diagonal block, the transpose of the strip above (the mirror), in the value and,
-     * for the rational quadratic, every plane; then an ARD RBF Gram's planes from its rows of values
+     * columns left of the diagonal block, the transpose of the strip above (the mirror), in the value and
+     * every plane but an ARD RBF Gram's; then the ARD RBF Gram's planes from its rows of values
      * ({@link VectorSupport#rbfPlanesFromValues}). Mirroring here, not in the first sweep, writes the
      * block's own rows (which its planes read next) instead of two lines in each row below, which missed
      * every cache level: measured on one thread, 256², the ARD RBF (d = 8) value and planes took 127–128 µs
@@ -373,13 +383,13 @@ public final class TangentJob {
     private void runSecond(int b) {
         int i0 = b * ROWS;
         int i1 = Math.min(n, i0 + ROWS);
-        boolean rbf = fusedLeaf.function() == LeafCode.RBF;
+        boolean rbf = fusedLeaf != null && fusedLeaf.function() == LeafCode.RBF;
         if (i0 > 0) {
             if (value != null) {
                 mirrorStrip(value, 0, i0, i1);
             }
-            for (int q = 0; !rbf && q < fusedOwn + fusedCopies; q++) {
-                mirrorStrip(tangentOut, fusedOffsets[q], i0, i1);
+            for (int q = 0; !rbf && tangentOut != null && q < plan.count(); q++) {
+                mirrorStrip(tangentOut, q * n * n, i0, i1);
             }
         }
         if (rbf) {
@@ -477,7 +487,10 @@ public final class TangentJob {
         }
     }
 
-    /** Copies a tile into a plane; in a symmetric matrix only its part on and above the diagonal, mirrored. */
+    /**
+     * Copies a tile into a plane; in a symmetric matrix only its part on and above the diagonal, with
+     * the diagonal block's part mirrored within the block's rows (the second sweep mirrors the rest).
+     */
     private void storePlane(double[] tile, double[] out, int offset, int i0, int i1, int j0, int j1) {
         if (!symmetric) {
             for (int i = i0; i < i1; i++) {
@@ -492,10 +505,6 @@ public final class TangentJob {
             for (int j = from + 1; j < to; j++) {
                 out[offset + j * n + i] = tile[(i - i0) * COLS + j - j0];
             }
-        }
-        int right = Math.max(j0, i1);
-        if (right < j1) {
-            support.transpose(tile, right - j0, COLS, i1 - i0, j1 - right, out, offset + right * n + i0, n);
         }
     }
 
