@@ -91,7 +91,8 @@ class KernelTangentTwinTest {
     /**
      * {@code k} alone takes the fused pass ({@code VectorSupport.squaredPlanes}); {@code k + 0} (a zero
      * constant added, which changes no bit of the value and none of {@code k}'s planes) takes the
-     * tile program. Every twin, Gram (mirrored, several threads) and cross, row and vector tails.
+     * tile program. Every twin, Gram (mirrored; one thread at these sizes, the two-sweep queue's
+     * participants are {@code TwoSweepQueueTest}'s) and cross, row and vector tails.
      */
     @Test
     void fusedSquaredPlanesHaveTheBitsOfTheTileProgram() {

@@ -53,13 +53,13 @@ public final class TangentJob {
     private int fusedOwn;
     private int fusedCopies;
     /**
-     * Whether this job runs a symmetric fused leaf in two sweeps ({@link #runFirst}, then
-     * {@link #runSecond}): every {@code K(X, X)} but a contraction and a lone RBF computing whole rows.
+     * Whether this job runs in two sweeps ({@link #runFirst}, then {@link #runSecond}): every
+     * {@code K(X, X)} but a contraction and a lone RBF computing whole rows.
      */
     private boolean twoSweeps;
     /**
      * {@code firstDone[b] == call} once block {@code b}'s first sweep of call {@code call} is written
-     * (a volatile write after it, so a reader of the flag sees the block's values).
+     * (a volatile write after it, so a reader of the flag sees what the sweep wrote).
      */
     private AtomicLongArray firstDone = new AtomicLongArray(0);
     /** {@code claimed[t] == call} once task {@code t} of the two sweeps' queue of call {@code call} is taken. */
@@ -429,8 +429,9 @@ public final class TangentJob {
      * Rows {@code [i0, i1)} of the value and every plane of a lone squared-distance leaf, in one pass
      * over every column. In {@code K(X, X)} (an isotropic RBF, or an ARD one without a value output) the
      * RBF computes every column ({@code k(x_i, x_j)} and {@code k(x_j, x_i)} have the same bits: the
-     * distance's differences only change sign), which costs less than copying transposes into the lower
-     * triangle (measured 287 against 313 µs single-threaded for ARD RBF, 256², d = 8).
+     * distance's differences only change sign), which cost less than scattering transposes into the rows
+     * below (measured 287 against 313 µs single-threaded for ARD RBF, 256², d = 8, before the two-sweep
+     * queue; not measured again against its mirror).
      */
     private void fusedBlock(Runner runner, int i0, int i1) {
         support.squaredPlanes(fusedLeaf, x1, plan.dimension(), i0, i1, x2t.data(), ld, 0, m, value, tangentOut,

@@ -324,7 +324,7 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
         }
     }
 
-    /** Length planes {@code k} and {@code k2} of rows {@code i} and {@code ib}, columns {@code [j0, jv)}. */
+    /** Length planes {@code k} and {@code k2} of rows {@code i} and {@code ib}, columns {@code [j0, j1)}. */
     private void lengthSweep(LeafCode leaf, double[] x1, int d, int i, int ib, int k, int k2, double[] x2t, int ld,
             int j0, int j1, double[] value, double[] out, int[] offsets, double[] coefs, int stride) {
         VectorSpecies<Double> doubles = doubles();
@@ -425,13 +425,13 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
     /** Row {@code row}'s scale planes {@code v·coef} from its values {@code v}. */
     private void copySweep(int row, int j0, int jv, double[] value, double[] out, int[] offsets, double[] coefs,
             int own, int copies) {
-        VectorSpecies<Double> doubles = doubles();
-        int lanes = doubles.length();
         if (copies == 0) {
             return;
         }
+        VectorSpecies<Double> doubles = doubles();
+        int lanes = doubles.length();
         int step = 4 * lanes;
-        int j = j0;
+        int j = alignedStart(offsets[own] + row, j0);
         int ja = j;
         for (; j + step <= jv; j += step) {
             DoubleVector v0 = DoubleVector.fromArray(doubles, value, row + j);

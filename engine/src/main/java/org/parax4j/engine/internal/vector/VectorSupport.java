@@ -114,7 +114,8 @@ public interface VectorSupport {
      * The planes of a lone RBF leaf with {@code own > 1} length planes from its values
      * {@code v = b·scale}, already in {@code value} (element {@code i·stride + j}, left as they are):
      * writes the planes as {@link #squaredPlanes} does; the same bits. The second sweep of an ARD RBF
-     * Gram, whose first sweep computes {@code v} once per pair and mirrors it.
+     * Gram: its first sweep computes {@code v} once per pair, and the second mirrors a block's values
+     * before calling this on its rows.
      */
     void rbfPlanesFromValues(LeafCode leaf, double[] x1, int d, int i0, int i1, double[] x2t, int ld, int j0,
             int j1, double[] value, double[] out, int[] offsets, double[] coefs, int own, int copies, int stride);
