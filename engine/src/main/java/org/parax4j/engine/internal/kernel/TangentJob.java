@@ -398,7 +398,10 @@ public final class TangentJob {
         }
     }
 
-    /** Rows {@code [i0, i1)}, columns {@code [0, i0)} of the symmetric {@code n × n} matrix at {@code offset}: the transpose of the strip above. */
+    /**
+     * Rows {@code [i0, i1)}, columns {@code [0, i0)} of the symmetric {@code n × n} matrix at
+     * {@code offset}: the transpose of the strip above (rows {@code [0, i0)}, columns {@code [i0, i1)}).
+     */
     private void mirrorStrip(double[] a, int offset, int i0, int i1) {
         support.transpose(a, offset + i0, n, i0, i1 - i0, a, offset + i0 * n, n);
     }

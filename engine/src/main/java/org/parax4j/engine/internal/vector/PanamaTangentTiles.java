@@ -39,7 +39,10 @@ abstract sealed class PanamaTangentTiles extends PanamaValueTiles permits Panama
      */
     private static final int PLANE_GROUP_ROWS = 4;
 
-    /** The first index {@code ≥ j0} whose element {@code offset + index} starts on the alignment of {@link #ALIGNED_RESIDUE}. */
+    /**
+     * The first index {@code ≥ j0} whose element {@code offset + index} has the alignment of
+     * {@link #ALIGNED_RESIDUE}.
+     */
     private int alignedStart(int offset, int j0) {
         return j0 + Math.floorMod(ALIGNED_RESIDUE - offset - j0, Math.min(8, doubles().length()));
     }
