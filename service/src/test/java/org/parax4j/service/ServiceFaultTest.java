@@ -242,7 +242,10 @@ class ServiceFaultTest {
 
     private static void awaitIdle() throws InterruptedException {
         long until = System.nanoTime() + 10_000_000_000L;
-        while ((service.executor().active() > 0 || service.executor().queued() > 0) && System.nanoTime() < until) {
+        // A reply can reach the client before its handler returns (the in-flight count drops after the
+        // send), so the requests still in flight are awaited as well as the engine's work.
+        while ((service.executor().active() > 0 || service.executor().queued() > 0 || service.inFlight() > 0)
+                && System.nanoTime() < until) {
             Thread.sleep(10);
         }
         assertEquals(0, service.executor().active() + service.executor().queued(), "the engine went idle");
