@@ -273,16 +273,24 @@ public final class TangentJob {
             int i1 = Math.min(n, i0 + ROWS);
             if (fusedLeaf != null) {
                 fusedBlock(runner, i0, i1);
-                continue;
+            } else {
+                tileRows(runner, b, i0, i1);
             }
-            for (int j0 = symmetric ? i0 : 0; j0 < m; j0 += COLS) {
-                int j1 = Math.min(m, j0 + COLS);
-                runner.tiles.run(support, plan, tangentsWanted, log, dirs, x1, i0, i1, x2t.data(), ld, j0, j1, symmetric);
-                if (weights != null) {
-                    contractTile(runner.tiles, runner.weightTile, b, i0, i1, j0, j1);
-                } else {
-                    store(runner.tiles, i0, i1, j0, j1);
-                }
+        }
+    }
+
+    /**
+     * Row block {@code b} ({@code [i0, i1)}) through the tile program, tile by tile (in {@code K(X, X)}
+     * from the diagonal on): each tile contracted with the weights or stored.
+     */
+    private void tileRows(Runner runner, int b, int i0, int i1) {
+        for (int j0 = symmetric ? i0 : 0; j0 < m; j0 += COLS) {
+            int j1 = Math.min(m, j0 + COLS);
+            runner.tiles.run(support, plan, tangentsWanted, log, dirs, x1, i0, i1, x2t.data(), ld, j0, j1, symmetric);
+            if (weights != null) {
+                contractTile(runner.tiles, runner.weightTile, b, i0, i1, j0, j1);
+            } else {
+                store(runner.tiles, i0, i1, j0, j1);
             }
         }
     }
@@ -357,11 +365,7 @@ public final class TangentJob {
         int i1 = Math.min(n, i0 + ROWS);
         Runner runner = runners[p];
         if (fusedLeaf == null) {
-            for (int j0 = i0; j0 < n; j0 += COLS) {
-                int j1 = Math.min(n, j0 + COLS);
-                runner.tiles.run(support, plan, tangentsWanted, log, dirs, x1, i0, i1, x2t.data(), ld, j0, j1, true);
-                store(runner.tiles, i0, i1, j0, j1);
-            }
+            tileRows(runner, b, i0, i1);
         } else if (fusedLeaf.function() == LeafCode.RBF) {
             gramFirst(i0, i1);
         } else {
